@@ -1,0 +1,7 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+import type { EventLoopRuleDocs } from '../utils/create-rule.js';
+
+type AnyRule = TSESLint.RuleModule<string, readonly unknown[], EventLoopRuleDocs>;
+
+/** Every rule of the plugin, by name (kept in alphabetical order). */
+export const rules: Record<string, AnyRule> = {};
