@@ -1,0 +1,37 @@
+// The plugin lints its own code base: typed typescript-eslint rules everywhere, and the
+// eslint-plugin-eslint-plugin checks on rule files (it understands `createRule({ meta, create })`).
+import eslintJs from '@eslint/js';
+import eslintPlugin from 'eslint-plugin-eslint-plugin';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import tseslint from 'typescript-eslint';
+
+export default defineConfig(
+  globalIgnores(['dist/', 'coverage/', 'bench/', 'examples/', 'tests/fixtures/']),
+  {
+    name: 'event-loop/self-lint',
+    files: ['**/*.{js,ts}'],
+    extends: [eslintJs.configs.recommended, tseslint.configs.recommendedTypeChecked],
+    languageOptions: {
+      parserOptions: {
+        projectService: true,
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+    },
+  },
+  {
+    name: 'event-loop/rules',
+    files: ['src/rules/**/*.ts'],
+    extends: [eslintPlugin.configs['rules-recommended']],
+    rules: {
+      'eslint-plugin/require-meta-docs-description': ['error', { pattern: '^([Dd]isallow|[Ee]nforce|[Rr]equire|[Pp]refer) ' }],
+      'eslint-plugin/require-meta-schema-description': 'error',
+      'eslint-plugin/require-meta-default-options': 'error',
+      'eslint-plugin/no-property-in-node': 'error',
+    },
+  },
+);
