@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tsParser from '@typescript-eslint/parser';
+import * as espree from 'espree';
 import { RuleTester, type InvalidTestCase, type ValidTestCase } from '@typescript-eslint/rule-tester';
 import type { RuleModule } from '@typescript-eslint/utils/ts-eslint';
 import { afterAll, describe, it } from 'vitest';
@@ -31,17 +32,27 @@ export interface Cases<MessageIds extends string, Options extends readonly unkno
 
 const jsExtension = /\.[cm]?jsx?$/u;
 
+function sourceTypeOf(filename: string): 'module' | 'script' {
+  // CommonJS files are scripts to the parser; ESLint's `commonjs` scope analysis is not needed by the rules.
+  return filename.endsWith('.cjs') || filename.endsWith('.cts') ? 'script' : 'module';
+}
+
 function untypedOptions(filename: string): ValidTestCase<readonly unknown[]>['languageOptions'] {
   // Plain JS goes through ESLint's own parser (espree), as in a project without TypeScript.
-  if (jsExtension.test(filename)) return { parser: undefined, sourceType: filename.endsWith('.cjs') ? 'commonjs' : 'module' };
-  return { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: filename.endsWith('x') } } };
+  if (jsExtension.test(filename)) {
+    return {
+      parser: espree,
+      parserOptions: { ecmaVersion: 'latest', sourceType: sourceTypeOf(filename), ecmaFeatures: { jsx: filename.endsWith('x') } },
+    };
+  }
+  return { parser: tsParser, parserOptions: { sourceType: sourceTypeOf(filename), ecmaFeatures: { jsx: filename.endsWith('x') } } };
 }
 
 function typedOptions(filename: string): ValidTestCase<readonly unknown[]>['languageOptions'] {
   return {
     parser: tsParser,
-    sourceType: filename.endsWith('.cjs') || filename.endsWith('.cts') ? 'commonjs' : 'module',
     parserOptions: {
+      sourceType: sourceTypeOf(filename),
       projectService: { allowDefaultProject: ['*.js', '*.mjs', '*.cjs'], defaultProject: 'tsconfig.json' },
       tsconfigRootDir: fixturesDir,
       ecmaFeatures: { jsx: filename.endsWith('x') },

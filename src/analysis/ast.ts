@@ -1,0 +1,95 @@
+/** Small, rule-agnostic AST helpers shared by the analysis modules. */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+
+export type FunctionNode =
+  | TSESTree.ArrowFunctionExpression
+  | TSESTree.FunctionDeclaration
+  | TSESTree.FunctionExpression;
+
+export function isFunctionNode(node: TSESTree.Node | null | undefined): node is FunctionNode {
+  return (
+    node?.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    node?.type === AST_NODE_TYPES.FunctionDeclaration ||
+    node?.type === AST_NODE_TYPES.FunctionExpression
+  );
+}
+
+/** `a.b`, `a['b']` and `a?.b` as a static name, or undefined when computed from a non-literal. */
+export function getStaticPropertyName(node: TSESTree.MemberExpression): string | undefined {
+  if (!node.computed) return node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : undefined;
+  if (node.property.type === AST_NODE_TYPES.Literal && typeof node.property.value === 'string') return node.property.value;
+  if (node.property.type === AST_NODE_TYPES.TemplateLiteral && node.property.expressions.length === 0) {
+    return node.property.quasis[0]?.value.cooked ?? undefined;
+  }
+  return undefined;
+}
+
+/** The name a call is made through: `f()` → `f`, `a.b.f()` → `f`. */
+export function getCalleeName(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
+  const callee = skipChainExpression(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  if (callee.type === AST_NODE_TYPES.MemberExpression) return getStaticPropertyName(callee);
+  return undefined;
+}
+
+/** Method name of `receiver.method(...)`, if the callee is a member access. */
+export function getMethodName(call: TSESTree.CallExpression): string | undefined {
+  const callee = skipChainExpression(call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : undefined;
+}
+
+export function skipChainExpression<T extends TSESTree.Node>(node: T): T | TSESTree.ChainElement {
+  return node.type === AST_NODE_TYPES.ChainExpression ? (node as TSESTree.ChainExpression).expression : node;
+}
+
+/** Strips TypeScript-only wrappers (`x as T`, `x!`, `<T>x`, `x satisfies T`) that do not change the value. */
+export function skipTypeWrappers(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.type === AST_NODE_TYPES.TSAsExpression ||
+    current.type === AST_NODE_TYPES.TSNonNullExpression ||
+    current.type === AST_NODE_TYPES.TSTypeAssertion ||
+    current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+    current.type === AST_NODE_TYPES.TSInstantiationExpression
+  ) {
+    current = current.expression;
+  }
+  return current;
+}
+
+/** The parent, skipping TypeScript wrappers and chain expressions around `node`. */
+export function getValueParent(node: TSESTree.Node): { parent: TSESTree.Node | undefined; child: TSESTree.Node } {
+  let child = node;
+  let parent = node.parent;
+  while (
+    parent &&
+    (parent.type === AST_NODE_TYPES.TSAsExpression ||
+      parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      parent.type === AST_NODE_TYPES.TSTypeAssertion ||
+      parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+      parent.type === AST_NODE_TYPES.ChainExpression)
+  ) {
+    child = parent;
+    parent = parent.parent;
+  }
+  return { parent, child };
+}
+
+/** Is `node` the callee of a call (`node()`), not an argument? */
+export function isCallee(node: TSESTree.Node): boolean {
+  const { parent, child } = getValueParent(node);
+  return (
+    (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) &&
+    parent.callee === child
+  );
+}
+
+/** The function `node` is a direct argument of, as `call(…, node, …)`, with the argument index. */
+export function getCallOfArgument(
+  node: TSESTree.Node,
+): { call: TSESTree.CallExpression | TSESTree.NewExpression; index: number } | undefined {
+  const { parent, child } = getValueParent(node);
+  if (parent?.type !== AST_NODE_TYPES.CallExpression && parent?.type !== AST_NODE_TYPES.NewExpression) return undefined;
+  const index = parent.arguments.indexOf(child as TSESTree.CallExpressionArgument);
+  return index === -1 ? undefined : { call: parent, index };
+}

@@ -1,0 +1,97 @@
+/**
+ * APIs known, by origin, to return a promise. Without type information this table is how the
+ * analysis knows that `readFile(p)` from `node:fs/promises` is a promise and a user's own
+ * `readFile` is not.
+ */
+import type { ApiRow } from '../modules.js';
+
+export interface PromiseApiRow extends ApiRow {
+  readonly kind: 'call';
+}
+
+const FS_PROMISES = [
+  'access',
+  'appendFile',
+  'chmod',
+  'chown',
+  'copyFile',
+  'cp',
+  'lchown',
+  'link',
+  'lstat',
+  'lutimes',
+  'mkdir',
+  'mkdtemp',
+  'open',
+  'opendir',
+  'readdir',
+  'readFile',
+  'readlink',
+  'realpath',
+  'rename',
+  'rm',
+  'rmdir',
+  'stat',
+  'statfs',
+  'symlink',
+  'truncate',
+  'unlink',
+  'utimes',
+  'writeFile',
+];
+
+const DNS_PROMISES = [
+  'lookup',
+  'lookupService',
+  'resolve',
+  'resolve4',
+  'resolve6',
+  'resolveAny',
+  'resolveCaa',
+  'resolveCname',
+  'resolveMx',
+  'resolveNaptr',
+  'resolveNs',
+  'resolvePtr',
+  'resolveSoa',
+  'resolveSrv',
+  'resolveTxt',
+  'reverse',
+];
+
+const SUBTLE = ['decrypt', 'deriveBits', 'deriveKey', 'digest', 'encrypt', 'exportKey', 'generateKey', 'importKey', 'sign', 'unwrapKey', 'verify', 'wrapKey'];
+
+const DENO_ASYNC = ['readTextFile', 'writeTextFile', 'readFile', 'writeFile', 'stat', 'lstat', 'mkdir', 'remove', 'rename', 'copyFile', 'open', 'realPath', 'readLink', 'makeTempDir', 'makeTempFile', 'truncate', 'chmod'];
+
+const call = (path: string[], module?: string): PromiseApiRow => ({ ...(module ? { module } : {}), path, kind: 'call' });
+
+export const PROMISE_RETURNING_APIS: readonly PromiseApiRow[] = [
+  ...FS_PROMISES.map((name) => call([name], 'fs/promises')),
+  ...FS_PROMISES.map((name) => call(['promises', name], 'fs')),
+  ...['setTimeout', 'setImmediate', 'scheduler.wait'].map((name) => call(name.split('.'), 'timers/promises')),
+  ...['pipeline', 'finished'].map((name) => call([name], 'stream/promises')),
+  ...DNS_PROMISES.map((name) => call([name], 'dns/promises')),
+  ...DNS_PROMISES.map((name) => call(['promises', name], 'dns')),
+  call(['once'], 'events'),
+  call(['EventEmitter', 'once'], 'events'),
+  call(['fetch']),
+  ...['all', 'allSettled', 'any', 'race', 'resolve', 'reject', 'try'].map((name) => call(['Promise', name])),
+  ...SUBTLE.map((name) => call(['crypto', 'subtle', name])),
+  ...SUBTLE.map((name) => call(['subtle', name], 'crypto')),
+  ...SUBTLE.map((name) => call(['webcrypto', 'subtle', name], 'crypto')),
+  ...DENO_ASYNC.map((name) => call(['Deno', name])),
+  call(['Bun', 'sleep']),
+  call(['Bun', 'write']),
+];
+
+/** `util.promisify(fn)`: calling its result returns a promise. */
+export const PROMISIFY_APIS: readonly PromiseApiRow[] = [call(['promisify'], 'util')];
+
+/** The global `fetch`: its awaited result is a `Response`. */
+export const FETCH_APIS: readonly PromiseApiRow[] = [call(['fetch'])];
+
+/** Methods of a `Response` (and `Request`, `Blob`) that read the body and return a promise. */
+export const BODY_METHODS: ReadonlySet<string> = new Set(['arrayBuffer', 'blob', 'bytes', 'formData', 'json', 'text']);
+
+/** The global `Promise` constructor. */
+export const PROMISE_CONSTRUCTOR: readonly ApiRow[] = [{ path: ['Promise'], kind: 'construct' }];

@@ -1,0 +1,113 @@
+/**
+ * Insert `await` or `void` before an expression, keeping precedence and the file's statements
+ * intact: `loadUser().name` → `(await loadUser()).name`, `a || b` → `await (a || b)`.
+ */
+import { isParenthesized } from '@eslint-community/eslint-utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { FunctionNode } from '../ast.js';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+/** Expressions that bind less tightly than a unary operator and so need parentheses after `await`. */
+function bindsLooserThanUnary(node: TSESTree.Node): boolean {
+  switch (node.type) {
+    case AST_NODE_TYPES.AssignmentExpression:
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+    case AST_NODE_TYPES.ConditionalExpression:
+    case AST_NODE_TYPES.LogicalExpression:
+    case AST_NODE_TYPES.BinaryExpression:
+    case AST_NODE_TYPES.SequenceExpression:
+    case AST_NODE_TYPES.YieldExpression:
+    case AST_NODE_TYPES.TSAsExpression:
+    case AST_NODE_TYPES.TSSatisfiesExpression:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Does the parent need `(await x)` rather than `await x` at this position? */
+function parentBindsTighterThanUnary(node: TSESTree.Node): boolean {
+  const parent = node.parent;
+  if (!parent) return false;
+  switch (parent.type) {
+    case AST_NODE_TYPES.MemberExpression:
+      return parent.object === node;
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.NewExpression:
+      return parent.callee === node;
+    case AST_NODE_TYPES.TaggedTemplateExpression:
+      return parent.tag === node;
+    case AST_NODE_TYPES.BinaryExpression:
+      return parent.operator === '**' && parent.left === node;
+    case AST_NODE_TYPES.TSNonNullExpression:
+      return true;
+    default:
+      return false;
+  }
+}
+
+function isParenthesizedNode(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  return isParenthesized(node as never, sourceCode as never);
+}
+
+/** Would text inserted at `node`'s start begin a new statement right after one without a semicolon? */
+function needsLeadingSemicolon(sourceCode: SourceCode, node: TSESTree.Node, start: number): boolean {
+  let statement: TSESTree.Node | undefined = node;
+  while (statement && statement.type !== AST_NODE_TYPES.ExpressionStatement) {
+    if (statement.range[0] !== start) return false;
+    statement = statement.parent;
+  }
+  if (!statement || statement.range[0] !== start) return false;
+  const previous = sourceCode.getTokenBefore(statement);
+  return previous !== null && !(previous.type === 'Punctuator' && [';', '{', '}'].includes(previous.value));
+}
+
+/**
+ * Fixes that put `keyword` (`await` or `void`) before `node`, adding parentheses inside when the
+ * node binds looser than a unary operator and outside when its parent binds tighter.
+ */
+export function prefixWithKeyword(
+  fixer: TSESLint.RuleFixer,
+  sourceCode: SourceCode,
+  node: TSESTree.Node,
+  keyword: 'await' | 'void',
+): TSESLint.RuleFix[] {
+  const parenthesized = isParenthesizedNode(sourceCode, node);
+  const first = parenthesized ? sourceCode.getTokenBefore(node)! : sourceCode.getFirstToken(node)!;
+  const last = parenthesized ? sourceCode.getTokenAfter(node)! : sourceCode.getLastToken(node)!;
+  const wrapInner = !parenthesized && bindsLooserThanUnary(node);
+  const wrapOuter = !parenthesized && parentBindsTighterThanUnary(node);
+  let before = `${keyword} ${wrapInner ? '(' : ''}`;
+  let after = wrapInner ? ')' : '';
+  if (wrapOuter) {
+    before = `(${before}`;
+    after = `${after})`;
+  }
+  if (before.startsWith('(') && needsLeadingSemicolon(sourceCode, node, first.range[0])) before = `;${before}`;
+  const fixes = [fixer.insertTextBefore(first, before)];
+  if (after) fixes.push(fixer.insertTextAfter(last, after));
+  return fixes;
+}
+
+/** The fix that makes a function `async`, or undefined where it cannot be (getters, setters, constructors). */
+export function makeFunctionAsync(
+  fixer: TSESLint.RuleFixer,
+  sourceCode: SourceCode,
+  fn: FunctionNode,
+): TSESLint.RuleFix | undefined {
+  if (fn.async) return undefined;
+  const parent = fn.parent;
+  if (
+    (parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.Property) &&
+    parent.value === fn &&
+    (parent.type === AST_NODE_TYPES.MethodDefinition || parent.method)
+  ) {
+    if (parent.kind !== 'method' && parent.kind !== 'init') return undefined;
+    const keyStart = parent.computed ? sourceCode.getTokenBefore(parent.key)! : sourceCode.getFirstToken(parent.key)!;
+    const star = sourceCode.getTokenBefore(keyStart);
+    const target = fn.generator && star?.value === '*' ? star : keyStart;
+    return fixer.insertTextBefore(target, 'async ');
+  }
+  return fixer.insertTextBefore(sourceCode.getFirstToken(fn)!, 'async ');
+}

@@ -1,0 +1,36 @@
+import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
+
+/** The type checker and node maps when the file is linted with typed parser services, per file. */
+export interface TypeInfo {
+  readonly checker: ts.TypeChecker;
+  readonly services: ParserServicesWithTypeInformation;
+  typeOf(node: TSESTree.Node): ts.Type;
+}
+
+const cache = new WeakMap<TSESTree.Program, TypeInfo | null>();
+
+type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/**
+ * Type information if the parser provides a program (typescript-eslint with `project` or
+ * `projectService`), otherwise `undefined`: every analysis must also answer without it.
+ */
+export function getTypeInfo(context: AnyContext): TypeInfo | undefined {
+  const program = context.sourceCode.ast;
+  const cached = cache.get(program);
+  if (cached !== undefined) return cached ?? undefined;
+  const services = context.sourceCode.parserServices as Partial<ParserServicesWithTypeInformation> | undefined;
+  let info: TypeInfo | null = null;
+  if (services?.program && services.esTreeNodeToTSNodeMap) {
+    const typed = services as ParserServicesWithTypeInformation;
+    const checker = typed.program.getTypeChecker();
+    info = {
+      checker,
+      services: typed,
+      typeOf: (node) => checker.getTypeAtLocation(typed.esTreeNodeToTSNodeMap.get(node)),
+    };
+  }
+  cache.set(program, info);
+  return info ?? undefined;
+}
