@@ -1,0 +1,133 @@
+/** The plugin object, its rules' metadata and configs, and the built package as users load it. */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Linter, type ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import { computeConfigRules } from '../src/configs.js';
+import plugin from '../src/index.js';
+import { rules } from '../src/rules/index.js';
+import { REPOSITORY_URL } from '../src/utils/create-rule.js';
+import { NAMESPACE, repoRoot } from './helpers/lint-example.js';
+import { propertiesWithoutDescription } from './helpers/rule-schema.js';
+
+const packageJson = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { name: string; version: string };
+const ruleNames = Object.keys(rules);
+const CONFIG_NAMES = ['recommended', 'strict', 'all'] as const;
+
+describe('plugin', () => {
+  it('has meta from package.json and the event-loop namespace', () => {
+    expect(plugin.meta).toEqual({ name: packageJson.name, version: packageJson.version, namespace: NAMESPACE });
+  });
+
+  it('exports every rule of src/rules/index.ts, in alphabetical order', () => {
+    expect(Object.keys(plugin.rules)).toEqual(ruleNames);
+    expect(ruleNames).toEqual([...ruleNames].sort());
+  });
+
+  it('exports exactly the recommended, strict and all configs', () => {
+    expect(Object.keys(plugin.configs).sort()).toEqual([...CONFIG_NAMES].sort());
+  });
+
+  for (const config of CONFIG_NAMES) {
+    it(`configs.${config} is named event-loop/${config}, registers the plugin and is computed from rule metadata`, () => {
+      const flatConfig = plugin.configs[config];
+      expect(flatConfig.name).toBe(`${NAMESPACE}/${config}`);
+      expect(flatConfig.plugins).toEqual({ [NAMESPACE]: plugin });
+      expect(flatConfig.plugins[NAMESPACE]).toBe(plugin);
+      expect(flatConfig.rules).toEqual(computeConfigRules(rules, NAMESPACE, config));
+    });
+  }
+
+  it('turns on every non-deprecated rule in configs.all', () => {
+    const active = ruleNames.filter((name) => !rules[name]!.meta.deprecated).map((name) => `${NAMESPACE}/${name}`);
+    expect(Object.keys(plugin.configs.all.rules).sort()).toEqual(active.sort());
+  });
+
+  it('loads in ESLint as a flat config', () => {
+    const linter = new Linter();
+    for (const config of CONFIG_NAMES) {
+      const flatConfig = plugin.configs[config] as Linter.Config;
+      expect(linter.verify('const x = 1;\n', [flatConfig], 'file.js')).toEqual([]);
+    }
+  });
+});
+
+for (const name of ruleNames) {
+  const rule = rules[name]!;
+  const ruleId = `${NAMESPACE}/${name}`;
+
+  describe(`rule ${name}`, () => {
+    it('has a docs page and a test file', () => {
+      expect(fs.existsSync(path.join(repoRoot, 'rules-docs', `${name}.md`)), `rules-docs/${name}.md`).toBe(true);
+      expect(fs.existsSync(path.join(repoRoot, 'tests/rules', `${name}.test.ts`)), `tests/rules/${name}.test.ts`).toBe(true);
+    });
+
+    it('has meta.docs with a url to its page, a description and no type-checking requirement', () => {
+      const docs = rule.meta.docs;
+      expect(docs?.url).toBe(`${REPOSITORY_URL}/blob/main/rules-docs/${name}.md`);
+      expect(docs?.description).toEqual(expect.stringMatching(/\S/u));
+      expect(docs?.requiresTypeChecking).toBe(false);
+      expect(typeof docs?.recommended).toBe('boolean');
+    });
+
+    it('has a type and messages', () => {
+      expect(['problem', 'suggestion', 'layout']).toContain(rule.meta.type);
+      expect(Object.keys(rule.meta.messages).length).toBeGreaterThan(0);
+      for (const [messageId, message] of Object.entries(rule.meta.messages)) {
+        expect(message, messageId).toEqual(expect.stringMatching(/\S/u));
+      }
+    });
+
+    it('describes every option schema property', () => {
+      expect(propertiesWithoutDescription(rule.meta.schema)).toEqual([]);
+    });
+
+    it('rejects an unknown option with a message that names the rule and the option', () => {
+      const linter = new Linter();
+      const config: Linter.Config = {
+        plugins: { [NAMESPACE]: plugin as ESLint.Plugin },
+        rules: { [ruleId]: ['error', { notAnOption: true }] },
+      };
+      expect(() => linter.verify('const x = 1;\n', [config], 'file.js')).toThrow(
+        expect.objectContaining({ message: expect.stringMatching(new RegExp(`${ruleId}[\\s\\S]*notAnOption`, 'u')) as unknown }),
+      );
+    });
+  });
+}
+
+describe('built package (dist/)', () => {
+  it('is the same plugin through require() and import, resolved by package name', () => {
+    expect(fs.existsSync(path.join(repoRoot, 'dist/index.js')), 'dist/index.js is missing: run `npm run build`').toBe(true);
+    // A separate Node process loads the package the way users do (self-reference through `exports`),
+    // outside vitest's module transform.
+    const script = `
+      import { createRequire } from 'node:module';
+      import imported from ${JSON.stringify(packageJson.name)};
+      const required = createRequire(import.meta.url)(${JSON.stringify(packageJson.name)});
+      console.log(JSON.stringify({
+        same: imported === required,
+        meta: required.meta,
+        rules: Object.keys(required.rules),
+        configs: Object.fromEntries(Object.entries(required.configs).map(([name, config]) => [name, {
+          name: config.name,
+          registersItself: config.plugins[${JSON.stringify(NAMESPACE)}] === required,
+          rules: config.rules,
+        }])),
+      }));
+    `;
+    const output = execFileSync(process.execPath, ['--input-type=module', '--eval', script], { cwd: repoRoot, encoding: 'utf8' });
+    const loaded = JSON.parse(output) as {
+      same: boolean;
+      meta: unknown;
+      rules: string[];
+      configs: Record<string, { name: string; registersItself: boolean; rules: unknown }>;
+    };
+    expect(loaded.same).toBe(true);
+    expect(loaded.meta).toEqual(plugin.meta);
+    expect(loaded.rules, 'dist/ is stale: run `npm run build`').toEqual(ruleNames);
+    for (const config of CONFIG_NAMES) {
+      expect(loaded.configs[config]).toEqual({ name: `${NAMESPACE}/${config}`, registersItself: true, rules: plugin.configs[config].rules });
+    }
+  });
+});
