@@ -13,8 +13,8 @@ import { optionNames } from './helpers/rule-schema.js';
 const docsDir = path.join(repoRoot, 'rules-docs');
 const REQUIRED_SECTIONS = ['Examples', 'Options', 'When Not To Use It', 'Python asyncio equivalent', 'Related Rules'];
 
-const docNames = fs
-  .readdirSync(docsDir)
+// A fresh clone has no rules-docs/ until the first rule lands (git keeps no empty folders).
+const docNames = (fs.existsSync(docsDir) ? fs.readdirSync(docsDir) : [])
   .filter((file) => file.endsWith('.md'))
   .map((file) => file.slice(0, -'.md'.length))
   .sort();
