@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+/**
+ * Installs the bench's pinned dependencies with `npm ci` unless `bench/node_modules` already holds
+ * exactly what `bench/package-lock.json` pins, so repeated `npm run bench` / `npm run sweep` are fast.
+ * The lock file's hash is written to `node_modules/.bench-lock-sha256` after a successful install.
+ * `--force` reinstalls anyway.
+ */
+import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const benchDir = path.dirname(fileURLToPath(import.meta.url));
+const lockFile = path.join(benchDir, 'package-lock.json');
+const stampFile = path.join(benchDir, 'node_modules', '.bench-lock-sha256');
+
+export function lockHash() {
+  return createHash('sha256').update(fs.readFileSync(lockFile)).digest('hex');
+}
+
+export function isInstalled() {
+  return fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8').trim() === lockHash();
+}
+
+export function ensureInstalled({ force = false } = {}) {
+  if (!force && isInstalled()) return false;
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  // Install scripts are not needed to lint the corpora (msgpackr-extract only builds an optional addon).
+  const result = spawnSync(npm, ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: benchDir,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) throw new Error(`npm ci in ${benchDir} failed with exit code ${result.status}`);
+  fs.writeFileSync(stampFile, `${lockHash()}\n`);
+  return true;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const started = performance.now();
+  const installed = ensureInstalled({ force: process.argv.includes('--force') });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(installed ? `bench: npm ci done in ${seconds}s` : 'bench: dependencies already installed (lock hash matches)');
+}

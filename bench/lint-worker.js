@@ -1,0 +1,82 @@
+/**
+ * One measured run: lints one corpus with one configuration in this fresh process, then writes
+ * a JSON summary to the file given by --out. Started by run.js; every configuration goes through
+ * exactly this code, so the process setup is the same for all.
+ *
+ *   node bench/lint-worker.js --config B --dir bench/.work/mongodb --files <list.json> --source-type module --out <result.json>
+ */
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({
+  options: {
+    config: { type: 'string' },
+    dir: { type: 'string' },
+    files: { type: 'string' },
+    'source-type': { type: 'string', default: 'module' },
+    plugin: { type: 'string' },
+    out: { type: 'string' },
+  },
+});
+
+// Everything from here on counts: loading ESLint, the parser, the plugins, and linting.
+const started = performance.now();
+const { ESLint } = await import('eslint');
+const { buildConfig, loadPlugin } = await import('./configs.js');
+const plugin = await loadPlugin(values.plugin);
+const files = JSON.parse(fs.readFileSync(values.files, 'utf8'));
+const eslint = new ESLint({
+  cwd: values.dir,
+  overrideConfigFile: true,
+  overrideConfig: buildConfig(values.config, { plugin, dir: values.dir, sourceType: values['source-type'] }),
+  stats: true,
+  cache: false,
+  errorOnUnmatchedPattern: true,
+});
+const lintStarted = performance.now();
+const results = await eslint.lintFiles(files);
+const finished = performance.now();
+
+const ruleTimes = {};
+const reportsPerRule = {};
+const reports = [];
+const fatal = [];
+let parseMs = 0;
+let rulesMs = 0;
+for (const result of results) {
+  const relative = result.filePath.slice(values.dir.length + 1);
+  for (const pass of result.stats?.times?.passes ?? []) {
+    parseMs += pass.parse?.total ?? 0;
+    for (const [ruleId, time] of Object.entries(pass.rules ?? {})) {
+      ruleTimes[ruleId] = (ruleTimes[ruleId] ?? 0) + time.total;
+      rulesMs += time.total;
+    }
+  }
+  for (const message of result.messages) {
+    if (message.fatal || !message.ruleId) {
+      if (message.fatal) fatal.push({ file: relative, line: message.line, message: message.message });
+      continue;
+    }
+    reportsPerRule[message.ruleId] = (reportsPerRule[message.ruleId] ?? 0) + 1;
+    reports.push({ ruleId: message.ruleId, file: relative, line: message.line, column: message.column, message: message.message });
+  }
+}
+
+fs.writeFileSync(
+  values.out,
+  JSON.stringify({
+    config: values.config,
+    files: results.length,
+    // Wall time inside the process (load + lint); run.js also measures spawn to exit.
+    processMs: finished,
+    setupMs: lintStarted - started,
+    lintMs: finished - lintStarted,
+    parseMs,
+    rulesMs,
+    maxRssKb: process.resourceUsage().maxRSS,
+    ruleTimes,
+    reportsPerRule,
+    reports,
+    fatal,
+  }),
+);
