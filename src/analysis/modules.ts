@@ -33,7 +33,8 @@ const KIND_SYMBOL = { call: CALL, construct: CONSTRUCT, read: READ } as const;
 
 /** The module names a row is known by (`fs` and `node:fs` for built-ins). */
 export function moduleAliases(specifier: string): string[] {
-  if (specifier.startsWith('node:')) return [specifier, specifier.slice(5)];
+  // `node:test`, `node:sqlite`, `node:sea` exist only with the prefix: bare `test` is some npm package.
+  if (specifier.startsWith('node:')) return isBuiltin(specifier.slice(5)) ? [specifier, specifier.slice(5)] : [specifier];
   return isBuiltin(specifier) && !specifier.startsWith('node:') ? [specifier, `node:${specifier}`] : [specifier];
 }
 

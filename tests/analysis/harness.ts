@@ -1,0 +1,126 @@
+/**
+ * Unit-test harness for `src/analysis`: lints a snippet with ESLint's `Linter` (flat config) and a
+ * throwaway rule that asks an analysis function about selected nodes, or applies the fixes a fix
+ * builder returns. Untyped: espree for `.js/.mjs/.cjs`, `@typescript-eslint/parser` without a
+ * program for `.ts`. Typed: `@typescript-eslint/parser` with `projectService` over tests/fixtures.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as tsParser from '@typescript-eslint/parser';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { Linter, type ESLint } from 'eslint';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const fixturesDir = path.join(repoRoot, 'tests/fixtures');
+
+export type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+export interface Snippet {
+  code: string;
+  /** A file name under tests/fixtures; its extension picks the parser. Default `file.js`, or `file.ts` when typed. */
+  filename?: string;
+  /** Lint with type information (projectService over tests/fixtures/tsconfig.json). */
+  typed?: boolean;
+  /** Default: `commonjs` for `.cjs/.cts` (ESLint's own default), `module` otherwise. */
+  sourceType?: 'module' | 'script' | 'commonjs';
+  /** `languageOptions.globals`, as a user's config would declare them. */
+  globals?: Linter.Globals;
+}
+
+// One Linter for every case; typescript-eslint keeps one project service per parser options.
+const linter = new Linter({ cwd: repoRoot });
+const jsExtension = /\.[cm]?jsx?$/u;
+const projectService = { allowDefaultProject: ['*.js', '*.mjs', '*.cjs'], defaultProject: 'tsconfig.json' };
+
+function filenameOf(snippet: Snippet): string {
+  return snippet.filename ?? (snippet.typed ? 'file.ts' : 'file.js');
+}
+
+function languageOptionsOf(snippet: Snippet): Linter.LanguageOptions {
+  const filename = filenameOf(snippet);
+  const sourceType = snippet.sourceType ?? (/\.c[jt]s$/u.test(filename) ? 'commonjs' : 'module');
+  const jsx = filename.endsWith('x');
+  const globals = snippet.globals ?? {};
+  if (snippet.typed) {
+    return {
+      parser: tsParser,
+      sourceType,
+      globals,
+      parserOptions: { projectService, tsconfigRootDir: fixturesDir, ecmaFeatures: { jsx } },
+    };
+  }
+  if (jsExtension.test(filename)) return { ecmaVersion: 'latest', sourceType, globals, parserOptions: { ecmaFeatures: { jsx } } };
+  return { parser: tsParser, sourceType, globals, parserOptions: { ecmaFeatures: { jsx } } };
+}
+
+type Visitors = (context: Context) => Record<string, (node: TSESTree.Node) => void>;
+
+function lint(snippet: Snippet, visitors: Visitors, languageOptions = languageOptionsOf(snippet)): Linter.LintMessage[] {
+  const rule = { meta: { type: 'problem', fixable: 'code', schema: [] }, create: visitors };
+  const config: Linter.Config[] = [
+    {
+      files: ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'],
+      plugins: { analysis: { rules: { probe: rule } } as unknown as ESLint.Plugin },
+      languageOptions,
+      rules: { 'analysis/probe': 'error' },
+    },
+  ];
+  const messages = linter.verify(snippet.code, config, { filename: path.join(fixturesDir, filenameOf(snippet)) });
+  const fatal = messages.find((message) => message.fatal);
+  if (fatal) throw new Error(`${filenameOf(snippet)}:${fatal.line}:${fatal.column}: ${fatal.message}`);
+  return messages;
+}
+
+/** What `answer` says about every node matching the esquery `selector`, in source order. */
+export function probe<T>(snippet: Snippet, selector: string, answer: (context: Context, node: TSESTree.Node) => T): T[] {
+  const results: T[] = [];
+  lint(snippet, (context) => ({ [selector]: (node) => results.push(answer(context, node)) }));
+  return results;
+}
+
+/** Like `probe`, for exactly one matching node. */
+export function probeOne<T>(snippet: Snippet, selector: string, answer: (context: Context, node: TSESTree.Node) => T): T {
+  const results = probe(snippet, selector, answer);
+  if (results.length !== 1) throw new Error(`${results.length} nodes match ${selector} in:\n${snippet.code}`);
+  return results[0]!;
+}
+
+/** The argument of the marker call `ask(…)`: the expression a promise test asks about. */
+export const ASKED = 'CallExpression[callee.name="ask"] > .arguments';
+
+/** The marker call `here()`: the place an execution-context test asks about. */
+export const HERE = 'CallExpression[callee.name="here"]';
+
+type FixBuilder = (
+  fixer: TSESLint.RuleFixer,
+  context: Context,
+  node: TSESTree.Node,
+) => TSESLint.RuleFix | readonly TSESLint.RuleFix[] | undefined;
+
+/**
+ * The code after applying the fixes `build` returns for every node matching `selector`
+ * (non-overlapping, in order, as ESLint does in one pass). Throws if the output no longer parses.
+ */
+export function applyFixes(snippet: Snippet, selector: string, build: FixBuilder): string {
+  const messages = lint(snippet, (context) => ({
+    [selector]: (node) => {
+      context.report({ node, message: 'probe', fix: (fixer: TSESLint.RuleFixer) => build(fixer, context, node) ?? null } as never);
+    },
+  }));
+  let output = '';
+  let cursor = 0;
+  const fixes = messages.flatMap((message) => (message.fix ? [message.fix] : [])).sort((a, b) => a.range[0] - b.range[0]);
+  for (const fix of fixes) {
+    if (fix.range[0] < cursor) continue;
+    output += snippet.code.slice(cursor, fix.range[0]) + fix.text;
+    cursor = fix.range[1];
+  }
+  output += snippet.code.slice(cursor);
+  // Parsing is enough to check the output; no need for a typed program.
+  lint({ ...snippet, filename: filenameOf(snippet), typed: false, code: output }, () => ({}));
+  return output;
+}
+
+export function textOf(context: Context, node: TSESTree.Node): string {
+  return context.sourceCode.getText(node);
+}
