@@ -123,6 +123,8 @@ function compilerOptions(corpus) {
     noEmit: true,
     esModuleInterop: true,
     resolveJsonModule: true,
+    // effect imports its own modules as './Foo.ts'.
+    allowImportingTsExtensions: true,
     allowJs: corpus.language === 'js',
     checkJs: false,
     jsx: 'preserve',
