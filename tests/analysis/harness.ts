@@ -85,8 +85,12 @@ export function probeOne<T>(snippet: Snippet, selector: string, answer: (context
   return results[0]!;
 }
 
-/** The argument of the marker call `ask(…)`: the expression a promise test asks about. */
-export const ASKED = 'CallExpression[callee.name="ask"] > .arguments';
+/** What `answer` says about the argument of every marker call `ask(…)`, in source order. */
+export function probeAsked<T>(snippet: Snippet, answer: (context: Context, expression: TSESTree.Node) => T): T[] {
+  return probe(snippet, 'CallExpression[callee.name="ask"]', (context, node) =>
+    answer(context, (node as TSESTree.CallExpression).arguments[0]!),
+  );
+}
 
 /** The marker call `here()`: the place an execution-context test asks about. */
 export const HERE = 'CallExpression[callee.name="here"]';
