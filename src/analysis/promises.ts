@@ -52,8 +52,37 @@ export function getPromiseKnowledge(context: AnyContext): PromiseKnowledge {
   return knowledge;
 }
 
-// ts.TypeFlags values; stable since TypeScript 4 (asserted by a test), so `typescript` is never loaded here.
-const TYPE_FLAGS = { Any: 1, Unknown: 2, Undefined: 32768, Null: 65536, Void: 16384 } as const;
+/** The ts.TypeFlags bits this module tests. */
+export interface TypeFlagValues {
+  readonly Any: number;
+  readonly Unknown: number;
+  readonly Undefined: number;
+  readonly Null: number;
+  readonly Void: number;
+}
+
+const typeFlagsCache = new WeakMap<ts.TypeChecker, TypeFlagValues>();
+
+/**
+ * ts.TypeFlags values read from the checker's own intrinsic types: TypeScript 6 renumbered them
+ * (Undefined 32768 → 4), and `typescript` itself is never loaded here.
+ */
+export function getTypeFlags(checker: ts.TypeChecker): TypeFlagValues {
+  let flags = typeFlagsCache.get(checker);
+  if (!flags) {
+    // `getUnknownType` is public only since TypeScript 5.8; `unknown` is bit 2 in every version.
+    const getUnknownType = (checker as { getUnknownType?: () => ts.Type }).getUnknownType;
+    flags = {
+      Any: checker.getAnyType().flags,
+      Unknown: getUnknownType ? getUnknownType.call(checker).flags : 2,
+      Undefined: checker.getUndefinedType().flags,
+      Null: checker.getNullType().flags,
+      Void: checker.getVoidType().flags,
+    };
+    typeFlagsCache.set(checker, flags);
+  }
+  return flags;
+}
 
 function unionParts(type: ts.Type): readonly ts.Type[] {
   return type.isUnion() ? type.types : [type];
@@ -215,14 +244,10 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
 
   function combineReturns(returns: TSESTree.ReturnStatement[]): Tristate {
     if (returns.length === 0) return 'no';
-    let all: Tristate = 'yes';
-    for (const statement of returns) {
-      if (!statement.argument) return 'no';
-      const answer = syntacticIsPromise(statement.argument);
-      if (answer === 'no') return 'no';
-      if (answer === 'unknown') all = 'unknown';
-    }
-    return all;
+    // Every return a promise → yes, none → no. A mix (`return;` beside `return fetch(u)`) is not
+    // "no": the checker calls that union a promise, and `await f()` on it is right.
+    const answers = new Set(returns.map((statement) => (statement.argument ? syntacticIsPromise(statement.argument) : 'no')));
+    return answers.size === 1 ? [...answers][0]! : 'unknown';
   }
 
   function collectReturns(body: TSESTree.BlockStatement): TSESTree.ReturnStatement[] {
@@ -356,7 +381,8 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
   function typedIsPromise(node: TSESTree.Node, info: TypeInfo): Tristate {
     const tsNode = info.services.esTreeNodeToTSNodeMap.get(node);
     const type = info.checker.getTypeAtLocation(tsNode);
-    if (type.flags & (TYPE_FLAGS.Any | TYPE_FLAGS.Unknown)) return 'unknown';
+    const flags = getTypeFlags(info.checker);
+    if (type.flags & (flags.Any | flags.Unknown)) return 'unknown';
     return isThenableType(info.checker, tsNode, type) ? 'yes' : 'no';
   }
 
@@ -379,7 +405,8 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
     if (typeInfo && node.type !== AST_NODE_TYPES.Literal) {
       const tsNode = typeInfo.services.esTreeNodeToTSNodeMap.get(node);
       const type = typeInfo.checker.getTypeAtLocation(tsNode);
-      if (!(type.flags & (TYPE_FLAGS.Any | TYPE_FLAGS.Unknown))) {
+      const flags = getTypeFlags(typeInfo.checker);
+      if (!(type.flags & (flags.Any | flags.Unknown))) {
         if (!typeInfo.checker.isArrayType(type) && !typeInfo.checker.isTupleType(type)) return 'no';
         const elements = typeInfo.checker.getTypeArguments(type as ts.TypeReference);
         return elements.some((element) => isThenableType(typeInfo.checker, tsNode, element)) ? 'yes' : 'no';
@@ -408,7 +435,8 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
     const node = skipTypeWrappers(skipChainExpression(input));
     if (typeInfo) {
       const type = typeInfo.typeOf(node);
-      return unionParts(type).some((part) => (part.flags & (TYPE_FLAGS.Undefined | TYPE_FLAGS.Null | TYPE_FLAGS.Void)) !== 0);
+      const flags = getTypeFlags(typeInfo.checker);
+      return unionParts(type).some((part) => (part.flags & (flags.Undefined | flags.Null | flags.Void)) !== 0);
     }
     return syntacticMayBeNullish(node);
   }
