@@ -1,0 +1,95 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+import {
+  getCallOfArgument,
+  getCalleeName,
+  getMethodName,
+  getStaticPropertyName,
+  getValueParent,
+  isCallee,
+  isFunctionNode,
+  skipTypeWrappers,
+} from '../../src/analysis/ast.js';
+import { probe, probeAsked, textOf } from './harness.js';
+
+const ts = (code: string) => ({ code, filename: 'file.ts' });
+
+describe('getStaticPropertyName', () => {
+  it('names static accesses and leaves computed ones undefined', () => {
+    const code = 'a.b;\na["c"];\na[`d`];\na?.e;\na.#f;\na[g];\na[`h${i}`];\na[1];';
+    const names = probe({ code: `class K { #f; m(a) { ${code} } }` }, 'MemberExpression', (_context, node) =>
+      getStaticPropertyName(node as TSESTree.MemberExpression),
+    );
+    expect(names).toEqual(['b', 'c', 'd', 'e', undefined, undefined, undefined, undefined]);
+  });
+});
+
+describe('getCalleeName and getMethodName', () => {
+  it.each([
+    ['f()', 'f', undefined],
+    ['a.b.f()', 'f', 'f'],
+    ['a?.f()', 'f', 'f'],
+    ['a["f"]()', 'f', 'f'],
+    ['a[f]()', undefined, undefined],
+    ['(() => 1)()', undefined, undefined],
+    ['new Client()', 'Client', undefined],
+  ])('%s', (code, callee, method) => {
+    const [answer] = probe({ code }, 'CallExpression, NewExpression', (_context, node) => {
+      const call = node as TSESTree.CallExpression;
+      return [getCalleeName(call), node.type === 'CallExpression' ? getMethodName(call) : undefined];
+    });
+    expect(answer).toEqual([callee, method]);
+  });
+});
+
+describe('skipTypeWrappers and getValueParent', () => {
+  it('strips as, !, <T>, satisfies and instantiation expressions', () => {
+    const code = 'ask(p as Promise<void>);\nask(p!);\nask(<Promise<void>>p);\nask(p satisfies unknown);\nask((p as any)!);\nask(f<string>);';
+    const stripped = probeAsked(ts(code), (context, node) => textOf(context, skipTypeWrappers(node)));
+    expect(stripped).toEqual(['p', 'p', 'p', 'p', 'p', 'f']);
+  });
+
+  it('finds the parent through wrappers and chains', () => {
+    const code = 'use((p as Promise<void>)!);\nuse(a?.b);';
+    const parents = probe(ts(code), 'Identifier[name="p"], Identifier[name="a"]', (context, node) => {
+      const target = node.parent?.type === 'MemberExpression' ? node.parent : node;
+      const { parent, child } = getValueParent(target);
+      return [parent?.type, textOf(context, child)];
+    });
+    expect(parents).toEqual([
+      ['CallExpression', '(p as Promise<void>)!'],
+      ['CallExpression', 'a?.b'],
+    ]);
+  });
+});
+
+describe('isCallee and getCallOfArgument', () => {
+  it('tells callees from arguments, through wrappers', () => {
+    const code = 'f(x);\n(f as Fn)(y);\nf!(z);\nnew F(w);\ng(1, f, 2);\ng(...f);\nconst h = f;';
+    const answers = probe(ts(code), 'Identifier[name=/^[fF]$/]', (context, node) => {
+      const argument = getCallOfArgument(node);
+      return [isCallee(node), argument ? `${textOf(context, argument.call.callee)}#${argument.index}` : undefined];
+    });
+    expect(answers).toEqual([
+      [true, undefined],
+      [true, undefined],
+      [true, undefined],
+      [true, undefined],
+      [false, 'g#1'],
+      [false, undefined],
+      [false, undefined],
+    ]);
+  });
+});
+
+describe('isFunctionNode', () => {
+  it('is true for the three function node types only', () => {
+    const code = 'function a() {}\nconst b = () => 1;\nconst c = function () {};\nclass D { m() {} }\nconst e = {};';
+    const found = probe({ code }, 'Program > *', (_context, node) => {
+      const value = node.type === 'VariableDeclaration' ? node.declarations[0]!.init : node;
+      return isFunctionNode(value);
+    });
+    expect(found).toEqual([true, true, true, false, false]);
+    expect(isFunctionNode(undefined)).toBe(false);
+  });
+});
