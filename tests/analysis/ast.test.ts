@@ -1,4 +1,4 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import {
   getCallOfArgument,
@@ -36,7 +36,7 @@ describe('getCalleeName and getMethodName', () => {
   ])('%s', (code, callee, method) => {
     const [answer] = probe({ code }, 'CallExpression, NewExpression', (_context, node) => {
       const call = node as TSESTree.CallExpression;
-      return [getCalleeName(call), node.type === 'CallExpression' ? getMethodName(call) : undefined];
+      return [getCalleeName(call), node.type === AST_NODE_TYPES.CallExpression ? getMethodName(call) : undefined];
     });
     expect(answer).toEqual([callee, method]);
   });
@@ -52,7 +52,7 @@ describe('skipTypeWrappers and getValueParent', () => {
   it('finds the parent through wrappers and chains', () => {
     const code = 'use((p as Promise<void>)!);\nuse(a?.b);';
     const parents = probe(ts(code), 'Identifier[name="p"], Identifier[name="a"]', (context, node) => {
-      const target = node.parent?.type === 'MemberExpression' ? node.parent : node;
+      const target = node.parent?.type === AST_NODE_TYPES.MemberExpression ? node.parent : node;
       const { parent, child } = getValueParent(target);
       return [parent?.type, textOf(context, child)];
     });
@@ -86,7 +86,7 @@ describe('isFunctionNode', () => {
   it('is true for the three function node types only', () => {
     const code = 'function a() {}\nconst b = () => 1;\nconst c = function () {};\nclass D { m() {} }\nconst e = {};';
     const found = probe({ code }, 'Program > *', (_context, node) => {
-      const value = node.type === 'VariableDeclaration' ? node.declarations[0]!.init : node;
+      const value = node.type === AST_NODE_TYPES.VariableDeclaration ? node.declarations[0]?.init : node;
       return isFunctionNode(value);
     });
     expect(found).toEqual([true, true, true, false, false]);
