@@ -1,0 +1,158 @@
+/**
+ * Where the result of a factory call ends up being used: `const readSync = deasync(readFile)`
+ * then `readSync(p)`, `createSyncFn(worker)(input)`, `new Future().wait()`. The value is followed
+ * through `const` bindings (and never-reassigned `let`/`var`), destructuring of members, and
+ * `fn.call(…)` / `fn.apply(…)`; it is not followed into other files, object fields or `this.x`.
+ */
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { getStaticPropertyName, getValueParent, isCallee } from './ast.js';
+import { trackModuleReferences, type ApiRow, type ModuleReference } from './modules.js';
+
+/**
+ * One step from a value to a use of it: `'call'` is `value(…)` (the next value is the call's result),
+ * `{ member }` reads a property (`value.wait`, `const { wait } = value`); `member: undefined` means any
+ * property.
+ */
+export type ResultStep = 'call' | { readonly member: readonly string[] | undefined };
+
+/** A catalogue row whose result is used through `results` (each a path of steps from the factory's result). */
+export interface FactoryRow extends ApiRow {
+  readonly results?: readonly (readonly ResultStep[])[];
+}
+
+export interface FactoryResultUse<Row extends FactoryRow> {
+  /** The node at the end of a result path: for a path ending in `'call'`, the CallExpression. */
+  readonly node: TSESTree.Node;
+  /** The factory call (or `new`) whose result is used. */
+  readonly factory: ModuleReference<Row>;
+  /** The result path (one of the row's `results`) that led from the factory to `node`. */
+  readonly steps: readonly ResultStep[];
+}
+
+type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+interface ScopeVariable {
+  identifiers: TSESTree.Identifier[];
+  defs: { type: string; node: TSESTree.Node }[];
+  references: { identifier: TSESTree.Identifier; init?: boolean; isWrite(): boolean; isRead(): boolean }[];
+}
+
+/**
+ * The expressions that hold the same value as `node`: `node` itself, then every read of a binding
+ * whose only write is its initialiser `node` (`const x = node`), transitively.
+ */
+export function findValueHolders(context: AnyContext, node: TSESTree.Node): TSESTree.Node[] {
+  const holders: TSESTree.Node[] = [];
+  const seen = new Set<TSESTree.Node>();
+  const visit = (holder: TSESTree.Node): void => {
+    if (seen.has(holder)) return;
+    seen.add(holder);
+    holders.push(holder);
+    const { parent, child } = getValueParent(holder);
+    if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === child && parent.id.type === AST_NODE_TYPES.Identifier) {
+      for (const read of readsOfSingleAssignment(context, parent.id)) visit(read);
+    }
+  };
+  visit(node);
+  return holders;
+}
+
+/** Reads of the binding declared by `id`, if it is assigned only by its declaration. */
+function readsOfSingleAssignment(context: AnyContext, id: TSESTree.Identifier): TSESTree.Identifier[] {
+  const declarator = findDeclarator(id);
+  if (!declarator) return [];
+  const variable = (context.sourceCode.getDeclaredVariables(declarator) as unknown as ScopeVariable[]).find((candidate) =>
+    candidate.identifiers.includes(id),
+  );
+  if (!variable || variable.defs.length !== 1) return [];
+  if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return [];
+  return variable.references.filter((reference) => reference.isRead()).map((reference) => reference.identifier);
+}
+
+function findDeclarator(id: TSESTree.Identifier): TSESTree.VariableDeclarator | undefined {
+  for (let current: TSESTree.Node | undefined = id.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.VariableDeclarator) return current;
+    if (current.type !== AST_NODE_TYPES.Property && current.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
+  }
+  return undefined;
+}
+
+/** The uses at the end of `steps`, starting from the value of `source`. */
+export function findResultUses(context: AnyContext, source: TSESTree.Node, steps: readonly ResultStep[]): TSESTree.Node[] {
+  let current: TSESTree.Node[] = [source];
+  for (const step of steps) {
+    const next: TSESTree.Node[] = [];
+    for (const value of current) {
+      for (const holder of findValueHolders(context, value)) next.push(...applyStep(context, holder, step));
+    }
+    current = next;
+  }
+  return current;
+}
+
+function applyStep(context: AnyContext, holder: TSESTree.Node, step: ResultStep): TSESTree.Node[] {
+  const { parent, child } = getValueParent(holder);
+  if (!parent) return [];
+  if (step === 'call') {
+    if (isCallee(holder)) return [parent];
+    // fn.call(thisArg, …) and fn.apply(thisArg, args) call the value too.
+    if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === child) {
+      const name = getStaticPropertyName(parent);
+      if ((name === 'call' || name === 'apply') && isCallee(parent)) return [getValueParent(parent).parent!];
+    }
+    return [];
+  }
+  const wanted = (name: string | undefined): boolean => name !== undefined && (step.member === undefined || step.member.includes(name));
+  if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === child) {
+    return wanted(getStaticPropertyName(parent)) ? [parent] : [];
+  }
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === child && parent.id.type === AST_NODE_TYPES.ObjectPattern) {
+    const found: TSESTree.Node[] = [];
+    for (const property of parent.id.properties) {
+      if (property.type !== AST_NODE_TYPES.Property || property.value.type !== AST_NODE_TYPES.Identifier) continue;
+      const key = property.computed
+        ? property.key.type === AST_NODE_TYPES.Literal && typeof property.key.value === 'string'
+          ? property.key.value
+          : undefined
+        : property.key.type === AST_NODE_TYPES.Identifier
+          ? property.key.name
+          : property.key.type === AST_NODE_TYPES.Literal
+            ? String(property.key.value)
+            : undefined;
+      if (wanted(key)) found.push(...readsOfSingleAssignment(context, property.value));
+    }
+    return found;
+  }
+  return [];
+}
+
+const cache = new WeakMap<TSESTree.Program, WeakMap<readonly FactoryRow[], ReadonlyMap<TSESTree.Node, FactoryResultUse<FactoryRow>>>>();
+
+/**
+ * For every factory call of `catalog` in the file (rows with `results`), the uses of its result,
+ * keyed by the using node (a CallExpression for paths ending in `'call'`). Computed once per file
+ * and catalogue.
+ */
+export function trackFactoryResults<Row extends FactoryRow>(
+  context: AnyContext,
+  catalog: readonly Row[],
+): ReadonlyMap<TSESTree.Node, FactoryResultUse<Row>> {
+  const program = context.sourceCode.ast;
+  let perProgram = cache.get(program);
+  if (!perProgram) {
+    perProgram = new WeakMap();
+    cache.set(program, perProgram);
+  }
+  const cached = perProgram.get(catalog);
+  if (cached) return cached as ReadonlyMap<TSESTree.Node, FactoryResultUse<Row>>;
+  const uses = new Map<TSESTree.Node, FactoryResultUse<Row>>();
+  for (const factory of trackModuleReferences(context, catalog).values()) {
+    for (const steps of factory.row.results ?? []) {
+      for (const node of findResultUses(context, factory.node, steps)) {
+        if (!uses.has(node)) uses.set(node, { node, factory, steps });
+      }
+    }
+  }
+  perProgram.set(catalog, uses);
+  return uses;
+}
