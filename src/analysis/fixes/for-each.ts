@@ -1,0 +1,194 @@
+/**
+ * Rewrites of `xs.forEach(async (x) => { … })`, whose promises nobody waits for:
+ * one after another (`for (const x of xs) { … }`) or concurrently
+ * (`await Promise.all(xs.map(async (x) => { … }))`). Each builder returns undefined where the
+ * rewrite would change more than the timing.
+ */
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { type FunctionNode, getStaticPropertyName, isFunctionNode } from '../ast.js';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+interface ForEachCall {
+  readonly call: TSESTree.CallExpression;
+  readonly callee: TSESTree.MemberExpression;
+  readonly statement: TSESTree.ExpressionStatement;
+}
+
+/** `receiver.forEach(callback)` as a whole statement (its `undefined` result unused), no optional chaining. */
+function asForEachStatement(call: TSESTree.CallExpression): ForEachCall | undefined {
+  const statement = call.parent;
+  if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression !== call) return undefined;
+  const callee = call.callee;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.optional || call.optional || callee.computed) return undefined;
+  if (getStaticPropertyName(callee) !== 'forEach') return undefined;
+  return { call, callee, statement };
+}
+
+/** Nodes under `root` (not inside nested functions unless `intoFunctions`) that match `test`. */
+function findInside(root: TSESTree.Node, test: (node: TSESTree.Node) => boolean, intoArrows: boolean): boolean {
+  let found = false;
+  const visit = (node: TSESTree.Node): void => {
+    if (found) return;
+    if (test(node)) {
+      found = true;
+      return;
+    }
+    for (const [key, child] of Object.entries(node)) {
+      if (key === 'parent') continue;
+      const items = Array.isArray(child) ? (child as unknown[]) : [child];
+      for (const item of items) {
+        if (typeof item !== 'object' || item === null || typeof (item as { type?: unknown }).type !== 'string') continue;
+        const childNode = item as TSESTree.Node;
+        if (isFunctionNode(childNode) && !(intoArrows && childNode.type === AST_NODE_TYPES.ArrowFunctionExpression)) continue;
+        visit(childNode);
+      }
+    }
+  };
+  visit(root);
+  return found;
+}
+
+function bindsLooserThanUnary(node: TSESTree.Node): boolean {
+  switch (node.type) {
+    case AST_NODE_TYPES.AssignmentExpression:
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+    case AST_NODE_TYPES.ConditionalExpression:
+    case AST_NODE_TYPES.LogicalExpression:
+    case AST_NODE_TYPES.BinaryExpression:
+    case AST_NODE_TYPES.SequenceExpression:
+    case AST_NODE_TYPES.YieldExpression:
+    case AST_NODE_TYPES.TSAsExpression:
+    case AST_NODE_TYPES.TSSatisfiesExpression:
+    case AST_NODE_TYPES.ObjectExpression:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Names bound by a parameter pattern. */
+function boundNames(pattern: TSESTree.Node, names: string[] = []): string[] {
+  switch (pattern.type) {
+    case AST_NODE_TYPES.Identifier:
+      names.push(pattern.name);
+      break;
+    case AST_NODE_TYPES.ObjectPattern:
+      for (const property of pattern.properties) {
+        boundNames(property.type === AST_NODE_TYPES.RestElement ? property.argument : property.value, names);
+      }
+      break;
+    case AST_NODE_TYPES.ArrayPattern:
+      for (const element of pattern.elements) if (element) boundNames(element, names);
+      break;
+    case AST_NODE_TYPES.RestElement:
+      boundNames(pattern.argument, names);
+      break;
+    case AST_NODE_TYPES.AssignmentPattern:
+      boundNames(pattern.left, names);
+      break;
+    default:
+      break;
+  }
+  return names;
+}
+
+export interface ForOfOptions {
+  /** `await` is valid where the statement is (the callback's awaits move into the enclosing function). */
+  readonly canAwait: boolean;
+}
+
+/**
+ * `xs.forEach(async (x) => { body })` → `for (const x of xs) { body }`, when the callback is inline,
+ * uses only its first parameter, has no `return` (which would leave the enclosing function), no
+ * `this`/`arguments` of its own, and every comment of the call lives in the parts that are kept.
+ */
+export function forEachToForOf(
+  fixer: TSESLint.RuleFixer,
+  sourceCode: SourceCode,
+  call: TSESTree.CallExpression,
+  options: ForOfOptions,
+): TSESLint.RuleFix | undefined {
+  const plan = planForOf(sourceCode, call, options);
+  return plan ? fixer.replaceText(plan.statement, plan.text) : undefined;
+}
+
+/** Whether {@link forEachToForOf} can rewrite this call. */
+export function canConvertForEachToForOf(sourceCode: SourceCode, call: TSESTree.CallExpression, options: ForOfOptions): boolean {
+  return planForOf(sourceCode, call, options) !== undefined;
+}
+
+function planForOf(
+  sourceCode: SourceCode,
+  call: TSESTree.CallExpression,
+  options: ForOfOptions,
+): { statement: TSESTree.ExpressionStatement; text: string } | undefined {
+  const forEach = asForEachStatement(call);
+  if (!forEach || call.arguments.length !== 1) return undefined;
+  const callback = call.arguments[0]!;
+  if (!isFunctionNode(callback) || callback.generator || callback.params.length !== 1) return undefined;
+  const param = callback.params[0]!;
+  if (param.type !== AST_NODE_TYPES.Identifier && param.type !== AST_NODE_TYPES.ObjectPattern && param.type !== AST_NODE_TYPES.ArrayPattern) {
+    return undefined;
+  }
+  if (param.optional || param.decorators.length > 0) return undefined;
+  const fn: FunctionNode = callback;
+  const body = fn.body;
+  if (findInside(body, (node) => node.type === AST_NODE_TYPES.ReturnStatement, false)) return undefined;
+  if (fn.type === AST_NODE_TYPES.FunctionExpression) {
+    const ownThis = (node: TSESTree.Node): boolean =>
+      node.type === AST_NODE_TYPES.ThisExpression || (node.type === AST_NODE_TYPES.Identifier && node.name === 'arguments');
+    if (findInside(body, ownThis, true)) return undefined;
+  }
+  const awaits = (node: TSESTree.Node): boolean =>
+    node.type === AST_NODE_TYPES.AwaitExpression || (node.type === AST_NODE_TYPES.ForOfStatement && node.await);
+  const expressionBody = body.type !== AST_NODE_TYPES.BlockStatement;
+  if ((expressionBody || findInside(body, awaits, false)) && !options.canAwait) return undefined;
+  // `x.forEach(async (x) => …)` would read `x` in its own temporal dead zone.
+  const names = boundNames(param);
+  if (findInside(forEach.callee.object, (node) => node.type === AST_NODE_TYPES.Identifier && names.includes(node.name), true)) return undefined;
+  const kept: TSESTree.Node[] = [forEach.callee.object, param, body];
+  const comments = sourceCode.getCommentsInside(forEach.statement);
+  if (comments.some((comment) => !kept.some((node) => node.range[0] <= comment.range[0] && comment.range[1] <= node.range[1]))) {
+    return undefined;
+  }
+  const paramEnd = param.typeAnnotation ? param.typeAnnotation.range[0] : param.range[1];
+  const paramText = sourceCode.text.slice(param.range[0], paramEnd).trimEnd();
+  const reassigned = findInside(
+    body,
+    (node) =>
+      (node.type === AST_NODE_TYPES.AssignmentExpression && boundNames(node.left).some((name) => names.includes(name))) ||
+      (node.type === AST_NODE_TYPES.UpdateExpression && node.argument.type === AST_NODE_TYPES.Identifier && names.includes(node.argument.name)),
+    true,
+  );
+  const receiver = forEach.callee.object;
+  const receiverText = receiver.type === AST_NODE_TYPES.SequenceExpression ? `(${sourceCode.getText(receiver)})` : sourceCode.getText(receiver);
+  let bodyText: string;
+  if (body.type === AST_NODE_TYPES.BlockStatement) bodyText = sourceCode.getText(body);
+  else {
+    const expression = sourceCode.getText(body);
+    const parenthesized = sourceCode.getTokenBefore(body)?.value === '(' && sourceCode.getTokenAfter(body)?.value === ')';
+    bodyText = `{ await ${bindsLooserThanUnary(body) && !parenthesized ? `(${expression})` : expression}; }`;
+  }
+  return { statement: forEach.statement, text: `for (${reassigned ? 'let' : 'const'} ${paramText} of ${receiverText}) ${bodyText}` };
+}
+
+/** `xs.forEach(cb)` → `await Promise.all(xs.map(cb))`: the same callbacks, all started at once, awaited together. */
+export function forEachToPromiseAll(
+  fixer: TSESLint.RuleFixer,
+  sourceCode: SourceCode,
+  call: TSESTree.CallExpression,
+): TSESLint.RuleFix[] | undefined {
+  const forEach = asForEachStatement(call);
+  if (!forEach) return undefined;
+  return [
+    fixer.insertTextBefore(call, 'await Promise.all('),
+    fixer.replaceText(forEach.callee.property, 'map'),
+    fixer.insertTextAfter(call, ')'),
+  ];
+}
+
+/** Whether {@link forEachToPromiseAll} applies (the call is a whole `forEach` statement). */
+export function isForEachStatement(call: TSESTree.CallExpression): boolean {
+  return asForEachStatement(call) !== undefined;
+}
