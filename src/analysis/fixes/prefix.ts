@@ -42,6 +42,9 @@ function parentBindsTighterThanUnary(node: TSESTree.Node): boolean {
       return parent.operator === '**' && parent.left === node;
     case AST_NODE_TYPES.TSNonNullExpression:
       return true;
+    case AST_NODE_TYPES.ClassDeclaration:
+    case AST_NODE_TYPES.ClassExpression:
+      return parent.superClass === node;
     default:
       return false;
   }
@@ -59,8 +62,56 @@ function needsLeadingSemicolon(sourceCode: SourceCode, node: TSESTree.Node, star
     statement = statement.parent;
   }
   if (!statement || statement.range[0] !== start) return false;
-  const previous = sourceCode.getTokenBefore(statement);
-  return previous !== null && !(previous.type === 'Punctuator' && [';', '{', '}'].includes(previous.value));
+  // Only a previous statement of the same list can swallow the `(`; a statement that is the body of
+  // `if`/`for`/a label must not get one (the `;` would become the body).
+  const previous = previousStatement(statement);
+  return previous !== undefined && endsWithOpenExpression(sourceCode, previous);
+}
+
+function previousStatement(statement: TSESTree.Node): TSESTree.Node | undefined {
+  const parent = statement.parent;
+  let list: readonly TSESTree.Node[] | undefined;
+  if (
+    parent?.type === AST_NODE_TYPES.Program ||
+    parent?.type === AST_NODE_TYPES.BlockStatement ||
+    parent?.type === AST_NODE_TYPES.StaticBlock ||
+    parent?.type === AST_NODE_TYPES.TSModuleBlock
+  ) {
+    list = parent.body;
+  } else if (parent?.type === AST_NODE_TYPES.SwitchCase) list = parent.consequent;
+  const index = list ? list.indexOf(statement) : -1;
+  return index > 0 ? list![index - 1] : undefined;
+}
+
+/** Does `statement` end in an expression with no `;`, so that a `(` on the next line would continue it? */
+function endsWithOpenExpression(sourceCode: SourceCode, statement: TSESTree.Node): boolean {
+  const last = sourceCode.getLastToken(statement);
+  if (last?.value === ';') return false;
+  switch (statement.type) {
+    case AST_NODE_TYPES.ExpressionStatement:
+    case AST_NODE_TYPES.VariableDeclaration:
+      return true;
+    case AST_NODE_TYPES.ExportNamedDeclaration:
+      return statement.declaration?.type === AST_NODE_TYPES.VariableDeclaration;
+    case AST_NODE_TYPES.ExportDefaultDeclaration:
+      return (
+        statement.declaration.type !== AST_NODE_TYPES.FunctionDeclaration &&
+        statement.declaration.type !== AST_NODE_TYPES.ClassDeclaration &&
+        statement.declaration.type !== AST_NODE_TYPES.TSInterfaceDeclaration &&
+        statement.declaration.type !== AST_NODE_TYPES.TSDeclareFunction
+      );
+    case AST_NODE_TYPES.IfStatement:
+      return endsWithOpenExpression(sourceCode, statement.alternate ?? statement.consequent);
+    case AST_NODE_TYPES.ForStatement:
+    case AST_NODE_TYPES.ForInStatement:
+    case AST_NODE_TYPES.ForOfStatement:
+    case AST_NODE_TYPES.WhileStatement:
+    case AST_NODE_TYPES.WithStatement:
+    case AST_NODE_TYPES.LabeledStatement:
+      return endsWithOpenExpression(sourceCode, statement.body);
+    default:
+      return false;
+  }
 }
 
 /**
@@ -77,7 +128,8 @@ export function prefixWithKeyword(
   const first = parenthesized ? sourceCode.getTokenBefore(node)! : sourceCode.getFirstToken(node)!;
   const last = parenthesized ? sourceCode.getTokenAfter(node)! : sourceCode.getLastToken(node)!;
   const wrapInner = !parenthesized && bindsLooserThanUnary(node);
-  const wrapOuter = !parenthesized && parentBindsTighterThanUnary(node);
+  // Parentheses of the node itself do not help: `await (x).y` awaits `(x).y`.
+  const wrapOuter = parentBindsTighterThanUnary(node);
   let before = `${keyword} ${wrapInner ? '(' : ''}`;
   let after = wrapInner ? ')' : '';
   if (wrapOuter) {
@@ -101,7 +153,8 @@ export function makeFunctionAsync(
   if (
     (parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.Property) &&
     parent.value === fn &&
-    (parent.type === AST_NODE_TYPES.MethodDefinition || parent.method)
+    // Accessors of object literals are not `method`s but must not get `async` before their parameters.
+    (parent.type === AST_NODE_TYPES.MethodDefinition || parent.method || parent.kind !== 'init')
   ) {
     if (parent.kind !== 'method' && parent.kind !== 'init') return undefined;
     const keyStart = parent.computed ? sourceCode.getTokenBefore(parent.key)! : sourceCode.getFirstToken(parent.key)!;
