@@ -1,7 +1,10 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { EventLoopRuleDocs } from '../utils/create-rule.js';
+import noNestedEventLoop from './no-nested-event-loop.js';
 
 type AnyRule = TSESLint.RuleModule<string, readonly unknown[], EventLoopRuleDocs>;
 
 /** Every rule of the plugin, by name (kept in alphabetical order). */
-export const rules: Record<string, AnyRule> = {};
+export const rules: Record<string, AnyRule> = {
+  'no-nested-event-loop': noNestedEventLoop,
+};

@@ -16,6 +16,8 @@ export interface ImportRequest {
   readonly name: string;
   /** Local name to use when `name` is taken (default `${name}Async`). */
   readonly alias?: string;
+  /** Use `alias` even when `name` is free: `setTimeout` from `timers/promises` would shadow the global timer for the whole module. */
+  readonly preferAlias?: boolean;
 }
 
 export interface ImportPlan {
@@ -40,7 +42,7 @@ export function getModuleSystem(sourceCode: SourceCode, filename: string): Modul
 }
 
 /** `const <pattern> = require('<module>')` at top level. */
-function findRequireDeclaration(
+export function findRequireDeclaration(
   statement: TSESTree.ProgramStatement,
 ): { declaration: TSESTree.VariableDeclaration; declarator: TSESTree.VariableDeclarator; module: string } | undefined {
   if (statement.type !== AST_NODE_TYPES.VariableDeclaration || statement.declarations.length !== 1) return undefined;
@@ -59,12 +61,13 @@ function findRequireDeclaration(
   return undefined;
 }
 
-function sameModule(a: string, b: string): boolean {
+/** Do two specifiers name the same module (`fs` and `node:fs`)? */
+export function sameModule(a: string, b: string): boolean {
   return moduleAliases(a).includes(b);
 }
 
 /** Is `name` free to declare at top level without shadowing or colliding where it is used? */
-function isNameFree(sourceCode: SourceCode, name: string, useSite: TSESTree.Node): boolean {
+export function isNameFree(sourceCode: SourceCode, name: string, useSite: TSESTree.Node): boolean {
   const globalScope = sourceCode.scopeManager?.globalScope;
   if (!globalScope) return false;
   const scopes = [globalScope, ...globalScope.childScopes.filter((s) => s.type === 'module')];
@@ -76,7 +79,7 @@ function isNameFree(sourceCode: SourceCode, name: string, useSite: TSESTree.Node
 }
 
 function chooseLocalName(sourceCode: SourceCode, request: ImportRequest, useSite: TSESTree.Node): string {
-  if (isNameFree(sourceCode, request.name, useSite)) return request.name;
+  if (!(request.preferAlias && request.alias) && isNameFree(sourceCode, request.name, useSite)) return request.name;
   const base = request.alias ?? `${request.name}Async`;
   for (let index = 1; ; index++) {
     const candidate = index === 1 ? base : `${base}${index}`;
