@@ -256,7 +256,7 @@ export default createRule<Options, MessageIds>({
         }
         case 'timers-sleep': {
           if (call.arguments.length === 1 && call.arguments[0]!.type !== AST_NODE_TYPES.SpreadElement) {
-            const plan = planImport(sourceCode, context.filename, { module: 'node:timers/promises', name: 'setTimeout', alias: 'sleep' }, call);
+            const plan = planImport(sourceCode, context.filename, { module: 'node:timers/promises', name: 'setTimeout', alias: 'sleep', preferAlias: true }, call);
             const suggestion = awaitWithCallee(call, 'suggestTimersSleep', {}, (fixer) => ({ text: plan.reference, fixes: plan.fix(fixer) }));
             if (suggestion) suggest.push(suggestion);
           }

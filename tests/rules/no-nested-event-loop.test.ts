@@ -195,9 +195,9 @@ async function retry() {
               messageId: 'suggestTimersSleep',
               output: `
 import deasync from 'deasync';
-import { setTimeout } from 'node:timers/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 async function retry() {
-  await setTimeout(250);
+  await sleep(250);
 }
 `,
             },
@@ -205,7 +205,7 @@ async function retry() {
         },
       ],
     },
-    // The global setTimeout is in use, so the timer is imported under another name.
+    // The timer is always imported under another name, so the global setTimeout keeps working.
     {
       code: `
 import { sleep as spin } from 'deasync';
