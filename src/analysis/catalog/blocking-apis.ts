@@ -1,0 +1,451 @@
+/**
+ * APIs that block the thread they run on until the work is done: synchronous file system and
+ * subprocess calls, CPU-heavy synchronous compression and key derivation, synchronous database
+ * drivers, synchronous HTTP and prompts, and sleeps. Each row says where the API comes from, what
+ * to use instead and, where a mechanical rewrite exists, how to fix it.
+ */
+import type { InstanceShape } from '../instance-calls.js';
+import type { ApiRow } from '../modules.js';
+
+export type BlockingCategory =
+  | 'fs'
+  | 'child_process'
+  | 'zlib'
+  | 'crypto'
+  | 'sqlite'
+  | 'electron'
+  | 'sync-http'
+  | 'prompt'
+  | 'sleep'
+  | 'deno'
+  | 'bun'
+  /** Rows a user adds through options. */
+  | 'custom';
+
+/** A module export the fix imports, written as a new import would write it. */
+export interface TwinImport {
+  readonly module: string;
+  readonly name: string;
+}
+
+export type AsyncTwinFix =
+  /**
+   * Call the twin instead and await it. A member callee gets its last property replaced by `member`
+   * (`fs.readFileSync` → `fs.promises.readFile`, `Deno.statSync` → `Deno.stat`); a named import
+   * calls `import` instead (omitted for globals, which are only reached through members).
+   */
+  | { readonly kind: 'rename'; readonly member: readonly string[]; readonly import?: TwinImport }
+  /** `existsSync(p)` → `await access(p).then(() => true, () => false)` (`member`/`import` as for `rename`). */
+  | { readonly kind: 'exists'; readonly member: readonly string[]; readonly import: TwinImport }
+  /**
+   * `gzipSync(x)` → `await promisify(gzip)(x)`: the callback export `name` of the same module, promisified.
+   * `resultProperty` is read from the result where the sync call's value is used (`exec` → `.stdout`).
+   */
+  | { readonly kind: 'promisify'; readonly name: string; readonly resultProperty?: string }
+  /** A sleep: `await setTimeout(ms)` from `node:timers/promises`, the delay read from argument `argument` in `unit`. */
+  | { readonly kind: 'sleep'; readonly argument: number; readonly unit: 'ms' | 's' | 'us' };
+
+export interface AsyncTwin {
+  /** What to call instead, for messages, in Markdown: ``fs.promises.readFile()``. */
+  readonly description: string;
+  /** How to rewrite the call, when the rewrite is mechanical. */
+  readonly fix?: AsyncTwinFix;
+}
+
+/** Objects made by a row's call whose own calls block: a database handle, a prompt function. */
+export type BlockingInstance = InstanceShape;
+
+export interface BlockingApiRow extends ApiRow {
+  readonly kind: 'call' | 'construct';
+  readonly category: BlockingCategory;
+  /** What to do instead, for the message: `Use \`fs.promises.readFile()\`.` */
+  readonly hint: string;
+  readonly twin?: AsyncTwin;
+  /**
+   * Synchronous by design and often a deliberate trade-off (`better-sqlite3`): reported only when the
+   * rule's `checkSyncByDesignApis` option is on (the `strict` config).
+   */
+  readonly strictOnly?: boolean;
+  /**
+   * Blocks only when the requested size is large: `randomBytes(size)` without a callback, or
+   * `randomFillSync(buffer, offset, size)`. Argument `sizeArgument` (or the buffer's length), with
+   * `callbackArgument` marking the asynchronous form.
+   */
+  readonly sizeCondition?: { readonly sizeArgument: number; readonly bufferArgument?: number; readonly callbackArgument?: number };
+  /** The call itself only makes an object (`require('prompt-sync')()`); the object's calls block. */
+  readonly blocksWhenCalled?: false;
+  readonly instance?: BlockingInstance;
+}
+
+/** Why blocking in each category hurts, completing "`x()` blocks the event loop …: <effect>". */
+export const BLOCKING_EFFECTS: Readonly<Record<BlockingCategory, string>> = {
+  fs: 'nothing else runs until the disk answers',
+  child_process: 'nothing else runs until the command exits',
+  zlib: 'the compression runs on the main thread while every other task waits',
+  crypto: 'the computation runs on the main thread while every other task waits',
+  sqlite: 'every query runs on the main thread while every other task waits',
+  electron: 'the renderer freezes until the main process answers',
+  'sync-http': 'nothing else runs until the server answers',
+  prompt: 'nothing else runs until someone types an answer',
+  sleep: 'it stops the whole thread, not just this task',
+  deno: 'nothing else runs until it returns',
+  bun: 'nothing else runs until the process exits',
+  custom: 'nothing else runs until it returns',
+};
+
+/** Large enough for a synchronous random fill to stall the loop noticeably (64 KiB). */
+export const LARGE_RANDOM_SIZE = 64 * 1024;
+
+// --- node:fs ----------------------------------------------------------------------------------
+
+/** `fs.xSync` whose `fs.promises.x` twin takes the same arguments and returns the same value. */
+const FS_RENAMED = [
+  'access',
+  'appendFile',
+  'chmod',
+  'chown',
+  'copyFile',
+  'cp',
+  'lchown',
+  'link',
+  'lstat',
+  'lutimes',
+  'mkdir',
+  'mkdtemp',
+  'opendir',
+  'readdir',
+  'readFile',
+  'readlink',
+  'realpath',
+  'rename',
+  'rm',
+  'rmdir',
+  'stat',
+  'statfs',
+  'symlink',
+  'truncate',
+  'unlink',
+  'utimes',
+  'writeFile',
+];
+
+/** File-descriptor APIs: the promise API works on a `FileHandle`, so there is no one-to-one twin. */
+const FS_DESCRIPTOR = [
+  'close',
+  'fchmod',
+  'fchown',
+  'fdatasync',
+  'fstat',
+  'fsync',
+  'ftruncate',
+  'futimes',
+  'open',
+  'read',
+  'readv',
+  'write',
+  'writev',
+];
+
+const fsRenamed = (module: string, name: string): BlockingApiRow => ({
+  module,
+  path: [`${name}Sync`],
+  kind: 'call',
+  category: 'fs',
+  hint: `Use \`fs.promises.${name}()\`.`,
+  twin: {
+    description: `\`fs.promises.${name}()\``,
+    fix: { kind: 'rename', member: ['promises', name], import: { module: 'node:fs/promises', name } },
+  },
+});
+
+const fsRows = (module: string): BlockingApiRow[] => [
+  ...FS_RENAMED.map((name) => fsRenamed(module, name)),
+  {
+    module,
+    path: ['existsSync'],
+    kind: 'call',
+    category: 'fs',
+    hint: 'Use `fs.promises.access()` (it rejects when the path is missing).',
+    twin: {
+      description: '`access(path).then(() => true, () => false)`',
+      fix: { kind: 'exists', member: ['promises', 'access'], import: { module: 'node:fs/promises', name: 'access' } },
+    },
+  },
+  ...FS_DESCRIPTOR.map(
+    (name): BlockingApiRow => ({
+      module,
+      path: [`${name}Sync`],
+      kind: 'call',
+      category: 'fs',
+      hint: 'Use a `FileHandle` from `fs.promises.open()` and its methods.',
+    }),
+  ),
+  { module, path: ['realpathSync', 'native'], kind: 'call', category: 'fs', hint: 'Use `fs.promises.realpath()`.' },
+  { module, path: ['lchmodSync'], kind: 'call', category: 'fs', hint: 'Use `fs.promises.lchmod()`.' },
+  { module, path: ['globSync'], kind: 'call', category: 'fs', hint: 'Use `fs.promises.glob()` (an async iterator).' },
+];
+
+// --- fs-extra: the fs API plus its own helpers; every async form returns a promise without a callback.
+
+const FS_EXTRA_RENAMED = [
+  ...FS_RENAMED,
+  'copy',
+  'createFile',
+  'emptyDir',
+  'emptydir',
+  'ensureDir',
+  'ensureFile',
+  'ensureLink',
+  'ensureSymlink',
+  'mkdirp',
+  'mkdirs',
+  'move',
+  'outputFile',
+  'outputJson',
+  'outputJSON',
+  'pathExists',
+  'readJson',
+  'readJSON',
+  'remove',
+  'writeJson',
+  'writeJSON',
+];
+
+const fsExtraRenamed = (name: string, twin = name): BlockingApiRow => ({
+  module: 'fs-extra',
+  path: [`${name}Sync`],
+  kind: 'call',
+  category: 'fs',
+  hint: `Use \`fse.${twin}()\`, which returns a promise.`,
+  twin: { description: `\`fse.${twin}()\``, fix: { kind: 'rename', member: [twin], import: { module: 'fs-extra', name: twin } } },
+});
+
+// --- node:child_process ------------------------------------------------------------------------
+
+const childProcessRows: BlockingApiRow[] = [
+  {
+    module: 'child_process',
+    path: ['execSync'],
+    kind: 'call',
+    category: 'child_process',
+    hint: 'Use `promisify(exec)` from `node:util`.',
+    twin: { description: '`promisify(exec)`', fix: { kind: 'promisify', name: 'exec', resultProperty: 'stdout' } },
+  },
+  {
+    module: 'child_process',
+    path: ['execFileSync'],
+    kind: 'call',
+    category: 'child_process',
+    hint: 'Use `promisify(execFile)` from `node:util`.',
+    twin: { description: '`promisify(execFile)`', fix: { kind: 'promisify', name: 'execFile', resultProperty: 'stdout' } },
+  },
+  {
+    module: 'child_process',
+    path: ['spawnSync'],
+    kind: 'call',
+    category: 'child_process',
+    hint: "Use `spawn()` and wait for its `'close'` event (`await once(child, 'close')`).",
+  },
+];
+
+// --- node:zlib and node:crypto: CPU-heavy work with a callback twin ------------------------------
+
+const ZLIB = [
+  'brotliCompress',
+  'brotliDecompress',
+  'deflate',
+  'deflateRaw',
+  'gunzip',
+  'gzip',
+  'inflate',
+  'inflateRaw',
+  'unzip',
+  'zstdCompress',
+  'zstdDecompress',
+];
+
+const CRYPTO = ['checkPrime', 'generateKey', 'generateKeyPair', 'generatePrime', 'hkdf', 'pbkdf2', 'scrypt'];
+
+const promisified = (module: string, category: 'zlib' | 'crypto', name: string, path = [`${name}Sync`]): BlockingApiRow => ({
+  module,
+  path,
+  kind: 'call',
+  category,
+  hint: `Use \`promisify(${name})\` from \`node:util\` (it runs on the thread pool).`,
+  twin: { description: `\`promisify(${name})\``, fix: { kind: 'promisify', name } },
+});
+
+const cryptoRows: BlockingApiRow[] = [
+  ...CRYPTO.map((name) => promisified('crypto', 'crypto', name)),
+  { ...promisified('crypto', 'crypto', 'randomBytes', ['randomBytes']), sizeCondition: { sizeArgument: 0, callbackArgument: 1 } },
+  { ...promisified('crypto', 'crypto', 'randomFill', ['randomFillSync']), sizeCondition: { sizeArgument: 2, bufferArgument: 0 } },
+];
+
+// --- databases and IPC that are synchronous by design ---------------------------------------------
+
+const STATEMENT: BlockingInstance = { methods: { all: true, get: true, iterate: true, run: true } };
+
+const sqliteRows: BlockingApiRow[] = [
+  {
+    module: 'node:sqlite',
+    path: ['DatabaseSync'],
+    kind: 'construct',
+    category: 'sqlite',
+    strictOnly: true,
+    hint: 'Keep queries short, or run them in a worker thread.',
+    instance: { methods: { exec: true, prepare: STATEMENT } },
+  },
+  ...(['construct', 'call'] as const).map(
+    (kind): BlockingApiRow => ({
+      module: 'better-sqlite3',
+      path: [],
+      kind,
+      category: 'sqlite',
+      strictOnly: true,
+      hint: 'Keep queries short, or run them in a worker thread.',
+      instance: { methods: { exec: true, pragma: true, prepare: STATEMENT, transaction: { call: true } } },
+    }),
+  ),
+  {
+    module: 'electron',
+    path: ['ipcRenderer', 'sendSync'],
+    kind: 'call',
+    category: 'electron',
+    strictOnly: true,
+    hint: 'Use `ipcRenderer.invoke()` with `ipcMain.handle()`.',
+  },
+];
+
+// --- npm packages that block on purpose -----------------------------------------------------------
+
+const READLINE_SYNC = [
+  'keyIn',
+  'keyInPause',
+  'keyInSelect',
+  'keyInYN',
+  'keyInYNStrict',
+  'prompt',
+  'promptCL',
+  'promptCLLoop',
+  'promptLoop',
+  'promptSimShell',
+  'question',
+  'questionEMail',
+  'questionFloat',
+  'questionInt',
+  'questionNewPassword',
+  'questionPath',
+];
+
+const npmRows: BlockingApiRow[] = [
+  { module: 'sync-request', path: [], kind: 'call', category: 'sync-http', hint: 'Use `fetch()`.' },
+  { module: 'sync-fetch', path: [], kind: 'call', category: 'sync-http', hint: 'Use `fetch()`.' },
+  ...READLINE_SYNC.map(
+    (name): BlockingApiRow => ({
+      module: 'readline-sync',
+      path: [name],
+      kind: 'call',
+      category: 'prompt',
+      hint: 'Use `rl.question()` from `node:readline/promises`.',
+    }),
+  ),
+  {
+    module: 'prompt-sync',
+    path: [],
+    kind: 'call',
+    category: 'prompt',
+    hint: 'Use `rl.question()` from `node:readline/promises`.',
+    blocksWhenCalled: false,
+    instance: { call: true, methods: { hide: true } },
+  },
+];
+
+// --- sleeps -------------------------------------------------------------------------------------
+
+const sleepRow = (module: string | undefined, path: string[], argument: number, unit: 'ms' | 's' | 'us'): BlockingApiRow => ({
+  ...(module === undefined ? {} : { module }),
+  path,
+  kind: 'call',
+  category: 'sleep',
+  hint: 'Use `await setTimeout(ms)` from `node:timers/promises`.',
+  twin: { description: '`setTimeout()` from `node:timers/promises`', fix: { kind: 'sleep', argument, unit } },
+});
+
+const sleepRows: BlockingApiRow[] = [
+  sleepRow(undefined, ['Atomics', 'wait'], 3, 'ms'),
+  sleepRow('sleep', ['sleep'], 0, 's'),
+  sleepRow('sleep', ['msleep'], 0, 'ms'),
+  sleepRow('sleep', ['usleep'], 0, 'us'),
+  sleepRow('system-sleep', [], 0, 'ms'),
+  {
+    path: ['Bun', 'sleepSync'],
+    kind: 'call',
+    category: 'sleep',
+    hint: 'Use `await Bun.sleep(ms)`.',
+    twin: { description: '`Bun.sleep()`', fix: { kind: 'rename', member: ['sleep'] } },
+  },
+];
+
+// --- Deno and Bun -------------------------------------------------------------------------------
+
+const DENO_RENAMED = [
+  'chmod',
+  'chown',
+  'copyFile',
+  'create',
+  'link',
+  'lstat',
+  'makeTempDir',
+  'makeTempFile',
+  'mkdir',
+  'open',
+  'readFile',
+  'readLink',
+  'readTextFile',
+  'realPath',
+  'remove',
+  'rename',
+  'stat',
+  'symlink',
+  'truncate',
+  'utime',
+  'writeFile',
+  'writeTextFile',
+];
+
+const runtimeRows: BlockingApiRow[] = [
+  ...DENO_RENAMED.map(
+    (name): BlockingApiRow => ({
+      path: ['Deno', `${name}Sync`],
+      kind: 'call',
+      category: 'deno',
+      hint: `Use \`await Deno.${name}()\`.`,
+      twin: { description: `\`Deno.${name}()\``, fix: { kind: 'rename', member: [name] } },
+    }),
+  ),
+  { path: ['Deno', 'readDirSync'], kind: 'call', category: 'deno', hint: 'Use `for await (const entry of Deno.readDir(path))`.' },
+  { path: ['Bun', 'spawnSync'], kind: 'call', category: 'bun', hint: 'Use `Bun.spawn()` and `await proc.exited`.' },
+];
+
+/** Every blocking API the rule knows, by origin. */
+export const BLOCKING_APIS: readonly BlockingApiRow[] = [
+  ...fsRows('fs'),
+  ...FS_EXTRA_RENAMED.map((name) => fsExtraRenamed(name)),
+  fsExtraRenamed('exists', 'pathExists'),
+  ...FS_DESCRIPTOR.map(
+    (name): BlockingApiRow => ({
+      module: 'fs-extra',
+      path: [`${name}Sync`],
+      kind: 'call',
+      category: 'fs',
+      hint: 'Use a `FileHandle` from `fs.promises.open()` and its methods.',
+    }),
+  ),
+  ...childProcessRows,
+  ...ZLIB.map((name) => promisified('zlib', 'zlib', name)),
+  ...cryptoRows,
+  ...sqliteRows,
+  ...npmRows,
+  ...sleepRows,
+  ...runtimeRows,
+];

@@ -1,0 +1,147 @@
+/**
+ * Rewrite a blocking call as its awaited asynchronous twin, as the blocking-API catalogue describes:
+ * `fs.readFileSync(p)` → `await fs.promises.readFile(p)`, `gzipSync(b)` → `await promisify(gzip)(b)`,
+ * `execSync(c).trim()` → `(await promisify(exec)(c)).stdout.trim()`, `Atomics.wait(a, 0, 0, 50)` →
+ * `await sleep(50)`. Imports are added, merged or reused; a sync binding left unused is removed.
+ * The caller makes the enclosing function async where needed.
+ */
+import { getStaticValue } from '@eslint-community/eslint-utils';
+import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { getValueParent, skipTypeWrappers } from '../ast.js';
+import type { AsyncTwinFix } from '../catalog/blocking-apis.js';
+import { moduleAliases } from '../modules.js';
+import { isNameFree, planImport, type ImportPlan, type ImportRequest } from './imports.js';
+import { prefixWithKeyword } from './prefix.js';
+import { planBindingReplacement } from './replace-binding.js';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+type FixBuilder = (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[];
+
+/** How a new import names a built-in: with `node:`; npm packages as they are. */
+export function importSpecifierFor(module: string): string {
+  const aliases = moduleAliases(module);
+  return aliases.find((alias) => alias.startsWith('node:')) ?? module;
+}
+
+/** Is the value of `call` used, rather than the call being a statement of its own? */
+function isValueUsed(call: TSESTree.Node): boolean {
+  const { parent } = getValueParent(call);
+  if (parent?.type === AST_NODE_TYPES.ExpressionStatement) return false;
+  return !(parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'void');
+}
+
+/** Would text inserted at the start of `node` begin a statement right after one without a semicolon? */
+function startsStatementAfterNoSemicolon(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  let current: TSESTree.Node = node;
+  while (current.parent && current.parent.type !== AST_NODE_TYPES.ExpressionStatement) {
+    if (current.parent.range[0] !== node.range[0]) return false;
+    current = current.parent;
+  }
+  if (!current.parent || current.parent.range[0] !== node.range[0]) return false;
+  const previous = sourceCode.getTokenBefore(current.parent);
+  return previous !== null && !(previous.type === AST_TOKEN_TYPES.Punctuator && [';', '{', '}'].includes(previous.value));
+}
+
+/** The name to import `setTimeout` from `node:timers/promises` under, so the global timer stays reachable. */
+export function sleepAlias(sourceCode: SourceCode, useSite: TSESTree.Node): string {
+  return isNameFree(sourceCode, 'sleep', useSite) ? 'sleep' : 'delay';
+}
+
+const SIMPLE_OPERAND: ReadonlySet<string> = new Set([
+  AST_NODE_TYPES.Identifier,
+  AST_NODE_TYPES.Literal,
+  AST_NODE_TYPES.MemberExpression,
+  AST_NODE_TYPES.CallExpression,
+  AST_NODE_TYPES.ThisExpression,
+]);
+
+/** `text` as an operand of `*` or `-`: parenthesised unless it is a name, a literal, a member or a call. */
+export function asOperand(sourceCode: SourceCode, node: TSESTree.Node): string {
+  const text = sourceCode.getText(node);
+  return SIMPLE_OPERAND.has(node.type) ? text : `(${text})`;
+}
+
+/** The delay in milliseconds, as source text, for a sleep argument in `unit`. */
+function millisecondsText(sourceCode: SourceCode, argument: TSESTree.Expression, unit: 'ms' | 's' | 'us'): string {
+  if (unit === 'ms') return sourceCode.getText(argument);
+  const known = getStaticValue(argument as never, sourceCode.getScope(argument) as never);
+  if (known && typeof known.value === 'number' && argument.type === AST_NODE_TYPES.Literal) {
+    return String(unit === 's' ? known.value * 1000 : known.value / 1000);
+  }
+  return `${asOperand(sourceCode, argument)} ${unit === 's' ? '* 1000' : '/ 1000'}`;
+}
+
+/**
+ * The fix that turns `call` into its awaited twin, or undefined when the call's shape has no
+ * mechanical rewrite (a computed or optional callee, a sleep whose value is used, no timeout).
+ * `module` is the catalogue row's module (undefined for globals).
+ */
+export function planAsyncTwinFix(
+  sourceCode: SourceCode,
+  filename: string,
+  call: TSESTree.CallExpression,
+  module: string | undefined,
+  fix: AsyncTwinFix,
+): FixBuilder | undefined {
+  if (call.optional || call.parent.type === AST_NODE_TYPES.ChainExpression) return undefined;
+  const callee = skipTypeWrappers(call.callee);
+  const member =
+    callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && !callee.optional && callee.property.type === AST_NODE_TYPES.Identifier
+      ? callee
+      : undefined;
+  const named = callee.type === AST_NODE_TYPES.Identifier ? callee : undefined;
+  if (!member && !named) return undefined;
+
+  /** The new callee for an export `request` of a module: through the member's object, or a (re)planned import. */
+  const referTo = (memberPath: readonly string[], request: ImportRequest | undefined): { text: string; plan?: ImportPlan } | undefined => {
+    if (member) return { text: `${sourceCode.getText(member.object)}.${memberPath.join('.')}` };
+    if (!request) return undefined;
+    const plan = planBindingReplacement(sourceCode, filename, named!, request);
+    return { text: plan.reference, plan };
+  };
+
+  switch (fix.kind) {
+    case 'rename':
+    case 'exists': {
+      const target = referTo(fix.member, fix.import);
+      if (!target) return undefined;
+      return (fixer) => [
+        fixer.replaceText(callee, target.text),
+        ...(target.plan?.fix(fixer) ?? []),
+        ...(fix.kind === 'exists' ? [fixer.insertTextAfter(call, '.then(() => true, () => false)')] : []),
+        ...prefixWithKeyword(fixer, sourceCode, call, 'await'),
+      ];
+    }
+    case 'promisify': {
+      if (module === undefined) return undefined;
+      const target = referTo([fix.name], { module: importSpecifierFor(module), name: fix.name });
+      if (!target) return undefined;
+      const util = planImport(sourceCode, filename, { module: 'node:util', name: 'promisify' }, call);
+      const readsResult = fix.resultProperty !== undefined && isValueUsed(call);
+      return (fixer) => {
+        const fixes = [fixer.replaceText(callee, `${util.reference}(${target.text})`), ...(target.plan?.fix(fixer) ?? []), ...util.fix(fixer)];
+        if (!readsResult) return [...fixes, ...prefixWithKeyword(fixer, sourceCode, call, 'await')];
+        const semicolon = startsStatementAfterNoSemicolon(sourceCode, call) ? ';' : '';
+        return [...fixes, fixer.insertTextBefore(call, `${semicolon}(await `), fixer.insertTextAfter(call, `).${fix.resultProperty}`)];
+      };
+    }
+    case 'sleep': {
+      const argument = call.arguments[fix.argument];
+      if (isValueUsed(call) || !argument || argument.type === AST_NODE_TYPES.SpreadElement) return undefined;
+      const request = { module: 'node:timers/promises', name: 'setTimeout', alias: sleepAlias(sourceCode, call), preferAlias: true };
+      const plan = named ? planBindingReplacement(sourceCode, filename, named, request) : planImport(sourceCode, filename, request, call);
+      const delay = millisecondsText(sourceCode, argument, fix.unit);
+      return (fixer) => [
+        fixer.replaceText(call, `${plan.reference}(${delay})`),
+        ...plan.fix(fixer),
+        ...prefixWithKeyword(fixer, sourceCode, call, 'await'),
+      ];
+    }
+  }
+}
+
+/** `await sleep(<delay>);` in place of a busy-wait loop statement, with the `node:timers/promises` import. */
+export function planSleepStatementFix(sourceCode: SourceCode, filename: string, loop: TSESTree.Statement, delayText: string): FixBuilder {
+  const plan = planImport(sourceCode, filename, { module: 'node:timers/promises', name: 'setTimeout', alias: sleepAlias(sourceCode, loop), preferAlias: true }, loop);
+  return (fixer) => [fixer.replaceText(loop, `await ${plan.reference}(${delayText});`), ...plan.fix(fixer)];
+}

@@ -1,0 +1,434 @@
+import { findVariable, getStaticValue } from '@eslint-community/eslint-utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { type FunctionNode, getStaticPropertyName, isFunctionNode } from '../analysis/ast.js';
+import { type ExecutionContext, findEnclosingAsyncContext } from '../analysis/async-context.js';
+import { type BusyWait, findBusyWait, type LoopNode } from '../analysis/busy-wait.js';
+import {
+  BLOCKING_APIS,
+  BLOCKING_EFFECTS,
+  type BlockingApiRow,
+  LARGE_RANDOM_SIZE,
+} from '../analysis/catalog/blocking-apis.js';
+import { asOperand, planAsyncTwinFix, planSleepStatementFix } from '../analysis/fixes/async-twin.js';
+import { makeFunctionAsync } from '../analysis/fixes/prefix.js';
+import { findInstanceCalls } from '../analysis/instance-calls.js';
+import { createSyncReachSearch } from '../analysis/local-calls.js';
+import { moduleAliases, trackModuleReferences } from '../analysis/modules.js';
+import { createRule } from '../utils/create-rule.js';
+
+interface AllowEntry {
+  module?: string;
+  name?: string;
+}
+
+interface AdditionalBlockingApi {
+  module?: string;
+  name: string;
+  hint?: string;
+  asyncTwin?: string;
+}
+
+type Options = [
+  {
+    checkAllFunctions?: boolean;
+    checkLocalHelpers?: boolean;
+    checkSyncByDesignApis?: boolean;
+    autofix?: boolean;
+    allow?: AllowEntry[];
+    additionalBlockingApis?: AdditionalBlockingApi[];
+  },
+];
+
+type MessageIds = 'blocking' | 'blockingHelper' | 'busyWait' | 'useAsyncTwin' | 'useAsyncTwinInAsyncCallback';
+
+type Fixer = TSESLint.RuleFixer;
+type Fix = TSESLint.RuleFix;
+type Blocker = TSESTree.CallExpression | TSESTree.NewExpression;
+
+/** One blocking operation found in the file, wherever it runs. */
+interface Finding {
+  readonly node: Blocker | LoopNode;
+  /** How the message names it: `fs.readFileSync()`, `db.prepare(…).get()`. */
+  readonly name: string;
+  readonly row: BlockingApiRow | undefined;
+  readonly busyWait: BusyWait | undefined;
+}
+
+const WHERE: Readonly<Record<ExecutionContext['kind'], string>> = {
+  'async-function': 'in this async function',
+  'async-generator': 'in this async generator',
+  'promise-callback': 'in this promise callback',
+  'event-loop-callback': 'in this callback, which the event loop runs',
+  'sync-function': 'in this function',
+  generator: 'in this generator',
+  module: 'at module level',
+};
+
+/** Operators that bind at least as tightly as `-`, so `a + b - c` needs no parentheses. */
+const ARITHMETIC: ReadonlySet<string> = new Set(['+', '-', '*', '/', '%', '**']);
+
+const TYPED_ARRAY_BYTES: Readonly<Record<string, number>> = {
+  Int8Array: 1,
+  Uint8Array: 1,
+  Uint8ClampedArray: 1,
+  Int16Array: 2,
+  Uint16Array: 2,
+  Int32Array: 4,
+  Uint32Array: 4,
+  Float32Array: 4,
+  Float64Array: 8,
+  BigInt64Array: 8,
+  BigUint64Array: 8,
+};
+
+/** Catalogues extended by `additionalBlockingApis`, built once per options array. */
+const catalogs = new WeakMap<readonly AdditionalBlockingApi[], readonly BlockingApiRow[]>();
+
+function catalogFor(additional: readonly AdditionalBlockingApi[] | undefined): readonly BlockingApiRow[] {
+  if (!additional || additional.length === 0) return BLOCKING_APIS;
+  let catalog = catalogs.get(additional);
+  if (!catalog) {
+    catalog = [...BLOCKING_APIS, ...additional.map(customRow)];
+    catalogs.set(additional, catalog);
+  }
+  return catalog;
+}
+
+function customRow(entry: AdditionalBlockingApi): BlockingApiRow {
+  const path = entry.name === 'default' ? [] : entry.name.split('.');
+  const twin = entry.asyncTwin;
+  return {
+    ...(entry.module === undefined ? {} : { module: entry.module }),
+    path,
+    kind: 'call',
+    category: 'custom',
+    hint: entry.hint ?? (twin ? `Use \`${twin}()\`.` : 'Use an asynchronous alternative.'),
+    ...(twin && path.length > 0
+      ? {
+          twin: {
+            description: `\`${twin}()\``,
+            fix: {
+              kind: 'rename' as const,
+              member: [twin],
+              ...(entry.module !== undefined && path.length === 1 ? { import: { module: entry.module, name: twin } } : {}),
+            },
+          },
+        }
+      : {}),
+  };
+}
+
+/** `fs.readFileSync`, `Atomics.wait`, or `default` for a module that is itself the function. */
+function exportName(row: BlockingApiRow): string {
+  return row.path.length > 0 ? row.path.join('.') : 'default';
+}
+
+function isAllowed(row: BlockingApiRow, allow: readonly AllowEntry[]): boolean {
+  return allow.some((entry) => {
+    const sameOrigin =
+      entry.module === undefined ? row.module === undefined : row.module !== undefined && moduleAliases(row.module).includes(entry.module);
+    return sameOrigin && (entry.name === undefined || entry.name === exportName(row));
+  });
+}
+
+/** A short name for a callee chain in messages: `this.db.prepare(…).get`. */
+function describe(node: TSESTree.Node): string {
+  switch (node.type) {
+    case AST_NODE_TYPES.Identifier:
+      return node.name;
+    case AST_NODE_TYPES.ThisExpression:
+      return 'this';
+    case AST_NODE_TYPES.MemberExpression: {
+      const name = getStaticPropertyName(node);
+      return `${describe(node.object)}${name === undefined ? '[…]' : `.${name}`}`;
+    }
+    case AST_NODE_TYPES.CallExpression:
+      return `${describe(node.callee)}(${node.arguments.length > 0 ? '…' : ''})`;
+    case AST_NODE_TYPES.NewExpression:
+      return `new ${describe(node.callee)}(${node.arguments.length > 0 ? '…' : ''})`;
+    case AST_NODE_TYPES.ChainExpression:
+    case AST_NODE_TYPES.TSAsExpression:
+    case AST_NODE_TYPES.TSNonNullExpression:
+    case AST_NODE_TYPES.TSSatisfiesExpression:
+    case AST_NODE_TYPES.TSTypeAssertion:
+      return describe(node.expression);
+    case AST_NODE_TYPES.AwaitExpression:
+      return `(await ${describe(node.argument)})`;
+    default:
+      return '…';
+  }
+}
+
+function describeCall(node: Blocker): string {
+  return `${node.type === AST_NODE_TYPES.NewExpression ? 'new ' : ''}${describe(node.callee)}()`;
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'no-blocking-in-async',
+  meta: {
+    type: 'problem',
+    docs: {
+      description:
+        'Disallow synchronous I/O, subprocesses, CPU-heavy sync crypto and compression, and sleeps in code that runs on the event loop',
+      recommended: true,
+      strict: { options: [{ checkLocalHelpers: true, checkSyncByDesignApis: true }] },
+      requiresTypeChecking: false,
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    messages: {
+      blocking: '`{{api}}` blocks the event loop {{where}}: {{effect}}. {{hint}}',
+      blockingHelper: '`{{helper}}` runs {{inner}} (line {{line}}), which blocks the event loop {{where}}: {{effect}}. {{hint}}',
+      busyWait:
+        'This loop busy-waits on `{{clock}}`, which blocks the event loop {{where}}: nothing else runs until the time is up. Use `await setTimeout(ms)` from `node:timers/promises`.',
+      useAsyncTwin: 'Await {{twin}} instead.',
+      useAsyncTwinInAsyncCallback: 'Make the callback async and await {{twin}} instead.',
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          checkAllFunctions: {
+            type: 'boolean',
+            description:
+              'Report blocking calls in every function body, not only in async functions and callbacks the event loop runs (module top level is never reported).',
+          },
+          checkLocalHelpers: {
+            type: 'boolean',
+            description:
+              'Report a call, in async code, to a same-file function or `this.method` that runs a blocking call, at the call site.',
+          },
+          checkSyncByDesignApis: {
+            type: 'boolean',
+            description: 'Report APIs that are synchronous by design: `node:sqlite` `DatabaseSync`, `better-sqlite3`, Electron `ipcRenderer.sendSync`.',
+          },
+          autofix: {
+            type: 'boolean',
+            description:
+              'Apply the straightforward renames (`fs.readFileSync` → `await fs.promises.readFile`, `Deno.xSync` → `await Deno.x`) as autofixes in async functions, for migration runs; otherwise they are suggestions.',
+          },
+          allow: {
+            type: 'array',
+            description: 'APIs not to report, by module and export name (`{ "module": "fs", "name": "existsSync" }`); without `name`, the whole module.',
+            items: {
+              type: 'object',
+              properties: {
+                module: { type: 'string', description: 'Module specifier (`fs` also matches `node:fs`); omit for globals such as `Atomics.wait`.' },
+                name: { type: 'string', description: 'Export path, dot-separated (`existsSync`, `Deno.statSync`); `default` for a module that is itself the function.' },
+              },
+              additionalProperties: false,
+              minProperties: 1,
+            },
+          },
+          additionalBlockingApis: {
+            type: 'array',
+            description: 'Further blocking APIs to report, identified by origin like the built-in catalogue.',
+            items: {
+              type: 'object',
+              properties: {
+                module: { type: 'string', description: 'Module specifier; omit for a global.' },
+                name: { type: 'string', description: 'Export path, dot-separated (`querySync`, `Client.querySync`); `default` for the module itself.' },
+                hint: { type: 'string', description: 'What to use instead, appended to the message.' },
+                asyncTwin: { type: 'string', description: 'The promise-returning sibling export (`query`), offered as a suggestion.' },
+              },
+              required: ['name'],
+              additionalProperties: false,
+            },
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [
+      { checkAllFunctions: false, checkLocalHelpers: false, checkSyncByDesignApis: false, autofix: false, allow: [], additionalBlockingApis: [] },
+    ],
+  },
+  defaultOptions: [
+    { checkAllFunctions: false, checkLocalHelpers: false, checkSyncByDesignApis: false, autofix: false, allow: [], additionalBlockingApis: [] },
+  ],
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    const filename = context.filename;
+    const allow = options.allow ?? [];
+    const catalog = catalogFor(options.additionalBlockingApis);
+    const loops: LoopNode[] = [];
+    const calls: TSESTree.CallExpression[] = [];
+
+    /** Where `node` runs, and whether this rule reports there. */
+    function reportableContext(node: TSESTree.Node): ExecutionContext | undefined {
+      const where = findEnclosingAsyncContext(context, node);
+      if (where.onEventLoop) return where;
+      return options.checkAllFunctions && where.fn ? where : undefined;
+    }
+
+    function staticNumber(node: TSESTree.Node | undefined): number | undefined {
+      if (!node || node.type === AST_NODE_TYPES.SpreadElement) return undefined;
+      const result = getStaticValue(node as never, sourceCode.getScope(node) as never);
+      return result && typeof result.value === 'number' ? result.value : undefined;
+    }
+
+    /** Byte length of `Buffer.alloc(n)` / `new Uint32Array(n)`, directly or through a constant. */
+    function bufferBytes(node: TSESTree.Node | undefined): number | undefined {
+      let value = node;
+      if (value?.type === AST_NODE_TYPES.Identifier) {
+        const variable = findVariable(sourceCode.getScope(value) as never, value) as { defs: { node: TSESTree.Node }[] } | null;
+        const def = variable?.defs.length === 1 ? variable.defs[0]!.node : undefined;
+        value = def?.type === AST_NODE_TYPES.VariableDeclarator && def.parent.kind === 'const' ? (def.init ?? undefined) : undefined;
+      }
+      if (value?.type === AST_NODE_TYPES.NewExpression && value.callee.type === AST_NODE_TYPES.Identifier) {
+        const bytes = TYPED_ARRAY_BYTES[value.callee.name];
+        const length = staticNumber(value.arguments[0]);
+        return bytes !== undefined && length !== undefined ? bytes * length : undefined;
+      }
+      if (value?.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.MemberExpression) {
+        const object = value.callee.object;
+        const method = getStaticPropertyName(value.callee);
+        if (object.type === AST_NODE_TYPES.Identifier && object.name === 'Buffer' && method?.startsWith('alloc')) return staticNumber(value.arguments[0]);
+      }
+      return undefined;
+    }
+
+    /** `randomBytes(size)` blocks noticeably only without a callback and for a large or unknown size. */
+    function meetsSizeCondition(node: Blocker, row: BlockingApiRow): boolean {
+      const condition = row.sizeCondition;
+      if (!condition) return true;
+      if (condition.callbackArgument !== undefined && node.arguments.length > condition.callbackArgument) return false;
+      const size =
+        node.arguments.length > condition.sizeArgument
+          ? staticNumber(node.arguments[condition.sizeArgument])
+          : condition.bufferArgument === undefined
+            ? undefined
+            : bufferBytes(node.arguments[condition.bufferArgument]);
+      return size === undefined || size >= LARGE_RANDOM_SIZE;
+    }
+
+    function collectFindings(): Map<TSESTree.Node, Finding> {
+      const findings = new Map<TSESTree.Node, Finding>();
+      for (const { node, row } of trackModuleReferences(context, catalog).values()) {
+        if (row.strictOnly && !options.checkSyncByDesignApis) continue;
+        if (isAllowed(row, allow)) continue;
+        const call = node as Blocker;
+        if (row.blocksWhenCalled !== false && meetsSizeCondition(call, row)) {
+          findings.set(call, { node: call, name: describeCall(call), row, busyWait: undefined });
+        }
+        if (row.instance) {
+          for (const use of findInstanceCalls(context, call, row.instance)) {
+            findings.set(use.call, { node: use.call, name: describeCall(use.call), row, busyWait: undefined });
+          }
+        }
+      }
+      for (const loop of loops) {
+        const busyWait = findBusyWait(context, loop);
+        if (busyWait) findings.set(loop, { node: loop, name: `a busy-wait loop on \`${describeCall(busyWait.clock)}\``, row: undefined, busyWait });
+      }
+      return findings;
+    }
+
+    /**
+     * The function a fix may put `await` in: the context function itself, when `node` sits directly in
+     * its body (not in a parameter default, nor in a callback run in place such as `items.map(…)`).
+     */
+    function awaitableFunction(node: TSESTree.Node, where: ExecutionContext): FunctionNode | undefined {
+      const fn = where.fn;
+      if (!fn || (!where.onEventLoop && !fn.async) || (fn.generator && !fn.async)) return undefined;
+      for (let current = node.parent; current; current = current.parent) {
+        if (isFunctionNode(current)) return current === fn && node.range[0] >= fn.body.range[0] ? fn : undefined;
+      }
+      return undefined;
+    }
+
+    function reportFinding(finding: Finding, where: ExecutionContext): void {
+      const whereText = WHERE[where.kind];
+      const fn = awaitableFunction(finding.node, where);
+      let build: ((fixer: Fixer) => Fix[]) | undefined;
+      let twin: string | undefined;
+      if (fn && finding.busyWait?.delay) {
+        build = planSleepStatementFix(sourceCode, filename, finding.node as TSESTree.Statement, delayText(finding.busyWait.delay));
+        twin = '`setTimeout()` from `node:timers/promises`';
+      } else if (fn && finding.row?.twin?.fix && finding.node.type === AST_NODE_TYPES.CallExpression) {
+        build = planAsyncTwinFix(sourceCode, filename, finding.node, finding.row.module, finding.row.twin.fix);
+        twin = finding.row.twin.description;
+      }
+      const makeAsync = fn !== undefined && !fn.async;
+      const withAsync = (fixer: Fixer): Fix[] => {
+        const fixes = build!(fixer);
+        const asyncFix = makeAsync ? makeFunctionAsync(fixer, sourceCode, fn) : undefined;
+        return asyncFix ? [...fixes, asyncFix] : fixes;
+      };
+      const canFix = build !== undefined && (!makeAsync || makeFunctionAsyncPossible(fn));
+      const autofix =
+        canFix &&
+        options.autofix === true &&
+        !makeAsync &&
+        finding.row?.twin?.fix?.kind === 'rename' &&
+        (finding.row.category === 'fs' || finding.row.category === 'deno');
+      const data = finding.busyWait
+        ? { clock: describeCall(finding.busyWait.clock), where: whereText }
+        : { api: finding.name, where: whereText, effect: BLOCKING_EFFECTS[finding.row!.category], hint: finding.row!.hint };
+      context.report({
+        node: finding.node,
+        messageId: finding.busyWait ? 'busyWait' : 'blocking',
+        data,
+        ...(autofix ? { fix: withAsync } : {}),
+        ...(canFix && !autofix
+          ? { suggest: [{ messageId: makeAsync ? 'useAsyncTwinInAsyncCallback' : 'useAsyncTwin', data: { twin: twin! }, fix: withAsync }] }
+          : {}),
+      });
+    }
+
+    /** `bound - reading`, the milliseconds a busy-wait has left. */
+    function delayText({ bound, reading }: NonNullable<BusyWait['delay']>): string {
+      const boundText = bound.type === AST_NODE_TYPES.BinaryExpression && ARITHMETIC.has(bound.operator) ? sourceCode.getText(bound) : asOperand(sourceCode, bound);
+      const readingText = reading.type === AST_NODE_TYPES.BinaryExpression ? `(${sourceCode.getText(reading)})` : sourceCode.getText(reading);
+      return `${boundText} - ${readingText}`;
+    }
+
+    function makeFunctionAsyncPossible(fn: FunctionNode): boolean {
+      const parent = fn.parent;
+      return !((parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.Property) && (parent.kind === 'get' || parent.kind === 'set' || parent.kind === 'constructor'));
+    }
+
+    function reportLocalHelpers(findings: ReadonlyMap<TSESTree.Node, Finding>): void {
+      const search = createSyncReachSearch(context, (node) => findings.has(node));
+      for (const call of calls) {
+        if (findings.has(call)) continue;
+        const where = reportableContext(call);
+        if (!where) continue;
+        const helper = search.resolveCallee(call);
+        if (!helper || helper === where.fn) continue;
+        const reached = search.find(helper);
+        if (!reached) continue;
+        const inner = findings.get(reached.node)!;
+        context.report({
+          node: call,
+          messageId: 'blockingHelper',
+          data: {
+            helper: describeCall(call),
+            inner: inner.row ? `\`${inner.name}\`` : inner.name,
+            line: String(inner.node.loc.start.line),
+            where: WHERE[where.kind],
+            effect: inner.row ? BLOCKING_EFFECTS[inner.row.category] : 'nothing else runs until the time is up',
+            hint: inner.row ? inner.row.hint : 'Use `await setTimeout(ms)` from `node:timers/promises`.',
+          },
+        });
+      }
+    }
+
+    return {
+      'WhileStatement, DoWhileStatement, ForStatement'(node: LoopNode) {
+        if (node.test) loops.push(node);
+      },
+      CallExpression(node) {
+        if (options.checkLocalHelpers) calls.push(node);
+      },
+      'Program:exit'() {
+        const findings = collectFindings();
+        for (const finding of findings.values()) {
+          const where = reportableContext(finding.node);
+          if (where) reportFinding(finding, where);
+        }
+        if (options.checkLocalHelpers) reportLocalHelpers(findings);
+      },
+    };
+  },
+});
