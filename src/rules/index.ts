@@ -1,10 +1,14 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { EventLoopRuleDocs } from '../utils/create-rule.js';
+import noBlockingInAsync from './no-blocking-in-async.js';
+import noFloatingPromise from './no-floating-promise.js';
 import noNestedEventLoop from './no-nested-event-loop.js';
 
 type AnyRule = TSESLint.RuleModule<string, readonly unknown[], EventLoopRuleDocs>;
 
 /** Every rule of the plugin, by name (kept in alphabetical order). */
 export const rules: Record<string, AnyRule> = {
+  'no-blocking-in-async': noBlockingInAsync,
+  'no-floating-promise': noFloatingPromise,
   'no-nested-event-loop': noNestedEventLoop,
 };

@@ -1,0 +1,677 @@
+import { findVariable } from '@eslint-community/eslint-utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  type FunctionNode,
+  getCalleeName,
+  getMethodName,
+  getStaticPropertyName,
+  getValueParent,
+  isFunctionNode,
+  skipChainExpression,
+  skipTypeWrappers,
+} from '../analysis/ast.js';
+import { asyncIifeFunction, isAsyncIifeInAsyncFunction } from '../analysis/async-iife.js';
+import { isEventLoopCallbackArgument } from '../analysis/async-context.js';
+import { canAwaitAt } from '../analysis/await-position.js';
+import { apiIgnoresCallbackResult, callbackReturnsPromise, hasMember, isArrayValue } from '../analysis/callbacks.js';
+import { LISTENER_METHODS } from '../analysis/catalog/event-loop-callbacks.js';
+import {
+  CALLBACK_RESULT_IGNORING_METHODS,
+  PROMISE_MEMBERS,
+  VALUE_SINK_APIS,
+  type ValueMisuse,
+} from '../analysis/catalog/promise-misuse.js';
+import { canConvertForEachToForOf, forEachToForOf, forEachToPromiseAll, isForEachStatement } from '../analysis/fixes/for-each.js';
+import { prefixWithKeyword } from '../analysis/fixes/prefix.js';
+import { appendCatch, wrapInPromiseAll } from '../analysis/fixes/promise-handlers.js';
+import { type ApiRow, trackModuleReferences } from '../analysis/modules.js';
+import { getPromiseKnowledge } from '../analysis/promises.js';
+import { cannotReject, isHandledPromiseChain } from '../analysis/rejection.js';
+import { findTestRegistration, registeredCallback } from '../analysis/test-registrations.js';
+import { createRule } from '../utils/create-rule.js';
+
+type AllowListEntry = string | { name: string; module?: string };
+
+export type Options = [
+  {
+    allowList?: AllowListEntry[];
+    allowVoid?: boolean;
+    autofix?: boolean;
+    checkEventCallbacks?: boolean;
+    checkNeverRejecting?: boolean;
+    checkTestSuites?: boolean;
+  },
+];
+
+export type MessageIds =
+  | 'dropped'
+  | 'droppedArray'
+  | 'droppedThen'
+  | 'droppedVoid'
+  | 'droppedNeverRejecting'
+  | 'misusedCondition'
+  | 'misusedString'
+  | 'misusedArithmetic'
+  | 'misusedLogged'
+  | 'misusedMember'
+  | 'misusedDestructuring'
+  | 'misusedSpread'
+  | 'misusedIteration'
+  | 'asyncForEach'
+  | 'asyncPredicate'
+  | 'asyncSuite'
+  | 'asyncEventCallback'
+  | 'addAwait'
+  | 'addVoid'
+  | 'addCatch'
+  | 'awaitAll'
+  | 'voidAll'
+  | 'awaitDeclaration'
+  | 'runSequentially'
+  | 'runConcurrently'
+  | 'removeAsync';
+
+type Misuse =
+  | { kind: ValueMisuse; api?: string }
+  | { kind: 'member'; member: string }
+  | { kind: 'destructuring' | 'spread' | 'iteration' };
+
+type Suggestion = TSESLint.SuggestionReportDescriptor<MessageIds>;
+
+interface PendingReport {
+  readonly node: TSESTree.Node;
+  readonly category: 'dropped' | 'misuse' | 'callback';
+  readonly descriptor: TSESLint.ReportDescriptor<MessageIds>;
+}
+
+const MISUSE_MESSAGES = {
+  condition: 'misusedCondition',
+  string: 'misusedString',
+  arithmetic: 'misusedArithmetic',
+  logged: 'misusedLogged',
+  member: 'misusedMember',
+  destructuring: 'misusedDestructuring',
+  spread: 'misusedSpread',
+  iteration: 'misusedIteration',
+} as const satisfies Record<Misuse['kind'], MessageIds>;
+
+const CATCH_HANDLER = '(error) => console.error(error)';
+
+/** The user's allow-list entries with a module, as a catalogue built once per options array. */
+const allowListCatalogs = new WeakMap<readonly AllowListEntry[], readonly ApiRow[]>();
+
+function allowListCatalog(allowList: readonly AllowListEntry[]): readonly ApiRow[] {
+  let catalog = allowListCatalogs.get(allowList);
+  if (!catalog) {
+    catalog = allowList.flatMap((entry): ApiRow[] =>
+      typeof entry === 'object' && entry.module ? [{ module: entry.module, path: entry.name.split('.'), kind: 'call' }] : [],
+    );
+    allowListCatalogs.set(allowList, catalog);
+  }
+  return catalog;
+}
+
+/** `a.b.c` for a static member chain ending in the callee, or undefined. */
+function calleePath(callee: TSESTree.Node): string | undefined {
+  const node = skipTypeWrappers(skipChainExpression(callee));
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name;
+  if (node.type === AST_NODE_TYPES.ThisExpression) return 'this';
+  if (node.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const property = getStaticPropertyName(node);
+  if (property === undefined) return undefined;
+  const object = calleePath(node.object);
+  return object === undefined ? property : `${object}.${property}`;
+}
+
+function isStringOperand(node: TSESTree.Node): boolean {
+  return (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') || node.type === AST_NODE_TYPES.TemplateLiteral;
+}
+
+/** A literal a promise can be compared with by mistake: not `null`, and `undefined` is not a literal. */
+function isValueLiteral(node: TSESTree.Node): boolean {
+  return (node.type === AST_NODE_TYPES.Literal && node.value !== null) || node.type === AST_NODE_TYPES.TemplateLiteral;
+}
+
+const ARITHMETIC_OPERATORS: ReadonlySet<string> = new Set(['-', '*', '/', '%', '**', '|', '&', '^', '<<', '>>', '>>>', '<', '>', '<=', '>=']);
+const EQUALITY_OPERATORS: ReadonlySet<string> = new Set(['==', '===', '!=', '!==']);
+
+export default createRule<Options, MessageIds>({
+  name: 'no-floating-promise',
+  meta: {
+    type: 'problem',
+    docs: {
+      description:
+        'Disallow promises that are dropped, used as plain values, or returned to callbacks whose caller ignores them',
+      recommended: true,
+      strict: { options: [{ checkEventCallbacks: true, checkNeverRejecting: true }] },
+      requiresTypeChecking: false,
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    defaultOptions: [
+      {
+        allowList: [],
+        allowVoid: true,
+        autofix: false,
+        checkEventCallbacks: false,
+        checkNeverRejecting: false,
+        checkTestSuites: true,
+      },
+    ],
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          allowList: {
+            type: 'array',
+            description:
+              'Fire-and-forget functions of your own whose dropped promise is fine: a name (`track`, `analytics.track`) or `{ name, module }` to match by origin.',
+            items: {
+              anyOf: [
+                { type: 'string', description: 'Function name, or a dotted path ending in it.' },
+                {
+                  type: 'object',
+                  properties: {
+                    name: { type: 'string', description: 'Exported name, or a dotted path from the module (`default.track`).' },
+                    module: { type: 'string', description: 'Module the function is imported from.' },
+                  },
+                  required: ['name'],
+                  additionalProperties: false,
+                },
+              ],
+            },
+          },
+          allowVoid: { type: 'boolean', description: 'Accept `void promise` as a deliberate fire-and-forget.' },
+          autofix: {
+            type: 'boolean',
+            description: 'Apply the `await` fix automatically (where `await` is valid) instead of offering it as a suggestion.',
+          },
+          checkEventCallbacks: {
+            type: 'boolean',
+            description: 'Also report async listeners and timer callbacks (`on`, `addEventListener`, `setTimeout`, server handlers).',
+          },
+          checkNeverRejecting: {
+            type: 'boolean',
+            description: "Also report dropped promises of this file's functions that cannot reject (only ordering is lost).",
+          },
+          checkTestSuites: {
+            type: 'boolean',
+            description: 'Report async callbacks of test suites (`describe`), whose tests after the first `await` are lost.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    messages: {
+      dropped:
+        'This promise is dropped: nothing awaits it, so its result is lost and a rejection goes unhandled. Await it, return it, handle it with `.catch(…)`, or detach it on purpose with `void`.',
+      droppedArray:
+        'These promises are dropped: nothing waits for this array of promises, so the work may not be done when the next line runs and rejections go unhandled. Use `await Promise.all(…)`.',
+      droppedThen:
+        'This promise chain has no rejection handler and is dropped: a rejection (or an error thrown in a callback) goes unhandled. Add `.catch(…)` or await it.',
+      droppedVoid: '`void` discards this promise and `allowVoid` is off: await it or handle its rejection with `.catch(…)`.',
+      droppedNeverRejecting:
+        'This promise is dropped. `{{name}}` cannot reject, but nothing waits for it: code after this line runs before it is done.',
+      misusedCondition:
+        '{{subject}} is a promise used as a condition: a promise is always truthy, so this test never sees its result. Await it.',
+      misusedString: '{{subject}} is a promise turned into a string: it reads "[object Promise]", not the value. Await it first.',
+      misusedArithmetic:
+        '{{subject}} is a promise used in arithmetic, concatenation or a comparison: the result is NaN, "[object Promise]" or false. Await it first.',
+      misusedLogged:
+        '{{subject}} is a promise passed to `{{api}}`: it shows `Promise { <pending> }` (or `{}` when serialised), not the value. Await it first.',
+      misusedMember:
+        '{{subject}} is a promise, which has no `{{member}}`: reading it gives undefined (calling it throws). Await the promise first.',
+      misusedDestructuring:
+        '{{subject}} is a promise being destructured: the names get undefined (an array pattern throws). Await it first.',
+      misusedSpread: '{{subject}} is a promise being spread: it is not iterable and has no own properties. Await it first.',
+      misusedIteration: '{{subject}} is a promise iterated with `for…of`: it throws "is not iterable". Await it first.',
+      asyncForEach:
+        '`forEach` ignores the promise this callback returns: the loop ends before the work does, and rejections go unhandled. Use `for…of` with `await`, or `await Promise.all(….map(…))`.',
+      asyncPredicate:
+        '`{{method}}` treats the promise this callback returns as true: every element passes. Compute the results first (`await Promise.all(….map(…))`), then test them synchronously.',
+      asyncSuite:
+        '`{{name}}` does not wait for an async suite callback: tests registered after its first `await` are silently lost. Register tests synchronously and do async setup in a hook.',
+      asyncEventCallback:
+        '`{{name}}` ignores the promise this callback returns: a rejection inside it goes unhandled (and stops a Node process). Handle errors inside the callback.',
+      addAwait: 'Add `await`.',
+      addVoid: 'Mark as deliberately not awaited with `void`.',
+      addCatch: 'Handle the rejection with `.catch(…)`.',
+      awaitAll: 'Await all of them with `await Promise.all(…)`.',
+      voidAll: 'Detach them on purpose with `void Promise.all(…)`.',
+      awaitDeclaration: 'Await the promise where `{{name}}` is declared.',
+      runSequentially: 'Run one after another with `for…of`.',
+      runConcurrently: 'Run concurrently and wait for all with `await Promise.all(….map(…))`.',
+      removeAsync: 'Remove `async` (the callback awaits nothing).',
+    },
+  },
+  defaultOptions: [
+    { allowList: [], allowVoid: true, autofix: false, checkEventCallbacks: false, checkNeverRejecting: false, checkTestSuites: true },
+  ],
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    const knowledge = getPromiseKnowledge(context);
+    const allowList = options.allowList ?? [];
+    const pending: PendingReport[] = [];
+    const reportedVariables = new Set<unknown>();
+
+    // ---- shared pieces --------------------------------------------------------------------------
+
+    function subjectOf(node: TSESTree.Node): string {
+      const value = skipTypeWrappers(skipChainExpression(node));
+      if (value.type === AST_NODE_TYPES.Identifier) return `\`${value.name}\``;
+      const text = sourceCode.getText(value);
+      return text.length <= 40 && !text.includes('\n') ? `\`${text}\`` : 'This value';
+    }
+
+    /** The fix that awaits `node`, if `await` is valid there. */
+    function awaitFix(node: TSESTree.Node): TSESLint.ReportFixFunction | undefined {
+      if (!canAwaitAt(context, node)) return undefined;
+      return (fixer) => prefixWithKeyword(fixer, sourceCode, node, 'await');
+    }
+
+    /** Reports with `await` as a suggestion, or as the autofix when the `autofix` option is on. */
+    function withAwait(
+      descriptor: { node: TSESTree.Node; messageId: MessageIds; data?: Record<string, string> },
+      awaitSuggestion: { messageId: MessageIds; data?: Record<string, string>; fix: TSESLint.ReportFixFunction } | undefined,
+      others: Suggestion[],
+    ): TSESLint.ReportDescriptor<MessageIds> {
+      if (awaitSuggestion && options.autofix) return { ...descriptor, fix: awaitSuggestion.fix, suggest: others };
+      const suggest = awaitSuggestion
+        ? [{ messageId: awaitSuggestion.messageId, data: awaitSuggestion.data, fix: awaitSuggestion.fix }, ...others]
+        : others;
+      return { ...descriptor, suggest };
+    }
+
+    function isAllowListed(call: TSESTree.CallExpression): boolean {
+      if (allowList.length === 0) return false;
+      if (trackModuleReferences(context, allowListCatalog(allowList)).has(call)) return true;
+      const path = calleePath(call.callee);
+      if (path === undefined) return false;
+      return allowList.some(
+        (entry) => typeof entry === 'string' && (path === entry || path.endsWith(`.${entry}`)),
+      );
+    }
+
+    // ---- 1. dropped promises --------------------------------------------------------------------
+
+    /** Splits a statement's expression into the values it drops. */
+    function checkStatementValue(input: TSESTree.Expression): void {
+      const node = skipTypeWrappers(skipChainExpression(input)) as TSESTree.Expression;
+      switch (node.type) {
+        case AST_NODE_TYPES.SequenceExpression:
+          for (const expression of node.expressions) checkStatementValue(expression);
+          return;
+        case AST_NODE_TYPES.ConditionalExpression:
+          checkStatementValue(node.consequent);
+          checkStatementValue(node.alternate);
+          return;
+        case AST_NODE_TYPES.LogicalExpression:
+          // The left side of `&&`/`||` is a condition (checked as a misused value); `??` drops both.
+          if (node.operator === '??') checkStatementValue(node.left);
+          checkStatementValue(node.right);
+          return;
+        case AST_NODE_TYPES.UnaryExpression:
+          if (node.operator === 'void' && !options.allowVoid) checkVoided(node);
+          return;
+        case AST_NODE_TYPES.CallExpression:
+        case AST_NODE_TYPES.NewExpression:
+        case AST_NODE_TYPES.ImportExpression:
+        case AST_NODE_TYPES.Identifier:
+        case AST_NODE_TYPES.MemberExpression:
+        case AST_NODE_TYPES.TaggedTemplateExpression:
+        case AST_NODE_TYPES.ArrayExpression:
+          checkDropped(input);
+          return;
+        default:
+          return;
+      }
+    }
+
+    /** The function of this file a dropped call runs, for the "cannot reject" question. */
+    function calledFunction(node: TSESTree.Node): FunctionNode | undefined {
+      const value = skipTypeWrappers(skipChainExpression(node));
+      if (value.type !== AST_NODE_TYPES.CallExpression) return undefined;
+      const callee = skipTypeWrappers(skipChainExpression(value.callee));
+      if (callee.type === AST_NODE_TYPES.MemberExpression && getStaticPropertyName(callee) === 'finally') {
+        return calledFunction(callee.object);
+      }
+      return knowledge.resolveFunction(callee);
+    }
+
+    function checkDropped(node: TSESTree.Node): void {
+      const value = skipTypeWrappers(skipChainExpression(node));
+      if (value.type === AST_NODE_TYPES.CallExpression) {
+        if (findTestRegistration(context, value) || isAllowListed(value)) return;
+        // Owned by no-nested-event-loop: a new async program started inside a running one.
+        if (isAsyncIifeInAsyncFunction(context, value)) return;
+      }
+      const isPromise = knowledge.isPromise(node) === 'yes';
+      const isArray = !isPromise && knowledge.isPromiseArray(node) === 'yes';
+      if (!isPromise && !isArray) return;
+      if (isPromise && isHandledPromiseChain(value)) return;
+      const canAwait = canAwaitAt(context, node);
+      if (isArray) {
+        const others: Suggestion[] = options.allowVoid
+          ? [{ messageId: 'voidAll', fix: (fixer) => wrapInPromiseAll(fixer, sourceCode, node, 'void') }]
+          : [];
+        const awaitAll = canAwait
+          ? { messageId: 'awaitAll' as const, fix: (fixer: TSESLint.RuleFixer) => wrapInPromiseAll(fixer, sourceCode, node, 'await') }
+          : undefined;
+        pending.push({ node, category: 'dropped', descriptor: withAwait({ node, messageId: 'droppedArray' }, awaitAll, others) });
+        return;
+      }
+      const fn = calledFunction(node);
+      const neverRejects = fn !== undefined && cannotReject(fn);
+      if (neverRejects && !options.checkNeverRejecting) return;
+      const method = value.type === AST_NODE_TYPES.CallExpression ? getMethodName(value) : undefined;
+      const messageId: MessageIds = neverRejects
+        ? 'droppedNeverRejecting'
+        : method === 'then' || method === 'catch' || method === 'finally'
+          ? 'droppedThen'
+          : 'dropped';
+      const others: Suggestion[] = [];
+      if (options.allowVoid) others.push({ messageId: 'addVoid', fix: (fixer) => prefixWithKeyword(fixer, sourceCode, node, 'void') });
+      if (!canAwait && !neverRejects) {
+        others.push({ messageId: 'addCatch', fix: (fixer) => appendCatch(fixer, sourceCode, node, CATCH_HANDLER) });
+      }
+      const fix = awaitFix(node);
+      const name = fn ? functionName(fn, node) : '';
+      pending.push({
+        node,
+        category: 'dropped',
+        descriptor: withAwait({ node, messageId, data: { name } }, fix && { messageId: 'addAwait', fix }, others),
+      });
+    }
+
+    function functionName(fn: FunctionNode, call: TSESTree.Node): string {
+      if (asyncIifeFunction(call)) return 'this async function';
+      if (fn.id) return fn.id.name;
+      const value = skipTypeWrappers(skipChainExpression(call));
+      return value.type === AST_NODE_TYPES.CallExpression ? (getCalleeName(value) ?? 'this function') : 'this function';
+    }
+
+    function checkVoided(node: TSESTree.UnaryExpression): void {
+      const argument = node.argument;
+      if (knowledge.isPromise(argument) !== 'yes' || isHandledPromiseChain(argument)) return;
+      const voidToken = sourceCode.getFirstToken(node)!;
+      const replace: TSESLint.ReportFixFunction | undefined = canAwaitAt(context, node)
+        ? (fixer) => fixer.replaceText(voidToken, 'await')
+        : undefined;
+      const others: Suggestion[] = replace
+        ? []
+        : [{ messageId: 'addCatch', fix: (fixer) => appendCatch(fixer, sourceCode, argument, CATCH_HANDLER) }];
+      pending.push({
+        node,
+        category: 'dropped',
+        descriptor: withAwait({ node, messageId: 'droppedVoid' }, replace && { messageId: 'addAwait', fix: replace }, others),
+      });
+    }
+
+    // ---- 2. promises used as values -------------------------------------------------------------
+
+    function classifyMisuse(node: TSESTree.Node): Misuse | undefined {
+      const { parent, child } = getValueParent(node);
+      if (!parent) return undefined;
+      switch (parent.type) {
+        case AST_NODE_TYPES.IfStatement:
+        case AST_NODE_TYPES.WhileStatement:
+        case AST_NODE_TYPES.DoWhileStatement:
+        case AST_NODE_TYPES.ForStatement:
+        case AST_NODE_TYPES.ConditionalExpression:
+          return parent.test === child ? { kind: 'condition' } : undefined;
+        case AST_NODE_TYPES.UnaryExpression:
+          if (parent.operator === '!') return { kind: 'condition' };
+          return parent.operator === '+' || parent.operator === '-' || parent.operator === '~' ? { kind: 'arithmetic' } : undefined;
+        case AST_NODE_TYPES.LogicalExpression:
+          if (parent.operator === '??') return undefined;
+          if (parent.left === child) return { kind: 'condition' };
+          return classifyMisuse(parent)?.kind === 'condition' ? { kind: 'condition' } : undefined;
+        case AST_NODE_TYPES.BinaryExpression: {
+          const other = parent.left === child ? parent.right : parent.left;
+          if (parent.operator === '+') return { kind: isStringOperand(other) ? 'string' : 'arithmetic' };
+          if (ARITHMETIC_OPERATORS.has(parent.operator)) return { kind: 'arithmetic' };
+          return EQUALITY_OPERATORS.has(parent.operator) && isValueLiteral(other) ? { kind: 'arithmetic' } : undefined;
+        }
+        case AST_NODE_TYPES.AssignmentExpression:
+          if (parent.right !== child) return undefined;
+          if (parent.operator === '=') {
+            return parent.left.type === AST_NODE_TYPES.ObjectPattern || parent.left.type === AST_NODE_TYPES.ArrayPattern
+              ? destructuringMisuse(parent.left)
+              : undefined;
+          }
+          return parent.operator === '+=' ? { kind: 'arithmetic' } : ARITHMETIC_OPERATORS.has(parent.operator.slice(0, -1)) ? { kind: 'arithmetic' } : undefined;
+        case AST_NODE_TYPES.TemplateLiteral:
+          return parent.parent.type === AST_NODE_TYPES.TaggedTemplateExpression ? undefined : { kind: 'string' };
+        case AST_NODE_TYPES.CallExpression:
+        case AST_NODE_TYPES.NewExpression: {
+          if (parent.callee === child) return undefined;
+          const sink = trackModuleReferences(context, VALUE_SINK_APIS).get(parent);
+          if (!sink) return undefined;
+          const index = parent.arguments.indexOf(child as TSESTree.CallExpressionArgument);
+          if (sink.row.argument !== 'all' && sink.row.argument !== index) return undefined;
+          return { kind: sink.row.misuse, api: calleePath(parent.callee) ?? 'this function' };
+        }
+        case AST_NODE_TYPES.MemberExpression: {
+          if (parent.object !== child) return undefined;
+          const member = getStaticPropertyName(parent);
+          if (member === undefined) return undefined;
+          if (member === 'toString') return { kind: 'string' };
+          if (PROMISE_MEMBERS.has(member)) return undefined;
+          return { kind: 'member', member };
+        }
+        case AST_NODE_TYPES.VariableDeclarator:
+          if (parent.init !== child) return undefined;
+          return parent.id.type === AST_NODE_TYPES.ObjectPattern || parent.id.type === AST_NODE_TYPES.ArrayPattern
+            ? destructuringMisuse(parent.id)
+            : undefined;
+        case AST_NODE_TYPES.SpreadElement:
+          return { kind: 'spread' };
+        case AST_NODE_TYPES.ForOfStatement:
+          return parent.right === child && !parent.await ? { kind: 'iteration' } : undefined;
+        default:
+          return undefined;
+      }
+    }
+
+    function destructuringMisuse(pattern: TSESTree.ObjectPattern | TSESTree.ArrayPattern): Misuse | undefined {
+      if (pattern.type === AST_NODE_TYPES.ArrayPattern) return { kind: 'destructuring' };
+      // `const { then } = p` takes what a promise has.
+      const onlyPromiseMembers = pattern.properties.every(
+        (property) =>
+          property.type === AST_NODE_TYPES.Property &&
+          !property.computed &&
+          property.key.type === AST_NODE_TYPES.Identifier &&
+          PROMISE_MEMBERS.has(property.key.name),
+      );
+      return onlyPromiseMembers ? undefined : { kind: 'destructuring' };
+    }
+
+    /** A misuse that is really fine: an existence check on a promise-or-nothing, or a member the thenable has. */
+    function isExcusedMisuse(node: TSESTree.Node, misuse: Misuse): boolean {
+      if (misuse.kind === 'condition') return knowledge.mayBeNullish(node);
+      if (misuse.kind === 'member') return hasMember(context, node, misuse.member) === 'yes';
+      return false;
+    }
+
+    function checkMisuse(node: TSESTree.Node): void {
+      const misuse = classifyMisuse(node);
+      if (!misuse) return;
+      if (knowledge.isPromise(node) !== 'yes') return;
+      if (isExcusedMisuse(node, misuse)) return;
+      const value = skipTypeWrappers(skipChainExpression(node));
+      if (value.type === AST_NODE_TYPES.Identifier) {
+        checkMisusedVariable(value, misuse);
+        return;
+      }
+      const fix = awaitFix(node);
+      reportMisuse(node, misuse, fix && { messageId: 'addAwait', fix });
+    }
+
+    /**
+     * A promise held in a variable: reported once, at its first misuse, and only when nothing awaits,
+     * returns or passes it on (every read is a misuse or an existence check).
+     */
+    function checkMisusedVariable(identifier: TSESTree.Identifier, misuse: Misuse): void {
+      const variable = findVariable(sourceCode.getScope(identifier) as never, identifier) as
+        | { defs: { type: string; node: TSESTree.Node }[]; references: { identifier: TSESTree.Identifier; isRead(): boolean }[] }
+        | null;
+      if (variable) {
+        if (reportedVariables.has(variable)) return;
+        const consumed = variable.references.some((reference) => reference.isRead() && !classifyMisuse(reference.identifier));
+        if (consumed) return;
+        reportedVariables.add(variable);
+      }
+      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      const declarator = def?.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator ? def.node : undefined;
+      const init = declarator?.id.type === AST_NODE_TYPES.Identifier ? declarator.init : null;
+      if (init) {
+        const fix = awaitFix(init);
+        reportMisuse(identifier, misuse, fix && { messageId: 'awaitDeclaration', data: { name: identifier.name }, fix });
+        return;
+      }
+      const fix = awaitFix(identifier);
+      reportMisuse(identifier, misuse, fix && { messageId: 'addAwait', fix });
+    }
+
+    function reportMisuse(
+      node: TSESTree.Node,
+      misuse: Misuse,
+      awaitSuggestion: { messageId: MessageIds; data?: Record<string, string>; fix: TSESLint.ReportFixFunction } | undefined,
+    ): void {
+      const data: Record<string, string> = { subject: subjectOf(node) };
+      if ('api' in misuse && misuse.api) data.api = misuse.api;
+      if (misuse.kind === 'member') data.member = misuse.member;
+      pending.push({
+        node,
+        category: 'misuse',
+        descriptor: withAwait({ node, messageId: MISUSE_MESSAGES[misuse.kind], data }, awaitSuggestion, []),
+      });
+    }
+
+    // ---- 3. callbacks whose promise the API ignores ---------------------------------------------
+
+    function checkCallbacks(call: TSESTree.CallExpression): void {
+      const method = getMethodName(call);
+      const ignoring = method === undefined ? undefined : CALLBACK_RESULT_IGNORING_METHODS.get(method);
+      if (ignoring && call.arguments[0] && call.callee.type !== AST_NODE_TYPES.Identifier) {
+        checkArrayCallback(call, ignoring, method!);
+        return;
+      }
+      const registration = findTestRegistration(context, call);
+      if (registration) {
+        if (registration.role === 'suite' && options.checkTestSuites) checkSuiteCallback(call);
+        return;
+      }
+      if (!options.checkEventCallbacks) return;
+      const callbackIndex =
+        method !== undefined && LISTENER_METHODS.has(method)
+          ? call.arguments.findIndex((argument, index) => index >= 1 && argument.type !== AST_NODE_TYPES.SpreadElement && isCallbackCandidate(argument))
+          : call.arguments.findIndex((_, index) => isEventLoopCallbackArgument(context, call, index));
+      if (callbackIndex < 0) return;
+      const callback = call.arguments[callbackIndex]!;
+      if (!isCallbackCandidate(callback) || callbackReturnsPromise(context, callback) !== 'yes') return;
+      if (apiIgnoresCallbackResult(context, call, callbackIndex) === 'no') return;
+      const fn = isFunctionNode(callback) ? callback : knowledge.resolveFunction(callback);
+      if (fn && cannotReject(fn) && !options.checkNeverRejecting) return;
+      const name = calleePath(call.callee) ?? method ?? 'This API';
+      pending.push({ node: callback, category: 'callback', descriptor: { node: callback, messageId: 'asyncEventCallback', data: { name } } });
+    }
+
+    function isCallbackCandidate(node: TSESTree.Node): boolean {
+      return (
+        isFunctionNode(node) ||
+        node.type === AST_NODE_TYPES.Identifier ||
+        (node.type === AST_NODE_TYPES.MemberExpression && !node.computed)
+      );
+    }
+
+    function checkArrayCallback(call: TSESTree.CallExpression, kind: 'forEach' | 'predicate', method: string): void {
+      const callback = call.arguments[0]!;
+      if (!isCallbackCandidate(callback) || callbackReturnsPromise(context, callback) !== 'yes') return;
+      const callee = skipChainExpression(call.callee) as TSESTree.MemberExpression;
+      const isArray = isArrayValue(context, callee.object);
+      if (knowledge.typed && isArray === 'no') {
+        // A collection's own forEach (Map, Set, a cursor) counts when its callback type returns void.
+        if (kind === 'predicate' || apiIgnoresCallbackResult(context, call, 0) !== 'yes') return;
+      }
+      if (kind === 'predicate') {
+        pending.push({ node: callback, category: 'callback', descriptor: { node: callback, messageId: 'asyncPredicate', data: { method } } });
+        return;
+      }
+      const suggest: Suggestion[] = [];
+      const statement = call.parent;
+      const canAwait = canAwaitAt(context, statement);
+      if (canConvertForEachToForOf(sourceCode, call, { canAwait })) {
+        suggest.push({ messageId: 'runSequentially', fix: (fixer) => forEachToForOf(fixer, sourceCode, call, { canAwait })! });
+      }
+      if (canAwait && isForEachStatement(call) && isArray !== 'no') {
+        suggest.push({ messageId: 'runConcurrently', fix: (fixer) => forEachToPromiseAll(fixer, sourceCode, call)! });
+      }
+      pending.push({ node: callback, category: 'callback', descriptor: { node: callback, messageId: 'asyncForEach', suggest } });
+    }
+
+    function checkSuiteCallback(call: TSESTree.CallExpression): void {
+      const callback = registeredCallback(call);
+      if (!callback || callbackReturnsPromise(context, callback) !== 'yes') return;
+      const name = calleePath(skipChainExpression(call.callee).type === AST_NODE_TYPES.CallExpression ? (call.callee as TSESTree.CallExpression).callee : call.callee) ?? 'describe';
+      const suggest: Suggestion[] = [];
+      if (isFunctionNode(callback) && callback.async && !awaitsAnything(callback)) {
+        const asyncToken = sourceCode.getFirstToken(callback)!;
+        const next = sourceCode.getTokenAfter(asyncToken, { includeComments: true })!;
+        suggest.push({ messageId: 'removeAsync', fix: (fixer) => fixer.removeRange([asyncToken.range[0], next.range[0]]) });
+      }
+      pending.push({ node: callback, category: 'callback', descriptor: { node: callback, messageId: 'asyncSuite', data: { name }, suggest } });
+    }
+
+    function awaitsAnything(fn: FunctionNode): boolean {
+      let found = false;
+      const visit = (node: TSESTree.Node): void => {
+        if (found) return;
+        if (node.type === AST_NODE_TYPES.AwaitExpression || (node.type === AST_NODE_TYPES.ForOfStatement && node.await)) {
+          found = true;
+          return;
+        }
+        for (const key of sourceCode.visitorKeys[node.type] ?? []) {
+          const child = (node as unknown as Record<string, unknown>)[key];
+          for (const item of Array.isArray(child) ? (child as unknown[]) : [child]) {
+            if (item && typeof item === 'object' && 'type' in item && !isFunctionNode(item as TSESTree.Node)) visit(item as TSESTree.Node);
+          }
+        }
+      };
+      visit(fn.body);
+      return found;
+    }
+
+    // ---- visitors -------------------------------------------------------------------------------
+
+    return {
+      ExpressionStatement(node) {
+        if (node.directive !== undefined) return;
+        checkStatementValue(node.expression);
+      },
+      CallExpression(node) {
+        checkMisuse(node);
+        checkCallbacks(node);
+      },
+      'NewExpression, ImportExpression, TaggedTemplateExpression'(node: TSESTree.Node) {
+        checkMisuse(node);
+      },
+      'Identifier, MemberExpression'(node: TSESTree.Identifier | TSESTree.MemberExpression) {
+        checkMisuse(node);
+      },
+      'Program:exit'() {
+        const misuses = pending.filter((report) => report.category === 'misuse');
+        for (const report of pending) {
+          // One report per problem: a dropped statement whose promise is also misused inside is reported as the misuse.
+          if (
+            report.category === 'dropped' &&
+            misuses.some((misuse) => report.node.range[0] <= misuse.node.range[0] && misuse.node.range[1] <= report.node.range[1])
+          ) {
+            continue;
+          }
+          context.report(report.descriptor);
+        }
+      },
+    };
+  },
+});

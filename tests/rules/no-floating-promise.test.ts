@@ -1,0 +1,614 @@
+import rule from '../../src/rules/no-floating-promise.js';
+import { runRuleTests } from '../rule-tester.js';
+
+// Same-file async functions that can reject: the rule knows them in both modes.
+const LOAD = "async function load() { return (await fetch('/api')).json(); }\n";
+const SAVE = "async function save(id: string) { await fetch(`/save/${id}`); }\n";
+
+runRuleTests('no-floating-promise', rule, {
+  valid: [
+    // Awaited, returned, stored and awaited later, passed on.
+    `${LOAD}async function main() { await load(); }`,
+    `${LOAD}function main() { return load(); }`,
+    `${LOAD}const main = () => load();`,
+    `${LOAD}async function main() { const pending = load(); other(); await pending; }`,
+    `${LOAD}function main() { register(load()); const all = [load()]; this.pending = load(); }`,
+    `${LOAD}async function main() { for await (const item of load()) {} yield_(await Promise.all([load()])); }`,
+    // Deliberately detached or handled.
+    `${LOAD}function main() { void load(); }`,
+    `${LOAD}load().catch((error) => console.error(error));`,
+    `${LOAD}load().then((value) => use(value), (error) => report(error));`,
+    `${LOAD}load().catch(report).finally(() => done());`,
+    // Not promises: plain calls, a user's own non-thenable `then`, a local class.
+    "console.log('x');\n[1, 2].push(3);\ndoSomething();",
+    'const chain = { then(value: number) { return value; } };\nchain.then(1);',
+    {
+      // Untyped only: with types a class with a callable `then` is a thenable (as `await` treats it), possibly lazy.
+      mode: 'untyped',
+      code: 'class Builder { then(cb: () => void) { cb(); return this; } }\nnew Builder().then(() => {});',
+    },
+    "function sync() { return 1; }\nsync();\nif (sync()) {}\nconsole.log(`${sync()}`);",
+    // Test-framework registrations: by origin where imported, by the usual globals otherwise.
+    "import test, { describe, it, before } from 'node:test';\ntest('a', async () => {});\ndescribe('b', () => { before(async () => {}); it('c', async () => {}); });\ntest.describe('d', () => {});",
+    "import { it, describe } from 'vitest';\nit.each([1, 2])('n %i', async (n) => {});\ndescribe.concurrent('c', () => { it.skipIf(true)('x', async () => {}); });",
+    "it('a', async () => {});\ntest.only('b', async () => {});\nbeforeEach(async () => {});\ndescribe('c', () => { it.skip('d', async () => {}); });",
+    // Option checkTestSuites off.
+    { code: "describe('suite', async () => { await setup(); it('a', () => {}); });", options: [{ checkTestSuites: false }] },
+    // Existence checks on a promise-or-nothing value.
+    'class Client { connecting?: Promise<void>; connect() { if (this.connecting) return this.connecting; } }',
+    `${LOAD}async function main(cached: boolean) { const pending = cached ? load() : undefined; if (pending) await pending; }`,
+    `${LOAD}function main() { const pending = load(); if (pending === undefined || pending !== null) {} return pending; }`,
+    `${LOAD}function main(other: unknown) { const pending = load(); if (pending === other || pending instanceof Promise) {} return pending; }`,
+    // Same-file async functions that cannot reject: dropping them loses only ordering (checkNeverRejecting is off).
+    "async function safe() { try { await fetch('/x'); } catch (error) { console.error(error); } }\nsafe();",
+    "async function safe() { await fetch('/x').catch(() => undefined); }\nfunction main() { safe(); }",
+    "const safe = async () => fetch('/x').then(() => true, () => false);\nsafe();",
+    "class Worker { busy = false; async run() { this.busy = true; for (;;) { try { await step(); return; } catch { this.busy = false; } } } start() { this.run(); } }",
+    "(async () => { try { await main(); } catch (error) { console.error(error); process.exitCode = 1; } })();",
+    // An async IIFE dropped inside an async function belongs to no-nested-event-loop.
+    'async function main() { (async () => { await step(); })(); }',
+    // allowList: the user's own fire-and-forget helpers.
+    { code: "async function track(event: string) { await fetch(`/t/${event}`); }\ntrack('x');", options: [{ allowList: ['track'] }] },
+    {
+      code: "const analytics = { async track(event: string) { await fetch(`/t/${event}`); } };\nanalytics.track('x');",
+      options: [{ allowList: ['analytics.track'] }],
+    },
+    {
+      // Typed only: untyped, an import from another file is not known to be a promise anyway.
+      mode: 'typed',
+      code: "import { track } from './floating-lib.js';\ntrack('x');",
+      options: [{ allowList: [{ name: 'track', module: './floating-lib.js' }] }],
+    },
+    // Synchronous callbacks, and listeners/timers without checkEventCallbacks.
+    `${SAVE}function main(ids: string[]) { ids.forEach((id) => console.log(id)); ids.filter((id) => id.length > 1); }`,
+    `${LOAD}emitter.on('data', async () => { await load(); });\nsetTimeout(async () => { await load(); }, 10);`,
+    {
+      code: `${LOAD}emitter.on('data', async () => { try { await load(); } catch (error) { console.error(error); } });`,
+      options: [{ checkEventCallbacks: true }],
+    },
+    // A tagged template receives the promise itself: the tag decides.
+    `${LOAD}sql\`select \${load()}\`.catch(report);`,
+    // Typed only: the thenable has these members; the field may be undefined.
+    {
+      mode: 'typed',
+      code: "import { select, Connection } from './floating-lib.js';\nasync function main(c: Connection) { const rows = await select('t').where('a'); const n = select('t').limit; if (c.connecting) {} return [rows, n]; }",
+    },
+    // Typed only: a parameter typed `Promise | undefined` is checked for existence.
+    { mode: 'typed', code: 'function main(pending: Promise<void> | undefined) { if (pending) return pending; }' },
+  ],
+  invalid: [
+    // ---- dropped promises ----
+    {
+      code: `${LOAD}async function main() { load(); }`,
+      errors: [
+        {
+          messageId: 'dropped',
+          line: 2,
+          column: 25,
+          suggestions: [
+            { messageId: 'addAwait', output: `${LOAD}async function main() { await load(); }` },
+            { messageId: 'addVoid', output: `${LOAD}async function main() { void load(); }` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `${LOAD}function main() { load(); }`,
+      errors: [
+        {
+          messageId: 'dropped',
+          suggestions: [
+            { messageId: 'addVoid', output: `${LOAD}function main() { void load(); }` },
+            { messageId: 'addCatch', output: `${LOAD}function main() { load().catch((error) => console.error(error)); }` },
+          ],
+        },
+      ],
+    },
+    {
+      // Class members through `this.`, in a plain JS file (espree).
+      filename: 'file.js',
+      code: "class Repo {\n  async save(user) { await fetch('/u', { body: user }); }\n  async create(user) { this.save(user); }\n}",
+      errors: [
+        {
+          messageId: 'dropped',
+          line: 3,
+          column: 24,
+          suggestions: [
+            { messageId: 'addAwait', output: "class Repo {\n  async save(user) { await fetch('/u', { body: user }); }\n  async create(user) { await this.save(user); }\n}" },
+            { messageId: 'addVoid', output: "class Repo {\n  async save(user) { await fetch('/u', { body: user }); }\n  async create(user) { void this.save(user); }\n}" },
+          ],
+        },
+      ],
+    },
+    {
+      // CommonJS top level: no await there.
+      filename: 'file.cjs',
+      code: "const fs = require('node:fs/promises');\nfs.writeFile('a.txt', 'x');",
+      errors: [
+        {
+          messageId: 'dropped',
+          line: 2,
+          suggestions: [
+            { messageId: 'addVoid', output: "const fs = require('node:fs/promises');\nvoid fs.writeFile('a.txt', 'x');" },
+            {
+              messageId: 'addCatch',
+              output: "const fs = require('node:fs/promises');\nfs.writeFile('a.txt', 'x').catch((error) => console.error(error));",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "async function main() { fetch('/a').then((response) => response.json()); }",
+      errors: [
+        {
+          messageId: 'droppedThen',
+          suggestions: [
+            { messageId: 'addAwait', output: "async function main() { await fetch('/a').then((response) => response.json()); }" },
+            { messageId: 'addVoid', output: "async function main() { void fetch('/a').then((response) => response.json()); }" },
+          ],
+        },
+      ],
+    },
+    {
+      // A rejection handler that rethrows handles nothing; `.catch` then `.then` leaves the callback's errors unhandled.
+      code: "function main() { fetch('/a').catch((error) => { throw error; }); fetch('/b').catch(report).then(use); }",
+      errors: [
+        {
+          messageId: 'droppedThen',
+          column: 19,
+          suggestions: [
+            { messageId: 'addVoid', output: "function main() { void fetch('/a').catch((error) => { throw error; }); fetch('/b').catch(report).then(use); }" },
+            {
+              messageId: 'addCatch',
+              output:
+                "function main() { fetch('/a').catch((error) => { throw error; }).catch((error) => console.error(error)); fetch('/b').catch(report).then(use); }",
+            },
+          ],
+        },
+        {
+          messageId: 'droppedThen',
+          column: 67,
+          suggestions: [
+            { messageId: 'addVoid', output: "function main() { fetch('/a').catch((error) => { throw error; }); void fetch('/b').catch(report).then(use); }" },
+            {
+              messageId: 'addCatch',
+              output:
+                "function main() { fetch('/a').catch((error) => { throw error; }); fetch('/b').catch(report).then(use).catch((error) => console.error(error)); }",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: 'async function main() { new Promise((resolve) => setTimeout(resolve, 10)); Promise.all([fetch(\'/a\')]); }',
+      errors: [
+        {
+          messageId: 'dropped',
+          column: 25,
+          suggestions: [
+            { messageId: 'addAwait', output: "async function main() { await new Promise((resolve) => setTimeout(resolve, 10)); Promise.all([fetch('/a')]); }" },
+            { messageId: 'addVoid', output: "async function main() { void new Promise((resolve) => setTimeout(resolve, 10)); Promise.all([fetch('/a')]); }" },
+          ],
+        },
+        {
+          messageId: 'dropped',
+          column: 76,
+          suggestions: [
+            { messageId: 'addAwait', output: "async function main() { new Promise((resolve) => setTimeout(resolve, 10)); await Promise.all([fetch('/a')]); }" },
+            { messageId: 'addVoid', output: "async function main() { new Promise((resolve) => setTimeout(resolve, 10)); void Promise.all([fetch('/a')]); }" },
+          ],
+        },
+      ],
+    },
+    {
+      code: "async function main() { import('./plugin.js'); }",
+      errors: [
+        {
+          messageId: 'dropped',
+          suggestions: [
+            { messageId: 'addAwait', output: "async function main() { await import('./plugin.js'); }" },
+            { messageId: 'addVoid', output: "async function main() { void import('./plugin.js'); }" },
+          ],
+        },
+      ],
+    },
+    {
+      // Comma, conditional and logical expressions drop their promises too.
+      code: `${LOAD}async function main(cond: boolean) {\n  cond ? load() : null;\n  cond && load();\n  (other(), load());\n  cached ?? load();\n}`,
+      errors: [
+        {
+          messageId: 'dropped',
+          line: 3,
+          column: 10,
+          suggestions: [
+            { messageId: 'addAwait', output: `${LOAD}async function main(cond: boolean) {\n  cond ? await load() : null;\n  cond && load();\n  (other(), load());\n  cached ?? load();\n}` },
+            { messageId: 'addVoid', output: `${LOAD}async function main(cond: boolean) {\n  cond ? void load() : null;\n  cond && load();\n  (other(), load());\n  cached ?? load();\n}` },
+          ],
+        },
+        {
+          messageId: 'dropped',
+          line: 4,
+          column: 11,
+          suggestions: [
+            { messageId: 'addAwait', output: `${LOAD}async function main(cond: boolean) {\n  cond ? load() : null;\n  cond && await load();\n  (other(), load());\n  cached ?? load();\n}` },
+            { messageId: 'addVoid', output: `${LOAD}async function main(cond: boolean) {\n  cond ? load() : null;\n  cond && void load();\n  (other(), load());\n  cached ?? load();\n}` },
+          ],
+        },
+        {
+          messageId: 'dropped',
+          line: 5,
+          column: 13,
+          suggestions: [
+            { messageId: 'addAwait', output: `${LOAD}async function main(cond: boolean) {\n  cond ? load() : null;\n  cond && load();\n  (other(), await load());\n  cached ?? load();\n}` },
+            { messageId: 'addVoid', output: `${LOAD}async function main(cond: boolean) {\n  cond ? load() : null;\n  cond && load();\n  (other(), void load());\n  cached ?? load();\n}` },
+          ],
+        },
+        {
+          messageId: 'dropped',
+          line: 6,
+          column: 13,
+          suggestions: [
+            { messageId: 'addAwait', output: `${LOAD}async function main(cond: boolean) {\n  cond ? load() : null;\n  cond && load();\n  (other(), load());\n  cached ?? await load();\n}` },
+            { messageId: 'addVoid', output: `${LOAD}async function main(cond: boolean) {\n  cond ? load() : null;\n  cond && load();\n  (other(), load());\n  cached ?? void load();\n}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `${SAVE}async function main(ids: string[]) { ids.map(async (id) => save(id)); }`,
+      errors: [
+        {
+          messageId: 'droppedArray',
+          suggestions: [
+            { messageId: 'awaitAll', output: `${SAVE}async function main(ids: string[]) { await Promise.all(ids.map(async (id) => save(id))); }` },
+            { messageId: 'voidAll', output: `${SAVE}async function main(ids: string[]) { void Promise.all(ids.map(async (id) => save(id))); }` },
+          ],
+        },
+      ],
+    },
+    {
+      // Typed only: the function comes from another file.
+      mode: 'typed',
+      code: "import { loadUser, Connection } from './floating-lib.js';\nasync function main(c: Connection) { loadUser(); c.query('select 1'); }",
+      errors: [
+        {
+          messageId: 'dropped',
+          column: 38,
+          suggestions: [
+            { messageId: 'addAwait', output: "import { loadUser, Connection } from './floating-lib.js';\nasync function main(c: Connection) { await loadUser(); c.query('select 1'); }" },
+            { messageId: 'addVoid', output: "import { loadUser, Connection } from './floating-lib.js';\nasync function main(c: Connection) { void loadUser(); c.query('select 1'); }" },
+          ],
+        },
+        {
+          messageId: 'dropped',
+          column: 50,
+          suggestions: [
+            { messageId: 'addAwait', output: "import { loadUser, Connection } from './floating-lib.js';\nasync function main(c: Connection) { loadUser(); await c.query('select 1'); }" },
+            { messageId: 'addVoid', output: "import { loadUser, Connection } from './floating-lib.js';\nasync function main(c: Connection) { loadUser(); void c.query('select 1'); }" },
+          ],
+        },
+      ],
+    },
+    {
+      // An un-awaited entry point at the top of an ES module: await is valid there.
+      code: '(async () => {\n  await start();\n})();',
+      errors: [
+        {
+          messageId: 'dropped',
+          suggestions: [
+            { messageId: 'addAwait', output: 'await (async () => {\n  await start();\n})();' },
+            { messageId: 'addVoid', output: 'void (async () => {\n  await start();\n})();' },
+          ],
+        },
+      ],
+    },
+    {
+      filename: 'file.cjs',
+      code: '(async function main() {\n  await start();\n})();',
+      errors: [
+        {
+          messageId: 'dropped',
+          suggestions: [
+            { messageId: 'addVoid', output: 'void (async function main() {\n  await start();\n})();' },
+            { messageId: 'addCatch', output: '(async function main() {\n  await start();\n})().catch((error) => console.error(error));' },
+          ],
+        },
+      ],
+    },
+    {
+      // checkNeverRejecting: the guarded function is reported, for ordering only.
+      code: "async function safe() { try { await fetch('/x'); } catch (error) { console.error(error); } }\nasync function main() { safe(); }",
+      options: [{ checkNeverRejecting: true }],
+      errors: [
+        {
+          messageId: 'droppedNeverRejecting',
+          data: { name: 'safe' },
+          line: 2,
+          suggestions: [
+            { messageId: 'addAwait', output: "async function safe() { try { await fetch('/x'); } catch (error) { console.error(error); } }\nasync function main() { await safe(); }" },
+            { messageId: 'addVoid', output: "async function safe() { try { await fetch('/x'); } catch (error) { console.error(error); } }\nasync function main() { void safe(); }" },
+          ],
+        },
+      ],
+    },
+    {
+      // A try that returns the promise un-awaited does not guard it; a catch that rethrows does not either.
+      code: "async function a() { try { return fetch('/x'); } catch { return null; } }\nasync function b() { try { await fetch('/x'); } catch (error) { throw error; } }\nfunction main() { a(); b(); }",
+      errors: [
+        { messageId: 'dropped', line: 3, column: 19, suggestions: [
+          { messageId: 'addVoid', output: "async function a() { try { return fetch('/x'); } catch { return null; } }\nasync function b() { try { await fetch('/x'); } catch (error) { throw error; } }\nfunction main() { void a(); b(); }" },
+          { messageId: 'addCatch', output: "async function a() { try { return fetch('/x'); } catch { return null; } }\nasync function b() { try { await fetch('/x'); } catch (error) { throw error; } }\nfunction main() { a().catch((error) => console.error(error)); b(); }" },
+        ] },
+        { messageId: 'dropped', line: 3, column: 24, suggestions: [
+          { messageId: 'addVoid', output: "async function a() { try { return fetch('/x'); } catch { return null; } }\nasync function b() { try { await fetch('/x'); } catch (error) { throw error; } }\nfunction main() { a(); void b(); }" },
+          { messageId: 'addCatch', output: "async function a() { try { return fetch('/x'); } catch { return null; } }\nasync function b() { try { await fetch('/x'); } catch (error) { throw error; } }\nfunction main() { a(); b().catch((error) => console.error(error)); }" },
+        ] },
+      ],
+    },
+    {
+      // allowVoid off: `void` is reported; inside async code the fix turns it into `await`.
+      code: `${LOAD}async function main() { void load(); }\nfunction sync() { void load(); }`,
+      options: [{ allowVoid: false }],
+      errors: [
+        {
+          messageId: 'droppedVoid',
+          line: 2,
+          suggestions: [{ messageId: 'addAwait', output: `${LOAD}async function main() { await load(); }\nfunction sync() { void load(); }` }],
+        },
+        {
+          messageId: 'droppedVoid',
+          line: 3,
+          suggestions: [
+            { messageId: 'addCatch', output: `${LOAD}async function main() { void load(); }\nfunction sync() { void load().catch((error) => console.error(error)); }` },
+          ],
+        },
+      ],
+    },
+    {
+      // autofix: await is applied where it is valid; elsewhere the suggestions stay.
+      code: `${LOAD}async function main() { load(); }\nfunction sync() { load(); }`,
+      options: [{ autofix: true }],
+      output: `${LOAD}async function main() { await load(); }\nfunction sync() { load(); }`,
+      errors: [
+        {
+          messageId: 'dropped',
+          line: 2,
+          suggestions: [{ messageId: 'addVoid', output: `${LOAD}async function main() { void load(); }\nfunction sync() { load(); }` }],
+        },
+        {
+          messageId: 'dropped',
+          line: 3,
+          suggestions: [
+            { messageId: 'addVoid', output: `${LOAD}async function main() { load(); }\nfunction sync() { void load(); }` },
+            { messageId: 'addCatch', output: `${LOAD}async function main() { load(); }\nfunction sync() { load().catch((error) => console.error(error)); }` },
+          ],
+        },
+      ],
+    },
+
+    // ---- promises used as values ----
+    {
+      code: 'async function isAdmin() { return (await fetch(\'/me\')).ok; }\nasync function main() { if (isAdmin()) grant(); }',
+      errors: [
+        {
+          messageId: 'misusedCondition',
+          data: { subject: '`isAdmin()`' },
+          line: 2,
+          column: 29,
+          suggestions: [{ messageId: 'addAwait', output: "async function isAdmin() { return (await fetch('/me')).ok; }\nasync function main() { if (await isAdmin()) grant(); }" }],
+        },
+      ],
+    },
+    {
+      code: `${LOAD}async function main() { return load().name; }`,
+      errors: [
+        {
+          messageId: 'misusedMember',
+          data: { subject: '`load()`', member: 'name' },
+          suggestions: [{ messageId: 'addAwait', output: `${LOAD}async function main() { return (await load()).name; }` }],
+        },
+      ],
+    },
+    {
+      code: `${LOAD}async function main() {\n  const a = \`user: \${load()}\`;\n  const b = 'n=' + load();\n  const c = String(load());\n  const d = load().toString();\n}`,
+      errors: [
+        { messageId: 'misusedString', line: 3, column: 22, suggestions: [{ messageId: 'addAwait', output: `${LOAD}async function main() {\n  const a = \`user: \${await load()}\`;\n  const b = 'n=' + load();\n  const c = String(load());\n  const d = load().toString();\n}` }] },
+        { messageId: 'misusedString', line: 4, column: 20, suggestions: [{ messageId: 'addAwait', output: `${LOAD}async function main() {\n  const a = \`user: \${load()}\`;\n  const b = 'n=' + await load();\n  const c = String(load());\n  const d = load().toString();\n}` }] },
+        { messageId: 'misusedString', line: 5, column: 20, suggestions: [{ messageId: 'addAwait', output: `${LOAD}async function main() {\n  const a = \`user: \${load()}\`;\n  const b = 'n=' + load();\n  const c = String(await load());\n  const d = load().toString();\n}` }] },
+        { messageId: 'misusedString', line: 6, column: 13, suggestions: [{ messageId: 'addAwait', output: `${LOAD}async function main() {\n  const a = \`user: \${load()}\`;\n  const b = 'n=' + load();\n  const c = String(load());\n  const d = (await load()).toString();\n}` }] },
+      ],
+    },
+    {
+      code: `${LOAD}async function main() {\n  const a = load() > 3;\n  const b = load() === 1;\n  const c = -load();\n}`,
+      errors: [
+        { messageId: 'misusedArithmetic', line: 3, suggestions: [{ messageId: 'addAwait', output: `${LOAD}async function main() {\n  const a = await load() > 3;\n  const b = load() === 1;\n  const c = -load();\n}` }] },
+        { messageId: 'misusedArithmetic', line: 4, suggestions: [{ messageId: 'addAwait', output: `${LOAD}async function main() {\n  const a = load() > 3;\n  const b = await load() === 1;\n  const c = -load();\n}` }] },
+        { messageId: 'misusedArithmetic', line: 5, suggestions: [{ messageId: 'addAwait', output: `${LOAD}async function main() {\n  const a = load() > 3;\n  const b = load() === 1;\n  const c = -await load();\n}` }] },
+      ],
+    },
+    {
+      // One report per problem: logging a dropped promise is reported as the misuse only.
+      code: `${LOAD}async function main() {\n  console.log(load());\n  JSON.stringify(load());\n}`,
+      errors: [
+        { messageId: 'misusedLogged', data: { subject: '`load()`', api: 'console.log' }, line: 3, suggestions: [{ messageId: 'addAwait', output: `${LOAD}async function main() {\n  console.log(await load());\n  JSON.stringify(load());\n}` }] },
+        { messageId: 'misusedLogged', data: { subject: '`load()`', api: 'JSON.stringify' }, line: 4, suggestions: [{ messageId: 'addAwait', output: `${LOAD}async function main() {\n  console.log(load());\n  JSON.stringify(await load());\n}` }] },
+      ],
+    },
+    {
+      code: `${LOAD}async function main() {\n  const { name } = load();\n  const [first] = load();\n  const all = [...load()];\n  for (const item of load()) {}\n}`,
+      errors: [
+        { messageId: 'misusedDestructuring', line: 3, suggestions: [{ messageId: 'addAwait', output: `${LOAD}async function main() {\n  const { name } = await load();\n  const [first] = load();\n  const all = [...load()];\n  for (const item of load()) {}\n}` }] },
+        { messageId: 'misusedDestructuring', line: 4, suggestions: [{ messageId: 'addAwait', output: `${LOAD}async function main() {\n  const { name } = load();\n  const [first] = await load();\n  const all = [...load()];\n  for (const item of load()) {}\n}` }] },
+        { messageId: 'misusedSpread', line: 5, suggestions: [{ messageId: 'addAwait', output: `${LOAD}async function main() {\n  const { name } = load();\n  const [first] = load();\n  const all = [...await load()];\n  for (const item of load()) {}\n}` }] },
+        { messageId: 'misusedIteration', line: 6, suggestions: [{ messageId: 'addAwait', output: `${LOAD}async function main() {\n  const { name } = load();\n  const [first] = load();\n  const all = [...load()];\n  for (const item of await load()) {}\n}` }] },
+      ],
+    },
+    {
+      code: `${LOAD}async function main() {\n  while (!load()) {}\n  const value = load() || fallback;\n}`,
+      errors: [
+        { messageId: 'misusedCondition', line: 3, suggestions: [{ messageId: 'addAwait', output: `${LOAD}async function main() {\n  while (!await load()) {}\n  const value = load() || fallback;\n}` }] },
+        { messageId: 'misusedCondition', line: 4, suggestions: [{ messageId: 'addAwait', output: `${LOAD}async function main() {\n  while (!load()) {}\n  const value = await load() || fallback;\n}` }] },
+      ],
+    },
+    {
+      // Through a local variable never awaited: one report, fixed where the promise is made.
+      code: "async function getData() { return (await fetch('/d')).json(); }\nasync function main() {\n  const data = getData();\n  console.log(data);\n  if (data) show(data.items);\n}",
+      errors: [
+        {
+          messageId: 'misusedLogged',
+          data: { subject: '`data`', api: 'console.log' },
+          line: 4,
+          column: 15,
+          suggestions: [
+            {
+              messageId: 'awaitDeclaration',
+              output: "async function getData() { return (await fetch('/d')).json(); }\nasync function main() {\n  const data = await getData();\n  console.log(data);\n  if (data) show(data.items);\n}",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // In synchronous code there is nothing to rewrite locally: the function would have to become async.
+      code: `${LOAD}function main() { return \`\${load()}\`; }`,
+      errors: [{ messageId: 'misusedString', suggestions: [] }],
+    },
+    {
+      // One report per problem: `.map` on a promise, not also a dropped array.
+      code: "async function getIds() { return (await fetch('/ids')).json(); }\nasync function main() { getIds().map(async (id) => id); }",
+      errors: [
+        {
+          messageId: 'misusedMember',
+          data: { subject: '`getIds()`', member: 'map' },
+          suggestions: [
+            { messageId: 'addAwait', output: "async function getIds() { return (await fetch('/ids')).json(); }\nasync function main() { (await getIds()).map(async (id) => id); }" },
+          ],
+        },
+      ],
+    },
+    {
+      // Typed only: the checker knows the imported function, the parameter and the field.
+      mode: 'typed',
+      code: "import { isAdmin, Connection } from './floating-lib.js';\nfunction main(c: Connection, pending: Promise<string>) {\n  if (isAdmin()) {}\n  if (c.ready) {}\n  return pending + '!';\n}",
+      errors: [
+        { messageId: 'misusedCondition', line: 3, suggestions: [] },
+        { messageId: 'misusedCondition', line: 4, suggestions: [] },
+        { messageId: 'misusedString', line: 5, suggestions: [] },
+      ],
+    },
+    {
+      code: "async function isAdmin() { return (await fetch('/me')).ok; }\nasync function main() { if (isAdmin()) grant(); }",
+      options: [{ autofix: true }],
+      output: "async function isAdmin() { return (await fetch('/me')).ok; }\nasync function main() { if (await isAdmin()) grant(); }",
+      errors: [{ messageId: 'misusedCondition', suggestions: [] }],
+    },
+
+    // ---- callbacks whose promise the API ignores ----
+    {
+      code: `${SAVE}async function main(ids: string[]) {\n  ids.forEach(async (id: string) => {\n    await save(id);\n  });\n}`,
+      errors: [
+        {
+          messageId: 'asyncForEach',
+          line: 3,
+          column: 15,
+          suggestions: [
+            { messageId: 'runSequentially', output: `${SAVE}async function main(ids: string[]) {\n  for (const id of ids) {\n    await save(id);\n  }\n}` },
+            {
+              messageId: 'runConcurrently',
+              output: `${SAVE}async function main(ids: string[]) {\n  await Promise.all(ids.map(async (id: string) => {\n    await save(id);\n  }));\n}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Expression body and a destructured parameter.
+      code: `${SAVE}async function main(users: { id: string }[]) { users.forEach(async ({ id }) => save(id)); }`,
+      errors: [
+        {
+          messageId: 'asyncForEach',
+          suggestions: [
+            { messageId: 'runSequentially', output: `${SAVE}async function main(users: { id: string }[]) { for (const { id } of users) { await save(id); } }` },
+            { messageId: 'runConcurrently', output: `${SAVE}async function main(users: { id: string }[]) { await Promise.all(users.map(async ({ id }) => save(id))); }` },
+          ],
+        },
+      ],
+    },
+    {
+      // Index parameter, `return`, or a receiver shadowed by the parameter: only the concurrent rewrite keeps the meaning.
+      code: `${SAVE}async function main(ids: string[]) {\n  ids.forEach(async (id, index) => { await save(id + index); });\n  ids.forEach(async (id) => { if (!id) return; await save(id); });\n}`,
+      errors: [
+        {
+          messageId: 'asyncForEach',
+          line: 3,
+          suggestions: [
+            { messageId: 'runConcurrently', output: `${SAVE}async function main(ids: string[]) {\n  await Promise.all(ids.map(async (id, index) => { await save(id + index); }));\n  ids.forEach(async (id) => { if (!id) return; await save(id); });\n}` },
+          ],
+        },
+        {
+          messageId: 'asyncForEach',
+          line: 4,
+          suggestions: [
+            { messageId: 'runConcurrently', output: `${SAVE}async function main(ids: string[]) {\n  ids.forEach(async (id, index) => { await save(id + index); });\n  await Promise.all(ids.map(async (id) => { if (!id) return; await save(id); }));\n}` },
+          ],
+        },
+      ],
+    },
+    {
+      // In a sync function the awaits cannot move out of the callback: reported without a rewrite.
+      code: `${SAVE}export function schedule(ids: string[]) { ids.forEach(async (id) => { await save(id); }); }`,
+      errors: [{ messageId: 'asyncForEach', suggestions: [] }],
+    },
+    {
+      // A reference to an async function.
+      code: `${SAVE}async function main(ids: string[]) { ids.forEach(save); }`,
+      errors: [
+        {
+          messageId: 'asyncForEach',
+          suggestions: [{ messageId: 'runConcurrently', output: `${SAVE}async function main(ids: string[]) { await Promise.all(ids.map(save)); }` }],
+        },
+      ],
+    },
+    {
+      code: `${SAVE}async function main(ids: string[]) {\n  ids.filter(async (id) => (await fetch(id)).ok);\n  ids.some(async (id) => id === 'x');\n  ids.find(async function (id) { return id; });\n}`,
+      errors: [
+        { messageId: 'asyncPredicate', data: { method: 'filter' }, line: 3, column: 14, suggestions: [] },
+        { messageId: 'asyncPredicate', data: { method: 'some' }, line: 4, suggestions: [] },
+        { messageId: 'asyncPredicate', data: { method: 'find' }, line: 5, suggestions: [] },
+      ],
+    },
+    {
+      // Test suites: by origin (node:test) and by the usual globals (jest, mocha).
+      code: "import { describe, it } from 'node:test';\ndescribe('users', async () => {\n  const db = await connect();\n  it('finds', () => {});\n});\ndescribe('orders', async () => { it('lists', () => {}); });",
+      errors: [
+        { messageId: 'asyncSuite', data: { name: 'describe' }, line: 2, column: 19, suggestions: [] },
+        {
+          messageId: 'asyncSuite',
+          line: 6,
+          suggestions: [
+            { messageId: 'removeAsync', output: "import { describe, it } from 'node:test';\ndescribe('users', async () => {\n  const db = await connect();\n  it('finds', () => {});\n});\ndescribe('orders', () => { it('lists', () => {}); });" },
+          ],
+        },
+      ],
+    },
+    {
+      code: "describe.skip('a', async function () { await setup(); });\ndescribe.each([1, 2])('b %i', async (n) => { await setup(n); });",
+      errors: [
+        { messageId: 'asyncSuite', data: { name: 'describe.skip' }, line: 1, suggestions: [] },
+        { messageId: 'asyncSuite', data: { name: 'describe.each' }, line: 2, suggestions: [] },
+      ],
+    },
+    {
+      // checkEventCallbacks (strict): listeners, timers and server handlers ignore the callback's promise.
+      code: `${LOAD}import http from 'node:http';\nemitter.on('data', async (chunk) => { await load(); });\nsetTimeout(async () => { await load(); }, 10);\nhttp.createServer(async (req, res) => { res.end(await load()); });\nbutton.addEventListener('click', async () => { await load(); });`,
+      options: [{ checkEventCallbacks: true }],
+      errors: [
+        { messageId: 'asyncEventCallback', data: { name: 'emitter.on' }, line: 3, column: 20 },
+        { messageId: 'asyncEventCallback', data: { name: 'setTimeout' }, line: 4, column: 12 },
+        { messageId: 'asyncEventCallback', data: { name: 'http.createServer' }, line: 5, column: 19 },
+        { messageId: 'asyncEventCallback', data: { name: 'button.addEventListener' }, line: 6, column: 34 },
+      ],
+    },
+  ],
+});
