@@ -106,11 +106,23 @@ function insertStatement(fixer: TSESLint.RuleFixer, sourceCode: SourceCode, syst
   const first = sourceCode.ast.body[0];
   if (first) {
     const leading = sourceCode.getCommentsBefore(first);
-    // Keep a file's header comment (license, shebang-like banners) above the new import.
-    const anchor = leading.length > 0 && first.loc.start.line - leading[leading.length - 1]!.loc.end.line <= 1 ? leading[0]! : first;
+    // Comments right above the first statement document it: the import goes above them, but below a
+    // header separated by a blank line and below a shebang.
+    let anchor: TSESTree.Node | TSESTree.Comment = first;
+    for (let index = leading.length - 1; index >= 0; index--) {
+      const comment = leading[index]!;
+      if ((comment.type as string) === 'Shebang' || anchor.loc.start.line - comment.loc.end.line > 1) break;
+      anchor = comment;
+    }
     return fixer.insertTextBeforeRange(anchor.range, `${text}\n`);
   }
   return fixer.insertTextAfterRange([sourceCode.text.length, sourceCode.text.length], `${text}\n`);
+}
+
+/** Does `name` at `useSite` still mean the binding `declaration` made (no local shadows it)? */
+function refersTo(sourceCode: SourceCode, useSite: TSESTree.Node, name: string, declaration: TSESTree.Node): boolean {
+  const variable = findVariable(sourceCode.getScope(useSite) as never, name) as { defs: { node: unknown }[] } | null;
+  return variable?.defs.some((def) => def.node === declaration) ?? false;
 }
 
 /**
@@ -124,12 +136,14 @@ export function planImport(sourceCode: SourceCode, filename: string, request: Im
     if (system === 'esm' && statement.type === AST_NODE_TYPES.ImportDeclaration && sameModule(request.module, statement.source.value)) {
       if (statement.importKind === 'type') continue;
       for (const specifier of statement.specifiers) {
-        if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return { reference: `${specifier.local.name}.${request.name}`, fix: none };
+        if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier && refersTo(sourceCode, useSite, specifier.local.name, specifier)) {
+          return { reference: `${specifier.local.name}.${request.name}`, fix: none };
+        }
         if (
           specifier.type === AST_NODE_TYPES.ImportSpecifier &&
           specifier.importKind !== 'type' &&
           (specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value) === request.name &&
-          findVariable(sourceCode.getScope(useSite) as never, specifier.local.name) !== null
+          refersTo(sourceCode, useSite, specifier.local.name, specifier)
         ) {
           return { reference: specifier.local.name, fix: none };
         }
@@ -138,7 +152,10 @@ export function planImport(sourceCode: SourceCode, filename: string, request: Im
     const required = system === 'cjs' ? findRequireDeclaration(statement) : undefined;
     if (required && sameModule(request.module, required.module)) {
       const id = required.declarator.id;
-      if (id.type === AST_NODE_TYPES.Identifier) return { reference: `${id.name}.${request.name}`, fix: none };
+      if (id.type === AST_NODE_TYPES.Identifier) {
+        if (refersTo(sourceCode, useSite, id.name, required.declarator)) return { reference: `${id.name}.${request.name}`, fix: none };
+        continue;
+      }
       if (id.type === AST_NODE_TYPES.ObjectPattern) {
         for (const property of id.properties) {
           if (
@@ -146,7 +163,8 @@ export function planImport(sourceCode: SourceCode, filename: string, request: Im
             !property.computed &&
             property.key.type === AST_NODE_TYPES.Identifier &&
             property.key.name === request.name &&
-            property.value.type === AST_NODE_TYPES.Identifier
+            property.value.type === AST_NODE_TYPES.Identifier &&
+            refersTo(sourceCode, useSite, property.value.name, required.declarator)
           ) {
             return { reference: property.value.name, fix: none };
           }
@@ -210,10 +228,22 @@ export function removeBindingIfUnused(
   const uses = variable.references.filter((reference) => !reference.init);
   if (uses.length !== 1 || uses[0]!.identifier !== identifier) return [];
   const def = variable.defs[0]!;
-  if (def.type === 'ImportBinding' && def.node.type === AST_NODE_TYPES.ImportSpecifier) {
-    const declaration = def.node.parent as TSESTree.ImportDeclaration;
+  if (def.type === 'ImportBinding' && def.node.parent?.type === AST_NODE_TYPES.ImportDeclaration) {
+    const specifier = def.node;
+    const declaration = def.node.parent;
     if (declaration.specifiers.length === 1) return [removeStatement(fixer, sourceCode, declaration)];
-    return [removeListItem(fixer, sourceCode, def.node)];
+    const named = declaration.specifiers.filter((s) => s.type === AST_NODE_TYPES.ImportSpecifier);
+    if (specifier.type === AST_NODE_TYPES.ImportSpecifier && named.length === 1) {
+      // `import fs, { x } from 'm'`: drop `, { x }`.
+      const comma = sourceCode.getTokenBefore(sourceCode.getTokenBefore(specifier)!)!;
+      const close = sourceCode.getTokenAfter(specifier, { filter: (token) => token.value === '}' })!;
+      return [fixer.removeRange([comma.range[0], close.range[1]])];
+    }
+    return [removeListItem(fixer, sourceCode, specifier)];
+  }
+  if (def.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id.type === AST_NODE_TYPES.Identifier) {
+    const required = findRequireDeclaration(def.node.parent);
+    return required ? [removeStatement(fixer, sourceCode, required.declaration)] : [];
   }
   if (def.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id.type === AST_NODE_TYPES.ObjectPattern) {
     const required = findRequireDeclaration(def.node.parent as TSESTree.ProgramStatement);
@@ -239,6 +269,9 @@ function removeListItem(fixer: TSESLint.RuleFixer, sourceCode: SourceCode, item:
   const after = sourceCode.getTokenAfter(item);
   if (after?.value === ',') {
     const next = sourceCode.getTokenAfter(after)!;
+    const before = sourceCode.getTokenBefore(item);
+    // Last item before a trailing comma: the previous item's comma becomes the trailing one.
+    if (next.value === '}' && before?.value === ',') return fixer.removeRange([before.range[1], after.range[1]]);
     return fixer.removeRange([item.range[0], next.value === '}' ? after.range[1] : next.range[0]]);
   }
   const before = sourceCode.getTokenBefore(item)!;
