@@ -137,6 +137,8 @@ export function prefixWithKeyword(
     after = `${after})`;
   }
   if (before.startsWith('(') && needsLeadingSemicolon(sourceCode, node, first.range[0])) before = `;${before}`;
+  // `return(x)` → `return await (x)`, not the identifier `returnawait`.
+  else if (/[\p{ID_Continue}$\u200c\u200d]/u.test(sourceCode.text[first.range[0] - 1] ?? '')) before = ` ${before}`;
   const fixes = [fixer.insertTextBefore(first, before)];
   if (after) fixes.push(fixer.insertTextAfter(last, after));
   return fixes;
@@ -160,7 +162,13 @@ export function makeFunctionAsync(
     const keyStart = parent.computed ? sourceCode.getTokenBefore(parent.key)! : sourceCode.getFirstToken(parent.key)!;
     const star = sourceCode.getTokenBefore(keyStart);
     const target = fn.generator && star?.value === '*' ? star : keyStart;
-    return fixer.insertTextBefore(target, 'async ');
+    return insertKeyword(fixer, sourceCode, target, 'async ');
   }
-  return fixer.insertTextBefore(sourceCode.getFirstToken(fn)!, 'async ');
+  return insertKeyword(fixer, sourceCode, sourceCode.getFirstToken(fn)!, 'async ');
+}
+
+/** Inserts `text` before `token`, with a space when the token touches a word (`static*gen` → `static async *gen`). */
+function insertKeyword(fixer: TSESLint.RuleFixer, sourceCode: SourceCode, token: TSESTree.Token, text: string): TSESLint.RuleFix {
+  const touchesWord = /[\p{ID_Continue}$\u200c\u200d]/u.test(sourceCode.text[token.range[0] - 1] ?? '');
+  return fixer.insertTextBefore(token, touchesWord ? ` ${text}` : text);
 }

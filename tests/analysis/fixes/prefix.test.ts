@@ -25,6 +25,8 @@ describe('prefixWithKeyword', () => {
     ['spread', 'const all = [...loadRows()];', 'const all = [...await loadRows()];'],
     ['left of ??', 'const v = loadValue() ?? 0;', 'const v = await loadValue() ?? 0;'],
     ['super class', 'class Repo extends loadBase() {}', 'class Repo extends (await loadBase()) {}'],
+    ['keyword touching a parenthesis', 'async function f() {\n  return(load());\n}', 'async function f() {\n  return await (load());\n}'],
+    ['typeof touching a parenthesis', 'const t = typeof(load());', 'const t = typeof await (load());'],
     ['comments kept', 'const user = /* cached */ loadUser(/* id */ 1).name; // why', 'const user = /* cached */ (await loadUser(/* id */ 1)).name; // why'],
   ])('%s', (_title, code, output) => {
     expect(prefix({ code })).toBe(output);
@@ -118,6 +120,7 @@ describe('makeFunctionAsync', () => {
     ['computed key in an object', 'const repo = { ["load"]() {} };', 'const repo = { async ["load"]() {} };'],
     ['generator method', 'class Repo {\n  *rows() {}\n}', 'class Repo {\n  async *rows() {}\n}'],
     ['static computed generator method', 'class Repo {\n  static *[key]() {}\n}', 'class Repo {\n  static async *[key]() {}\n}'],
+    ['generator method without spaces', 'class Repo {\n  static*rows() {}\n}', 'class Repo {\n  static async *rows() {}\n}'],
     ['private method', 'class Repo {\n  #load() {}\n}', 'class Repo {\n  async #load() {}\n}'],
     ['class field arrow', 'class Repo {\n  load = () => {};\n}', 'class Repo {\n  load = async () => {};\n}'],
     ['method named get', 'class Repo {\n  get() {}\n}', 'class Repo {\n  async get() {}\n}'],
