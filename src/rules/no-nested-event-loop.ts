@@ -5,11 +5,13 @@ import { findEnclosingAsyncContext } from '../analysis/async-context.js';
 import { asyncIifeFunction, isAsyncIifeInAsyncFunction } from '../analysis/async-iife.js';
 import { SYNC_BRIDGES, type SyncBridgeRow } from '../analysis/catalog/sync-bridges.js';
 import { findEffectBody, trackEffectRuns, type EffectRun } from '../analysis/effect.js';
-import { type FactoryResultUse, trackFactoryResults } from '../analysis/factory-results.js';
+import { type FactoryResultUse, type ResultStep, trackFactoryResults } from '../analysis/factory-results.js';
 import { planImport } from '../analysis/fixes/imports.js';
 import { makeFunctionAsync, prefixWithKeyword } from '../analysis/fixes/prefix.js';
+import { findImportedFactoryRow } from '../analysis/imported-factories.js';
 import { trackModuleReferences } from '../analysis/modules.js';
 import { getPromiseKnowledge } from '../analysis/promises.js';
+import { getTypeInfo } from '../analysis/type-info.js';
 import { createRule } from '../utils/create-rule.js';
 
 type Options = [{ checkAllFunctions?: boolean }];
@@ -61,6 +63,8 @@ const YIELD_SAFE_PARENTS: ReadonlySet<string> = new Set([
   AST_NODE_TYPES.SpreadElement,
   AST_NODE_TYPES.TemplateLiteral,
 ]);
+
+const CALL_RESULT: readonly ResultStep[] = ['call'];
 
 const HELPER_NAME = { 'worker-thread': 'worker thread', 'child-process': 'child process' } as const;
 
@@ -115,6 +119,7 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const checkAllFunctions = options.checkAllFunctions === true;
     const mentionsModules = MODULE_HINT.test(sourceCode.text);
+    const typed = getTypeInfo(context) !== undefined;
 
     function shortText(node: TSESTree.Node): string {
       const text = sourceCode.getText(node).split('\n')[0]!;
@@ -276,18 +281,24 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    function isReportedContext(call: TSESTree.CallExpression): boolean {
+      const where = findEnclosingAsyncContext(context, call);
+      return where.onEventLoop || (checkAllFunctions && where.kind !== 'module');
+    }
+
+    /** `factoryUse` is the factory call in this file; `madeElsewhere` says the factory call is in the imported file. */
     function checkBridge(
       call: TSESTree.CallExpression,
       row: SyncBridgeRow,
       factoryUse: FactoryResultUse<SyncBridgeRow> | undefined,
+      madeElsewhere = false,
     ): void {
-      const where = findEnclosingAsyncContext(context, call);
-      if (!where.onEventLoop && !(checkAllFunctions && where.kind !== 'module')) return;
+      if (!madeElsewhere && !isReportedContext(call)) return;
       const calleeNode = skipTypeWrappers(skipChainExpression(call.callee));
       // createSyncFn(path)(input) reads as `createSyncFn(…)(…)`.
       const callee =
         calleeNode.type === AST_NODE_TYPES.CallExpression ? `${shortText(calleeNode.callee)}(…)(…)` : `${shortText(calleeNode)}(…)`;
-      const origin = factoryUse ? `made by ${originOf(row)}` : originOf(row);
+      const origin = factoryUse || madeElsewhere ? `made by ${originOf(row)}` : originOf(row);
       if (row.mechanism === 'fiber') {
         context.report({ node: call, messageId: 'fiberBridge', data: { callee, origin } });
         return;
@@ -374,13 +385,19 @@ export default createRule<Options, MessageIds>({
     return {
       CallExpression(call) {
         checkAsyncIife(call);
-        if (!mentionsModules) return;
-        const direct = trackModuleReferences(context, SYNC_BRIDGES).get(call);
-        if (direct && !direct.row.results) checkBridge(call, direct.row, undefined);
-        const factoryUse = trackFactoryResults(context, SYNC_BRIDGES).get(call);
-        if (factoryUse) checkBridge(call, factoryUse.factory.row, factoryUse);
-        const run = trackEffectRuns(context).get(call);
-        if (run) checkEffectRun(run);
+        const factoryUse = mentionsModules ? trackFactoryResults(context, SYNC_BRIDGES).get(call) : undefined;
+        if (mentionsModules) {
+          const direct = trackModuleReferences(context, SYNC_BRIDGES).get(call);
+          if (direct && !direct.row.results) checkBridge(call, direct.row, undefined);
+          if (factoryUse) checkBridge(call, factoryUse.factory.row, factoryUse);
+          const run = trackEffectRuns(context).get(call);
+          if (run) checkEffectRun(run);
+        }
+        // With types: `formatSync(code)` where `formatSync = createSyncFn(…)` is exported by another file.
+        if (!factoryUse && typed && call.callee.type === AST_NODE_TYPES.Identifier && isReportedContext(call)) {
+          const row = findImportedFactoryRow(context, call.callee, SYNC_BRIDGES, CALL_RESULT);
+          if (row) checkBridge(call, row, undefined, true);
+        }
       },
     };
   },

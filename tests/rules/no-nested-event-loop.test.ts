@@ -48,6 +48,16 @@ let read = deasync(readFileCallback);
 read = (path: string) => path;
 async function run() { return read('a'); }
 `,
+    // Bridges made in another file are only visible with type information.
+    {
+      mode: 'untyped',
+      code: "import doubleSync from './sync-default-lib.js';\nimport { formatSync } from './sync-bridges-lib.js';\nexport async function run() { formatSync('x'); doubleSync(2); }",
+    },
+    // With types: results of local factories and plain functions of another file are not bridges.
+    {
+      mode: 'typed',
+      code: "import { lintSync, plainHelper } from './sync-bridges-lib.js';\nexport async function run() { lintSync('x'); plainHelper('y'); }",
+    },
     // Effect: run* at the program's edge.
     "import { Effect } from 'effect';\nconst main = Effect.succeed(1);\nEffect.runPromise(main);",
     "import { Effect } from 'effect';\nexport function main() { return Effect.runSync(Effect.succeed(1)); }",
@@ -420,6 +430,34 @@ export function loadConfig(path: string) {
 `,
       options: [{ checkAllFunctions: true }],
       errors: [{ messageId: 'eventLoopBridge', line: 5, suggestions: [] }],
+    },
+    // Bridges exported by another file, resolved by the type checker (named and default exports).
+    {
+      mode: 'typed',
+      code: `
+import doubleSync from './sync-default-lib.js';
+import { formatSync, readSync } from './sync-bridges-lib.js';
+export async function run(code: string) {
+  formatSync(code);
+  readSync('a.txt');
+  return doubleSync(2);
+}
+`,
+      errors: [
+        {
+          messageId: 'blockingBridge',
+          line: 5,
+          data: {
+            callee: 'formatSync(…)',
+            origin: "made by createSyncFn from 'synckit'",
+            helper: 'worker thread',
+            advice: 'Run the worker asynchronously instead, in a `Worker` from node:worker_threads (or a worker pool), and await its reply.',
+          },
+          suggestions: [],
+        },
+        { messageId: 'eventLoopBridge', line: 6, suggestions: [] },
+        { messageId: 'blockingBridge', line: 7, suggestions: [] },
+      ],
     },
     // Effect: runSync inside a generator becomes yield*.
     {
