@@ -1,0 +1,87 @@
+/**
+ * What a method call does to the object it is called on, for the data-dependency analysis:
+ * collecting results (`results.push(x)`), mutating in some other way (`queue.shift()`), or only
+ * reading (`ids.includes(x)`). Unknown methods of local objects may mutate them.
+ */
+
+/** Add an element and nothing else: an array, set or map used to collect results. */
+export const COLLECTING_METHODS: ReadonlySet<string> = new Set(['push', 'unshift', 'add', 'set']);
+
+/** Mutate the receiver in place (arrays, sets, maps, iterators). */
+export const MUTATING_METHODS: ReadonlySet<string> = new Set([
+  'pop',
+  'shift',
+  'splice',
+  'sort',
+  'reverse',
+  'fill',
+  'copyWithin',
+  'delete',
+  'clear',
+  'next',
+  'return',
+  'throw',
+]);
+
+/** Read the receiver without changing it: built-in methods of arrays, strings, maps, sets, dates and regexps. */
+export const READING_METHODS: ReadonlySet<string> = new Set([
+  'at',
+  'charAt',
+  'charCodeAt',
+  'codePointAt',
+  'concat',
+  'endsWith',
+  'entries',
+  'every',
+  'filter',
+  'find',
+  'findIndex',
+  'findLast',
+  'findLastIndex',
+  'flat',
+  'flatMap',
+  'forEach',
+  'get',
+  'getTime',
+  'has',
+  'includes',
+  'indexOf',
+  'join',
+  'keys',
+  'lastIndexOf',
+  'localeCompare',
+  'map',
+  'match',
+  'matchAll',
+  'normalize',
+  'padEnd',
+  'padStart',
+  'reduce',
+  'reduceRight',
+  'repeat',
+  'replace',
+  'replaceAll',
+  'search',
+  'slice',
+  'some',
+  'split',
+  'startsWith',
+  'substring',
+  'test',
+  'toFixed',
+  'toISOString',
+  'toJSON',
+  'toLocaleString',
+  'toLowerCase',
+  'toReversed',
+  'toSorted',
+  'toSpliced',
+  'toString',
+  'toUpperCase',
+  'trim',
+  'trimEnd',
+  'trimStart',
+  'valueOf',
+  'values',
+  'with',
+]);

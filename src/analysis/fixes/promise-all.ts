@@ -1,0 +1,312 @@
+/**
+ * Merge awaits into one `Promise.all`: consecutive statements
+ * (`const a = await f(); const b = await g();` → `const [a, b] = await Promise.all([f(), g()]);`)
+ * and a loop whose body only awaits one call per element
+ * (`for (const x of xs) await f(x);` → `await Promise.all(xs.map((x) => f(x)));`).
+ * The builders return undefined (no fix) when the rewrite could not keep the code's meaning,
+ * its comments or its types.
+ */
+import { findVariable } from '@eslint-community/eslint-utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { getStaticPropertyName, isFunctionNode } from '../ast.js';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+type Fix = (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix;
+
+interface AwaitedBase {
+  readonly awaited: TSESTree.AwaitExpression;
+  /** The awaited expression `E` of `await E`. */
+  readonly argument: TSESTree.Expression;
+}
+
+/** One statement of the shapes a `Promise.all` can absorb. */
+export type AwaitedStatement =
+  | (AwaitedBase & { readonly kind: 'expression'; readonly statement: TSESTree.ExpressionStatement })
+  | (AwaitedBase & {
+      readonly kind: 'declaration';
+      readonly statement: TSESTree.VariableDeclaration;
+      readonly declarationKind: 'const' | 'let' | 'var';
+      readonly id: TSESTree.Identifier | TSESTree.ArrayPattern | TSESTree.ObjectPattern;
+    })
+  | (AwaitedBase & {
+      readonly kind: 'assignment';
+      readonly statement: TSESTree.ExpressionStatement;
+      readonly target: TSESTree.Identifier | TSESTree.ArrayPattern | TSESTree.ObjectPattern | TSESTree.MemberExpression;
+    });
+
+/** `await E;`, `const|let|var x = await E;` (one declarator) or `x = await E;`, else undefined. */
+export function classifyAwaitStatement(statement: TSESTree.Node): AwaitedStatement | undefined {
+  if (statement.type === AST_NODE_TYPES.ExpressionStatement) {
+    const expression = statement.expression;
+    if (expression.type === AST_NODE_TYPES.AwaitExpression) {
+      return { kind: 'expression', statement, awaited: expression, argument: expression.argument };
+    }
+    if (
+      expression.type === AST_NODE_TYPES.AssignmentExpression &&
+      expression.operator === '=' &&
+      expression.right.type === AST_NODE_TYPES.AwaitExpression
+    ) {
+      const target = expression.left;
+      if (
+        target.type === AST_NODE_TYPES.Identifier ||
+        target.type === AST_NODE_TYPES.ArrayPattern ||
+        target.type === AST_NODE_TYPES.ObjectPattern ||
+        (target.type === AST_NODE_TYPES.MemberExpression && !target.optional)
+      ) {
+        return { kind: 'assignment', statement, target, awaited: expression.right, argument: expression.right.argument };
+      }
+    }
+    return undefined;
+  }
+  if (statement.type !== AST_NODE_TYPES.VariableDeclaration || statement.declare || statement.declarations.length !== 1) return undefined;
+  const kind = statement.kind;
+  if (kind !== 'const' && kind !== 'let' && kind !== 'var') return undefined;
+  const declarator = statement.declarations[0]!;
+  const init = declarator.init;
+  if (init?.type !== AST_NODE_TYPES.AwaitExpression || declarator.definite) return undefined;
+  const id = declarator.id;
+  if (id.type !== AST_NODE_TYPES.Identifier && id.type !== AST_NODE_TYPES.ArrayPattern && id.type !== AST_NODE_TYPES.ObjectPattern) {
+    return undefined;
+  }
+  return { kind: 'declaration', statement, declarationKind: kind, id, awaited: init, argument: init.argument };
+}
+
+/** Is the global `Promise` what the name means at `node` (no local class or import called `Promise`)? */
+export function isGlobalPromise(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  const variable = findVariable(sourceCode.getScope(node) as never, 'Promise') as { defs: unknown[] } | null;
+  return variable === null || variable.defs.length === 0;
+}
+
+const inside = (inner: TSESTree.Range, outer: TSESTree.Range): boolean => inner[0] >= outer[0] && inner[1] <= outer[1];
+
+/** Text of a binding without its type annotation: `a` for `a: User`, `{ x }` for `{ x }: Row`. */
+function bindingText(sourceCode: SourceCode, id: TSESTree.Node & { typeAnnotation?: TSESTree.TSTypeAnnotation }): string {
+  if (!id.typeAnnotation) return sourceCode.getText(id);
+  return sourceCode.text.slice(id.range[0], id.typeAnnotation.range[0]).trimEnd();
+}
+
+/** Would a statement starting with `[` or `(` at `node` continue the previous line (no semicolon before it)? */
+function needsLeadingSemicolon(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  const previous = sourceCode.getTokenBefore(node);
+  if (!previous) return false;
+  if (previous.value === ';' || previous.value === '{') return false;
+  if (previous.value === '}') {
+    // `}` that closes a block, a function or a class body ends a statement; one that closes an object literal does not.
+    const closing = sourceCode.getNodeByRangeIndex(previous.range[0]);
+    return !(
+      closing &&
+      (closing.type === AST_NODE_TYPES.BlockStatement ||
+        closing.type === AST_NODE_TYPES.ClassBody ||
+        closing.type === AST_NODE_TYPES.StaticBlock ||
+        closing.type === AST_NODE_TYPES.SwitchStatement ||
+        closing.type === AST_NODE_TYPES.TSModuleBlock ||
+        closing.type === AST_NODE_TYPES.TSInterfaceBody)
+    );
+  }
+  return true;
+}
+
+function indentOf(sourceCode: SourceCode, node: TSESTree.Node): string {
+  const line = sourceCode.lines[node.loc.start.line - 1] ?? '';
+  return /^\s*/u.exec(line)![0];
+}
+
+interface Element {
+  readonly text: string;
+  readonly leading: readonly string[];
+  readonly trailing: readonly string[];
+}
+
+/**
+ * The suggestion for a run of independent awaited statements, or undefined when it would lose
+ * something: mixed `const`/`let`, declarations mixed with assignments, some bindings typed and
+ * others not, a comment inside a statement, or a local `Promise`.
+ */
+export function buildSequentialPromiseAllFix(sourceCode: SourceCode, items: readonly AwaitedStatement[]): Fix | undefined {
+  const first = items[0];
+  const last = items[items.length - 1];
+  if (!first || !last || items.length < 2 || !isGlobalPromise(sourceCode, first.statement)) return undefined;
+  const declarations = items.filter((item) => item.kind === 'declaration');
+  const assignments = items.filter((item) => item.kind === 'assignment');
+  if (declarations.length > 0 && assignments.length > 0) return undefined;
+  const declarationKinds = new Set(declarations.map((item) => item.declarationKind));
+  if (declarationKinds.size > 1) return undefined;
+  const annotated = declarations.filter((item) => item.id.typeAnnotation !== undefined);
+  if (annotated.length > 0 && annotated.length !== declarations.length) return undefined;
+
+  // Comments: inside an awaited expression or binding they travel with it; between statements they
+  // are kept next to their element; anywhere else in a statement the fix is withheld.
+  const comments = commentsBetween(sourceCode, first.statement, last.statement);
+  const leading: string[][] = items.map(() => []);
+  const trailing: string[][] = items.map(() => []);
+  for (const comment of comments) {
+    const owner = items.findIndex((item) => inside(comment.range, item.statement.range));
+    if (owner >= 0) {
+      const item = items[owner]!;
+      const keptWith = [item.argument.range, bindingRange(item)].some((range) => range && inside(comment.range, range));
+      if (!keptWith) return undefined;
+      continue;
+    }
+    const next = items.findIndex((item) => item.statement.range[0] >= comment.range[1]);
+    const previous = items[next - 1]!;
+    const text = sourceCode.getText(comment as unknown as TSESTree.Node);
+    if (comment.loc.start.line === previous.statement.loc.end.line) trailing[next - 1]!.push(text);
+    else leading[next]!.push(text);
+  }
+
+  const elements: Element[] = items.map((item, index) => ({
+    text: sourceCode.getText(item.argument),
+    leading: leading[index]!,
+    trailing: trailing[index]!,
+  }));
+  const bindings = items.map((item) => {
+    if (item.kind === 'declaration') return bindingText(sourceCode, item.id);
+    if (item.kind === 'assignment') return sourceCode.getText(item.target);
+    return '';
+  });
+  let lastBinding = bindings.length - 1;
+  while (lastBinding >= 0 && bindings[lastBinding] === '') lastBinding -= 1;
+  // Ignored results become holes (`[, b]`); trailing ones are left out (`[a]`).
+  const pattern = `[${bindings.slice(0, lastBinding + 1).join(', ')}]`;
+  const list = formatList(sourceCode, first.statement, elements);
+  let text: string;
+  if (declarations.length > 0) {
+    const tuple =
+      annotated.length > 0
+        ? `: [${items.map((item) => (item.kind === 'declaration' ? sourceCode.getText(item.id.typeAnnotation!.typeAnnotation) : 'unknown')).join(', ')}]`
+        : '';
+    text = `${declarations[0]!.declarationKind} ${pattern}${tuple} = await Promise.all(${list});`;
+  } else if (assignments.length > 0) {
+    text = `${needsLeadingSemicolon(sourceCode, first.statement) ? ';' : ''}${pattern} = await Promise.all(${list});`;
+  } else {
+    text = `await Promise.all(${list});`;
+  }
+  return (fixer) => fixer.replaceTextRange([first.statement.range[0], last.statement.range[1]], text);
+}
+
+function bindingRange(item: AwaitedStatement): TSESTree.Range | undefined {
+  if (item.kind === 'declaration') return item.id.range;
+  if (item.kind === 'assignment') return item.target.range;
+  return undefined;
+}
+
+function commentsBetween(sourceCode: SourceCode, first: TSESTree.Node, last: TSESTree.Node): TSESTree.Comment[] {
+  return sourceCode.getAllComments().filter((comment) => comment.range[0] >= first.range[0] && comment.range[1] <= last.range[1]);
+}
+
+/** `[a, b]` on one line, or one element per line when comments have to be kept beside them. */
+function formatList(sourceCode: SourceCode, anchor: TSESTree.Node, elements: readonly Element[]): string {
+  if (elements.every((element) => element.leading.length === 0 && element.trailing.length === 0)) {
+    return `[${elements.map((element) => element.text).join(', ')}]`;
+  }
+  const indent = indentOf(sourceCode, anchor);
+  const inner = indent + (indent.includes('\t') ? '\t' : '  ');
+  const lines: string[] = [];
+  for (const element of elements) {
+    for (const comment of element.leading) lines.push(`${inner}${comment}`);
+    lines.push(`${inner}${element.text},${element.trailing.map((comment) => ` ${comment}`).join('')}`);
+  }
+  return `[\n${lines.join('\n')}\n${indent}]`;
+}
+
+/** The loop shapes with a rewrite: the body is only `await f(x);` or `results.push(await f(x));`. */
+export interface LoopRewrite {
+  readonly loop: TSESTree.ForOfStatement;
+  readonly awaited: TSESTree.AwaitExpression;
+  /** `results` in `results.push(await f(x))`, or undefined for a bare `await f(x);`. */
+  readonly collector: TSESTree.Expression | undefined;
+}
+
+/** Recognises the two loop bodies that have a rewrite. */
+export function classifyLoopRewrite(loop: TSESTree.Node): LoopRewrite | undefined {
+  if (loop.type !== AST_NODE_TYPES.ForOfStatement || loop.await) return undefined;
+  if (loop.left.type !== AST_NODE_TYPES.VariableDeclaration || loop.left.declarations.length !== 1) return undefined;
+  if (loop.parent.type === AST_NODE_TYPES.LabeledStatement) return undefined;
+  let statement: TSESTree.Statement = loop.body;
+  if (statement.type === AST_NODE_TYPES.BlockStatement) {
+    if (statement.body.length !== 1) return undefined;
+    statement = statement.body[0]!;
+  }
+  if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return undefined;
+  const expression = statement.expression;
+  if (expression.type === AST_NODE_TYPES.AwaitExpression) return { loop, awaited: expression, collector: undefined };
+  if (
+    expression.type === AST_NODE_TYPES.CallExpression &&
+    !expression.optional &&
+    expression.callee.type === AST_NODE_TYPES.MemberExpression &&
+    !expression.callee.optional &&
+    getStaticPropertyName(expression.callee) === 'push' &&
+    !expression.callee.computed &&
+    expression.arguments.length === 1 &&
+    expression.arguments[0]!.type === AST_NODE_TYPES.AwaitExpression
+  ) {
+    return { loop, awaited: expression.arguments[0] as TSESTree.AwaitExpression, collector: expression.callee.object };
+  }
+  return undefined;
+}
+
+/** Expressions that can take `.map(…)` without parentheses. */
+function isMemberable(node: TSESTree.Node): boolean {
+  switch (node.type) {
+    case AST_NODE_TYPES.Identifier:
+    case AST_NODE_TYPES.MemberExpression:
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.ArrayExpression:
+    case AST_NODE_TYPES.ThisExpression:
+    case AST_NODE_TYPES.Literal:
+    case AST_NODE_TYPES.TemplateLiteral:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Does `node` contain an `await` or `yield` outside nested functions? */
+function containsAwaitOrYield(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  let found = false;
+  const visit = (current: TSESTree.Node): void => {
+    if (found) return;
+    if (current.type === AST_NODE_TYPES.AwaitExpression || current.type === AST_NODE_TYPES.YieldExpression) {
+      found = true;
+      return;
+    }
+    if (current !== node && isFunctionNode(current)) return;
+    for (const key of sourceCode.visitorKeys[current.type] ?? []) {
+      const child = (current as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child) if (item && typeof item === 'object' && 'type' in item) visit(item as TSESTree.Node);
+      } else if (child && typeof child === 'object' && 'type' in child) visit(child as TSESTree.Node);
+    }
+  };
+  visit(node);
+  return found;
+}
+
+/**
+ * The suggestion for a loop that only awaits one call per element:
+ * `await Promise.all(xs.map((x) => f(x)));` when `xs` is known to be an array, otherwise
+ * `await Promise.all(Array.from(xs, (x) => f(x)));` (any iterable); results pushed in the loop are
+ * pushed in the same order. Undefined when comments outside the call would be lost.
+ */
+export function buildLoopPromiseAllFix(sourceCode: SourceCode, rewrite: LoopRewrite, iterableIsArray: boolean): Fix | undefined {
+  const { loop, awaited, collector } = rewrite;
+  if (!isGlobalPromise(sourceCode, loop)) return undefined;
+  const argument = awaited.argument;
+  if (containsAwaitOrYield(sourceCode, argument)) return undefined;
+  const iterable = loop.right;
+  const comments = sourceCode.getCommentsInside(loop).filter((comment) => !inside(comment.range, argument.range) && !inside(comment.range, iterable.range));
+  if (comments.length > 0) return undefined;
+  const declarator = (loop.left as TSESTree.VariableDeclaration).declarations[0]!;
+  const parameter = `(${sourceCode.getText(declarator.id)})`;
+  const body = sourceCode.getText(argument);
+  // An object literal body would read as a block: `(x) => ({ … })`.
+  const arrowBody = argument.type === AST_NODE_TYPES.ObjectExpression ? `(${body})` : body;
+  const arrow = `${parameter} => ${arrowBody}`;
+  const iterableText = sourceCode.getText(iterable);
+  const mapped = iterableIsArray
+    ? `${isMemberable(iterable) ? iterableText : `(${iterableText})`}.map(${arrow})`
+    : `Array.from(${iterable.type === AST_NODE_TYPES.SequenceExpression ? `(${iterableText})` : iterableText}, ${arrow})`;
+  const all = `await Promise.all(${mapped})`;
+  const text = collector ? `${sourceCode.getText(collector)}.push(...(${all}));` : `${all};`;
+  return (fixer) => fixer.replaceText(loop, text);
+}

@@ -1,0 +1,195 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { isFunctionNode } from '../analysis/ast.js';
+import {
+  type AwaitedStatement,
+  buildLoopPromiseAllFix,
+  buildSequentialPromiseAllFix,
+  classifyAwaitStatement,
+  classifyLoopRewrite,
+} from '../analysis/fixes/promise-all.js';
+import { findIndependentGroups, isArrayExpression, isLoopNode, judgeLoop, type LoopNode } from '../analysis/independence.js';
+import { getOrderingPatterns } from '../analysis/ordering.js';
+import { createRule } from '../utils/create-rule.js';
+
+export interface PreferPromiseAllOptions {
+  orderedCallPatterns?: string[];
+  orderedReceiverPatterns?: string[];
+}
+
+type Options = [PreferPromiseAllOptions];
+type MessageIds = 'sequentialAwaits' | 'independentLoop' | 'independentLoopUnbounded' | 'suggestPromiseAll' | 'suggestPromiseAllLoop';
+
+/** Statement lists a run of awaits can sit in. */
+type StatementList = TSESTree.Program | TSESTree.BlockStatement | TSESTree.StaticBlock | TSESTree.SwitchCase | TSESTree.TSModuleBlock;
+
+function statementsOf(list: StatementList): readonly TSESTree.Node[] {
+  return list.type === AST_NODE_TYPES.SwitchCase ? list.consequent : list.body;
+}
+
+function isStatementList(node: TSESTree.Node | undefined): node is StatementList {
+  return (
+    node?.type === AST_NODE_TYPES.Program ||
+    node?.type === AST_NODE_TYPES.BlockStatement ||
+    node?.type === AST_NODE_TYPES.StaticBlock ||
+    node?.type === AST_NODE_TYPES.SwitchCase ||
+    node?.type === AST_NODE_TYPES.TSModuleBlock
+  );
+}
+
+/** The statement `await E` is the whole of: `await E;`, `const x = await E;`, `x = await E;`. */
+function awaitedStatementOf(node: TSESTree.AwaitExpression): AwaitedStatement | undefined {
+  const parent = node.parent;
+  let statement: TSESTree.Node | undefined;
+  if (parent.type === AST_NODE_TYPES.ExpressionStatement) statement = parent;
+  else if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node) statement = parent.parent;
+  else if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === node) statement = parent.parent;
+  const item = statement ? classifyAwaitStatement(statement) : undefined;
+  return item?.awaited === node ? item : undefined;
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'prefer-promise-all',
+  meta: {
+    type: 'suggestion',
+    docs: {
+      description: 'Prefer `Promise.all` for independent awaits that run one after another, in a row or in a loop',
+      recommended: false,
+      strict: true,
+      requiresTypeChecking: false,
+    },
+    hasSuggestions: true,
+    messages: {
+      sequentialAwaits:
+        'These {{count}} awaits do not depend on each other, yet each waits for the one before: together they take the sum of their times. Start them together with `Promise.all`.',
+      independentLoop:
+        'The iterations of this loop do not depend on each other, yet each waits for the one before. Start them together: `await Promise.all(items.map(async (item) => { … }))`.',
+      independentLoopUnbounded:
+        'The iterations of this loop do not depend on each other, yet each waits for the one before. Run them concurrently, with a bound on how many run at once (a small pool or a limiter such as `p-limit`): the collection may be large, and thousands of simultaneous requests can exhaust connections or get a client rate-limited.',
+      suggestPromiseAll: 'Run them together with `Promise.all` (later calls start even if an earlier one fails).',
+      suggestPromiseAllLoop: 'Start every iteration at once with `Promise.all` (all elements at the same time, in order of results).',
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          orderedCallPatterns: {
+            type: 'array',
+            items: { type: 'string' },
+            description:
+              'Regular expressions (sources) for callee names whose calls must keep their order, added to the defaults (begin, commit, lock, release, connect, close, write, send, save, migrate, …).',
+          },
+          orderedReceiverPatterns: {
+            type: 'array',
+            items: { type: 'string' },
+            description:
+              'Regular expressions (sources) for receiver or argument names that stand for one connection or stateful handle, added to the defaults (connection, conn, tx, trx, transaction, queryRunner, session, cursor, manager, …).',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+  },
+  defaultOptions: [{ orderedCallPatterns: [], orderedReceiverPatterns: [] }],
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    const patterns = getOrderingPatterns(options);
+    const awaitedStatements = new Map<StatementList, AwaitedStatement[]>();
+    const loops = new Map<LoopNode, { direct: TSESTree.AwaitExpression[]; inHead: boolean }>();
+
+    function loopEntry(loop: LoopNode): { direct: TSESTree.AwaitExpression[]; inHead: boolean } {
+      let entry = loops.get(loop);
+      if (!entry) {
+        entry = { direct: [], inHead: false };
+        loops.set(loop, entry);
+      }
+      return entry;
+    }
+
+    /** Files the await under its innermost loop of the same function: in the body, or in the test/update. */
+    function recordLoopAwait(node: TSESTree.AwaitExpression): void {
+      let child: TSESTree.Node = node;
+      for (let parent = node.parent as TSESTree.Node | undefined; parent; child = parent, parent = parent.parent) {
+        if (isFunctionNode(parent)) return;
+        if (!isLoopNode(parent)) continue;
+        if (child === parent.body) {
+          loopEntry(parent).direct.push(node);
+          return;
+        }
+        const inHead =
+          parent.type === AST_NODE_TYPES.ForStatement
+            ? child === parent.test || child === parent.update
+            : parent.type === AST_NODE_TYPES.WhileStatement || parent.type === AST_NODE_TYPES.DoWhileStatement
+              ? child === parent.test
+              : false;
+        if (inHead) {
+          loopEntry(parent).inHead = true;
+          return;
+        }
+        // The collection of a for…of and the init of a for run once, as part of the code around the loop.
+      }
+    }
+
+    function reportRuns(): void {
+      for (const [list, items] of awaitedStatements) {
+        const statements = statementsOf(list);
+        let run: AwaitedStatement[] = [];
+        let previousIndex = -2;
+        const flush = (): void => {
+          if (run.length >= 2) reportGroups(run);
+          run = [];
+        };
+        for (const item of items) {
+          const index = statements.indexOf(item.statement);
+          if (index !== previousIndex + 1) flush();
+          run.push(item);
+          previousIndex = index;
+        }
+        flush();
+      }
+    }
+
+    function reportGroups(run: readonly AwaitedStatement[]): void {
+      for (const group of findIndependentGroups(context, run, patterns)) {
+        const first = group[0]!;
+        const last = group[group.length - 1]!;
+        const fix = buildSequentialPromiseAllFix(sourceCode, group);
+        context.report({
+          loc: { start: first.statement.loc.start, end: last.statement.loc.end },
+          messageId: 'sequentialAwaits',
+          data: { count: group.length },
+          suggest: fix ? [{ messageId: 'suggestPromiseAll', fix }] : [],
+        });
+      }
+    }
+
+    function reportLoops(): void {
+      for (const [loop, { direct, inHead }] of loops) {
+        const first = direct[0];
+        if (!first) continue;
+        const verdict = judgeLoop(context, loop, direct, inHead, patterns);
+        if (!verdict.independent) continue;
+        const rewrite = classifyLoopRewrite(loop);
+        const fix = rewrite ? buildLoopPromiseAllFix(sourceCode, rewrite, isArrayExpression(context, rewrite.loop.right)) : undefined;
+        const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = fix ? [{ messageId: 'suggestPromiseAllLoop', fix }] : [];
+        context.report({ node: first, messageId: verdict.small ? 'independentLoop' : 'independentLoopUnbounded', suggest });
+      }
+    }
+
+    return {
+      AwaitExpression(node) {
+        const item = awaitedStatementOf(node);
+        const list = item?.statement.parent;
+        if (item && isStatementList(list)) {
+          const items = awaitedStatements.get(list) ?? [];
+          items.push(item);
+          awaitedStatements.set(list, items);
+        }
+        recordLoopAwait(node);
+      },
+      'Program:exit'() {
+        reportRuns();
+        reportLoops();
+      },
+    };
+  },
+});
