@@ -160,8 +160,9 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
   ): FunctionNode | undefined {
     for (const member of classNode.body.body) {
       if (member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.PropertyDefinition) continue;
-      if (member.static !== isStatic || member.computed || member.key.type !== AST_NODE_TYPES.Identifier) continue;
-      if (member.key.name !== name) continue;
+      if (member.static !== isStatic || member.computed) continue;
+      const key = member.key.type === AST_NODE_TYPES.Identifier ? member.key.name : member.key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${member.key.name}` : undefined;
+      if (key !== name) continue;
       if (member.type === AST_NODE_TYPES.MethodDefinition) {
         return member.kind === 'method' && isFunctionNode(member.value) ? member.value : undefined;
       }
@@ -187,7 +188,8 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
       return init && isFunctionNode(init) ? init : undefined;
     }
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-    const name = getStaticPropertyName(callee);
+    // `this.#load()` is looked up as the member `#load`.
+    const name = callee.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${callee.property.name}` : getStaticPropertyName(callee);
     if (name === undefined) return undefined;
     const object = skipTypeWrappers(callee.object);
     if (object.type === AST_NODE_TYPES.ThisExpression) {
@@ -404,7 +406,8 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
     const node = skipTypeWrappers(skipChainExpression(input));
     if (typeInfo && node.type !== AST_NODE_TYPES.Literal) {
       const tsNode = typeInfo.services.esTreeNodeToTSNodeMap.get(node);
-      const type = typeInfo.checker.getTypeAtLocation(tsNode);
+      // `Promise<T>[] | undefined` is still an array of promises where it is one.
+      const type = typeInfo.checker.getNonNullableType(typeInfo.checker.getTypeAtLocation(tsNode));
       const flags = getTypeFlags(typeInfo.checker);
       if (!(type.flags & (flags.Any | flags.Unknown))) {
         if (!typeInfo.checker.isArrayType(type) && !typeInfo.checker.isTupleType(type)) return 'no';

@@ -65,6 +65,12 @@ describe('isPromise: async functions followed through the file', () => {
       typed: ['yes', 'yes', 'no'],
     },
     {
+      title: 'private methods',
+      code: 'class Repo {\n  async #load() {}\n  #sync() {}\n  run() {\n    ask(this.#load());\n    ask(this.#sync());\n  }\n}',
+      untyped: ['yes', 'no'],
+      typed: ['yes', 'no'],
+    },
+    {
       title: 'class expression in a const',
       code: 'const Repo = class {\n  async load() {}\n};\nask(new Repo().load());',
       untyped: ['yes'],
@@ -281,14 +287,18 @@ describe('isPromiseArray', () => {
       'declare const pair: [Promise<number>, string];',
       'declare const ids: string[];',
       'declare const anything: any;',
+      'declare const maybe: Promise<number>[] | undefined;',
+      'declare const frozen: readonly Promise<number>[];',
       'ask(pending);',
       'ask(counts);',
       'ask(pair);',
       'ask(ids.map(async (id) => id));',
       'ask(anything.map(async (id: string) => id));',
       'ask(pending.length);',
+      'ask(maybe);',
+      'ask(frozen);',
     ].join('\n');
-    expect(isPromiseArray({ code, typed: true })).toEqual(['yes', 'no', 'yes', 'yes', 'yes', 'no']);
+    expect(isPromiseArray({ code, typed: true })).toEqual(['yes', 'no', 'yes', 'yes', 'yes', 'no', 'yes', 'yes']);
   });
 });
 
