@@ -3,6 +3,7 @@ import type { EventLoopRuleDocs } from '../utils/create-rule.js';
 import noBlockingInAsync from './no-blocking-in-async.js';
 import noFloatingPromise from './no-floating-promise.js';
 import noNestedEventLoop from './no-nested-event-loop.js';
+import preferPromiseAll from './prefer-promise-all.js';
 
 type AnyRule = TSESLint.RuleModule<string, readonly unknown[], EventLoopRuleDocs>;
 
@@ -11,4 +12,5 @@ export const rules: Record<string, AnyRule> = {
   'no-blocking-in-async': noBlockingInAsync,
   'no-floating-promise': noFloatingPromise,
   'no-nested-event-loop': noNestedEventLoop,
+  'prefer-promise-all': preferPromiseAll,
 };
