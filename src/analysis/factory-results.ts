@@ -1,9 +1,11 @@
 /**
  * Where the result of a factory call ends up being used: `const readSync = deasync(readFile)`
  * then `readSync(p)`, `createSyncFn(worker)(input)`, `new Future().wait()`. The value is followed
- * through `const` bindings (and never-reassigned `let`/`var`), destructuring of members, and
- * `fn.call(…)` / `fn.apply(…)`; it is not followed into other files, object fields or `this.x`.
+ * through `const` bindings (and never-reassigned `let`/`var`), a lazily initialised variable's only
+ * assignment, destructuring of members, and `fn.call(…)` / `fn.apply(…)`; it is not followed into
+ * other files, object fields or `this.x`.
  */
+import { findVariable } from '@eslint-community/eslint-utils';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { getStaticPropertyName, getValueParent, isCallee } from './ast.js';
 import { trackModuleReferences, type ApiRow, type ModuleReference } from './modules.js';
@@ -52,6 +54,15 @@ export function findValueHolders(context: AnyContext, node: TSESTree.Node): TSES
     if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === child && parent.id.type === AST_NODE_TYPES.Identifier) {
       for (const read of readsOfSingleAssignment(context, parent.id)) visit(read);
     }
+    // Lazy initialisation: `let format; … format = createSyncFn(worker);` with no other write.
+    if (
+      parent?.type === AST_NODE_TYPES.AssignmentExpression &&
+      parent.operator === '=' &&
+      parent.right === child &&
+      parent.left.type === AST_NODE_TYPES.Identifier
+    ) {
+      for (const read of readsOfOnlyAssignment(context, parent.left)) visit(read);
+    }
   };
   visit(node);
   return holders;
@@ -66,6 +77,15 @@ function readsOfSingleAssignment(context: AnyContext, id: TSESTree.Identifier): 
   );
   if (!variable || variable.defs.length !== 1) return [];
   if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return [];
+  return variable.references.filter((reference) => reference.isRead()).map((reference) => reference.identifier);
+}
+
+/** Reads of the variable `target` assigns, if that assignment is its only write (its declaration has no initialiser). */
+function readsOfOnlyAssignment(context: AnyContext, target: TSESTree.Identifier): TSESTree.Identifier[] {
+  const variable = findVariable(context.sourceCode.getScope(target) as never, target as never) as ScopeVariable | null;
+  if (!variable || variable.defs.length !== 1 || variable.defs[0]!.type !== 'Variable') return [];
+  const writes = variable.references.filter((reference) => reference.isWrite());
+  if (writes.length !== 1 || writes[0]!.identifier !== target) return [];
   return variable.references.filter((reference) => reference.isRead()).map((reference) => reference.identifier);
 }
 

@@ -40,6 +40,13 @@ describe('trackEffectRuns', () => {
     ).toEqual(['Runtime.runSync(rt, b) [curried] runs b', 'run(a) [curried] runs a', 'app.runPromise(c) [factory] runs c']);
   });
 
+  it('finds Effect 4 runners made with services', () => {
+    expect(runs("import { Effect } from 'effect';\nEffect.runPromiseWith(services)(a);\nconst fork = Effect.runForkWith(services);\nfork(b);")).toEqual([
+      'Effect.runPromiseWith(services)(a) [curried] runs a',
+      'fork(b) [curried] runs b',
+    ]);
+  });
+
   it('ignores lookalikes', () => {
     expect(runs("import { Effect } from './effect.js';\nEffect.runPromise(main);\nconst Runtime = { runSync() {} };\nRuntime.runSync(x, y);")).toEqual([]);
   });

@@ -28,6 +28,16 @@ describe('trackFactoryResults', () => {
     ],
     ['fn.call and fn.apply', "import { createSyncFn } from 'synckit';\nconst f = createSyncFn(w);\nf.call(null, 1);\nf.apply(null, [1]);", ['f.call(null, 1) ← createSyncFn(w)', 'f.apply(null, [1]) ← createSyncFn(w)']],
     ['a never-reassigned let', "import { createSyncFn } from 'synckit';\nlet f = createSyncFn(w);\nf(1);", ['f(1) ← createSyncFn(w)']],
+    [
+      'a lazily initialised variable with one assignment',
+      "import { createSyncFn } from 'synckit';\nlet f;\nfunction get() { if (!f) f = createSyncFn(w); return f(1); }",
+      ['f(1) ← createSyncFn(w)'],
+    ],
+    [
+      'a variable assigned twice is not followed',
+      "import { createSyncFn } from 'synckit';\nlet f;\nf = createSyncFn(w);\nf = other;\nf(1);",
+      [],
+    ],
     ['a reassigned let is not followed', "import { createSyncFn } from 'synckit';\nlet f = createSyncFn(w);\nf = other;\nf(1);", []],
     ['a read that is not a call', "import { createSyncFn } from 'synckit';\nconst f = createSyncFn(w);\nitems.map(f);\nexport { f };", []],
     [

@@ -33,6 +33,20 @@ export const EFFECT_RUN_APIS: readonly EffectRunRow[] = [
   ...entryPoints('Effect').flatMap(({ module, prefix }) =>
     EFFECT_RUN_NAMES.map((name): EffectRunRow => ({ module, path: [...prefix, name], kind: 'call', run: 'direct', defaultRuntime: true })),
   ),
+  // Effect 4: Effect.runPromiseWith(services)(effect) runs on the given services.
+  ...entryPoints('Effect').flatMap(({ module, prefix }) =>
+    EFFECT_RUN_NAMES.map(
+      (name): EffectRunRow => ({
+        module,
+        path: [...prefix, `${name}With`],
+        kind: 'call',
+        run: 'curried',
+        defaultRuntime: false,
+        results: RUNNER_RESULT,
+      }),
+    ),
+  ),
+  // Effect 3: Runtime.runPromise(runtime)(effect), or Runtime.runPromise(runtime, effect).
   ...entryPoints('Runtime').flatMap(({ module, prefix }) =>
     EFFECT_RUN_NAMES.map(
       (name): EffectRunRow => ({ module, path: [...prefix, name], kind: 'call', run: 'curried', defaultRuntime: false, results: RUNNER_RESULT }),
