@@ -556,6 +556,26 @@ runRuleTests('no-floating-promise', rule, {
       ],
     },
     {
+      // Plain JS (espree nodes carry no TypeScript-only fields).
+      filename: 'file.js',
+      code: "async function save(id) { await fetch(`/save/${id}`); }\nexport async function main(ids) { ids.forEach(async (id) => { await save(id); }); }",
+      errors: [
+        {
+          messageId: 'asyncForEach',
+          suggestions: [
+            {
+              messageId: 'runSequentially',
+              output: "async function save(id) { await fetch(`/save/${id}`); }\nexport async function main(ids) { for (const id of ids) { await save(id); } }",
+            },
+            {
+              messageId: 'runConcurrently',
+              output: "async function save(id) { await fetch(`/save/${id}`); }\nexport async function main(ids) { await Promise.all(ids.map(async (id) => { await save(id); })); }",
+            },
+          ],
+        },
+      ],
+    },
+    {
       // In a sync function the awaits cannot move out of the callback: reported without a rewrite.
       code: `${SAVE}export function schedule(ids: string[]) { ids.forEach(async (id) => { await save(id); }); }`,
       errors: [{ messageId: 'asyncForEach', suggestions: [] }],

@@ -131,7 +131,8 @@ function planForOf(
   if (param.type !== AST_NODE_TYPES.Identifier && param.type !== AST_NODE_TYPES.ObjectPattern && param.type !== AST_NODE_TYPES.ArrayPattern) {
     return undefined;
   }
-  if (param.optional || param.decorators.length > 0) return undefined;
+  // espree nodes have neither `optional` nor `decorators`.
+  if (param.optional || (param.decorators?.length ?? 0) > 0) return undefined;
   const fn: FunctionNode = callback;
   const body = fn.body;
   if (findInside(body, (node) => node.type === AST_NODE_TYPES.ReturnStatement, false)) return undefined;

@@ -9,7 +9,6 @@ type SourceCode = Readonly<TSESLint.SourceCode>;
 
 /** Can `node` be followed by `.member` without parentheses (`f()`, `a.b`, `new X()`, `(x)`)? */
 function isMemberAccessible(sourceCode: SourceCode, node: TSESTree.Node): boolean {
-  if (isParenthesized(node as never, sourceCode as never)) return true;
   switch (node.type) {
     case AST_NODE_TYPES.CallExpression:
     case AST_NODE_TYPES.MemberExpression:
@@ -33,6 +32,9 @@ export function appendCatch(
   node: TSESTree.Node,
   handlerText: string,
 ): TSESLint.RuleFix[] {
+  if (isParenthesized(node as never, sourceCode as never)) {
+    return [fixer.insertTextAfter(sourceCode.getTokenAfter(node)!, `.catch(${handlerText})`)];
+  }
   if (isMemberAccessible(sourceCode, node)) return [fixer.insertTextAfter(node, `.catch(${handlerText})`)];
   return [fixer.insertTextBefore(node, '('), fixer.insertTextAfter(node, `).catch(${handlerText})`)];
 }
