@@ -82,7 +82,7 @@ function readsOfSingleAssignment(context: AnyContext, id: TSESTree.Identifier): 
 
 /** Reads of the variable `target` assigns, if that assignment is its only write (its declaration has no initialiser). */
 function readsOfOnlyAssignment(context: AnyContext, target: TSESTree.Identifier): TSESTree.Identifier[] {
-  const variable = findVariable(context.sourceCode.getScope(target) as never, target as never) as ScopeVariable | null;
+  const variable = findVariable(context.sourceCode.getScope(target) as never, target) as ScopeVariable | null;
   if (!variable || variable.defs.length !== 1 || variable.defs[0]!.type !== 'Variable') return [];
   const writes = variable.references.filter((reference) => reference.isWrite());
   if (writes.length !== 1 || writes[0]!.identifier !== target) return [];
