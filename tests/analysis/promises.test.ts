@@ -1,6 +1,7 @@
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { isFunctionNode } from '../../src/analysis/ast.js';
+import { PROMISE_RETURNING_APIS } from '../../src/analysis/catalog/promise-apis.js';
 import { getPromiseKnowledge, getTypeFlags, type Tristate } from '../../src/analysis/promises.js';
 import { getTypeInfo } from '../../src/analysis/type-info.js';
 import { probe, probeAsked, probeOne, type Snippet } from './harness.js';
@@ -379,5 +380,18 @@ describe('getTypeFlags', () => {
       Null: ts.TypeFlags.Null,
       Void: ts.TypeFlags.Void,
     });
+  });
+});
+
+describe('PROMISE_RETURNING_APIS catalogue', () => {
+  it('names functions that exist in the running Node for every module row', async () => {
+    const missing: string[] = [];
+    for (const row of PROMISE_RETURNING_APIS) {
+      if (row.module === undefined) continue;
+      let value: unknown = await import(`node:${row.module}`);
+      for (const key of row.path) value = (value as Record<string, unknown> | undefined)?.[key];
+      if (typeof value !== 'function') missing.push(`${row.module}:${row.path.join('.')}`);
+    }
+    expect(missing).toEqual([]);
   });
 });
