@@ -294,6 +294,25 @@ runRuleTests('no-blocking-in-async', rule, {
         },
       ],
     },
+    // Node's error-first callbacks run from the event loop; a named helper they call is reached with checkLocalHelpers.
+    {
+      code: "import fs from 'node:fs';\nexport function serve(file: string, send: (body: Buffer) => void) {\n  fs.stat(file, (error, stat) => {\n    if (stat.isFile()) send(fs.readFileSync(file));\n    else reply(stat);\n  });\n  function reply(stat: fs.Stats) {\n    send(fs.readFileSync(`${file}/index.html`));\n  }\n}",
+      options: [{ checkLocalHelpers: true }],
+      errors: [
+        {
+          messageId: 'blocking',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'useAsyncTwinInAsyncCallback',
+              output:
+                "import fs from 'node:fs';\nexport function serve(file: string, send: (body: Buffer) => void) {\n  fs.stat(file, async (error, stat) => {\n    if (stat.isFile()) send(await fs.promises.readFile(file));\n    else reply(stat);\n  });\n  function reply(stat: fs.Stats) {\n    send(fs.readFileSync(`${file}/index.html`));\n  }\n}",
+            },
+          ],
+        },
+        { messageId: 'blockingHelper', line: 5, data: { helper: 'reply()', inner: '`fs.readFileSync()`', line: '8', where: 'in this callback, which the event loop runs', effect: 'nothing else runs until the disk answers', hint: 'Use `fs.promises.readFile()`.' } },
+      ],
+    },
     // Inside a callback run in place (map) the await cannot go in: reported, no suggestion.
     {
       code: "import fs from 'node:fs';\nasync function loadAll(paths: string[]) { return paths.map((path) => fs.readFileSync(path)); }",
