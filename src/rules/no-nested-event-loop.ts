@@ -334,17 +334,14 @@ export default createRule<Options, MessageIds>({
       // Effect.runSync(eff) directly in the generator body is `yield* eff`.
       if (fn.generator && runName === 'runSync' && directFunction(run.call) === fn) {
         const text = `yield* ${effect.type === AST_NODE_TYPES.SequenceExpression ? `(${sourceCode.getText(effect)})` : sourceCode.getText(effect)}`;
-        const { parent, child } = getValueParent(run.call);
-        const safe =
-          parent !== undefined &&
-          child === run.call &&
-          YIELD_SAFE_PARENTS.has(parent.type) &&
-          !(parent.type === AST_NODE_TYPES.CallExpression && parent.callee === child);
+        const parent = run.call.parent;
+        // `x as T`, `f(x)!`, `x.y` and a callee position all bind tighter than `yield*`.
+        const safe = YIELD_SAFE_PARENTS.has(parent.type) && !(parent.type === AST_NODE_TYPES.CallExpression && parent.callee === run.call);
         return [
           {
             messageId: 'suggestYieldEffect',
             data: { effect: effectText },
-            fix: (fixer) => fixer.replaceText(child, safe ? text : `(${text})`),
+            fix: (fixer) => fixer.replaceText(run.call, safe ? text : `(${text})`),
           },
         ];
       }

@@ -505,6 +505,22 @@ const program = Effect.gen(function* () {
         },
       ],
     },
+    // A TypeScript cast stays; the yield* goes in parentheses under it.
+    {
+      code: "import { Effect } from 'effect';\nconst p = Effect.gen(function* () {\n  const id = Effect.runSync(nextId) as number;\n  return id;\n});",
+      errors: [
+        {
+          messageId: 'effectRunInsideEffect',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'suggestYieldEffect',
+              output: "import { Effect } from 'effect';\nconst p = Effect.gen(function* () {\n  const id = (yield* nextId) as number;\n  return id;\n});",
+            },
+          ],
+        },
+      ],
+    },
     // The classic: yield* Effect.promise(() => Effect.runPromise(eff)) is yield* eff.
     {
       code: `
