@@ -45,6 +45,21 @@ export const anchorRules = {
   E: { '@typescript-eslint/no-floating-promises': 'error', '@typescript-eslint/no-misused-promises': 'error' },
 };
 
+/**
+ * typescript-eslint's parser without its ESTree↔TS node maps when there is no program. Only for D:
+ * eslint-plugin-n (18.5.0) `no-sync` takes the maps as a sign of type information and throws "You
+ * have used a rule which requires type information" on the first `*Sync` call in a file parsed
+ * without a program. Parsing is unchanged; rules that check `program` see no difference.
+ */
+const parserForEslintPluginN = {
+  meta: { name: 'typescript-eslint/parser (no node maps without a program)' },
+  parseForESLint(code, options) {
+    const result = tseslint.parser.parseForESLint(code, options);
+    if (result.services?.program) return result;
+    return { ...result, services: { ...result.services, esTreeNodeToTSNodeMap: undefined, tsNodeToESTreeNodeMap: undefined } };
+  },
+};
+
 export const configurations = {
   A: { title: '@typescript-eslint/parser, no rules', typed: false },
   B: { title: 'our rules, no type information', typed: false },
@@ -75,7 +90,7 @@ export function buildConfig(name, { plugin, dir, sourceType }) {
       files: ['**/*.{ts,mts,cts,tsx,js,mjs,cjs,jsx}'],
       plugins,
       languageOptions: {
-        parser: tseslint.parser,
+        parser: name === 'D' ? parserForEslintPluginN : tseslint.parser,
         ecmaVersion: 'latest',
         sourceType,
         globals: { ...globals.node },

@@ -34,7 +34,14 @@ const eslint = new ESLint({
   errorOnUnmatchedPattern: true,
 });
 const lintStarted = performance.now();
-const results = await eslint.lintFiles(files);
+let results;
+try {
+  results = await eslint.lintFiles(files);
+} catch (error) {
+  // ESLint stops at the first rule that throws; say which, without dumping the AST.
+  console.error(`lint-worker: configuration ${values.config} crashed: ${error.message}\n${error.stack.split('\n').filter((l) => l.startsWith('    at ')).slice(0, 6).join('\n')}`);
+  process.exit(1);
+}
 const finished = performance.now();
 
 const ruleTimes = {};
