@@ -92,12 +92,27 @@ function computeEffects(
   // Identifiers whose scope-analysis read is really a collect (`results` in `results.push(x)`).
   const collectReceivers = new Set<TSESTree.Node>();
 
-  const followFunction = (fn: FunctionNode): void => {
+  const followFunction = (fn: FunctionNode, args: readonly TSESTree.Node[] = []): void => {
     // A function written inside `node` was already walked as part of it.
     if (depth <= 0 || (fn.range[0] >= node.range[0] && fn.range[1] <= node.range[1])) return;
     const inner = computeEffects(context, cache, fn, depth - 1, inProgress);
     const outer = (key: DependencyKey): boolean => !isDeclaredInside(key, fn);
+    // A change to a parameter (`frame.user = …` in `addUser(frame)`) is a change to the argument's object.
+    const argumentOf = (key: DependencyKey): DependencyKey | undefined => {
+      if (typeof key === 'string') return undefined;
+      const def = key.defs.find((candidate) => candidate.type === 'Parameter' && candidate.node === fn);
+      if (!def) return undefined;
+      const index = fn.params.findIndex((param) => param.range[0] <= def.name.range[0] && def.name.range[1] <= param.range[1]);
+      const argument = index >= 0 ? args[index] : undefined;
+      return argument && argument.type !== AST_NODE_TYPES.SpreadElement ? objectKey(argument) : undefined;
+    };
     for (const key of inner.reads) if (outer(key)) effects.reads.add(key);
+    for (const set of [inner.writes, inner.collects, inner.mayMutate]) {
+      for (const key of set) {
+        const aliased = argumentOf(key);
+        if (aliased !== undefined && set !== inner.mayMutate) effects.writes.add(aliased);
+      }
+    }
     for (const key of inner.writes) if (outer(key)) effects.writes.add(key);
     for (const key of inner.collects) if (outer(key)) effects.collects.add(key);
     for (const key of inner.mayMutate) if (outer(key)) effects.mayMutate.add(key);
@@ -144,7 +159,7 @@ function computeEffects(
     const knowledge = getPromiseKnowledge(context);
     const callee = skipTypeWrappers(skipChainExpression(call.callee));
     const resolved = knowledge.resolveFunction(callee);
-    if (resolved) followFunction(resolved);
+    if (resolved) followFunction(resolved, call.arguments);
     // Same-file functions handed over as callbacks (`items.forEach(handle)`) run too.
     for (const argument of call.arguments) {
       if (argument.type !== AST_NODE_TYPES.Identifier && argument.type !== AST_NODE_TYPES.MemberExpression) continue;

@@ -10,7 +10,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { getStaticPropertyName, isFunctionNode, skipChainExpression, skipTypeWrappers } from './ast.js';
 import { type DependencyKey, type Effects, dependsOn, getEffects, isDeclaredInside, isModuleLevel } from './dependencies.js';
 import type { AwaitedStatement } from './fixes/promise-all.js';
-import { callsAreOrdered, isPacingExpression, type OrderingPatterns, orderedCallReason } from './ordering.js';
+import { callsAreOrdered, isDataMethod, isMutatingCall, isPacingExpression, type OrderingPatterns, orderedCallReason } from './ordering.js';
 import { getPromiseKnowledge } from './promises.js';
 import { getTypeInfo } from './type-info.js';
 
@@ -125,6 +125,9 @@ function asCandidate(context: AnyContext, item: AwaitedStatement, patterns: Orde
   if (isPacingExpression(context, argument)) return undefined;
   const effects = getEffects(context, item.statement);
   if (effects.calls.some((site) => orderedCallReason(context, site.node, patterns) !== undefined)) return undefined;
+  // Writes stay where they are: with `Promise.all` a write would start even when the call before it
+  // failed, and a read beside it could see the state before or after it.
+  if (effects.calls.some((site) => !isDataMethod(site.node) && isMutatingCall(site.node))) return undefined;
   if (!awaitsPromise(context, argument)) return undefined;
   return { item, effects };
 }
@@ -189,7 +192,12 @@ export type LoopDependency =
   /** A method is called on a stateful local object (a page, a parser, a checked-out connection). */
   | 'stateful-receiver'
   /** A call whose name, receiver or arguments say order matters. */
-  | 'ordered-call';
+  | 'ordered-call'
+  /**
+   * A call that changes shared state (`update`, `insert`, `addUnique`, `writeFile`): writes in a loop
+   * are kept one at a time (chunked batches, rows of one transaction, parents before children).
+   */
+  | 'writes';
 
 export type LoopVerdict =
   | { readonly independent: true; /** The loop runs over a short literal list: no need to bound concurrency. */ readonly small: boolean }
@@ -384,6 +392,7 @@ export function judgeLoop(
     if (typeof key !== 'string' && isOuter(key) && !isModuleLevel(key)) return no('stateful-receiver');
   }
   if (effects.calls.some((site) => orderedCallReason(context, site.node, patterns, 'loop') !== undefined)) return no('ordered-call');
+  if (effects.calls.some((site) => !isDataMethod(site.node) && isMutatingCall(site.node))) return no('writes');
   return { independent: true, small: isSmallLoop(loop) };
 }
 

@@ -79,14 +79,18 @@ export interface Receiver {
   readonly names: readonly string[];
 }
 
-/** The receiver of `a.b.method()`, or undefined for a plain call. */
+/**
+ * The receiver of `a.b.method()`, or undefined for a plain call. Through a chain of calls, the
+ * receiver is the handle the chain starts from: `knex('users').where(…)` and
+ * `this.repo.createQueryBuilder().getMany()` go through `knex` and `this.repo`.
+ */
 export function describeReceiver(context: AnyContext, call: CallNode): Receiver | undefined {
   const callee = skipTypeWrappers(skipChainExpression(call.callee));
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-  const object = skipTypeWrappers(skipChainExpression(callee.object));
   const names: string[] = [];
-  let current: TSESTree.Node = object;
-  let fresh = false;
+  // The part of the chain before its first call, from the root: what every call of the chain goes through.
+  let stable: TSESTree.Node = skipTypeWrappers(skipChainExpression(callee.object));
+  let current: TSESTree.Node = stable;
   for (;;) {
     current = skipTypeWrappers(skipChainExpression(current));
     if (current.type === AST_NODE_TYPES.MemberExpression) {
@@ -94,21 +98,30 @@ export function describeReceiver(context: AnyContext, call: CallNode): Receiver 
       if (name !== undefined) names.unshift(name);
       current = current.object;
     } else if (current.type === AST_NODE_TYPES.CallExpression) {
-      // `db.collection('x').find()`: the chain continues through the call's callee.
       current = current.callee;
-      fresh = true;
+      stable = skipTypeWrappers(skipChainExpression(current));
     } else break;
   }
-  const path = context.sourceCode.getText(object).replace(/\s+/gu, '');
-  if (current.type === AST_NODE_TYPES.ThisExpression) return { kind: fresh ? 'fresh' : 'member', root: 'this', path, names };
+  const path = context.sourceCode.getText(stable).replace(/\s+/gu, '');
+  if (current.type === AST_NODE_TYPES.ThisExpression) return { kind: 'member', root: 'this', path, names };
   if (current.type !== AST_NODE_TYPES.Identifier) return { kind: 'fresh', root: undefined, path, names };
   names.unshift(current.name);
   const variable = findVariable(context.sourceCode.getScope(current) as never, current as never) as Variable | null;
   const root: DependencyKey = variable ?? `global:${current.name}`;
-  let kind: ReceiverKind = 'local';
-  if (fresh) kind = 'fresh';
-  else if (names.some((name) => POOLED_RECEIVER_PATTERN.test(name)) || isModuleLevel(root)) kind = 'module';
-  return { kind, root, path, names };
+  const pooled = names.some((name) => POOLED_RECEIVER_PATTERN.test(name)) || isModuleLevel(root);
+  return { kind: pooled ? 'module' : 'local', root, path, names };
+}
+
+/** The name a call is known by; `fn.call(…)` and `fn.apply(…)` are calls of `fn`. */
+function callName(call: CallNode): string | undefined {
+  const name = getCalleeName(call);
+  const callee = skipTypeWrappers(skipChainExpression(call.callee));
+  if ((name === 'call' || name === 'apply') && callee.type === AST_NODE_TYPES.MemberExpression) {
+    const target = skipTypeWrappers(skipChainExpression(callee.object));
+    if (target.type === AST_NODE_TYPES.Identifier) return target.name;
+    if (target.type === AST_NODE_TYPES.MemberExpression) return getStaticPropertyName(target);
+  }
+  return name;
 }
 
 /**
@@ -136,7 +149,7 @@ export function orderedCallReason(
   patterns: OrderingPatterns,
   where: 'sequence' | 'loop' = 'sequence',
 ): OrderedReason | undefined {
-  const name = getCalleeName(call);
+  const name = callName(call);
   const names = where === 'loop' ? patterns.loopCalls : patterns.calls;
   if (name !== undefined && names.some((pattern) => pattern.test(name))) return 'name';
   const receiver = describeReceiver(context, call);
@@ -187,7 +200,7 @@ function argumentNames(args: readonly TSESTree.Node[]): string[] {
 
 /** Does the callee name say the call changes shared state (`insert`, `setObject`, `mkdir`)? */
 export function isMutatingCall(call: CallNode): boolean {
-  const name = getCalleeName(call);
+  const name = callName(call);
   return name !== undefined && MUTATING_CALL_PATTERN.test(name);
 }
 

@@ -54,6 +54,15 @@ runRuleTests('prefer-promise-all', rule, {
     // Awaits in different blocks.
     'async function f(c) { if (c) { await fetchA(); } await fetchB(); }',
     // A user-declared `Promise` does not change what is reported, only the fix (see invalid); nothing here.
+    // Writes stay in order, in a row (a failed write must stop the next) and in loops (chunks, transactions).
+    'async function f(a, b) { await users.updateOne(a); await audit.insert(b); }',
+    'async function f(member, data, req) { await members.update(member, data); const fresh = await loadMember(req); return fresh; }',
+    'async function f(files) { for (const file of files) { await upload(file); } }',
+    "async function f(rows, knex) { for (const row of rows) { await knex('products').update(row).where('id', row.id); } }",
+    // One handle through a chain of calls: a migration's `knex` (a transaction) runs its queries in order.
+    "async function up(knex) { const a = await knex('settings').where('key', 'a').first(); const b = await knex('settings').where('key', 'b').first(); return [a, b]; }",
+    // A same-file function that changes its argument: the next call reads the changed object.
+    'async function addContext(frame) { frame.user = await current(); } async function f(frame) { await addContext(frame); await render(frame.data); }',
     // Loops: polling (await in the test).
     'async function f() { while (!(await isReady())) { await tick(); } }',
     'async function f() { for (let i = 0; await more(i); i++) { await handle(i); } }',
@@ -439,12 +448,12 @@ runRuleTests('prefer-promise-all', rule, {
       ],
     },
     {
-      code: 'async function f(map) { for (const [key, value] of Object.entries(map)) await store(key, value); }',
+      code: 'async function f(map) { for (const [key, value] of Object.entries(map)) await lookup(key, value); }',
       errors: [
         {
           messageId: 'independentLoopUnbounded',
           suggestions: [
-            { messageId: 'suggestPromiseAllLoop', output: 'async function f(map) { await Promise.all(Object.entries(map).map(([key, value]) => store(key, value))); }' },
+            { messageId: 'suggestPromiseAllLoop', output: 'async function f(map) { await Promise.all(Object.entries(map).map(([key, value]) => lookup(key, value))); }' },
           ],
         },
       ],
@@ -483,7 +492,7 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [{ messageId: 'independentLoop', suggestions: [] }],
     },
     {
-      code: 'async function f(obj) { for (const key in obj) { await upload(key, obj[key]); } }',
+      code: 'async function f(obj) { for (const key in obj) { await translate(key, obj[key]); } }',
       errors: [{ messageId: 'independentLoopUnbounded', suggestions: [] }],
     },
     {
@@ -495,7 +504,7 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [{ messageId: 'independentLoopUnbounded', suggestions: [] }],
     },
     {
-      code: 'async function f(files) { for (const file of files) { if (!file.endsWith(".md")) continue; const html = await render(file); await upload(file + ".html", html); } }',
+      code: 'async function f(files) { for (const file of files) { if (!file.endsWith(".md")) continue; const html = await render(file); console.log(await lint(file + ".html", html)); } }',
       errors: [{ messageId: 'independentLoopUnbounded', suggestions: [] }],
     },
     {

@@ -28,8 +28,8 @@ export const ORDERED_CALL_PATTERNS: readonly NamePattern[] = [
     reason: 'locks and permits guard what runs between them',
   },
   {
-    pattern: String.raw`^(?:connect|disconnect|reconnect|open|close|end|destroy|dispose|shutdown|terminate|quit|listen)(?![a-z])`,
-    reason: 'connection and resource lifecycle',
+    pattern: String.raw`^(?:connect|disconnect|reconnect|open|close|end|destroy|dispose|shutdown|terminate|quit|listen|activate|deactivate|enable|disable|install|uninstall|mount|unmount)(?![a-z])`,
+    reason: 'connection, resource and plugin lifecycle',
   },
   {
     pattern: String.raw`^(?:start|stop|restart|pause|resume|init|initialize|setup|setUp|teardown|tearDown|bootstrap|register|use|up|down)(?![a-z])`,
@@ -48,7 +48,7 @@ export const ORDERED_CALL_PATTERNS: readonly NamePattern[] = [
     reason: 'authentication changes what later calls are allowed to do',
   },
   {
-    pattern: String.raw`^(?:check|assert|verify|validate|ensure|require|authorize|guard|expect)(?![a-z])`,
+    pattern: String.raw`^(?:check|assert|verify|validate|ensure|require|authorize|guard|expect)(?![a-z])|[a-z0-9_](?:Check|Assert|Verify|Validate|Ensure|Authorize|Guard)$`,
     reason: 'guards: the calls after them must not start when they fail',
     // Each iteration's guard still protects that iteration's own work.
     inLoops: false,
@@ -74,8 +74,8 @@ export const ORDERED_CALL_PATTERNS: readonly NamePattern[] = [
  */
 export const ORDERED_RECEIVER_PATTERNS: readonly NamePattern[] = [
   {
-    pattern: String.raw`^(?:conn|connection|tx|trx|txn|transaction|queryRunner|session|cursor|manager|entityManager|em)$`,
-    reason: 'one database connection, transaction, session or cursor',
+    pattern: String.raw`^(?:conn|connection|tx|trx|txn|transaction|transacting|queryRunner|session|cursor|manager|entityManager|em)$`,
+    reason: 'one database connection, transaction (`transacting` is the option name of Bookshelf and Objection), session or cursor',
   },
   {
     pattern: String.raw`[a-z0-9_](?:Connection|Conn|Transaction|Tx|Trx|Txn|QueryRunner|Session|Cursor|EntityManager|TransactionManager)$`,
@@ -106,7 +106,7 @@ export const DEFAULT_ORDERED_RECEIVER_PATTERNS: readonly string[] = ORDERED_RECE
  * `findOneAndUpdate`), so `getSortedSetRange` stays a read.
  */
 export const MUTATING_CALL_PATTERN =
-  /^(?:create|insert|update|upsert|delete|del|remove|rm|rmdir|unlink|drop|truncate|set|put|post|patch|add|append|prepend|write|increment|incr|decrement|decr|push|pop|shift|unshift|splice|mkdir|mkdtemp|rename|copy|copyFile|cp|mv|move|chmod|chown|symlink|link|replace|store|enqueue|dequeue|expire|reset|mark|grant|revoke|ban|unban|merge|upload)(?![a-z])|[a-z0-9_](?:Create|Insert|Update|Upsert|Delete|Del|Remove|Set|Put|Add|Append|Prepend|Write|Increment|Incr|Decrement|Decr|Push|Pop|Trim|Rename|Copy|Move|Store|Expire|Reset)(?:Many|One|All|Bulk|Batch|Async)?$/u;
+  /^(?:create|insert|update|upsert|edit|delete|del|destroy|remove|rm|rmdir|unlink|drop|truncate|set|put|post|patch|add|append|prepend|write|increment|incr|decrement|decr|push|pop|shift|unshift|splice|mkdir|mkdirs|mkdirp|mkdtemp|ensureDir|ensureFile|outputFile|outputJson|emptyDir|rename|copy|copyFile|cp|mv|move|chmod|chown|symlink|link|replace|store|enqueue|dequeue|expire|reset|mark|grant|revoke|ban|unban|merge|upload)(?![a-z])|[a-z0-9_](?:Create|Insert|Update|Upsert|Edit|Delete|Del|Destroy|Drop|Remove|Set|Put|Add|Append|Prepend|Write|Increment|Incr|Decrement|Decr|Push|Pop|Trim|Rename|Copy|Move|Store|Expire|Reset)(?:Many|One|All|Bulk|Batch|Async)?$/u;
 
 /** Receivers that are pools: calls through them run on separate connections. */
 export const POOLED_RECEIVER_PATTERN = /^pool$|[a-z0-9_]Pool$/u;
