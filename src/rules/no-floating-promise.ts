@@ -17,6 +17,7 @@ import { apiIgnoresCallbackResult, callbackReturnsPromise, hasMember, isArrayVal
 import { LISTENER_METHODS } from '../analysis/catalog/event-loop-callbacks.js';
 import {
   CALLBACK_RESULT_IGNORING_METHODS,
+  ELEMENT_REMOVAL_METHODS,
   PROMISE_MEMBERS,
   VALUE_SINK_APIS,
   type ValueMisuse,
@@ -342,6 +343,8 @@ export default createRule<Options, MessageIds>({
       const value = skipTypeWrappers(skipChainExpression(node));
       if (value.type === AST_NODE_TYPES.CallExpression) {
         if (findTestRegistration(context, value) || isAllowListed(value)) return;
+        const method = getMethodName(value);
+        if (method !== undefined && ELEMENT_REMOVAL_METHODS.has(method)) return;
         // Owned by no-nested-event-loop: a new async program started inside a running one.
         if (isAsyncIifeInAsyncFunction(context, value)) return;
       }

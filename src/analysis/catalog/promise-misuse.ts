@@ -54,3 +54,9 @@ export const CALLBACK_RESULT_IGNORING_METHODS: ReadonlyMap<string, IgnoredCallba
   ['findLast', 'predicate'],
   ['findLastIndex', 'predicate'],
 ]);
+
+/**
+ * Methods that take an existing element out of a collection (`queue.shift()`): a promise they return
+ * was made, and is owned, elsewhere, so dropping it drops nothing new.
+ */
+export const ELEMENT_REMOVAL_METHODS: ReadonlySet<string> = new Set(['shift', 'pop', 'splice']);
