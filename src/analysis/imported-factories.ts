@@ -17,7 +17,23 @@ interface ScopeVariable {
   defs: { type: string; node: TSESTree.Node; parent?: TSESTree.Node | null }[];
 }
 
-const cache = new WeakMap<ts.Declaration, FactoryRow | null>();
+/** Per catalogue and result path: the row each declaration matched (null: none). */
+const cache = new WeakMap<readonly FactoryRow[], Map<string, WeakMap<ts.Declaration, FactoryRow | null>>>();
+
+function cacheFor(catalog: readonly FactoryRow[], steps: readonly ResultStep[]): WeakMap<ts.Declaration, FactoryRow | null> {
+  let perCatalog = cache.get(catalog);
+  if (!perCatalog) {
+    perCatalog = new Map();
+    cache.set(catalog, perCatalog);
+  }
+  const key = JSON.stringify(steps);
+  let perSteps = perCatalog.get(key);
+  if (!perSteps) {
+    perSteps = new WeakMap();
+    perCatalog.set(key, perSteps);
+  }
+  return perSteps;
+}
 
 /**
  * The catalogue row of the factory whose result `callee` (an identifier imported from a relative
@@ -39,10 +55,11 @@ export function findImportedFactoryRow<Row extends FactoryRow>(
   const target = checker.getAliasedSymbol(local);
   const declaration = target.valueDeclaration ?? target.declarations?.[0];
   if (!declaration) return undefined;
-  let row = cache.get(declaration);
+  const matched = cacheFor(catalog, steps);
+  let row = matched.get(declaration);
   if (row === undefined) {
     row = matchFactoryDeclaration(info, declaration, catalog, steps) ?? null;
-    cache.set(declaration, row);
+    matched.set(declaration, row);
   }
   return (row ?? undefined) as Row | undefined;
 }
