@@ -53,8 +53,7 @@ export default createRule<Options, MessageIds>({
     type: 'suggestion',
     docs: {
       description: 'Prefer `Promise.all` for independent awaits that run one after another, in a row or in a loop',
-      recommended: false,
-      strict: true,
+      recommended: true,
       requiresTypeChecking: false,
     },
     hasSuggestions: true,
