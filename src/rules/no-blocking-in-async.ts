@@ -1,6 +1,6 @@
 import { findVariable, getStaticValue } from '@eslint-community/eslint-utils';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { type FunctionNode, getStaticPropertyName, isFunctionNode } from '../analysis/ast.js';
+import { type FunctionNode, getStaticPropertyName, isFunctionNode, skipChainExpression } from '../analysis/ast.js';
 import { type ExecutionContext, findEnclosingAsyncContext } from '../analysis/async-context.js';
 import { type BusyWait, findBusyWait, type LoopNode } from '../analysis/busy-wait.js';
 import {
@@ -13,7 +13,10 @@ import { asOperand, planAsyncTwinFix, planSleepStatementFix } from '../analysis/
 import { makeFunctionAsync } from '../analysis/fixes/prefix.js';
 import { findInstanceCalls } from '../analysis/instance-calls.js';
 import { createSyncReachSearch } from '../analysis/local-calls.js';
+import { type InstanceShape } from '../analysis/instance-calls.js';
 import { moduleAliases, trackModuleReferences } from '../analysis/modules.js';
+import { getTypeInfo } from '../analysis/type-info.js';
+import { isTypeDeclaredBy } from '../analysis/type-origin.js';
 import { createRule } from '../utils/create-rule.js';
 
 interface AllowEntry {
@@ -81,6 +84,26 @@ const TYPED_ARRAY_BYTES: Readonly<Record<string, number>> = {
   BigUint64Array: 8,
 };
 
+/** Methods that block on an object of a row's module, wherever the object came from: for typed files. */
+function blockingMethods(shape: InstanceShape, into = new Set<string>()): Set<string> {
+  for (const [name, entry] of Object.entries(shape.methods ?? {})) {
+    if (entry === true) into.add(name);
+    else blockingMethods(entry, into);
+  }
+  return into;
+}
+
+const TYPED_INSTANCE_ROWS: ReadonlyMap<string, readonly BlockingApiRow[]> = (() => {
+  const byMethod = new Map<string, BlockingApiRow[]>();
+  const seenModules = new Set<string>();
+  for (const row of BLOCKING_APIS) {
+    if (!row.instance || row.module === undefined || seenModules.has(row.module)) continue;
+    seenModules.add(row.module);
+    for (const method of blockingMethods(row.instance)) byMethod.set(method, [...(byMethod.get(method) ?? []), row]);
+  }
+  return byMethod;
+})();
+
 /** Catalogues extended by `additionalBlockingApis`, built once per options array. */
 const catalogs = new WeakMap<readonly AdditionalBlockingApi[], readonly BlockingApiRow[]>();
 
@@ -139,7 +162,7 @@ function describe(node: TSESTree.Node): string {
     case AST_NODE_TYPES.ThisExpression:
       return 'this';
     case AST_NODE_TYPES.MemberExpression: {
-      const name = getStaticPropertyName(node);
+      const name = node.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${node.property.name}` : getStaticPropertyName(node);
       return `${describe(node.object)}${name === undefined ? '[…]' : `.${name}`}`;
     }
     case AST_NODE_TYPES.CallExpression:
@@ -253,6 +276,9 @@ export default createRule<Options, MessageIds>({
     const catalog = catalogFor(options.additionalBlockingApis);
     const loops: LoopNode[] = [];
     const calls: TSESTree.CallExpression[] = [];
+    const typeInfo = getTypeInfo(context);
+    // With types, objects of sync-by-design drivers are recognised wherever they were made.
+    const checkTypedInstances = options.checkSyncByDesignApis === true && typeInfo !== undefined;
 
     /** Where `node` runs, and whether this rule reports there. */
     function reportableContext(node: TSESTree.Node): ExecutionContext | undefined {
@@ -315,6 +341,17 @@ export default createRule<Options, MessageIds>({
           for (const use of findInstanceCalls(context, call, row.instance)) {
             findings.set(use.call, { node: use.call, name: describeCall(use.call), row, busyWait: undefined });
           }
+        }
+      }
+      if (checkTypedInstances) {
+        for (const call of calls) {
+          if (findings.has(call)) continue;
+          const callee = skipChainExpression(call.callee);
+          if (callee.type !== AST_NODE_TYPES.MemberExpression) continue;
+          const method = getStaticPropertyName(callee);
+          const candidates = method === undefined ? undefined : TYPED_INSTANCE_ROWS.get(method);
+          const row = candidates?.find((candidate) => isTypeDeclaredBy(typeInfo, callee.object, [candidate.module!]));
+          if (row && !isAllowed(row, allow)) findings.set(call, { node: call, name: describeCall(call), row, busyWait: undefined });
         }
       }
       for (const loop of loops) {
@@ -419,7 +456,7 @@ export default createRule<Options, MessageIds>({
         if (node.test) loops.push(node);
       },
       CallExpression(node) {
-        if (options.checkLocalHelpers) calls.push(node);
+        if (options.checkLocalHelpers || checkTypedInstances) calls.push(node);
       },
       'Program:exit'() {
         const findings = collectFindings();

@@ -31,6 +31,17 @@ runRuleTests('no-blocking-in-async', rule, {
     // Synchronous-by-design drivers are reported only with checkSyncByDesignApis (strict).
     "import Database from 'better-sqlite3';\nconst db = new Database('app.db');\nasync function find(id: number) { return db.prepare('SELECT * FROM users WHERE id = ?').get(id); }",
     "import { ipcRenderer } from 'electron';\nasync function theme() { return ipcRenderer.sendSync('get-theme'); }",
+    // Without types a handle handed in as a parameter cannot be traced to better-sqlite3.
+    {
+      mode: 'untyped',
+      code: "import type Database from 'better-sqlite3';\nexport class Repo {\n  constructor(private readonly db: Database) {}\n  async find(id: number) { return this.db.prepare('SELECT 1').get(id); }\n}",
+      options: [{ checkSyncByDesignApis: true }],
+    },
+    // With types, a lookalike `get` on another module's object stays quiet.
+    {
+      code: "import type { Map as Cache } from './cache.js';\nexport async function find(cache: Cache, db: { prepare(sql: string): { get(): unknown } }) { return db.prepare('x').get(); }",
+      options: [{ checkSyncByDesignApis: true }],
+    },
     // allow: by module and name, or a whole module.
     { code: "import fs from 'node:fs';\nasync function has(path: string) { return fs.existsSync(path); }", options: [{ allow: [{ module: 'fs', name: 'existsSync' }] }] },
     { code: "import { spawnSync } from 'child_process';\nasync function run() { spawnSync('ls'); }", options: [{ allow: [{ module: 'node:child_process' }] }] },
@@ -477,6 +488,13 @@ runRuleTests('no-blocking-in-async', rule, {
         { messageId: 'blocking', line: 6, column: 26, data: { api: 'db.prepare(…).get()', where: 'in this async function', effect: 'every query runs on the main thread while every other task waits', hint: 'Keep queries short, or run them in a worker thread.' } },
       ],
     },
+    // A handle made in another file or handed in: only the types say where it comes from.
+    {
+      mode: 'typed',
+      code: "import type Database from 'better-sqlite3';\nexport class Repo {\n  constructor(private readonly db: Database) {}\n  async find(id: number) { return this.db.prepare('SELECT 1').get(id); }\n  async close() { this.db.close(); }\n}",
+      options: [{ checkSyncByDesignApis: true }],
+      errors: [{ messageId: 'blocking', line: 4, data: { api: 'this.db.prepare(…).get()', where: 'in this async function', effect: 'every query runs on the main thread while every other task waits', hint: 'Keep queries short, or run them in a worker thread.' } }],
+    },
     {
       code: "import { DatabaseSync } from 'node:sqlite';\nclass Repo {\n  db = new DatabaseSync('app.db');\n  async all() { return this.db.prepare('SELECT * FROM t').all(); }\n}",
       options: [{ checkSyncByDesignApis: true }],
@@ -637,6 +655,12 @@ runRuleTests('no-blocking-in-async', rule, {
       code: "import { execSync } from 'node:child_process';\nconst git = (args: string) => execSync(`git ${args}`);\nemitter.on('push', () => { git('pull'); });",
       options: [{ checkLocalHelpers: true }],
       errors: [{ messageId: 'blockingHelper', line: 3, data: { helper: 'git()', inner: '`execSync()`', line: '2', where: 'in this callback, which the event loop runs', effect: 'nothing else runs until the command exits', hint: 'Use `promisify(exec)` from `node:util`.' } }],
+    },
+
+    {
+      code: "import fs from 'node:fs';\nclass Server {\n  #read(path: string) { return fs.readFileSync(path); }\n  async handle(path: string) { return this.#read(path); }\n}",
+      options: [{ checkLocalHelpers: true }],
+      errors: [{ messageId: 'blockingHelper', line: 4, data: { helper: 'this.#read()', inner: '`fs.readFileSync()`', line: '3', where: 'in this async function', effect: 'nothing else runs until the disk answers', hint: 'Use `fs.promises.readFile()`.' } }],
     },
 
     // --- additionalBlockingApis ------------------------------------------------------------------

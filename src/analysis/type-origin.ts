@@ -1,0 +1,43 @@
+/**
+ * Which package declares the type of a value: `this.db` typed `Database` from `better-sqlite3`, a
+ * statement typed `StatementSync` from `node:sqlite`. Lets a rule recognise objects of a library that
+ * were made in another file or handed in as a parameter, which origin tracking cannot follow.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
+import { moduleAliases } from './modules.js';
+import { getTypeFlags } from './promises.js';
+import type { TypeInfo } from './type-info.js';
+
+/** The module a declaration belongs to: an ambient `declare module 'm'` around it, or its package folder. */
+function declaringModules(declaration: ts.Declaration): string[] {
+  const found: string[] = [];
+  for (let current: ts.Node | undefined = declaration.parent; current; current = current.parent) {
+    const name = (current as { name?: ts.Node }).name;
+    // Only an ambient module declaration has a string literal as its name on the way up from a type.
+    const text = name && 'text' in name && /^['"]/u.test(name.getText()) ? (name as ts.StringLiteral).text : undefined;
+    if (text !== undefined) found.push(text);
+  }
+  const fileName = declaration.getSourceFile().fileName.replace(/\\/gu, '/');
+  const packageMatch = /\/node_modules\/((?:@types\/)?(?:@[^/]+\/)?[^/]+)\//u.exec(fileName);
+  if (packageMatch) found.push(packageMatch[1]!.replace(/^@types\//u, ''));
+  return found;
+}
+
+/**
+ * Is the type of `node` declared by one of `modules` (built-ins match with and without `node:`)? For a
+ * union, every part that is not `null`, `undefined` or `any` must be. False when the type is unknown.
+ */
+export function isTypeDeclaredBy(typeInfo: TypeInfo, node: TSESTree.Node, modules: readonly string[]): boolean {
+  const wanted = new Set(modules.flatMap((module) => moduleAliases(module)));
+  const flags = getTypeFlags(typeInfo.checker);
+  const nullishOrAny = flags.Any | flags.Unknown | flags.Undefined | flags.Null | flags.Void;
+  const type = typeInfo.typeOf(node);
+  const parts = (type.isUnion() ? type.types : [type]).filter((part) => (part.flags & nullishOrAny) === 0);
+  if (parts.length === 0) return false;
+  return parts.every((part) => {
+    const symbol = part.getSymbol() ?? part.aliasSymbol;
+    const declarations = symbol?.getDeclarations() ?? [];
+    return declarations.length > 0 && declarations.some((declaration) => declaringModules(declaration).some((module) => wanted.has(module)));
+  });
+}
