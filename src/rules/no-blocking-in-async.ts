@@ -1,6 +1,6 @@
 import { findVariable, getStaticValue } from '@eslint-community/eslint-utils';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { type FunctionNode, getStaticPropertyName, isFunctionNode, skipChainExpression } from '../analysis/ast.js';
+import { type FunctionNode, getCallOfArgument, getStaticPropertyName, isFunctionNode, skipChainExpression } from '../analysis/ast.js';
 import { type ExecutionContext, findEnclosingAsyncContext } from '../analysis/async-context.js';
 import { type BusyWait, findBusyWait, type LoopNode } from '../analysis/busy-wait.js';
 import {
@@ -103,6 +103,25 @@ const TYPED_INSTANCE_ROWS: ReadonlyMap<string, readonly BlockingApiRow[]> = (() 
   }
   return byMethod;
 })();
+
+/** Process events whose listeners must finish synchronously: the loop is gone or in an undefined state. */
+const SYNC_ONLY_PROCESS_EVENTS: ReadonlySet<string> = new Set(['exit', 'uncaughtException', 'uncaughtExceptionMonitor']);
+
+/** `process.on('exit', fn)`: a synchronous write there is the only one that is sure to happen. */
+function isProcessExitListener(fn: FunctionNode): boolean {
+  const argument = getCallOfArgument(fn);
+  if (!argument || argument.index !== 1 || argument.call.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipChainExpression(argument.call.callee);
+  const event = argument.call.arguments[0];
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    callee.object.name === 'process' &&
+    event?.type === AST_NODE_TYPES.Literal &&
+    typeof event.value === 'string' &&
+    SYNC_ONLY_PROCESS_EVENTS.has(event.value)
+  );
+}
 
 /** Catalogues extended by `additionalBlockingApis`, built once per options array. */
 const catalogs = new WeakMap<readonly AdditionalBlockingApi[], readonly BlockingApiRow[]>();
@@ -283,6 +302,7 @@ export default createRule<Options, MessageIds>({
     /** Where `node` runs, and whether this rule reports there. */
     function reportableContext(node: TSESTree.Node): ExecutionContext | undefined {
       const where = findEnclosingAsyncContext(context, node);
+      if (where.fn && where.kind === 'event-loop-callback' && isProcessExitListener(where.fn)) return undefined;
       if (where.onEventLoop) return where;
       return options.checkAllFunctions && where.fn ? where : undefined;
     }

@@ -55,6 +55,11 @@ runRuleTests('no-blocking-in-async', rule, {
     },
     // A sync generator's body is not on the event loop unless checkAllFunctions says so.
     "import fs from 'node:fs';\nfunction* lines(path: string) { yield* fs.readFileSync(path, 'utf8').split('\\n'); }",
+    // Exit and crash handlers must finish synchronously: a sync write is the only one sure to land.
+    {
+      code: "import fs from 'node:fs';\nprocess.on('exit', () => { fs.writeFileSync('state.json', '{}'); });\nprocess.once('uncaughtException', (error) => { fs.appendFileSync('crash.log', String(error)); process.exit(1); });",
+      options: [{ checkAllFunctions: true }],
+    },
     // Bun and Deno async forms.
     "async function pause() { await Bun.sleep(10); return Deno.readTextFile('a.txt'); }",
   ],
@@ -323,6 +328,11 @@ runRuleTests('no-blocking-in-async', rule, {
         },
         { messageId: 'blockingHelper', line: 5, data: { helper: 'reply()', inner: '`fs.readFileSync()`', line: '8', where: 'in this callback, which the event loop runs', effect: 'nothing else runs until the disk answers', hint: 'Use `fs.promises.readFile()`.' } },
       ],
+    },
+    // A child process's exit event is an ordinary callback of the running loop.
+    {
+      code: "import fs from 'node:fs';\nchild.on('exit', (code) => { fs.writeFileSync('exit-code', String(code)); });",
+      errors: [{ messageId: 'blocking', suggestions: [{ messageId: 'useAsyncTwinInAsyncCallback', output: "import fs from 'node:fs';\nchild.on('exit', async (code) => { await fs.promises.writeFile('exit-code', String(code)); });" }] }],
     },
     // Inside a callback run in place (map) the await cannot go in: reported, no suggestion.
     {
