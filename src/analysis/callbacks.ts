@@ -6,16 +6,14 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import { isFunctionNode, skipChainExpression, skipTypeWrappers } from './ast.js';
-import { getPromiseKnowledge, isThenableType, type Tristate } from './promises.js';
+import { getPromiseKnowledge, getTypeFlags, isThenableType, type Tristate } from './promises.js';
 import { getTypeInfo, type TypeInfo } from './type-info.js';
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
-// ts.TypeFlags values, stable since TypeScript 4; `typescript` is never loaded at run time here.
-const ANY_OR_UNKNOWN = 1 | 2;
-
-function isAnyOrUnknown(type: ts.Type): boolean {
-  return (type.flags & ANY_OR_UNKNOWN) !== 0;
+function anyOrUnknownTest(checker: ts.TypeChecker): (type: ts.Type) => boolean {
+  const flags = getTypeFlags(checker);
+  return (type) => (type.flags & (flags.Any | flags.Unknown)) !== 0;
 }
 
 /** Does calling the callback `node` (an inline function or a reference to one) return a promise? */
@@ -37,6 +35,7 @@ export function callbackReturnsPromise(context: AnyContext, node: TSESTree.Node)
 }
 
 function signaturesReturnPromise(info: TypeInfo, node: TSESTree.Node): Tristate {
+  const isAnyOrUnknown = anyOrUnknownTest(info.checker);
   const tsNode = info.services.esTreeNodeToTSNodeMap.get(node);
   const type = info.checker.getTypeAtLocation(tsNode);
   if (isAnyOrUnknown(type)) return 'unknown';
@@ -54,6 +53,7 @@ function signaturesReturnPromise(info: TypeInfo, node: TSESTree.Node): Tristate 
 export function apiIgnoresCallbackResult(context: AnyContext, call: TSESTree.CallExpression, index: number): Tristate {
   const info = getTypeInfo(context);
   if (!info) return 'unknown';
+  const isAnyOrUnknown = anyOrUnknownTest(info.checker);
   const tsCall = info.services.esTreeNodeToTSNodeMap.get(call);
   const signature = info.checker.getResolvedSignature(tsCall);
   if (!signature) return 'unknown';
@@ -82,7 +82,7 @@ export function isArrayValue(context: AnyContext, node: TSESTree.Node): Tristate
   const info = getTypeInfo(context);
   if (!info) return 'unknown';
   const type = info.checker.getNonNullableType(info.typeOf(value));
-  if (isAnyOrUnknown(type)) return 'unknown';
+  if (anyOrUnknownTest(info.checker)(type)) return 'unknown';
   const parts = type.isUnion() ? type.types : [type];
   return parts.every((part) => info.checker.isArrayType(part) || info.checker.isTupleType(part)) ? 'yes' : 'no';
 }
@@ -92,7 +92,7 @@ export function hasMember(context: AnyContext, node: TSESTree.Node, name: string
   const info = getTypeInfo(context);
   if (!info) return 'unknown';
   const type = info.checker.getNonNullableType(info.typeOf(skipTypeWrappers(skipChainExpression(node))));
-  if (isAnyOrUnknown(type)) return 'unknown';
+  if (anyOrUnknownTest(info.checker)(type)) return 'unknown';
   const parts = type.isUnion() ? type.types : [type];
   return parts.every((part) => info.checker.getPropertyOfType(info.checker.getApparentType(part), name) !== undefined) ? 'yes' : 'no';
 }

@@ -180,6 +180,19 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
     return undefined;
   }
 
+  /** `this` inside a method of an object literal (`{ async start() { this.stop(); } }`): that literal. */
+  function objectLiteralOfThis(node: TSESTree.ThisExpression): TSESTree.ObjectExpression | undefined {
+    for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
+      if (current.type === AST_NODE_TYPES.ArrowFunctionExpression) continue;
+      if (current.type !== AST_NODE_TYPES.FunctionExpression && current.type !== AST_NODE_TYPES.FunctionDeclaration) continue;
+      const property = current.parent;
+      return property?.type === AST_NODE_TYPES.Property && property.value === current && property.parent.type === AST_NODE_TYPES.ObjectExpression
+        ? property.parent
+        : undefined;
+    }
+    return undefined;
+  }
+
   function resolveFunction(calleeNode: TSESTree.Node): FunctionNode | undefined {
     const callee = skipTypeWrappers(skipChainExpression(calleeNode));
     if (isFunctionNode(callee)) return callee;
@@ -194,7 +207,10 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
     const object = skipTypeWrappers(callee.object);
     if (object.type === AST_NODE_TYPES.ThisExpression) {
       const classNode = classOf(object);
-      if (!classNode) return undefined;
+      if (!classNode) {
+        const literal = objectLiteralOfThis(object);
+        return literal ? objectMember(literal, name) : undefined;
+      }
       const inStatic = isInStaticMember(object);
       return classMember(classNode, name, inStatic);
     }

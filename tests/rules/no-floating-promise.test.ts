@@ -124,6 +124,21 @@ runRuleTests('no-floating-promise', rule, {
       ],
     },
     {
+      // `this.` inside an object literal's methods (seen in @apollo/server), without types too.
+      code: "const job = {\n  async stop() { await fetch('/stop'); },\n  async run() { try { await step(); } catch { this.stop(); } },\n};",
+      errors: [
+        {
+          messageId: 'dropped',
+          line: 3,
+          column: 47,
+          suggestions: [
+            { messageId: 'addAwait', output: "const job = {\n  async stop() { await fetch('/stop'); },\n  async run() { try { await step(); } catch { await this.stop(); } },\n};" },
+            { messageId: 'addVoid', output: "const job = {\n  async stop() { await fetch('/stop'); },\n  async run() { try { await step(); } catch { void this.stop(); } },\n};" },
+          ],
+        },
+      ],
+    },
+    {
       // CommonJS top level: no await there.
       filename: 'file.cjs',
       code: "const fs = require('node:fs/promises');\nfs.writeFile('a.txt', 'x');",
