@@ -7,7 +7,7 @@
  * file reads and writes what that function reads and writes, followed a few calls deep.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { type FunctionNode, getStaticPropertyName, isFunctionNode, skipChainExpression, skipTypeWrappers } from './ast.js';
+import { type FunctionNode, getStaticPropertyName, skipChainExpression, skipTypeWrappers } from './ast.js';
 import { COLLECTING_METHODS, MUTATING_METHODS, READING_METHODS } from './catalog/mutating-methods.js';
 import { getPromiseKnowledge } from './promises.js';
 
@@ -242,7 +242,7 @@ function computeEffects(
   for (const reference of referencesWithin(sourceCode, node)) {
     if ((reference as { isValueReference?: boolean }).isValueReference === false) continue;
     const key = reference.resolved ?? `global:${reference.identifier.name}`;
-    if (reference.isRead() && !collectReceivers.has(reference.identifier as TSESTree.Node)) effects.reads.add(key);
+    if (reference.isRead() && !collectReceivers.has(reference.identifier)) effects.reads.add(key);
     if (reference.isWrite()) effects.writes.add(key);
   }
   const result: Effects = effects;

@@ -269,7 +269,7 @@ function awaitedVariables(context: AnyContext, body: TSESTree.Node): Set<Depende
       if (current.type === AST_NODE_TYPES.AssignmentExpression && isTainted(current.right)) {
         for (const key of getEffects(context, current.left, 0).writes) tainted.add(key);
         if (current.left.type === AST_NODE_TYPES.Identifier) {
-          const variable = findVariable(sourceCode.getScope(current.left) as never, current.left as never) as Variable | null;
+          const variable = findVariable(sourceCode.getScope(current.left) as never, current.left) as Variable | null;
           if (variable) tainted.add(variable);
         }
       }

@@ -106,7 +106,7 @@ export function describeReceiver(context: AnyContext, call: CallNode): Receiver 
   if (current.type === AST_NODE_TYPES.ThisExpression) return { kind: 'member', root: 'this', path, names };
   if (current.type !== AST_NODE_TYPES.Identifier) return { kind: 'fresh', root: undefined, path, names };
   names.unshift(current.name);
-  const variable = findVariable(context.sourceCode.getScope(current) as never, current as never) as Variable | null;
+  const variable = findVariable(context.sourceCode.getScope(current) as never, current) as Variable | null;
   const root: DependencyKey = variable ?? `global:${current.name}`;
   const pooled = names.some((name) => POOLED_RECEIVER_PATTERN.test(name)) || isModuleLevel(root);
   return { kind: pooled ? 'module' : 'local', root, path, names };
@@ -220,7 +220,7 @@ function argumentRoots(context: AnyContext, site: CallSite): Set<DependencyKey> 
     const value = skipTypeWrappers(skipChainExpression(node));
     switch (value.type) {
       case AST_NODE_TYPES.Identifier: {
-        const variable = findVariable(context.sourceCode.getScope(value) as never, value as never) as Variable | null;
+        const variable = findVariable(context.sourceCode.getScope(value) as never, value) as Variable | null;
         if (variable) add(variable);
         return;
       }
@@ -329,7 +329,7 @@ export function isPacingExpression(context: AnyContext, expression: TSESTree.Nod
     return isPacingExpression(context, callee.object);
   }
   if (callee.type === AST_NODE_TYPES.Identifier) {
-    const variable = findVariable(context.sourceCode.getScope(callee) as never, callee as never) as Variable | null;
+    const variable = findVariable(context.sourceCode.getScope(callee) as never, callee) as Variable | null;
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
     if (def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init?.type === AST_NODE_TYPES.CallExpression) {
       const init = def.node.init;

@@ -87,6 +87,7 @@ export default createRule<Options, MessageIds>({
         additionalProperties: false,
       },
     ],
+    defaultOptions: [{ orderedCallPatterns: [], orderedReceiverPatterns: [] }],
   },
   defaultOptions: [{ orderedCallPatterns: [], orderedReceiverPatterns: [] }],
   create(context, [options]) {

@@ -149,7 +149,7 @@ export function buildSequentialPromiseAllFix(sourceCode: SourceCode, items: read
     }
     const next = items.findIndex((item) => item.statement.range[0] >= comment.range[1]);
     const previous = items[next - 1]!;
-    const text = sourceCode.getText(comment as unknown as TSESTree.Node);
+    const text = sourceCode.getText(comment);
     if (comment.loc.start.line === previous.statement.loc.end.line) trailing[next - 1]!.push(text);
     else leading[next]!.push(text);
   }
@@ -231,18 +231,19 @@ export function classifyLoopRewrite(loop: TSESTree.Node): LoopRewrite | undefine
   const expression = statement.expression;
   if (expression.type === AST_NODE_TYPES.AwaitExpression) return { loop, awaited: expression, collector: undefined };
   if (
-    expression.type === AST_NODE_TYPES.CallExpression &&
-    !expression.optional &&
-    expression.callee.type === AST_NODE_TYPES.MemberExpression &&
-    !expression.callee.optional &&
-    getStaticPropertyName(expression.callee) === 'push' &&
-    !expression.callee.computed &&
-    expression.arguments.length === 1 &&
-    expression.arguments[0]!.type === AST_NODE_TYPES.AwaitExpression
+    expression.type !== AST_NODE_TYPES.CallExpression ||
+    expression.optional ||
+    expression.callee.type !== AST_NODE_TYPES.MemberExpression ||
+    expression.callee.optional ||
+    expression.callee.computed ||
+    getStaticPropertyName(expression.callee) !== 'push' ||
+    expression.arguments.length !== 1
   ) {
-    return { loop, awaited: expression.arguments[0] as TSESTree.AwaitExpression, collector: expression.callee.object };
+    return undefined;
   }
-  return undefined;
+  const pushed = expression.arguments[0];
+  if (pushed?.type !== AST_NODE_TYPES.AwaitExpression) return undefined;
+  return { loop, awaited: pushed, collector: expression.callee.object };
 }
 
 /** Expressions that can take `.map(…)` without parentheses. */
@@ -296,7 +297,7 @@ export function buildLoopPromiseAllFix(sourceCode: SourceCode, rewrite: LoopRewr
   const iterable = loop.right;
   const comments = sourceCode.getCommentsInside(loop).filter((comment) => !inside(comment.range, argument.range) && !inside(comment.range, iterable.range));
   if (comments.length > 0) return undefined;
-  const declarator = (loop.left as TSESTree.VariableDeclaration).declarations[0]!;
+  const declarator = (loop.left as TSESTree.VariableDeclaration).declarations[0];
   const parameter = `(${sourceCode.getText(declarator.id)})`;
   const body = sourceCode.getText(argument);
   // An object literal body would read as a block: `(x) => ({ … })`.
