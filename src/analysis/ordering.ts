@@ -103,13 +103,27 @@ export function describeReceiver(context: AnyContext, call: CallNode): Receiver 
     } else break;
   }
   const path = context.sourceCode.getText(stable).replace(/\s+/gu, '');
-  if (current.type === AST_NODE_TYPES.ThisExpression) return { kind: 'member', root: 'this', path, names };
+  if (current.type === AST_NODE_TYPES.ThisExpression) {
+    // Inside `class PostgresQueryRunner`, `this.query()` goes through a query runner.
+    const className = enclosingClassName(current);
+    return { kind: 'member', root: 'this', path, names: className ? [className, ...names] : names };
+  }
   if (current.type !== AST_NODE_TYPES.Identifier) return { kind: 'fresh', root: undefined, path, names };
   names.unshift(current.name);
   const variable = findVariable(context.sourceCode.getScope(current) as never, current) as Variable | null;
   const root: DependencyKey = variable ?? `global:${current.name}`;
   const pooled = names.some((name) => POOLED_RECEIVER_PATTERN.test(name)) || isModuleLevel(root);
   return { kind: pooled ? 'module' : 'local', root, path, names };
+}
+
+function enclosingClassName(node: TSESTree.Node): string | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression) return current.id?.name;
+    if (current.type === AST_NODE_TYPES.FunctionDeclaration || current.type === AST_NODE_TYPES.FunctionExpression) {
+      if (current.parent.type !== AST_NODE_TYPES.MethodDefinition) return undefined;
+    }
+  }
+  return undefined;
 }
 
 /** The name a call is known by; `fn.call(…)` and `fn.apply(…)` are calls of `fn`. */

@@ -43,6 +43,8 @@ runRuleTests('prefer-promise-all', rule, {
     // Ordered receivers: one connection or transaction, named as receiver or argument.
     'async function f(queryRunner) { await queryRunner.query("A"); await queryRunner.query("B"); }',
     'async function f() { await this.connection.query("A"); await loadOther(); }',
+    // `this` of a query runner class is one connection.
+    'class PostgresQueryRunner { async up(queries) { for (const q of queries) { await this.query(q); } } }',
     'async function f(conn, u, o) { await insertUser(conn, u); await insertOrder(conn, o); }',
     'async function f(User, Order, t, u, o) { await User.create(u, { transaction: t }); await Order.create(o, { transaction: t }); }',
     'async function f(client) { await client.query("BEGIN"); await audit(client); }',

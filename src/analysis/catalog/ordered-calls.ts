@@ -58,8 +58,8 @@ export const ORDERED_CALL_PATTERNS: readonly NamePattern[] = [
     reason: 'UI automation and test timing: each step acts on the state the previous one left',
   },
   {
-    pattern: String.raw`^(?:exec|execa|execFile|spawn|run|sh|shell|\$)(?![a-z])`,
-    reason: 'shell commands and task runners depend on what earlier ones did to the disk',
+    pattern: String.raw`^(?:exec|execa|execFile|execute|spawn|run|sh|shell|\$)(?![a-z])`,
+    reason: 'shell commands, task runners and `execute()` of prepared operations depend on what earlier ones did',
   },
 ];
 
