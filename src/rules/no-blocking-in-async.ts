@@ -1,4 +1,3 @@
-import { findVariable, getStaticValue } from '@eslint-community/eslint-utils';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, getCallOfArgument, getStaticPropertyName, isFunctionNode, skipChainExpression } from '../analysis/ast.js';
 import { type ExecutionContext, findEnclosingAsyncContext } from '../analysis/async-context.js';
@@ -15,6 +14,7 @@ import { findInstanceCalls } from '../analysis/instance-calls.js';
 import { createSyncReachSearch } from '../analysis/local-calls.js';
 import { type InstanceShape } from '../analysis/instance-calls.js';
 import { moduleAliases, trackModuleReferences } from '../analysis/modules.js';
+import { getStaticByteLength, getStaticNumber } from '../analysis/static-size.js';
 import { getTypeInfo } from '../analysis/type-info.js';
 import { isTypeDeclaredBy } from '../analysis/type-origin.js';
 import { createRule } from '../utils/create-rule.js';
@@ -70,19 +70,6 @@ const WHERE: Readonly<Record<ExecutionContext['kind'], string>> = {
 /** Operators that bind at least as tightly as `-`, so `a + b - c` needs no parentheses. */
 const ARITHMETIC: ReadonlySet<string> = new Set(['+', '-', '*', '/', '%', '**']);
 
-const TYPED_ARRAY_BYTES: Readonly<Record<string, number>> = {
-  Int8Array: 1,
-  Uint8Array: 1,
-  Uint8ClampedArray: 1,
-  Int16Array: 2,
-  Uint16Array: 2,
-  Int32Array: 4,
-  Uint32Array: 4,
-  Float32Array: 4,
-  Float64Array: 8,
-  BigInt64Array: 8,
-  BigUint64Array: 8,
-};
 
 /** Methods that block on an object of a row's module, wherever the object came from: for typed files. */
 function blockingMethods(shape: InstanceShape, into = new Set<string>()): Set<string> {
@@ -307,33 +294,6 @@ export default createRule<Options, MessageIds>({
       return options.checkAllFunctions && where.fn ? where : undefined;
     }
 
-    function staticNumber(node: TSESTree.Node | undefined): number | undefined {
-      if (!node || node.type === AST_NODE_TYPES.SpreadElement) return undefined;
-      const result = getStaticValue(node as never, sourceCode.getScope(node) as never);
-      return result && typeof result.value === 'number' ? result.value : undefined;
-    }
-
-    /** Byte length of `Buffer.alloc(n)` / `new Uint32Array(n)`, directly or through a constant. */
-    function bufferBytes(node: TSESTree.Node | undefined): number | undefined {
-      let value = node;
-      if (value?.type === AST_NODE_TYPES.Identifier) {
-        const variable = findVariable(sourceCode.getScope(value) as never, value) as { defs: { node: TSESTree.Node }[] } | null;
-        const def = variable?.defs.length === 1 ? variable.defs[0]!.node : undefined;
-        value = def?.type === AST_NODE_TYPES.VariableDeclarator && def.parent.kind === 'const' ? (def.init ?? undefined) : undefined;
-      }
-      if (value?.type === AST_NODE_TYPES.NewExpression && value.callee.type === AST_NODE_TYPES.Identifier) {
-        const bytes = TYPED_ARRAY_BYTES[value.callee.name];
-        const length = staticNumber(value.arguments[0]);
-        return bytes !== undefined && length !== undefined ? bytes * length : undefined;
-      }
-      if (value?.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.MemberExpression) {
-        const object = value.callee.object;
-        const method = getStaticPropertyName(value.callee);
-        if (object.type === AST_NODE_TYPES.Identifier && object.name === 'Buffer' && method?.startsWith('alloc')) return staticNumber(value.arguments[0]);
-      }
-      return undefined;
-    }
-
     /** `randomBytes(size)` blocks noticeably only without a callback and for a large or unknown size. */
     function meetsSizeCondition(node: Blocker, row: BlockingApiRow): boolean {
       const condition = row.sizeCondition;
@@ -341,10 +301,10 @@ export default createRule<Options, MessageIds>({
       if (condition.callbackArgument !== undefined && node.arguments.length > condition.callbackArgument) return false;
       const size =
         node.arguments.length > condition.sizeArgument
-          ? staticNumber(node.arguments[condition.sizeArgument])
+          ? getStaticNumber(context, node.arguments[condition.sizeArgument])
           : condition.bufferArgument === undefined
             ? undefined
-            : bufferBytes(node.arguments[condition.bufferArgument]);
+            : getStaticByteLength(context, node.arguments[condition.bufferArgument]);
       return size === undefined || size >= LARGE_RANDOM_SIZE;
     }
 
