@@ -11,7 +11,7 @@ function roles(snippet: Snippet): string[] {
       .map((line, index) => (line.endsWith('// ?') ? index + 1 : 0))
       .filter(Boolean),
   );
-  return probe(snippet, 'ExpressionStatement > CallExpression', (context, node) =>
+  return probe(snippet, 'ExpressionStatement > CallExpression', (context, node): string | undefined =>
     marked.has(node.loc.start.line) ? (findTestRegistration(context, node as TSESTree.CallExpression)?.role ?? '-') : undefined,
   ).filter((role): role is string => role !== undefined);
 }
