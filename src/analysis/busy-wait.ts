@@ -27,7 +27,9 @@ const COMPARISONS: ReadonlySet<string> = new Set(['<', '<=', '>', '>=']);
 
 /** Is `loop` a busy-wait, and on which clock? */
 export function findBusyWait(context: AnyContext, loop: LoopNode): BusyWait | undefined {
-  if (!loop.test) return undefined;
+  // Cheap filter first: most loops compare no clock at all.
+  const comparisons = loop.test ? comparisonsOf(loop.test) : [];
+  if (comparisons.length === 0) return undefined;
   const clocks = trackModuleReferences(context, CLOCK_APIS);
   const clockOf = (node: TSESTree.Node): ModuleReference<ClockRow> | undefined => {
     const reference = clocks.get(node);
@@ -58,7 +60,7 @@ export function findBusyWait(context: AnyContext, loop: LoopNode): BusyWait | un
     if (doesWork) return undefined;
   }
 
-  for (const comparison of comparisonsOf(loop.test)) {
+  for (const comparison of comparisons) {
     const leftClock = findClock(comparison.left, visitorKeys, clockOf, clockVariables);
     const rightClock = findClock(comparison.right, visitorKeys, clockOf, clockVariables);
     if (!leftClock === !rightClock) continue;
