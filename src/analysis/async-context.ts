@@ -20,6 +20,7 @@ import {
 } from './catalog/event-loop-callbacks.js';
 import { PROMISE_CONSTRUCTOR } from './catalog/promise-apis.js';
 import { trackModuleReferences } from './modules.js';
+import { isRouteHandlerArgument } from './route-handlers.js';
 
 export type ExecutionKind =
   /** An `async` function, arrow or method (not a generator). */
@@ -86,6 +87,7 @@ function classifyKind(context: AnyContext, fn: FunctionNode): ExecutionKind {
     if (method && PROMISE_CALLBACK_METHODS.has(method)) return 'promise-callback';
     if (method && LISTENER_METHODS.has(method) && index >= 1) return 'event-loop-callback';
     if (isEventLoopCallbackArgument(context, call, index)) return 'event-loop-callback';
+    if (isRouteHandlerArgument(context, call, index)) return 'event-loop-callback';
   }
   return 'sync-function';
 }

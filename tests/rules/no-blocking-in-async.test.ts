@@ -60,6 +60,8 @@ runRuleTests('no-blocking-in-async', rule, {
       code: "import fs from 'node:fs';\nprocess.on('exit', () => { fs.writeFileSync('state.json', '{}'); });\nprocess.once('uncaughtException', (error) => { fs.appendFileSync('crash.log', String(error)); process.exit(1); });",
       options: [{ checkAllFunctions: true }],
     },
+    // An app from somewhere else: its handlers are plain functions to this file.
+    "import fs from 'node:fs';\nimport { app } from './app.js';\napp.get('/', (req, res) => res.send(fs.readFileSync('index.html')));",
     // Bun and Deno async forms.
     "async function pause() { await Bun.sleep(10); return Deno.readTextFile('a.txt'); }",
   ],
@@ -327,6 +329,38 @@ runRuleTests('no-blocking-in-async', rule, {
           ],
         },
         { messageId: 'blockingHelper', line: 5, data: { helper: 'reply()', inner: '`fs.readFileSync()`', line: '8', where: 'in this callback, which the event loop runs', effect: 'nothing else runs until the disk answers', hint: 'Use `fs.promises.readFile()`.' } },
+      ],
+    },
+    // Request handlers of Express (and Koa, Fastify) apps and routers made in the file.
+    {
+      code: "import express from 'express';\nimport fs from 'node:fs';\nconst app = express();\napp.get('/', (req, res) => {\n  res.type('html').send(fs.readFileSync('index.html'));\n});",
+      errors: [
+        {
+          messageId: 'blocking',
+          line: 5,
+          data: { api: 'fs.readFileSync()', where: 'in this callback, which the event loop runs', effect: 'nothing else runs until the disk answers', hint: 'Use `fs.promises.readFile()`.' },
+          suggestions: [
+            {
+              messageId: 'useAsyncTwinInAsyncCallback',
+              output: "import express from 'express';\nimport fs from 'node:fs';\nconst app = express();\napp.get('/', async (req, res) => {\n  res.type('html').send(await fs.promises.readFile('index.html'));\n});",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      filename: 'file.cjs',
+      code: "const { Router } = require('express');\nconst { execSync } = require('child_process');\nconst router = Router();\nrouter.route('/deploy').post(function (req, res) { res.send(execSync('git pull')); });\nmodule.exports = router;",
+      errors: [
+        {
+          messageId: 'blocking',
+          suggestions: [
+            {
+              messageId: 'useAsyncTwinInAsyncCallback',
+              output: "const { Router } = require('express');\nconst { exec } = require('child_process');\nconst { promisify } = require('node:util');\nconst router = Router();\nrouter.route('/deploy').post(async function (req, res) { res.send((await promisify(exec)('git pull')).stdout); });\nmodule.exports = router;",
+            },
+          ],
+        },
       ],
     },
     // A child process's exit event is an ordinary callback of the running loop.
