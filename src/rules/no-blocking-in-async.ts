@@ -364,7 +364,7 @@ export default createRule<Options, MessageIds>({
         twin = '`setTimeout()` from `node:timers/promises`';
       } else if (fn && finding.row?.twin?.fix && finding.node.type === AST_NODE_TYPES.CallExpression) {
         build = planAsyncTwinFix(sourceCode, filename, finding.node, finding.row.module, finding.row.twin.fix);
-        twin = finding.row.twin.description;
+        twin = localize(finding.row.twin.description, finding);
       }
       const makeAsync = fn !== undefined && !fn.async;
       const withAsync = (fixer: Fixer): Fix[] => {
@@ -381,7 +381,7 @@ export default createRule<Options, MessageIds>({
         (finding.row.category === 'fs' || finding.row.category === 'deno');
       const data = finding.busyWait
         ? { clock: describeCall(finding.busyWait.clock), where: whereText }
-        : { api: finding.name, where: whereText, effect: BLOCKING_EFFECTS[finding.row!.category], hint: finding.row!.hint };
+        : { api: finding.name, where: whereText, effect: BLOCKING_EFFECTS[finding.row!.category], hint: localize(finding.row!.hint, finding) };
       context.report({
         node: finding.node,
         messageId: finding.busyWait ? 'busyWait' : 'blocking',
@@ -398,6 +398,15 @@ export default createRule<Options, MessageIds>({
       const boundText = bound.type === AST_NODE_TYPES.BinaryExpression && ARITHMETIC.has(bound.operator) ? sourceCode.getText(bound) : asOperand(sourceCode, bound);
       const readingText = reading.type === AST_NODE_TYPES.BinaryExpression ? `(${sourceCode.getText(reading)})` : sourceCode.getText(reading);
       return `${boundText} - ${readingText}`;
+    }
+
+    /** The catalogue's text with its namespace name (`fse.`) replaced by the one the call uses (`fs.`). */
+    function localize(text: string, finding: Finding): string {
+      const namespace = finding.row?.namespace;
+      if (!namespace || finding.node.type !== AST_NODE_TYPES.CallExpression) return text;
+      const callee = skipChainExpression(finding.node.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier) return text;
+      return text.replaceAll(`\`${namespace}.`, `\`${callee.object.name}.`);
     }
 
     function makeFunctionAsyncPossible(fn: FunctionNode): boolean {

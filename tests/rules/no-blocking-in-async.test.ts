@@ -258,6 +258,19 @@ runRuleTests('no-blocking-in-async', rule, {
       ],
     },
 
+    // Messages name the namespace the way the file does.
+    {
+      filename: 'file.cjs',
+      code: "const fs = require('fs-extra');\nexports.size = async (file) => fs.statSync(file).size;",
+      errors: [
+        {
+          messageId: 'blocking',
+          data: { api: 'fs.statSync()', where: 'in this async function', effect: 'nothing else runs until the disk answers', hint: 'Use `fs.stat()`, which returns a promise.' },
+          suggestions: [{ messageId: 'useAsyncTwin', data: { twin: '`fs.stat()`' }, output: "const fs = require('fs-extra');\nexports.size = async (file) => (await fs.stat(file)).size;" }],
+        },
+      ],
+    },
+
     // --- contexts: promise callbacks, listeners, servers, timers --------------------------------
     {
       code: "import fs from 'node:fs';\nfetchConfig().then((config) => {\n  return fs.readFileSync(config.path);\n});",

@@ -75,6 +75,11 @@ export interface BlockingApiRow extends ApiRow {
   /** The call itself only makes an object (`require('prompt-sync')()`); the object's calls block. */
   readonly blocksWhenCalled?: false;
   readonly instance?: BlockingInstance;
+  /**
+   * The namespace name `hint` and `twin.description` use (`fs`, `fse`); messages put the file's own
+   * name for it in its place (`fsExtra.stat()` for `fsExtra.statSync()`).
+   */
+  readonly namespace?: string;
 }
 
 /** Why blocking in each category hurts, completing "`x()` blocks the event loop …: <effect>". */
@@ -151,6 +156,7 @@ const fsRenamed = (module: string, name: string): BlockingApiRow => ({
   path: [`${name}Sync`],
   kind: 'call',
   category: 'fs',
+  namespace: 'fs',
   hint: `Use \`fs.promises.${name}()\`.`,
   twin: {
     description: `\`fs.promises.${name}()\``,
@@ -165,6 +171,7 @@ const fsRows = (module: string): BlockingApiRow[] => [
     path: ['existsSync'],
     kind: 'call',
     category: 'fs',
+    namespace: 'fs',
     hint: 'Use `fs.promises.access()` (it rejects when the path is missing).',
     twin: {
       description: '`access(path).then(() => true, () => false)`',
@@ -216,6 +223,7 @@ const fsExtraRenamed = (name: string, twin = name): BlockingApiRow => ({
   path: [`${name}Sync`],
   kind: 'call',
   category: 'fs',
+  namespace: 'fse',
   hint: `Use \`fse.${twin}()\`, which returns a promise.`,
   twin: { description: `\`fse.${twin}()\``, fix: { kind: 'rename', member: [twin], import: { module: 'fs-extra', name: twin } } },
 });
