@@ -9,6 +9,30 @@ import { moduleAliases } from './modules.js';
 import { getTypeFlags } from './promises.js';
 import type { TypeInfo } from './type-info.js';
 
+const PACKAGE_FOLDER = /\/node_modules\/((?:@types\/)?(?:@[^/]+\/)?[^/]+)\//u;
+
+const programModules = new WeakMap<ts.Program, ReadonlySet<string>>();
+
+/**
+ * Does the program declare `module` at all (an ambient `declare module`, or a file of its package)?
+ * A cheap test before asking about every call: without the declarations no value can have its types.
+ */
+export function programDeclaresModule(typeInfo: TypeInfo, module: string): boolean {
+  const program = typeInfo.services.program;
+  let names = programModules.get(program);
+  if (!names) {
+    const found = new Set<string>();
+    for (const symbol of typeInfo.checker.getAmbientModules()) found.add(symbol.getName().replace(/^["']|["']$/gu, ''));
+    for (const file of program.getSourceFiles()) {
+      const match = PACKAGE_FOLDER.exec(file.fileName.replace(/\\/gu, '/'));
+      if (match) found.add(match[1]!.replace(/^@types\//u, ''));
+    }
+    names = found;
+    programModules.set(program, names);
+  }
+  return moduleAliases(module).some((alias) => names.has(alias));
+}
+
 /** The module a declaration belongs to: an ambient `declare module 'm'` around it, or its package folder. */
 function declaringModules(declaration: ts.Declaration): string[] {
   const found: string[] = [];
@@ -19,7 +43,7 @@ function declaringModules(declaration: ts.Declaration): string[] {
     if (text !== undefined) found.push(text);
   }
   const fileName = declaration.getSourceFile().fileName.replace(/\\/gu, '/');
-  const packageMatch = /\/node_modules\/((?:@types\/)?(?:@[^/]+\/)?[^/]+)\//u.exec(fileName);
+  const packageMatch = PACKAGE_FOLDER.exec(fileName);
   if (packageMatch) found.push(packageMatch[1]!.replace(/^@types\//u, ''));
   return found;
 }

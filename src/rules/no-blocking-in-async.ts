@@ -16,7 +16,7 @@ import { type InstanceShape } from '../analysis/instance-calls.js';
 import { moduleAliases, trackModuleReferences } from '../analysis/modules.js';
 import { getStaticByteLength, getStaticNumber } from '../analysis/static-size.js';
 import { getTypeInfo } from '../analysis/type-info.js';
-import { isTypeDeclaredBy } from '../analysis/type-origin.js';
+import { isTypeDeclaredBy, programDeclaresModule } from '../analysis/type-origin.js';
 import { createRule } from '../utils/create-rule.js';
 
 interface AllowEntry {
@@ -330,7 +330,9 @@ export default createRule<Options, MessageIds>({
           if (callee.type !== AST_NODE_TYPES.MemberExpression) continue;
           const method = getStaticPropertyName(callee);
           const candidates = method === undefined ? undefined : TYPED_INSTANCE_ROWS.get(method);
-          const row = candidates?.find((candidate) => isTypeDeclaredBy(typeInfo, callee.object, [candidate.module!]));
+          const row = candidates?.find(
+            (candidate) => programDeclaresModule(typeInfo, candidate.module!) && isTypeDeclaredBy(typeInfo, callee.object, [candidate.module!]),
+          );
           if (row && !isAllowed(row, allow)) findings.set(call, { node: call, name: describeCall(call), row, busyWait: undefined });
         }
       }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getTypeInfo } from '../../src/analysis/type-info.js';
-import { isTypeDeclaredBy } from '../../src/analysis/type-origin.js';
+import { isTypeDeclaredBy, programDeclaresModule } from '../../src/analysis/type-origin.js';
 import { probeAsked } from './harness.js';
 
 /** For every `ask(x)`: is the type of `x` declared by one of `modules`? */
@@ -27,5 +27,15 @@ describe('isTypeDeclaredBy', () => {
 
   it('says no for any and unknown', () => {
     expect(declaredBy('declare const value: any;\ndeclare const other: unknown;\nask(value); ask(other);', ['better-sqlite3'])).toEqual([false, false]);
+  });
+});
+
+describe('programDeclaresModule', () => {
+  it('knows the ambient modules and packages of the program', () => {
+    const answers = probeAsked({ code: 'ask(0);', typed: true }, (context) => {
+      const info = getTypeInfo(context)!;
+      return ['better-sqlite3', 'fs', 'node:fs', 'not-a-package-anyone-has'].map((module) => programDeclaresModule(info, module));
+    });
+    expect(answers).toEqual([[true, true, true, false]]);
   });
 });
