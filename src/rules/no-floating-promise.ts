@@ -649,7 +649,8 @@ export default createRule<Options, MessageIds>({
 
     return {
       ExpressionStatement(node) {
-        if (node.directive !== undefined) return;
+        // oxlint's AST has `directive: null` on every other statement, so test for a string.
+        if (typeof node.directive === 'string') return;
         checkStatementValue(node.expression);
       },
       CallExpression(node) {

@@ -93,7 +93,7 @@ function insertionPoint(sourceCode: SourceCode, system: ModuleSystem): TSESTree.
   let last: TSESTree.Node | undefined;
   for (const statement of body) {
     const isImport = system === 'esm' ? statement.type === AST_NODE_TYPES.ImportDeclaration : findRequireDeclaration(statement) !== undefined;
-    const isDirective = statement.type === AST_NODE_TYPES.ExpressionStatement && statement.directive !== undefined;
+    const isDirective = statement.type === AST_NODE_TYPES.ExpressionStatement && typeof statement.directive === 'string';
     if (isImport || (isDirective && last === undefined)) last = statement;
     else if (!isDirective && last === undefined) break;
   }

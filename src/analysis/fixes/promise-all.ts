@@ -131,7 +131,7 @@ export function buildSequentialPromiseAllFix(sourceCode: SourceCode, items: read
   if (declarations.length > 0 && assignments.length > 0) return undefined;
   const declarationKinds = new Set(declarations.map((item) => item.declarationKind));
   if (declarationKinds.size > 1) return undefined;
-  const annotated = declarations.filter((item) => item.id.typeAnnotation !== undefined);
+  const annotated = declarations.filter((item) => item.id.typeAnnotation != null);
   if (annotated.length > 0 && annotated.length !== declarations.length) return undefined;
 
   // Comments: inside an awaited expression or binding they travel with it; between statements they
