@@ -40,7 +40,7 @@ interface Project {
 /** The plain-JS setup of the README: no parser options, no TypeScript. */
 const JS_CONFIG = `import eventLoop from 'eslint-plugin-event-loop';
 
-export default [eventLoop.configs.recommended];
+export default [eventLoop.configs.recommended, { rules: { 'event-loop/prefer-promise-all': 'error' } }];
 `;
 
 function dependenciesFor(language: Language, eslintMajor: 9 | 10, tarball: string): Record<string, string> {
