@@ -23,10 +23,6 @@ export default defineConfig(
       'no-undef': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      // Shown but not blocking: code bridging typescript-eslint's and ESLint's ESTree types trips both
-      // (`eslint --fix` removes most redundant casts; compare node types through AST_NODE_TYPES).
-      '@typescript-eslint/no-unnecessary-type-assertion': 'warn',
-      '@typescript-eslint/no-unsafe-enum-comparison': 'warn',
     },
   },
   {

@@ -39,7 +39,8 @@ export function getMethodName(call: TSESTree.CallExpression): string | undefined
 }
 
 export function skipChainExpression<T extends TSESTree.Node>(node: T): T | TSESTree.ChainElement {
-  return node.type === AST_NODE_TYPES.ChainExpression ? (node as TSESTree.ChainExpression).expression : node;
+  const plain: TSESTree.Node = node;
+  return plain.type === AST_NODE_TYPES.ChainExpression ? plain.expression : node;
 }
 
 /** Strips TypeScript-only wrappers (`x as T`, `x!`, `<T>x`, `x satisfies T`) that do not change the value. */

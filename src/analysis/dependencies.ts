@@ -6,13 +6,14 @@
  * unknown effect was called on (`user.load()` may change `user`). A call to a function of the same
  * file reads and writes what that function reads and writes, followed a few calls deep.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, getStaticPropertyName, skipChainExpression, skipTypeWrappers } from './ast.js';
 import { COLLECTING_METHODS, MUTATING_METHODS, READING_METHODS } from './catalog/mutating-methods.js';
 import { getPromiseKnowledge } from './promises.js';
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type Variable = TSESLint.Scope.Variable;
+const { DefinitionType, ScopeType } = TSESLint.Scope;
 type Scope = TSESLint.Scope.Scope;
 type Reference = TSESLint.Scope.Reference;
 
@@ -100,7 +101,7 @@ function computeEffects(
     // A change to a parameter (`frame.user = …` in `addUser(frame)`) is a change to the argument's object.
     const argumentOf = (key: DependencyKey): DependencyKey | undefined => {
       if (typeof key === 'string') return undefined;
-      const def = key.defs.find((candidate) => candidate.type === 'Parameter' && candidate.node === fn);
+      const def = key.defs.find((candidate) => candidate.type === DefinitionType.Parameter && candidate.node === fn);
       if (!def) return undefined;
       const index = fn.params.findIndex((param) => param.range[0] <= def.name.range[0] && def.name.range[1] <= param.range[1]);
       const argument = index >= 0 ? args[index] : undefined;
@@ -324,8 +325,8 @@ function isDefinedInside(variable: Variable, node: TSESTree.Node): boolean {
 export function isModuleBinding(key: DependencyKey): boolean {
   if (typeof key === 'string') return key.startsWith('global:');
   return key.defs.some((def) => {
-    if (def.type === 'ImportBinding') return true;
-    if (def.type !== 'Variable' || def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return false;
+    if (def.type === DefinitionType.ImportBinding) return true;
+    if (def.type !== DefinitionType.Variable || def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return false;
     return isRequireLike(def.node.init);
   });
 }
@@ -337,7 +338,7 @@ export function isModuleBinding(key: DependencyKey): boolean {
  */
 export function isModuleLevel(key: DependencyKey): boolean {
   if (isModuleBinding(key)) return true;
-  return typeof key !== 'string' && (key.scope.type === 'module' || key.scope.type === 'global');
+  return typeof key !== 'string' && (key.scope.type === ScopeType.module || key.scope.type === ScopeType.global);
 }
 
 /** `require('x')`, `require('x').y`, `require('x')(config)`, `await import('x')`. */

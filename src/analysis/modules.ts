@@ -63,7 +63,7 @@ function buildTraceMaps<Row extends ApiRow>(catalog: readonly Row[]): TraceMaps<
       node[KIND_SYMBOL[row.kind]] = row;
     });
   }
-  traceMapCache.set(catalog, maps as TraceMaps<ApiRow>);
+  traceMapCache.set(catalog, maps);
   return maps;
 }
 
@@ -98,12 +98,12 @@ export function trackModuleReferences<Row extends ApiRow>(
   for (const found of tracker.iterateGlobalReferences(globals)) add(found);
   for (const identifier of undeclared) {
     if (GLOBAL_OBJECT_NAMES.has(identifier.name)) {
-      for (const found of tracker.iteratePropertyReferences(identifier as unknown as ESTree.Expression, globals)) add(found);
+      for (const found of tracker.iteratePropertyReferences(identifier, globals)) add(found);
     } else {
       const traceMap = globals[identifier.name];
       if (!traceMap) continue;
       // The tracker's own global walk only sees configured globals; this one sees `fetch` in any file.
-      for (const found of tracker.iteratePropertyReferences(identifier as unknown as ESTree.Expression, traceMap)) add(found);
+      for (const found of tracker.iteratePropertyReferences(identifier, traceMap)) add(found);
       addRootReference(identifier, traceMap, add);
     }
   }
@@ -127,7 +127,7 @@ export function trackModuleReferences<Row extends ApiRow>(
       for (const found of tracker.iteratePropertyReferences(expression as unknown as ESTree.Expression, traceMap)) add(found);
     }
   }
-  perProgram.set(catalog, index as ModuleReferenceIndex<ApiRow>);
+  perProgram.set(catalog, index);
   return index;
 }
 

@@ -115,7 +115,7 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
 
   /** Resolves an identifier to its only value, when the binding is never reassigned. */
   function constantInit(identifier: TSESTree.Identifier): TSESTree.Expression | FunctionNode | TSESTree.ClassDeclaration | undefined {
-    const variable = findVariable(sourceCode.getScope(identifier) as never, identifier as never) as
+    const variable = findVariable(sourceCode.getScope(identifier) as never, identifier) as
       | { defs: { type: string; node: TSESTree.Node }[]; references: { isWrite(): boolean; init?: boolean }[] }
       | null;
     if (!variable || variable.defs.length !== 1) return undefined;

@@ -4,7 +4,7 @@
  * when the name is taken; and remove an import binding that a fix left unused.
  */
 import { findVariable } from '@eslint-community/eslint-utils';
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { moduleAliases } from '../modules.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -46,7 +46,7 @@ export function findRequireDeclaration(
   statement: TSESTree.ProgramStatement,
 ): { declaration: TSESTree.VariableDeclaration; declarator: TSESTree.VariableDeclarator; module: string } | undefined {
   if (statement.type !== AST_NODE_TYPES.VariableDeclaration || statement.declarations.length !== 1) return undefined;
-  const declarator = statement.declarations[0]!;
+  const declarator = statement.declarations[0];
   const init = declarator.init;
   if (
     init?.type === AST_NODE_TYPES.CallExpression &&
@@ -70,7 +70,7 @@ export function sameModule(a: string, b: string): boolean {
 export function isNameFree(sourceCode: SourceCode, name: string, useSite: TSESTree.Node): boolean {
   const globalScope = sourceCode.scopeManager?.globalScope;
   if (!globalScope) return false;
-  const scopes = [globalScope, ...globalScope.childScopes.filter((s) => s.type === 'module')];
+  const scopes = [globalScope, ...globalScope.childScopes.filter((s) => s.type === TSESLint.Scope.ScopeType.module)];
   for (const scope of scopes) {
     if (scope.set.has(name)) return false;
     if (scope.through.some((reference) => reference.identifier.name === name)) return false;
@@ -220,7 +220,7 @@ export function removeBindingIfUnused(
   sourceCode: SourceCode,
   identifier: TSESTree.Identifier,
 ): TSESLint.RuleFix[] {
-  const variable = findVariable(sourceCode.getScope(identifier) as never, identifier as never) as {
+  const variable = findVariable(sourceCode.getScope(identifier) as never, identifier) as {
     defs: { type: string; node: TSESTree.Node; name: TSESTree.Identifier }[];
     references: { identifier: TSESTree.Node; init?: boolean }[];
   } | null;
@@ -246,7 +246,7 @@ export function removeBindingIfUnused(
     return required ? [removeStatement(fixer, sourceCode, required.declaration)] : [];
   }
   if (def.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id.type === AST_NODE_TYPES.ObjectPattern) {
-    const required = findRequireDeclaration(def.node.parent as TSESTree.ProgramStatement);
+    const required = findRequireDeclaration(def.node.parent);
     if (!required) return [];
     const property = def.node.id.properties.find((p) => p.type === AST_NODE_TYPES.Property && p.value === def.name);
     if (!property) return [];
