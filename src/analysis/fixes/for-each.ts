@@ -6,6 +6,7 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, getStaticPropertyName, isFunctionNode } from '../ast.js';
+import { bindsLooserThanUnary } from './prefix.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -47,24 +48,6 @@ function findInside(root: TSESTree.Node, test: (node: TSESTree.Node) => boolean,
   };
   visit(root);
   return found;
-}
-
-function bindsLooserThanUnary(node: TSESTree.Node): boolean {
-  switch (node.type) {
-    case AST_NODE_TYPES.AssignmentExpression:
-    case AST_NODE_TYPES.ArrowFunctionExpression:
-    case AST_NODE_TYPES.ConditionalExpression:
-    case AST_NODE_TYPES.LogicalExpression:
-    case AST_NODE_TYPES.BinaryExpression:
-    case AST_NODE_TYPES.SequenceExpression:
-    case AST_NODE_TYPES.YieldExpression:
-    case AST_NODE_TYPES.TSAsExpression:
-    case AST_NODE_TYPES.TSSatisfiesExpression:
-    case AST_NODE_TYPES.ObjectExpression:
-      return true;
-    default:
-      return false;
-  }
 }
 
 /** Names bound by a parameter pattern. */

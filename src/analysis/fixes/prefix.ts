@@ -9,7 +9,7 @@ import type { FunctionNode } from '../ast.js';
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
 /** Expressions that bind less tightly than a unary operator and so need parentheses after `await`. */
-function bindsLooserThanUnary(node: TSESTree.Node): boolean {
+export function bindsLooserThanUnary(node: TSESTree.Node): boolean {
   switch (node.type) {
     case AST_NODE_TYPES.AssignmentExpression:
     case AST_NODE_TYPES.ArrowFunctionExpression:
