@@ -6,6 +6,7 @@
  */
 import type { InstanceShape } from '../instance-calls.js';
 import type { ApiRow } from '../modules.js';
+import { FS_SYNC_TWINS } from './fs-functions.js';
 
 export type BlockingCategory =
   | 'fs'
@@ -103,37 +104,6 @@ export const LARGE_RANDOM_SIZE = 64 * 1024;
 
 // --- node:fs ----------------------------------------------------------------------------------
 
-/** `fs.xSync` whose `fs.promises.x` twin takes the same arguments and returns the same value. */
-const FS_RENAMED = [
-  'access',
-  'appendFile',
-  'chmod',
-  'chown',
-  'copyFile',
-  'cp',
-  'lchown',
-  'link',
-  'lstat',
-  'lutimes',
-  'mkdir',
-  'mkdtemp',
-  'opendir',
-  'readdir',
-  'readFile',
-  'readlink',
-  'realpath',
-  'rename',
-  'rm',
-  'rmdir',
-  'stat',
-  'statfs',
-  'symlink',
-  'truncate',
-  'unlink',
-  'utimes',
-  'writeFile',
-];
-
 /** File-descriptor APIs: the promise API works on a `FileHandle`, so there is no one-to-one twin. */
 const FS_DESCRIPTOR = [
   'close',
@@ -165,7 +135,7 @@ const fsRenamed = (module: string, name: string): BlockingApiRow => ({
 });
 
 const fsRows = (module: string): BlockingApiRow[] => [
-  ...FS_RENAMED.map((name) => fsRenamed(module, name)),
+  ...FS_SYNC_TWINS.map((name) => fsRenamed(module, name)),
   {
     module,
     path: ['existsSync'],
@@ -195,7 +165,7 @@ const fsRows = (module: string): BlockingApiRow[] => [
 // --- fs-extra: the fs API plus its own helpers; every async form returns a promise without a callback.
 
 const FS_EXTRA_RENAMED = [
-  ...FS_RENAMED,
+  ...FS_SYNC_TWINS,
   'copy',
   'createFile',
   'emptyDir',

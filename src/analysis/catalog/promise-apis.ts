@@ -4,41 +4,11 @@
  * `readFile` is not.
  */
 import type { ApiRow } from '../modules.js';
+import { FS_PROMISE_FUNCTIONS } from './fs-functions.js';
 
 export interface PromiseApiRow extends ApiRow {
   readonly kind: 'call';
 }
-
-const FS_PROMISES = [
-  'access',
-  'appendFile',
-  'chmod',
-  'chown',
-  'copyFile',
-  'cp',
-  'lchown',
-  'link',
-  'lstat',
-  'lutimes',
-  'mkdir',
-  'mkdtemp',
-  'open',
-  'opendir',
-  'readdir',
-  'readFile',
-  'readlink',
-  'realpath',
-  'rename',
-  'rm',
-  'rmdir',
-  'stat',
-  'statfs',
-  'symlink',
-  'truncate',
-  'unlink',
-  'utimes',
-  'writeFile',
-];
 
 const DNS_PROMISES = [
   'lookup',
@@ -66,8 +36,8 @@ const DENO_ASYNC = ['readTextFile', 'writeTextFile', 'readFile', 'writeFile', 's
 const call = (path: string[], module?: string): PromiseApiRow => ({ ...(module ? { module } : {}), path, kind: 'call' });
 
 export const PROMISE_RETURNING_APIS: readonly PromiseApiRow[] = [
-  ...FS_PROMISES.map((name) => call([name], 'fs/promises')),
-  ...FS_PROMISES.map((name) => call(['promises', name], 'fs')),
+  ...FS_PROMISE_FUNCTIONS.map((name) => call([name], 'fs/promises')),
+  ...FS_PROMISE_FUNCTIONS.map((name) => call(['promises', name], 'fs')),
   ...['setTimeout', 'setImmediate', 'scheduler.wait'].map((name) => call(name.split('.'), 'timers/promises')),
   ...['pipeline', 'finished'].map((name) => call([name], 'stream/promises')),
   ...DNS_PROMISES.map((name) => call([name], 'dns/promises')),
