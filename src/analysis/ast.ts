@@ -24,6 +24,30 @@ export function getStaticPropertyName(node: TSESTree.MemberExpression): string |
   return undefined;
 }
 
+/**
+ * What a binding or assignment pattern writes to, through nested patterns, defaults and rests:
+ * `[a, { b: this.c, ...d } = {}]` → `a`, `this.c`, `d`. A target that is not a pattern is its own target.
+ */
+export function getPatternTargets(pattern: TSESTree.Node, targets: TSESTree.Node[] = []): TSESTree.Node[] {
+  switch (pattern.type) {
+    case AST_NODE_TYPES.ArrayPattern:
+      for (const element of pattern.elements) if (element) getPatternTargets(element, targets);
+      break;
+    case AST_NODE_TYPES.ObjectPattern:
+      for (const property of pattern.properties) getPatternTargets(property.type === AST_NODE_TYPES.RestElement ? property.argument : property.value, targets);
+      break;
+    case AST_NODE_TYPES.AssignmentPattern:
+      getPatternTargets(pattern.left, targets);
+      break;
+    case AST_NODE_TYPES.RestElement:
+      getPatternTargets(pattern.argument, targets);
+      break;
+    default:
+      targets.push(pattern);
+  }
+  return targets;
+}
+
 /** The name a call is made through: `f()` → `f`, `a.b.f()` → `f`. */
 export function getCalleeName(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
   const callee = skipChainExpression(call.callee);

@@ -7,7 +7,7 @@
  * file reads and writes what that function reads and writes, followed a few calls deep.
  */
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { type FunctionNode, getStaticPropertyName, skipChainExpression, skipTypeWrappers } from './ast.js';
+import { type FunctionNode, getPatternTargets, getStaticPropertyName, skipChainExpression, skipTypeWrappers } from './ast.js';
 import { COLLECTING_METHODS, MUTATING_METHODS, READING_METHODS } from './catalog/mutating-methods.js';
 import { getPromiseKnowledge } from './promises.js';
 
@@ -186,34 +186,21 @@ function computeEffects(
     }
   };
 
-  /** Records writes to the objects behind member targets; plain identifiers come from scope analysis. */
+  /**
+   * Records writes to the objects behind member targets; plain identifiers come from scope analysis.
+   * `collect` applies to a whole member target, never to one inside a pattern.
+   */
   const writePattern = (target: TSESTree.Node, collect: boolean): void => {
-    const value = skipTypeWrappers(target);
-    switch (value.type) {
-      case AST_NODE_TYPES.MemberExpression: {
-        const object = skipTypeWrappers(skipChainExpression(value.object));
-        const key = thisMemberKey(value) ?? objectKey(object);
-        if (!key) return;
-        if (collect) {
-          effects.collects.add(key);
-          collectReceivers.add(object);
-        } else effects.writes.add(key);
-        return;
-      }
-      case AST_NODE_TYPES.ArrayPattern:
-        for (const element of value.elements) if (element) writePattern(element, false);
-        return;
-      case AST_NODE_TYPES.ObjectPattern:
-        for (const property of value.properties) writePattern(property.type === AST_NODE_TYPES.Property ? property.value : property, false);
-        return;
-      case AST_NODE_TYPES.AssignmentPattern:
-        writePattern(value.left, false);
-        return;
-      case AST_NODE_TYPES.RestElement:
-        writePattern(value.argument, false);
-        return;
-      default:
-        return;
+    for (const leaf of getPatternTargets(target)) {
+      const value = skipTypeWrappers(leaf);
+      if (value.type !== AST_NODE_TYPES.MemberExpression) continue;
+      const object = skipTypeWrappers(skipChainExpression(value.object));
+      const key = thisMemberKey(value) ?? objectKey(object);
+      if (!key) continue;
+      if (collect && leaf === target) {
+        effects.collects.add(key);
+        collectReceivers.add(object);
+      } else effects.writes.add(key);
     }
   };
 

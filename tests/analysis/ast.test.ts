@@ -4,6 +4,7 @@ import {
   getCallOfArgument,
   getCalleeName,
   getMethodName,
+  getPatternTargets,
   getStaticPropertyName,
   getValueParent,
   isCallee,
@@ -39,6 +40,16 @@ describe('getCalleeName and getMethodName', () => {
       return [getCalleeName(call), node.type === AST_NODE_TYPES.CallExpression ? getMethodName(call) : undefined];
     });
     expect(answer).toEqual([callee, method]);
+  });
+});
+
+describe('getPatternTargets', () => {
+  it('lists what a pattern writes, through nesting, defaults and rests', () => {
+    const code = '[a, { b: this.c, d = 1, ...e } = {}, ...[f]] = g;\nh.i = 1;';
+    const targets = probe({ code: `function m() { ${code} }` }, 'AssignmentExpression', (context, node) =>
+      getPatternTargets((node as TSESTree.AssignmentExpression).left).map((target) => textOf(context, target)),
+    );
+    expect(targets).toEqual([['a', 'this.c', 'd', 'e', 'f'], ['h.i']]);
   });
 });
 

@@ -5,7 +5,7 @@
  * rewrite would change more than the timing.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { type FunctionNode, getStaticPropertyName, isFunctionNode } from '../ast.js';
+import { type FunctionNode, getPatternTargets, getStaticPropertyName, isFunctionNode } from '../ast.js';
 import { bindsLooserThanUnary } from './prefix.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -51,29 +51,8 @@ function findInside(root: TSESTree.Node, test: (node: TSESTree.Node) => boolean,
 }
 
 /** Names bound by a parameter pattern. */
-function boundNames(pattern: TSESTree.Node, names: string[] = []): string[] {
-  switch (pattern.type) {
-    case AST_NODE_TYPES.Identifier:
-      names.push(pattern.name);
-      break;
-    case AST_NODE_TYPES.ObjectPattern:
-      for (const property of pattern.properties) {
-        boundNames(property.type === AST_NODE_TYPES.RestElement ? property.argument : property.value, names);
-      }
-      break;
-    case AST_NODE_TYPES.ArrayPattern:
-      for (const element of pattern.elements) if (element) boundNames(element, names);
-      break;
-    case AST_NODE_TYPES.RestElement:
-      boundNames(pattern.argument, names);
-      break;
-    case AST_NODE_TYPES.AssignmentPattern:
-      boundNames(pattern.left, names);
-      break;
-    default:
-      break;
-  }
-  return names;
+function boundNames(pattern: TSESTree.Node): string[] {
+  return getPatternTargets(pattern).flatMap((target) => (target.type === AST_NODE_TYPES.Identifier ? [target.name] : []));
 }
 
 export interface ForOfOptions {
