@@ -562,7 +562,7 @@ export default createRule<Options, MessageIds>({
       }
       const registration = findTestRegistration(context, call);
       if (registration) {
-        if (registration.role === 'suite' && options.checkTestSuites) checkSuiteCallback(call);
+        if (registration.role === 'suite' && !registration.awaitsAsyncSuites && options.checkTestSuites) checkSuiteCallback(call);
         return;
       }
       if (!options.checkEventCallbacks) return;

@@ -34,6 +34,9 @@ runRuleTests('no-floating-promise', rule, {
     // Test-framework registrations: by origin where imported, by the usual globals otherwise.
     "import test, { describe, it, before } from 'node:test';\ntest('a', async () => {});\ndescribe('b', () => { before(async () => {}); it('c', async () => {}); });\ntest.describe('d', () => {});",
     "import { it, describe } from 'vitest';\nit.each([1, 2])('n %i', async (n) => {});\ndescribe.concurrent('c', () => { it.skipIf(true)('x', async () => {}); });",
+    // node:test and vitest await an async suite callback before collecting it: nothing is lost.
+    "import { describe, it } from 'node:test';\ndescribe('users', async () => {\n  const db = await connect();\n  it('finds', () => {});\n});",
+    "import { describe, it } from 'vitest';\ndescribe.skip('users', async () => {\n  await setup();\n  it('finds', () => {});\n});",
     "it('a', async () => {});\ntest.only('b', async () => {});\nbeforeEach(async () => {});\ndescribe('c', () => { it.skip('d', async () => {}); });",
     // Option checkTestSuites off.
     { code: "describe('suite', async () => { await setup(); it('a', () => {}); });", options: [{ checkTestSuites: false }] },
@@ -617,15 +620,15 @@ runRuleTests('no-floating-promise', rule, {
       ],
     },
     {
-      // Test suites: by origin (node:test) and by the usual globals (jest, mocha).
-      code: "import { describe, it } from 'node:test';\ndescribe('users', async () => {\n  const db = await connect();\n  it('finds', () => {});\n});\ndescribe('orders', async () => { it('lists', () => {}); });",
+      // Test suites: by origin (mocha, jest) and by the usual globals; node:test and vitest await async suites.
+      code: "import { describe, it } from 'mocha';\ndescribe('users', async () => {\n  const db = await connect();\n  it('finds', () => {});\n});\ndescribe('orders', async () => { it('lists', () => {}); });",
       errors: [
         { messageId: 'asyncSuite', data: { name: 'describe' }, line: 2, column: 19, suggestions: [] },
         {
           messageId: 'asyncSuite',
           line: 6,
           suggestions: [
-            { messageId: 'removeAsync', output: "import { describe, it } from 'node:test';\ndescribe('users', async () => {\n  const db = await connect();\n  it('finds', () => {});\n});\ndescribe('orders', () => { it('lists', () => {}); });" },
+            { messageId: 'removeAsync', output: "import { describe, it } from 'mocha';\ndescribe('users', async () => {\n  const db = await connect();\n  it('finds', () => {});\n});\ndescribe('orders', () => { it('lists', () => {}); });" },
           ],
         },
       ],

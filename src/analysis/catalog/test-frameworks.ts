@@ -15,6 +15,8 @@ export interface TestRegistrationRow extends ApiRow {
   readonly curried: boolean;
   /** Module the row comes from, or `'globals'`. */
   readonly framework: string;
+  /** The runner awaits a suite callback's promise before collecting the suite (node:test, vitest). */
+  readonly awaitsAsyncSuites: boolean;
 }
 
 interface FrameworkSpec {
@@ -29,6 +31,8 @@ interface FrameworkSpec {
   readonly curriedModifiers: readonly string[];
   /** The module's default export is the `test` function (`import test from 'node:test'`). */
   readonly defaultIsTest?: boolean;
+  /** node:test and vitest await an async suite callback; jest rejects it and mocha loses what it registers late. */
+  readonly awaitsAsyncSuites?: boolean;
 }
 
 const FRAMEWORKS: readonly FrameworkSpec[] = [
@@ -40,6 +44,7 @@ const FRAMEWORKS: readonly FrameworkSpec[] = [
     modifiers: ['only', 'skip', 'todo'],
     curriedModifiers: [],
     defaultIsTest: true,
+    awaitsAsyncSuites: true,
   },
   {
     modules: ['vitest'],
@@ -48,6 +53,7 @@ const FRAMEWORKS: readonly FrameworkSpec[] = [
     hooks: ['beforeAll', 'afterAll', 'beforeEach', 'afterEach', 'onTestFailed', 'onTestFinished'],
     modifiers: ['only', 'skip', 'todo', 'concurrent', 'sequential', 'shuffle', 'fails'],
     curriedModifiers: ['each', 'for', 'skipIf', 'runIf'],
+    awaitsAsyncSuites: true,
   },
   {
     modules: ['@jest/globals', 'bun:test'],
@@ -91,7 +97,15 @@ function rowsOf(spec: FrameworkSpec): TestRegistrationRow[] {
   const curried = new Set(spec.curriedModifiers);
   for (const module of spec.modules) {
     const add = (path: string[], role: TestRegistrationRole, isCurried: boolean): void => {
-      rows.push({ ...(module ? { module } : {}), path, kind: 'call', role, curried: isCurried, framework: module ?? 'globals' });
+      rows.push({
+        ...(module ? { module } : {}),
+        path,
+        kind: 'call',
+        role,
+        curried: isCurried,
+        framework: module ?? 'globals',
+        awaitsAsyncSuites: spec.awaitsAsyncSuites === true,
+      });
     };
     for (const [path, role] of bases) {
       add(path, role, false);
