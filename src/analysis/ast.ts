@@ -1,5 +1,5 @@
 /** Small, rule-agnostic AST helpers shared by the analysis modules. */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 export type FunctionNode =
   | TSESTree.ArrowFunctionExpression
@@ -46,6 +46,32 @@ export function getPatternTargets(pattern: TSESTree.Node, targets: TSESTree.Node
       targets.push(pattern);
   }
   return targets;
+}
+
+/** Depth-first walk, parents before children, through `visitorKeys`; `enter` returns false to skip a node's children. */
+export function walkAst(
+  node: TSESTree.Node,
+  visitorKeys: TSESLint.SourceCode['visitorKeys'],
+  enter: (node: TSESTree.Node) => boolean | void,
+): void {
+  if (enter(node) === false) return;
+  for (const key of visitorKeys[node.type] ?? []) {
+    const child = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(child)) {
+      for (const item of child) if (item && typeof item === 'object' && 'type' in item) walkAst(item as TSESTree.Node, visitorKeys, enter);
+    } else if (child && typeof child === 'object' && 'type' in child) walkAst(child as TSESTree.Node, visitorKeys, enter);
+  }
+}
+
+/** Does `node` wait on anything (`await`, `for await`) outside the functions nested in it? */
+export function containsAwait(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): boolean {
+  let found = false;
+  walkAst(node, sourceCode.visitorKeys, (current) => {
+    if (found || (current !== node && isFunctionNode(current))) return false;
+    found = current.type === AST_NODE_TYPES.AwaitExpression || (current.type === AST_NODE_TYPES.ForOfStatement && current.await);
+    return !found;
+  });
+  return found;
 }
 
 /** The name a call is made through: `f()` → `f`, `a.b.f()` → `f`. */

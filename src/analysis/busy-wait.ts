@@ -4,7 +4,7 @@
  * body calls anything but the clock is doing work (a time-sliced batch), not waiting, and is left out.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, skipChainExpression, skipTypeWrappers } from './ast.js';
+import { isFunctionNode, skipChainExpression, skipTypeWrappers, walkAst } from './ast.js';
 import { CLOCK_APIS, type ClockRow } from './catalog/clocks.js';
 import { trackModuleReferences, type ModuleReference } from './modules.js';
 
@@ -45,7 +45,7 @@ export function findBusyWait(context: AnyContext, loop: LoopNode): BusyWait | un
   if (loop.type === AST_NODE_TYPES.ForStatement && loop.update) loopParts.push(loop.update);
   let doesWork = false;
   for (const part of loopParts) {
-    walk(part, visitorKeys, (node) => {
+    walkAst(part, visitorKeys, (node) => {
       if (isFunctionNode(node)) return false;
       if (node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.YieldExpression) doesWork = true;
       if (node.type === AST_NODE_TYPES.ForOfStatement && node.await) doesWork = true;
@@ -88,7 +88,7 @@ function findClock(
   clockVariables: ReadonlyMap<string, TSESTree.CallExpression | TSESTree.NewExpression>,
 ): TSESTree.CallExpression | TSESTree.NewExpression | undefined {
   let found: TSESTree.CallExpression | TSESTree.NewExpression | undefined;
-  walk(expression, visitorKeys, (node) => {
+  walkAst(expression, visitorKeys, (node) => {
     if (found || isFunctionNode(node)) return false;
     if ((node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) && clockOf(node)) found = node;
     else if (node.type === AST_NODE_TYPES.Identifier && clockVariables.has(node.name)) found = clockVariables.get(node.name);
@@ -130,19 +130,4 @@ function delayOf(
 /** Conservative: only a name, a literal or a property counts as an offset that stays put while the loop spins. */
 function isConstantOffset(node: TSESTree.Node): boolean {
   return node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.Literal || node.type === AST_NODE_TYPES.MemberExpression;
-}
-
-/** Depth-first walk; `enter` returns false to skip a node's children. */
-function walk(
-  node: TSESTree.Node,
-  visitorKeys: TSESLint.SourceCode['visitorKeys'],
-  enter: (node: TSESTree.Node) => boolean,
-): void {
-  if (!enter(node)) return;
-  for (const key of visitorKeys[node.type] ?? []) {
-    const child = (node as unknown as Record<string, unknown>)[key];
-    if (Array.isArray(child)) {
-      for (const item of child) if (item && typeof item === 'object' && 'type' in item) walk(item as TSESTree.Node, visitorKeys, enter);
-    } else if (child && typeof child === 'object' && 'type' in child) walk(child as TSESTree.Node, visitorKeys, enter);
-  }
 }

@@ -7,7 +7,7 @@
  * file reads and writes what that function reads and writes, followed a few calls deep.
  */
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { type FunctionNode, getPatternTargets, getStaticPropertyName, skipChainExpression, skipTypeWrappers } from './ast.js';
+import { type FunctionNode, getPatternTargets, getStaticPropertyName, skipChainExpression, skipTypeWrappers, walkAst } from './ast.js';
 import { COLLECTING_METHODS, MUTATING_METHODS, READING_METHODS } from './catalog/mutating-methods.js';
 import { getPromiseKnowledge } from './promises.js';
 
@@ -148,12 +148,6 @@ function computeEffects(
       default:
         break;
     }
-    for (const key of sourceCode.visitorKeys[current.type] ?? []) {
-      const child = (current as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child) if (isNode(item)) visit(item);
-      } else if (isNode(child)) visit(child);
-    }
   };
 
   const visitCall = (call: CallNode): void => {
@@ -226,7 +220,7 @@ function computeEffects(
     return undefined;
   }
 
-  visit(node);
+  walkAst(node, sourceCode.visitorKeys, visit);
   for (const reference of referencesWithin(sourceCode, node)) {
     if ((reference as { isValueReference?: boolean }).isValueReference === false) continue;
     const key = reference.resolved ?? `global:${reference.identifier.name}`;
@@ -242,10 +236,6 @@ function computeEffects(
   perNode.set(depth, result);
   inProgress.delete(node);
   return result;
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && 'type' in value;
 }
 
 /** `this.x` (or `this.*` for a computed member) for a member expression on `this`, else undefined. */

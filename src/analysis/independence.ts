@@ -7,7 +7,7 @@
  */
 import { findVariable } from '@eslint-community/eslint-utils';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { getStaticPropertyName, isFunctionNode, skipChainExpression, skipTypeWrappers } from './ast.js';
+import { containsAwait, getStaticPropertyName, isFunctionNode, skipChainExpression, skipTypeWrappers, walkAst } from './ast.js';
 import { type DependencyKey, type Effects, dependsOn, getEffects, isDeclaredInside, isModuleLevel } from './dependencies.js';
 import type { AwaitedStatement } from './fixes/promise-all.js';
 import { callsAreOrdered, isDataMethod, isMutatingCall, isPacingExpression, type OrderingPatterns, orderedCallReason } from './ordering.js';
@@ -69,44 +69,17 @@ export function awaitsPromise(context: AnyContext, expression: TSESTree.Node): b
   return getPromiseKnowledge(context).isPromise(expression) !== 'no';
 }
 
-function walk(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node, visit: (node: TSESTree.Node) => boolean | void): void {
-  const step = (current: TSESTree.Node): void => {
-    if (visit(current) === false) return;
-    for (const key of sourceCode.visitorKeys[current.type] ?? []) {
-      const child = (current as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child) if (item && typeof item === 'object' && 'type' in item) step(item as TSESTree.Node);
-      } else if (child && typeof child === 'object' && 'type' in child) step(child as TSESTree.Node);
-    }
-  };
-  step(node);
-}
-
 /** `await` and `yield` expressions in `node`, outside nested functions. */
 function awaitsIn(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): { awaits: TSESTree.AwaitExpression[]; yields: number } {
   const awaits: TSESTree.AwaitExpression[] = [];
   let yields = 0;
-  walk(sourceCode, node, (current) => {
+  walkAst(node, sourceCode.visitorKeys, (current) => {
     if (current !== node && isFunctionNode(current)) return false;
     if (current.type === AST_NODE_TYPES.AwaitExpression) awaits.push(current);
     if (current.type === AST_NODE_TYPES.YieldExpression) yields += 1;
     return true;
   });
   return { awaits, yields };
-}
-
-function containsAwait(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): boolean {
-  return awaitsIn(sourceCode, node).awaits.length > 0 || hasForAwait(sourceCode, node);
-}
-
-function hasForAwait(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): boolean {
-  let found = false;
-  walk(sourceCode, node, (current) => {
-    if (current !== node && isFunctionNode(current)) return false;
-    if (current.type === AST_NODE_TYPES.ForOfStatement && current.await) found = true;
-    return !found;
-  });
-  return found;
 }
 
 /** Mutations through objects of the whole program are calls on services; local objects are stateful. */
@@ -261,7 +234,7 @@ function awaitedVariables(context: AnyContext, body: TSESTree.Node): Set<Depende
   const isTainted = (expression: TSESTree.Node): boolean =>
     containsAwait(sourceCode, expression) || [...getEffects(context, expression, 0).reads].some((key) => tainted.has(key));
   for (let pass = 0; pass < 2; pass++) {
-    walk(sourceCode, body, (current) => {
+    walkAst(body, sourceCode.visitorKeys, (current) => {
       if (current !== body && isFunctionNode(current)) return false;
       if (current.type === AST_NODE_TYPES.VariableDeclarator && current.init && isTainted(current.init)) {
         for (const variable of sourceCode.getDeclaredVariables(current)) tainted.add(variable);
@@ -291,7 +264,7 @@ function exitDependency(context: AnyContext, loop: LoopNode): LoopDependency | u
     return [...reads].some((key) => tainted!.has(key));
   };
   let verdict: LoopDependency | undefined;
-  walk(sourceCode, body, (current) => {
+  walkAst(body, sourceCode.visitorKeys, (current) => {
     if (verdict) return false;
     if (isFunctionNode(current)) return false;
     const kind = exitKind(current, loop);

@@ -8,6 +8,7 @@ import { CALL, CONSTRUCT, READ, ReferenceTracker, type TraceMap } from '@eslint-
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { Rule, Scope } from 'eslint';
 import type * as ESTree from 'estree';
+import { walkAst } from './ast.js';
 
 /** One row of an API catalogue: where the API comes from and how it is used. */
 export interface ApiRow {
@@ -159,7 +160,7 @@ function staticDynamicImports(context: AnyContext): { expression: TSESTree.Node;
   const found: { expression: TSESTree.Node; specifier: string }[] = [];
   // Cheap text check first: most files never use import().
   if (!context.sourceCode.text.includes('import(')) return found;
-  const visit = (node: TSESTree.Node): void => {
+  walkAst(context.sourceCode.ast, context.sourceCode.visitorKeys, (node) => {
     if (
       node.type === AST_NODE_TYPES.ImportExpression &&
       node.source.type === AST_NODE_TYPES.Literal &&
@@ -168,14 +169,7 @@ function staticDynamicImports(context: AnyContext): { expression: TSESTree.Node;
     ) {
       found.push({ expression: node.parent, specifier: node.source.value });
     }
-    for (const key of context.sourceCode.visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child) if (item && typeof item === 'object' && 'type' in item) visit(item as TSESTree.Node);
-      } else if (child && typeof child === 'object' && 'type' in child) visit(child as TSESTree.Node);
-    }
-  };
-  visit(context.sourceCode.ast);
+  });
   return found;
 }
 

@@ -8,7 +8,7 @@
  */
 import { findVariable } from '@eslint-community/eslint-utils';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { getCalleeName, getStaticPropertyName, isFunctionNode, skipChainExpression, skipTypeWrappers } from './ast.js';
+import { getCalleeName, getStaticPropertyName, isFunctionNode, skipChainExpression, skipTypeWrappers, walkAst } from './ast.js';
 import { COLLECTING_METHODS, MUTATING_METHODS, READING_METHODS } from './catalog/mutating-methods.js';
 import {
   DEFAULT_LOOP_ORDERED_CALL_PATTERNS,
@@ -374,19 +374,10 @@ function isTimerPromise(context: AnyContext, node: TSESTree.NewExpression): bool
   if (isTimerName(executor)) return true;
   if (!isFunctionNode(executor)) return false;
   let found = false;
-  const visit = (current: TSESTree.Node): void => {
-    if (found) return;
-    if (current.type === AST_NODE_TYPES.CallExpression && isTimerName(current.callee)) {
-      found = true;
-      return;
-    }
-    for (const key of context.sourceCode.visitorKeys[current.type] ?? []) {
-      const child = (current as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child) if (item && typeof item === 'object' && 'type' in item) visit(item as TSESTree.Node);
-      } else if (child && typeof child === 'object' && 'type' in child) visit(child as TSESTree.Node);
-    }
-  };
-  visit(executor.body);
+  walkAst(executor.body, context.sourceCode.visitorKeys, (current) => {
+    if (found) return false;
+    if (current.type === AST_NODE_TYPES.CallExpression && isTimerName(current.callee)) found = true;
+    return !found;
+  });
   return found;
 }

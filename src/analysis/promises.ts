@@ -9,7 +9,7 @@
 import { findVariable } from '@eslint-community/eslint-utils';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
-import { type FunctionNode, getStaticPropertyName, isFunctionNode, skipChainExpression, skipTypeWrappers } from './ast.js';
+import { type FunctionNode, getStaticPropertyName, isFunctionNode, skipChainExpression, skipTypeWrappers, walkAst } from './ast.js';
 import {
   BODY_METHODS,
   FETCH_APIS,
@@ -270,17 +270,12 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
 
   function collectReturns(body: TSESTree.BlockStatement): TSESTree.ReturnStatement[] {
     const found: TSESTree.ReturnStatement[] = [];
-    const visit = (node: TSESTree.Node): void => {
-      if (node.type === AST_NODE_TYPES.ReturnStatement) found.push(node);
-      if (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) return;
-      for (const key of sourceCode.visitorKeys[node.type] ?? []) {
-        const child = (node as unknown as Record<string, unknown>)[key];
-        if (Array.isArray(child)) {
-          for (const item of child) if (item && typeof item === 'object' && 'type' in item) visit(item as TSESTree.Node);
-        } else if (child && typeof child === 'object' && 'type' in child) visit(child as TSESTree.Node);
-      }
-    };
-    for (const statement of body.body) visit(statement);
+    for (const statement of body.body) {
+      walkAst(statement, sourceCode.visitorKeys, (node) => {
+        if (node.type === AST_NODE_TYPES.ReturnStatement) found.push(node);
+        return !isFunctionNode(node) && node.type !== AST_NODE_TYPES.ClassBody;
+      });
+    }
     return found;
   }
 

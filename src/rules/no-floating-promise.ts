@@ -1,6 +1,7 @@
 import { findVariable } from '@eslint-community/eslint-utils';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
+  containsAwait,
   type FunctionNode,
   getCalleeName,
   getMethodName,
@@ -618,31 +619,12 @@ export default createRule<Options, MessageIds>({
       if (!callback || callbackReturnsPromise(context, callback) !== 'yes') return;
       const name = calleePath(skipChainExpression(call.callee).type === AST_NODE_TYPES.CallExpression ? (call.callee as TSESTree.CallExpression).callee : call.callee) ?? 'describe';
       const suggest: Suggestion[] = [];
-      if (isFunctionNode(callback) && callback.async && !awaitsAnything(callback)) {
+      if (isFunctionNode(callback) && callback.async && !containsAwait(sourceCode, callback.body)) {
         const asyncToken = sourceCode.getFirstToken(callback)!;
         const next = sourceCode.getTokenAfter(asyncToken, { includeComments: true })!;
         suggest.push({ messageId: 'removeAsync', fix: (fixer) => fixer.removeRange([asyncToken.range[0], next.range[0]]) });
       }
       pending.push({ node: callback, category: 'callback', descriptor: { node: callback, messageId: 'asyncSuite', data: { name }, suggest } });
-    }
-
-    function awaitsAnything(fn: FunctionNode): boolean {
-      let found = false;
-      const visit = (node: TSESTree.Node): void => {
-        if (found) return;
-        if (node.type === AST_NODE_TYPES.AwaitExpression || (node.type === AST_NODE_TYPES.ForOfStatement && node.await)) {
-          found = true;
-          return;
-        }
-        for (const key of sourceCode.visitorKeys[node.type] ?? []) {
-          const child = (node as unknown as Record<string, unknown>)[key];
-          for (const item of Array.isArray(child) ? (child as unknown[]) : [child]) {
-            if (item && typeof item === 'object' && 'type' in item && !isFunctionNode(item as TSESTree.Node)) visit(item as TSESTree.Node);
-          }
-        }
-      };
-      visit(fn.body);
-      return found;
     }
 
     // ---- visitors -------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import {
+  containsAwait,
   getCallOfArgument,
   getCalleeName,
   getMethodName,
@@ -50,6 +51,14 @@ describe('getPatternTargets', () => {
       getPatternTargets((node as TSESTree.AssignmentExpression).left).map((target) => textOf(context, target)),
     );
     expect(targets).toEqual([['a', 'this.c', 'd', 'e', 'f'], ['h.i']]);
+  });
+});
+
+describe('containsAwait', () => {
+  it('finds await and for await outside nested functions', () => {
+    const code = 'async function a() { await x; }\nasync function b() { for await (const y of ys) {} }\nasync function c() { return async () => { await x; }; }\nasync function d() { x; }';
+    const answers = probe({ code }, 'FunctionDeclaration', (context, node) => containsAwait(context.sourceCode, (node as TSESTree.FunctionDeclaration).body));
+    expect(answers).toEqual([true, true, false, false]);
   });
 });
 

@@ -8,7 +8,7 @@
  */
 import { findVariable } from '@eslint-community/eslint-utils';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { getStaticPropertyName, isFunctionNode } from '../ast.js';
+import { getStaticPropertyName, isFunctionNode, walkAst } from '../ast.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Fix = (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix;
@@ -265,21 +265,14 @@ function isMemberable(node: TSESTree.Node): boolean {
 /** Does `node` contain an `await` or `yield` outside nested functions? */
 function containsAwaitOrYield(sourceCode: SourceCode, node: TSESTree.Node): boolean {
   let found = false;
-  const visit = (current: TSESTree.Node): void => {
-    if (found) return;
+  walkAst(node, sourceCode.visitorKeys, (current) => {
+    if (found) return false;
     if (current.type === AST_NODE_TYPES.AwaitExpression || current.type === AST_NODE_TYPES.YieldExpression) {
       found = true;
-      return;
+      return false;
     }
-    if (current !== node && isFunctionNode(current)) return;
-    for (const key of sourceCode.visitorKeys[current.type] ?? []) {
-      const child = (current as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child) if (item && typeof item === 'object' && 'type' in item) visit(item as TSESTree.Node);
-      } else if (child && typeof child === 'object' && 'type' in child) visit(child as TSESTree.Node);
-    }
-  };
-  visit(node);
+    return current === node || !isFunctionNode(current);
+  });
   return found;
 }
 
