@@ -350,6 +350,9 @@ export default createRule<Options, MessageIds>({
     function awaitableFunction(node: TSESTree.Node, where: ExecutionContext): FunctionNode | undefined {
       const fn = where.fn;
       if (!fn || (!where.onEventLoop && !fn.async) || (fn.generator && !fn.async)) return undefined;
+      // Only a promise chain waits for a callback made async; a listener's or timer's caller drops the
+      // promise, so the rewrite would trade blocking for unhandled rejections and interleaved events.
+      if (!fn.async && where.kind !== 'promise-callback') return undefined;
       for (let current = node.parent; current; current = current.parent) {
         if (isFunctionNode(current)) return current === fn && node.range[0] >= fn.body.range[0] ? fn : undefined;
       }
