@@ -3,11 +3,12 @@
  * then `readSync(p)`, `createSyncFn(worker)(input)`, `new Future().wait()`. The value is followed
  * through `const` bindings (and never-reassigned `let`/`var`), a lazily initialised variable's only
  * assignment, destructuring of members, and `fn.call(…)` / `fn.apply(…)`; it is not followed into
- * other files, object fields or `this.x`.
+ * other files or object fields. `findValueHolders` is also how `instance-calls.ts` follows an object,
+ * there through `this.<field>` of the class that stores it too.
  */
 import { findVariable } from '@eslint-community/eslint-utils';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { getStaticPropertyName, getValueParent, isCallee } from './ast.js';
+import { getStaticPropertyName, getValueParent, isCallee, isFunctionNode } from './ast.js';
 import { trackModuleReferences, type ApiRow, type ModuleReference } from './modules.js';
 
 /**
@@ -39,11 +40,19 @@ interface ScopeVariable {
   references: { identifier: TSESTree.Identifier; init?: boolean; isWrite(): boolean; isRead(): boolean }[];
 }
 
+export interface ValueHolderOptions {
+  /** Follow a lazily initialised variable's only assignment (`let f; … f = node`). Default true. */
+  readonly lazyAssignments?: boolean;
+  /** Follow `this.x = node` (or a field `x = node`) to the reads of `this.x` in the class's instance members. Default false. */
+  readonly thisFields?: boolean;
+}
+
 /**
  * The expressions that hold the same value as `node`: `node` itself, then every read of a binding
- * whose only write is its initialiser `node` (`const x = node`), transitively.
+ * whose only write is its initialiser `node` (`const x = node`), transitively, in depth-first order.
  */
-export function findValueHolders(context: AnyContext, node: TSESTree.Node): TSESTree.Node[] {
+export function findValueHolders(context: AnyContext, node: TSESTree.Node, options: ValueHolderOptions = {}): TSESTree.Node[] {
+  const { lazyAssignments = true, thisFields = false } = options;
   const holders: TSESTree.Node[] = [];
   const seen = new Set<TSESTree.Node>();
   const visit = (holder: TSESTree.Node): void => {
@@ -54,18 +63,78 @@ export function findValueHolders(context: AnyContext, node: TSESTree.Node): TSES
     if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === child && parent.id.type === AST_NODE_TYPES.Identifier) {
       for (const read of readsOfSingleAssignment(context, parent.id)) visit(read);
     }
-    // Lazy initialisation: `let format; … format = createSyncFn(worker);` with no other write.
-    if (
-      parent?.type === AST_NODE_TYPES.AssignmentExpression &&
-      parent.operator === '=' &&
-      parent.right === child &&
-      parent.left.type === AST_NODE_TYPES.Identifier
-    ) {
-      for (const read of readsOfOnlyAssignment(context, parent.left)) visit(read);
+    if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '=' && parent.right === child) {
+      // Lazy initialisation: `let format; … format = createSyncFn(worker);` with no other write.
+      if (lazyAssignments && parent.left.type === AST_NODE_TYPES.Identifier) {
+        for (const read of readsOfOnlyAssignment(context, parent.left)) visit(read);
+      }
+      const field = thisFields ? thisField(parent.left) : undefined;
+      if (field !== undefined) for (const read of fieldReads(context, parent, field)) visit(read);
+    }
+    if (thisFields && parent?.type === AST_NODE_TYPES.PropertyDefinition && parent.value === child && !parent.static && !parent.computed) {
+      const name = parent.key.type === AST_NODE_TYPES.Identifier ? parent.key.name : undefined;
+      if (name !== undefined) for (const read of fieldReads(context, parent, name)) visit(read);
     }
   };
   visit(node);
   return holders;
+}
+
+/** `this.name` as an assignment target. */
+function thisField(node: TSESTree.Node): string | undefined {
+  if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression) return undefined;
+  return getStaticPropertyName(node);
+}
+
+/**
+ * Reads of `this.<name>` in the instance members of the class around `from`, when the field is
+ * written only there (by `from` itself): a second assignment could store anything.
+ */
+function fieldReads(context: AnyContext, from: TSESTree.Node, name: string): TSESTree.MemberExpression[] {
+  const classBody = enclosingClassBody(from);
+  if (!classBody) return [];
+  const reads: TSESTree.MemberExpression[] = [];
+  let writes = 0;
+  const visit = (node: TSESTree.Node, thisIsInstance: boolean): void => {
+    if (node.type === AST_NODE_TYPES.ClassBody && node !== classBody) return;
+    if (thisIsInstance && node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression && getStaticPropertyName(node) === name) {
+      const { parent, child } = getValueParent(node);
+      if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === child) writes += 1;
+      else reads.push(node);
+    }
+    for (const key of context.sourceCode.visitorKeys[node.type] ?? []) {
+      const value = (node as unknown as Record<string, unknown>)[key];
+      const children = Array.isArray(value) ? value : [value];
+      for (const item of children) {
+        if (!item || typeof item !== 'object' || !('type' in item)) continue;
+        const childNode = item as TSESTree.Node;
+        // A non-arrow function has its own `this`, unless it is a method of this class.
+        const ownThis = isFunctionNode(childNode) && childNode.type !== AST_NODE_TYPES.ArrowFunctionExpression;
+        const isMember = ownThis && (node.type === AST_NODE_TYPES.MethodDefinition || node.type === AST_NODE_TYPES.PropertyDefinition) && node.parent === classBody;
+        visit(childNode, ownThis ? isMember && !isStaticMember(node) : thisIsInstance);
+      }
+    }
+  };
+  for (const member of classBody.body) {
+    if (isStaticMember(member)) continue;
+    visit(member, true);
+  }
+  const fieldInitialiser = from.type === AST_NODE_TYPES.PropertyDefinition ? 1 : 0;
+  return writes + fieldInitialiser === 1 ? reads : [];
+}
+
+function isStaticMember(node: TSESTree.Node): boolean {
+  return (
+    ((node.type === AST_NODE_TYPES.MethodDefinition || node.type === AST_NODE_TYPES.PropertyDefinition) && node.static) ||
+    node.type === AST_NODE_TYPES.StaticBlock
+  );
+}
+
+function enclosingClassBody(node: TSESTree.Node): TSESTree.ClassBody | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ClassBody) return current;
+  }
+  return undefined;
 }
 
 /** Reads of the binding declared by `id`, if it is assigned only by its declaration. */

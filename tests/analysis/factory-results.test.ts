@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findResultUses, findValueHolders, trackFactoryResults, type FactoryRow, type ResultStep } from '../../src/analysis/factory-results.js';
-import { probeOne, type Context, type Snippet } from './harness.js';
+import { probe, probeOne, type Context, type Snippet } from './harness.js';
 
 const CATALOG: readonly FactoryRow[] = [
   { module: 'synckit', path: ['createSyncFn'], kind: 'call', results: [['call']] },
@@ -67,6 +67,16 @@ describe('findValueHolders and findResultUses', () => {
       findValueHolders(context, node).map((holder) => `${holder.type}:${context.sourceCode.getText(holder)}@${holder.loc.start.line}`),
     );
     expect(holders).toEqual(['CallExpression:source()@1', 'Identifier:a@2', 'Identifier:b@3', 'Identifier:a@3']);
+  });
+
+  it('follows a lazy assignment by default, and this.<field> only when asked', () => {
+    const code = 'let lazy;\nlazy = source();\nuse(lazy);\nclass K { constructor() { this.db = source(); }\n  run() { use(this.db); } }';
+    const holders = (options?: { lazyAssignments?: boolean; thisFields?: boolean }) =>
+      probe({ code }, 'CallExpression[callee.name="source"]', (context, node) =>
+        findValueHolders(context, node, options).map((holder) => `${context.sourceCode.getText(holder)}@${holder.loc.start.line}`),
+      );
+    expect(holders()).toEqual([['source()@2', 'lazy@3'], ['source()@4']]);
+    expect(holders({ lazyAssignments: false, thisFields: true })).toEqual([['source()@2'], ['source()@4', 'this.db@5']]);
   });
 
   it('walks several steps: call, member, call', () => {
