@@ -98,6 +98,9 @@ const MISUSE_MESSAGES = {
 } as const satisfies Record<Misuse['kind'], MessageIds>;
 
 const CATCH_HANDLER = '(error) => console.error(error)';
+/** In Node code a failed entry point must also fail the process, or a crashing script exits 0 and CI stays green. */
+const NODE_CATCH_HANDLER = '(error) => {\n  console.error(error);\n  process.exitCode = 1;\n}';
+const NODE_CODE = /\bprocess\.|\brequire\(|['"]node:/u;
 
 /** The user's allow-list entries with a module, as a catalogue built once per options array. */
 const allowListCatalogs = new WeakMap<readonly AllowListEntry[], readonly ApiRow[]>();
@@ -374,10 +377,11 @@ export default createRule<Options, MessageIds>({
           ? 'droppedThen'
           : 'dropped';
       const others: Suggestion[] = [];
-      if (options.allowVoid) others.push({ messageId: 'addVoid', fix: (fixer) => prefixWithKeyword(fixer, sourceCode, node, 'void') });
+      // Where nothing can await, handling the rejection is the fix the message asks for; `void` only silences.
       if (!canAwait && !neverRejects) {
-        others.push({ messageId: 'addCatch', fix: (fixer) => appendCatch(fixer, sourceCode, node, CATCH_HANDLER) });
+        others.push({ messageId: 'addCatch', fix: (fixer) => appendCatch(fixer, sourceCode, node, catchHandler()) });
       }
+      if (options.allowVoid) others.push({ messageId: 'addVoid', fix: (fixer) => prefixWithKeyword(fixer, sourceCode, node, 'void') });
       const fix = awaitFix(node);
       const name = fn ? functionName(fn, node) : '';
       pending.push({
@@ -385,6 +389,10 @@ export default createRule<Options, MessageIds>({
         category: 'dropped',
         descriptor: withAwait({ node, messageId, data: { name } }, fix && { messageId: 'addAwait', fix }, others),
       });
+    }
+
+    function catchHandler(): string {
+      return NODE_CODE.test(sourceCode.text) ? NODE_CATCH_HANDLER : CATCH_HANDLER;
     }
 
     function functionName(fn: FunctionNode, call: TSESTree.Node): string {
@@ -403,7 +411,7 @@ export default createRule<Options, MessageIds>({
         : undefined;
       const others: Suggestion[] = replace
         ? []
-        : [{ messageId: 'addCatch', fix: (fixer) => appendCatch(fixer, sourceCode, argument, CATCH_HANDLER) }];
+        : [{ messageId: 'addCatch', fix: (fixer) => appendCatch(fixer, sourceCode, argument, catchHandler()) }];
       pending.push({
         node,
         category: 'dropped',

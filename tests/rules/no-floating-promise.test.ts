@@ -104,8 +104,8 @@ runRuleTests('no-floating-promise', rule, {
         {
           messageId: 'dropped',
           suggestions: [
-            { messageId: 'addVoid', output: `${LOAD}function main() { void load(); }` },
             { messageId: 'addCatch', output: `${LOAD}function main() { load().catch((error) => console.error(error)); }` },
+            { messageId: 'addVoid', output: `${LOAD}function main() { void load(); }` },
           ],
         },
       ],
@@ -150,11 +150,12 @@ runRuleTests('no-floating-promise', rule, {
           messageId: 'dropped',
           line: 2,
           suggestions: [
-            { messageId: 'addVoid', output: "const fs = require('node:fs/promises');\nvoid fs.writeFile('a.txt', 'x');" },
             {
               messageId: 'addCatch',
-              output: "const fs = require('node:fs/promises');\nfs.writeFile('a.txt', 'x').catch((error) => console.error(error));",
+              // Node code: a failed entry point also sets the exit code, so a crashing script does not exit 0.
+              output: "const fs = require('node:fs/promises');\nfs.writeFile('a.txt', 'x').catch((error) => {\n  console.error(error);\n  process.exitCode = 1;\n});",
             },
+            { messageId: 'addVoid', output: "const fs = require('node:fs/promises');\nvoid fs.writeFile('a.txt', 'x');" },
           ],
         },
       ],
@@ -179,24 +180,24 @@ runRuleTests('no-floating-promise', rule, {
           messageId: 'droppedThen',
           column: 19,
           suggestions: [
-            { messageId: 'addVoid', output: "function main() { void fetch('/a').catch((error) => { throw error; }); fetch('/b').catch(report).then(use); }" },
             {
               messageId: 'addCatch',
               output:
                 "function main() { fetch('/a').catch((error) => { throw error; }).catch((error) => console.error(error)); fetch('/b').catch(report).then(use); }",
             },
+            { messageId: 'addVoid', output: "function main() { void fetch('/a').catch((error) => { throw error; }); fetch('/b').catch(report).then(use); }" },
           ],
         },
         {
           messageId: 'droppedThen',
           column: 67,
           suggestions: [
-            { messageId: 'addVoid', output: "function main() { fetch('/a').catch((error) => { throw error; }); void fetch('/b').catch(report).then(use); }" },
             {
               messageId: 'addCatch',
               output:
                 "function main() { fetch('/a').catch((error) => { throw error; }); fetch('/b').catch(report).then(use).catch((error) => console.error(error)); }",
             },
+            { messageId: 'addVoid', output: "function main() { fetch('/a').catch((error) => { throw error; }); void fetch('/b').catch(report).then(use); }" },
           ],
         },
       ],
@@ -331,8 +332,8 @@ runRuleTests('no-floating-promise', rule, {
         {
           messageId: 'dropped',
           suggestions: [
-            { messageId: 'addVoid', output: 'void (async function main() {\n  await start();\n})();' },
             { messageId: 'addCatch', output: '(async function main() {\n  await start();\n})().catch((error) => console.error(error));' },
+            { messageId: 'addVoid', output: 'void (async function main() {\n  await start();\n})();' },
           ],
         },
       ],
@@ -358,12 +359,12 @@ runRuleTests('no-floating-promise', rule, {
       code: "async function a() { try { return fetch('/x'); } catch { return null; } }\nasync function b() { try { await fetch('/x'); } catch (error) { throw error; } }\nfunction main() { a(); b(); }",
       errors: [
         { messageId: 'dropped', line: 3, column: 19, suggestions: [
-          { messageId: 'addVoid', output: "async function a() { try { return fetch('/x'); } catch { return null; } }\nasync function b() { try { await fetch('/x'); } catch (error) { throw error; } }\nfunction main() { void a(); b(); }" },
           { messageId: 'addCatch', output: "async function a() { try { return fetch('/x'); } catch { return null; } }\nasync function b() { try { await fetch('/x'); } catch (error) { throw error; } }\nfunction main() { a().catch((error) => console.error(error)); b(); }" },
+          { messageId: 'addVoid', output: "async function a() { try { return fetch('/x'); } catch { return null; } }\nasync function b() { try { await fetch('/x'); } catch (error) { throw error; } }\nfunction main() { void a(); b(); }" },
         ] },
         { messageId: 'dropped', line: 3, column: 24, suggestions: [
-          { messageId: 'addVoid', output: "async function a() { try { return fetch('/x'); } catch { return null; } }\nasync function b() { try { await fetch('/x'); } catch (error) { throw error; } }\nfunction main() { a(); void b(); }" },
           { messageId: 'addCatch', output: "async function a() { try { return fetch('/x'); } catch { return null; } }\nasync function b() { try { await fetch('/x'); } catch (error) { throw error; } }\nfunction main() { a(); b().catch((error) => console.error(error)); }" },
+          { messageId: 'addVoid', output: "async function a() { try { return fetch('/x'); } catch { return null; } }\nasync function b() { try { await fetch('/x'); } catch (error) { throw error; } }\nfunction main() { a(); void b(); }" },
         ] },
       ],
     },
@@ -401,8 +402,8 @@ runRuleTests('no-floating-promise', rule, {
           messageId: 'dropped',
           line: 3,
           suggestions: [
-            { messageId: 'addVoid', output: `${LOAD}async function main() { load(); }\nfunction sync() { void load(); }` },
             { messageId: 'addCatch', output: `${LOAD}async function main() { load(); }\nfunction sync() { load().catch((error) => console.error(error)); }` },
+            { messageId: 'addVoid', output: `${LOAD}async function main() { load(); }\nfunction sync() { void load(); }` },
           ],
         },
       ],
