@@ -97,6 +97,17 @@ const MISUSE_MESSAGES = {
   iteration: 'misusedIteration',
 } as const satisfies Record<Misuse['kind'], MessageIds>;
 
+/** What an always-true predicate does to each array method, for the message. */
+const PREDICATE_OUTCOMES: Readonly<Record<string, string>> = {
+  filter: 'every element passes',
+  some: 'it is always true',
+  every: 'it is always true',
+  find: 'it always returns the first element',
+  findIndex: 'it always returns 0',
+  findLast: 'it always returns the last element',
+  findLastIndex: 'it always returns the last index',
+};
+
 const CATCH_HANDLER = '(error) => console.error(error)';
 /** In Node code a failed entry point must also fail the process, or a crashing script exits 0 and CI stays green. */
 const NODE_CATCH_HANDLER = '(error) => {\n  console.error(error);\n  process.exitCode = 1;\n}';
@@ -223,7 +234,7 @@ export default createRule<Options, MessageIds>({
       misusedArithmetic:
         '{{subject}} is a promise used in arithmetic, concatenation or a comparison: the result is NaN, "[object Promise]" or false. Await it first.',
       misusedLogged:
-        '{{subject}} is a promise passed to `{{api}}`: it shows `Promise { <pending> }` (or `{}` when serialised), not the value. Await it first.',
+        '{{subject}} is a promise passed to `{{api}}`: it shows {{shows}}, not the value. Await it first.',
       misusedMember:
         '{{subject}} is a promise, which has no `{{member}}`: reading it gives undefined (calling it throws). Await the promise first.',
       misusedDestructuring:
@@ -233,7 +244,7 @@ export default createRule<Options, MessageIds>({
       asyncForEach:
         '`forEach` ignores the promise this callback returns: the loop ends before the work does, and rejections go unhandled. Use `for…of` with `await`, or `await Promise.all(….map(…))`.',
       asyncPredicate:
-        '`{{method}}` treats the promise this callback returns as true: every element passes. Compute the results first (`await Promise.all(….map(…))`), then test them synchronously.',
+        '`{{method}}` treats the promise this callback returns as true: {{outcome}}. Compute the results first (`await Promise.all(….map(…))`), then test them synchronously.',
       asyncSuite:
         '`{{name}}` does not wait for an async suite callback: tests registered after its first `await` are silently lost. Register tests synchronously and do async setup in a hook.',
       asyncEventCallback:
@@ -552,6 +563,7 @@ export default createRule<Options, MessageIds>({
     ): void {
       const data: Record<string, string> = { subject: subjectOf(node) };
       if ('api' in misuse && misuse.api) data.api = misuse.api;
+      if (misuse.kind === 'logged') data.shows = misuse.api?.startsWith('JSON.') ? '`{}`' : '`Promise { <pending> }`';
       if (misuse.kind === 'member') data.member = misuse.member;
       pending.push({
         node,
@@ -607,7 +619,7 @@ export default createRule<Options, MessageIds>({
         if (kind === 'predicate' || apiIgnoresCallbackResult(context, call, 0) !== 'yes') return;
       }
       if (kind === 'predicate') {
-        pending.push({ node: callback, category: 'callback', descriptor: { node: callback, messageId: 'asyncPredicate', data: { method } } });
+        pending.push({ node: callback, category: 'callback', descriptor: { node: callback, messageId: 'asyncPredicate', data: { method, outcome: PREDICATE_OUTCOMES[method] ?? 'every test passes' } } });
         return;
       }
       const suggest: Suggestion[] = [];

@@ -453,8 +453,8 @@ runRuleTests('no-floating-promise', rule, {
       // One report per problem: logging a dropped promise is reported as the misuse only.
       code: `${LOAD}async function main() {\n  console.log(load());\n  JSON.stringify(load());\n}`,
       errors: [
-        { messageId: 'misusedLogged', data: { subject: '`load()`', api: 'console.log' }, line: 3, suggestions: [{ messageId: 'addAwait', output: `${LOAD}async function main() {\n  console.log(await load());\n  JSON.stringify(load());\n}` }] },
-        { messageId: 'misusedLogged', data: { subject: '`load()`', api: 'JSON.stringify' }, line: 4, suggestions: [{ messageId: 'addAwait', output: `${LOAD}async function main() {\n  console.log(load());\n  JSON.stringify(await load());\n}` }] },
+        { messageId: 'misusedLogged', data: { subject: '`load()`', api: 'console.log', shows: '`Promise { <pending> }`' }, line: 3, suggestions: [{ messageId: 'addAwait', output: `${LOAD}async function main() {\n  console.log(await load());\n  JSON.stringify(load());\n}` }] },
+        { messageId: 'misusedLogged', data: { subject: '`load()`', api: 'JSON.stringify', shows: '`{}`' }, line: 4, suggestions: [{ messageId: 'addAwait', output: `${LOAD}async function main() {\n  console.log(load());\n  JSON.stringify(await load());\n}` }] },
       ],
     },
     {
@@ -479,7 +479,7 @@ runRuleTests('no-floating-promise', rule, {
       errors: [
         {
           messageId: 'misusedLogged',
-          data: { subject: '`data`', api: 'console.log' },
+          data: { subject: '`data`', api: 'console.log', shows: '`Promise { <pending> }`' },
           line: 4,
           column: 15,
           suggestions: [
@@ -615,9 +615,9 @@ runRuleTests('no-floating-promise', rule, {
     {
       code: `${SAVE}async function main(ids: string[]) {\n  ids.filter(async (id) => (await fetch(id)).ok);\n  ids.some(async (id) => id === 'x');\n  ids.find(async function (id) { return id; });\n}`,
       errors: [
-        { messageId: 'asyncPredicate', data: { method: 'filter' }, line: 3, column: 14, suggestions: [] },
-        { messageId: 'asyncPredicate', data: { method: 'some' }, line: 4, suggestions: [] },
-        { messageId: 'asyncPredicate', data: { method: 'find' }, line: 5, suggestions: [] },
+        { messageId: 'asyncPredicate', data: { method: 'filter', outcome: 'every element passes' }, line: 3, column: 14, suggestions: [] },
+        { messageId: 'asyncPredicate', data: { method: 'some', outcome: 'it is always true' }, line: 4, suggestions: [] },
+        { messageId: 'asyncPredicate', data: { method: 'find', outcome: 'it always returns the first element' }, line: 5, suggestions: [] },
       ],
     },
     {
