@@ -3,6 +3,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { type FunctionNode, getValueParent, isFunctionNode, skipChainExpression, skipTypeWrappers } from '../analysis/ast.js';
 import { findEnclosingAsyncContext } from '../analysis/async-context.js';
 import { asyncIifeFunction, isAsyncIifeInAsyncFunction } from '../analysis/async-iife.js';
+import { findDirectFunction } from '../analysis/await-position.js';
 import { SYNC_BRIDGES, type SyncBridgeRow } from '../analysis/catalog/sync-bridges.js';
 import { findEffectBody, trackEffectRuns, type EffectRun } from '../analysis/effect.js';
 import { type FactoryResultUse, type ResultStep, trackFactoryResults } from '../analysis/factory-results.js';
@@ -130,26 +131,10 @@ export default createRule<Options, MessageIds>({
       return row.path.length > 0 ? `${row.path.join('.')} from '${row.module}'` : `'${row.module}'`;
     }
 
-    /** The function whose body `node` is directly in (no function in between), if `await`/`yield` could go there. */
-    function directFunction(node: TSESTree.Node): FunctionNode | undefined {
-      let child = node;
-      for (let current = node.parent; current; child = current, current = current.parent) {
-        if (isFunctionNode(current)) return current.params.includes(child as TSESTree.Parameter) ? undefined : current;
-        if (
-          current.type === AST_NODE_TYPES.PropertyDefinition ||
-          current.type === AST_NODE_TYPES.AccessorProperty ||
-          current.type === AST_NODE_TYPES.StaticBlock
-        ) {
-          return undefined;
-        }
-      }
-      return undefined;
-    }
-
     /** Can `await` be added at `node`? Returns the fixes that make that possible (none, or making a promise callback async). */
     function planAwait(node: TSESTree.Node): ((fixer: Fixer) => Fix[]) | undefined {
       const where = findEnclosingAsyncContext(context, node);
-      if (!where.fn || directFunction(node) !== where.fn) return undefined;
+      if (!where.fn || findDirectFunction(node) !== where.fn) return undefined;
       if (where.fn.async) return () => [];
       const fn = where.fn;
       if (where.kind === 'promise-callback') {
@@ -332,7 +317,7 @@ export default createRule<Options, MessageIds>({
         }
       }
       // Effect.runSync(eff) directly in the generator body is `yield* eff`.
-      if (fn.generator && runName === 'runSync' && directFunction(run.call) === fn) {
+      if (fn.generator && runName === 'runSync' && findDirectFunction(run.call) === fn) {
         const text = `yield* ${effect.type === AST_NODE_TYPES.SequenceExpression ? `(${sourceCode.getText(effect)})` : sourceCode.getText(effect)}`;
         const parent = run.call.parent;
         // `x as T`, `f(x)!`, `x.y` and a callee position all bind tighter than `yield*`.
@@ -368,7 +353,7 @@ export default createRule<Options, MessageIds>({
       if (parent?.type !== AST_NODE_TYPES.ExpressionStatement || !isAsyncIifeInAsyncFunction(context, call)) return;
       const suggest: Suggestion[] = [];
       const where = findEnclosingAsyncContext(context, call);
-      if (where.fn && directFunction(call) === where.fn) {
+      if (where.fn && findDirectFunction(call) === where.fn) {
         suggest.push({ messageId: 'suggestAwaitIife', fix: (fixer) => prefixWithKeyword(fixer, sourceCode, call, 'await') });
       }
       suggest.push({ messageId: 'suggestVoidIife', fix: (fixer) => prefixWithKeyword(fixer, sourceCode, call, 'void') });
