@@ -9,10 +9,9 @@ import {
   LARGE_RANDOM_SIZE,
 } from '../analysis/catalog/blocking-apis.js';
 import { asOperand, planAsyncTwinFix, planSleepStatementFix } from '../analysis/fixes/async-twin.js';
-import { makeFunctionAsync } from '../analysis/fixes/prefix.js';
-import { findInstanceCalls } from '../analysis/instance-calls.js';
+import { canMakeFunctionAsync, makeFunctionAsync } from '../analysis/fixes/prefix.js';
+import { findInstanceCalls, type InstanceShape } from '../analysis/instance-calls.js';
 import { createSyncReachSearch } from '../analysis/local-calls.js';
-import { type InstanceShape } from '../analysis/instance-calls.js';
 import { moduleAliases, trackModuleReferences } from '../analysis/modules.js';
 import { getStaticByteLength, getStaticNumber } from '../analysis/static-size.js';
 import { getTypeInfo } from '../analysis/type-info.js';
@@ -377,7 +376,7 @@ export default createRule<Options, MessageIds>({
         const asyncFix = makeAsync ? makeFunctionAsync(fixer, sourceCode, fn) : undefined;
         return asyncFix ? [...fixes, asyncFix] : fixes;
       };
-      const canFix = build !== undefined && (!makeAsync || makeFunctionAsyncPossible(fn));
+      const canFix = build !== undefined && (!makeAsync || canMakeFunctionAsync(fn));
       const autofix =
         canFix &&
         options.autofix === true &&
@@ -412,11 +411,6 @@ export default createRule<Options, MessageIds>({
       const callee = skipChainExpression(finding.node.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier) return text;
       return text.replaceAll(`\`${namespace}.`, `\`${callee.object.name}.`);
-    }
-
-    function makeFunctionAsyncPossible(fn: FunctionNode): boolean {
-      const parent = fn.parent;
-      return !((parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.Property) && (parent.kind === 'get' || parent.kind === 'set' || parent.kind === 'constructor'));
     }
 
     function reportLocalHelpers(findings: ReadonlyMap<TSESTree.Node, Finding>): void {

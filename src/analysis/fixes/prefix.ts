@@ -144,21 +144,32 @@ export function prefixWithKeyword(
   return fixes;
 }
 
+/** The method or accessor definition `fn` is the value of, where `async` goes before the key. */
+function methodOf(fn: FunctionNode): TSESTree.MethodDefinition | TSESTree.Property | undefined {
+  const parent = fn.parent;
+  return (parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.Property) &&
+    parent.value === fn &&
+    // Accessors of object literals are not `method`s but must not get `async` before their parameters.
+    (parent.type === AST_NODE_TYPES.MethodDefinition || parent.method || parent.kind !== 'init')
+    ? parent
+    : undefined;
+}
+
+/** Can {@link makeFunctionAsync} make `fn` async? Not when it already is, nor for getters, setters and constructors. */
+export function canMakeFunctionAsync(fn: FunctionNode): boolean {
+  const method = methodOf(fn);
+  return !fn.async && (!method || method.kind === 'method' || method.kind === 'init');
+}
+
 /** The fix that makes a function `async`, or undefined where it cannot be (getters, setters, constructors). */
 export function makeFunctionAsync(
   fixer: TSESLint.RuleFixer,
   sourceCode: SourceCode,
   fn: FunctionNode,
 ): TSESLint.RuleFix | undefined {
-  if (fn.async) return undefined;
-  const parent = fn.parent;
-  if (
-    (parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.Property) &&
-    parent.value === fn &&
-    // Accessors of object literals are not `method`s but must not get `async` before their parameters.
-    (parent.type === AST_NODE_TYPES.MethodDefinition || parent.method || parent.kind !== 'init')
-  ) {
-    if (parent.kind !== 'method' && parent.kind !== 'init') return undefined;
+  if (!canMakeFunctionAsync(fn)) return undefined;
+  const parent = methodOf(fn);
+  if (parent) {
     const keyStart = parent.computed ? sourceCode.getTokenBefore(parent.key)! : sourceCode.getFirstToken(parent.key)!;
     const star = sourceCode.getTokenBefore(keyStart);
     const target = fn.generator && star?.value === '*' ? star : keyStart;

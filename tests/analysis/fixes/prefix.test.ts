@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isFunctionNode } from '../../../src/analysis/ast.js';
-import { makeFunctionAsync, prefixWithKeyword } from '../../../src/analysis/fixes/prefix.js';
-import { applyFixes, probeOne, type Snippet } from '../harness.js';
+import { canMakeFunctionAsync, makeFunctionAsync, prefixWithKeyword } from '../../../src/analysis/fixes/prefix.js';
+import { applyFixes, probe, probeOne, type Snippet } from '../harness.js';
 
 /** The code after prefixing every node matching `selector` (default: calls of `load…`) with `keyword`. */
 function prefix(snippet: Snippet, selector = 'CallExpression[callee.name=/^load/]', keyword: 'await' | 'void' = 'await'): string {
@@ -138,5 +138,10 @@ describe('makeFunctionAsync', () => {
     ['decorated method', 'class Repo {\n  @log\n  load() {}\n}', 'class Repo {\n  @log\n  async load() {}\n}'],
   ])('TypeScript: %s', (_title, code, output) => {
     expect(makeAsync({ code, filename: 'file.ts' })).toBe(output);
+  });
+  it('canMakeFunctionAsync says in advance which functions it can fix', () => {
+    const code = 'class Repo {\n  constructor() {}\n  get user() {}\n  load() {}\n  save = async () => {};\n}\nconst repo = { set user(v) {}, load: function () {} };';
+    const answers = probe({ code }, ':function', (_context, node) => (isFunctionNode(node) ? canMakeFunctionAsync(node) : undefined));
+    expect(answers).toEqual([false, false, true, false, false, true]);
   });
 });
