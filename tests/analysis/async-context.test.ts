@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findEnclosingAsyncContext, type ExecutionKind } from '../../src/analysis/async-context.js';
 import { EVENT_LOOP_CALLBACK_APIS } from '../../src/analysis/catalog/event-loop-callbacks.js';
-import { HERE, probeOne, type Snippet } from './harness.js';
+import { HERE, missingNodeFunctions, probeOne, type Snippet } from './harness.js';
 
 const ON_EVENT_LOOP: ReadonlySet<ExecutionKind> = new Set(['async-function', 'async-generator', 'promise-callback', 'event-loop-callback']);
 
@@ -131,13 +131,7 @@ describe('findEnclosingAsyncContext: TypeScript', () => {
 
 describe('EVENT_LOOP_CALLBACK_APIS catalogue', () => {
   it('names functions that exist in the running Node for every module row', async () => {
-    const missing: string[] = [];
-    for (const row of EVENT_LOOP_CALLBACK_APIS) {
-      if (row.module === undefined) continue;
-      let value: unknown = await import(`node:${row.module}`);
-      for (const key of row.path) value = (value as Record<string, unknown> | undefined)?.[key];
-      if (typeof value !== 'function') missing.push(`${row.module}:${row.path.join('.')}`);
-    }
+    const missing = await missingNodeFunctions(EVENT_LOOP_CALLBACK_APIS);
     expect(missing).toEqual([]);
   });
 });

@@ -128,3 +128,15 @@ export function applyFixes(snippet: Snippet, selector: string, build: FixBuilder
 export function textOf(context: Context, node: TSESTree.Node): string {
   return context.sourceCode.getText(node);
 }
+
+/** Catalogue rows of a Node built-in module whose export path is not a function in the running Node, as `module:path`. */
+export async function missingNodeFunctions(rows: readonly { module?: string; path: readonly string[] }[]): Promise<string[]> {
+  const missing: string[] = [];
+  for (const row of rows) {
+    if (row.module === undefined) continue;
+    let value: unknown = await import(`node:${row.module}`);
+    for (const key of row.path) value = (value as Record<string, unknown> | undefined)?.[key];
+    if (typeof value !== 'function') missing.push(`${row.module}:${row.path.join('.')}`);
+  }
+  return missing;
+}

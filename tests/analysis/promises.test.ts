@@ -4,7 +4,7 @@ import { isFunctionNode } from '../../src/analysis/ast.js';
 import { PROMISE_RETURNING_APIS } from '../../src/analysis/catalog/promise-apis.js';
 import { getPromiseKnowledge, getTypeFlags, type Tristate } from '../../src/analysis/promises.js';
 import { getTypeInfo } from '../../src/analysis/type-info.js';
-import { probe, probeAsked, probeOne, type Snippet } from './harness.js';
+import { missingNodeFunctions, probe, probeAsked, probeOne, type Snippet } from './harness.js';
 
 /** `isPromise` of the argument of every `ask(…)` marker. */
 function isPromise(snippet: Snippet): Tristate[] {
@@ -385,13 +385,7 @@ describe('getTypeFlags', () => {
 
 describe('PROMISE_RETURNING_APIS catalogue', () => {
   it('names functions that exist in the running Node for every module row', async () => {
-    const missing: string[] = [];
-    for (const row of PROMISE_RETURNING_APIS) {
-      if (row.module === undefined) continue;
-      let value: unknown = await import(`node:${row.module}`);
-      for (const key of row.path) value = (value as Record<string, unknown> | undefined)?.[key];
-      if (typeof value !== 'function') missing.push(`${row.module}:${row.path.join('.')}`);
-    }
+    const missing = await missingNodeFunctions(PROMISE_RETURNING_APIS);
     expect(missing).toEqual([]);
   });
 });
