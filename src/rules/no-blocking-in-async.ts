@@ -1,5 +1,6 @@
+import { findDirectFunction } from '../analysis/await-position.js';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { type FunctionNode, getCallOfArgument, getStaticPropertyName, isFunctionNode, skipChainExpression } from '../analysis/ast.js';
+import { type FunctionNode, getCallOfArgument, getStaticPropertyName, skipChainExpression } from '../analysis/ast.js';
 import { type ExecutionContext, findEnclosingAsyncContext } from '../analysis/async-context.js';
 import { type BusyWait, findBusyWait, type LoopNode } from '../analysis/busy-wait.js';
 import {
@@ -352,10 +353,8 @@ export default createRule<Options, MessageIds>({
       // Only a promise chain waits for a callback made async; a listener's or timer's caller drops the
       // promise, so the rewrite would trade blocking for unhandled rejections and interleaved events.
       if (!fn.async && where.kind !== 'promise-callback') return undefined;
-      for (let current = node.parent; current; current = current.parent) {
-        if (isFunctionNode(current)) return current === fn && node.range[0] >= fn.body.range[0] ? fn : undefined;
-      }
-      return undefined;
+      // The await must land directly in fn's body: not in a parameter default, a nested function or a class field.
+      return findDirectFunction(node) === fn ? fn : undefined;
     }
 
     function reportFinding(finding: Finding, where: ExecutionContext): void {

@@ -358,6 +358,11 @@ runRuleTests('no-blocking-in-async', rule, {
       code: "import fs from 'node:fs';\nchild.on('exit', (code) => { fs.writeFileSync('exit-code', String(code)); });",
       errors: [{ messageId: 'blocking', suggestions: [] }],
     },
+    // A class field initialiser inside an async function cannot hold an await: reported, no suggestion.
+    {
+      code: "import fs from 'node:fs';\nasync function build() {\n  class Page { html = fs.readFileSync('page.html'); }\n  return new Page();\n}",
+      errors: [{ messageId: 'blocking', line: 3, suggestions: [] }],
+    },
     // Inside a callback run in place (map) the await cannot go in: reported, no suggestion.
     {
       code: "import fs from 'node:fs';\nasync function loadAll(paths: string[]) { return paths.map((path) => fs.readFileSync(path)); }",
