@@ -150,6 +150,12 @@ function isValueLiteral(node: TSESTree.Node): boolean {
 
 const ARITHMETIC_OPERATORS: ReadonlySet<string> = new Set(['-', '*', '/', '%', '**', '|', '&', '^', '<<', '>>', '>>>', '<', '>', '<=', '>=']);
 const EQUALITY_OPERATORS: ReadonlySet<string> = new Set(['==', '===', '!=', '!==']);
+/** Scope definitions whose binding is a class, function, enum or namespace, never a value a promise is stored in. */
+const NAMESPACE_LIKE_DEFINITIONS: ReadonlySet<string> = new Set(['ClassName', 'FunctionName', 'TSEnumName', 'TSModuleName']);
+/** Undeclared globals whose built-in type has no `then`. */
+const BUILT_IN_NAMESPACES: ReadonlySet<string> = new Set([
+  'Array', 'Atomics', 'BigInt', 'Buffer', 'Date', 'Error', 'Intl', 'JSON', 'Math', 'Number', 'Object', 'Promise', 'Reflect', 'String', 'Symbol', 'console', 'process',
+]);
 
 export default createRule<Options, MessageIds>({
   name: 'no-floating-promise',
@@ -519,6 +525,7 @@ export default createRule<Options, MessageIds>({
     function checkMisuse(node: TSESTree.Node): void {
       const misuse = classifyMisuse(node);
       if (!misuse) return;
+      if (misuse.kind === 'member' && isNamespaceLikeObject(node)) return;
       if (knowledge.isPromise(node) !== 'yes') return;
       if (isExcusedMisuse(node, misuse)) return;
       const value = skipTypeWrappers(skipChainExpression(node));
@@ -528,6 +535,19 @@ export default createRule<Options, MessageIds>({
       }
       const fix = awaitFix(node);
       reportMisuse(node, misuse, fix && { messageId: 'addAwait', fix });
+    }
+
+    /**
+     * `ns.member` on a namespace import, a class, a function, an enum or a TS namespace declared in this
+     * file, or on a built-in global (`Object`, `Math`, `console`): its type is thenable only with an own `then`, and then a missing `member` is a type error,
+     * so the member misuse cannot be reported. Decided by scope alone, before any type-checker call
+     * (these receivers are most member accesses in namespace-heavy code such as `Effect.map(…)`).
+     */
+    function isNamespaceLikeObject(node: TSESTree.Node): boolean {
+      if (node.type !== AST_NODE_TYPES.Identifier) return false;
+      const variable = findVariable(sourceCode.getScope(node) as never, node) as { defs: { type: string; node: TSESTree.Node }[] } | null;
+      if (!variable || variable.defs.length === 0) return BUILT_IN_NAMESPACES.has(node.name);
+      return variable.defs.every((def) => NAMESPACE_LIKE_DEFINITIONS.has(def.type) || (def.type === 'ImportBinding' && def.node.type === AST_NODE_TYPES.ImportNamespaceSpecifier));
     }
 
     /**
