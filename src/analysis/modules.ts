@@ -155,9 +155,18 @@ function addRootReference<Row>(
   if (row !== undefined) add({ node, info: row });
 }
 
-/** `await import('fs')` expressions with a literal specifier: the awaited value is the namespace. */
+const dynamicImportsCache = new WeakMap<TSESTree.Program, { expression: TSESTree.Node; specifier: string }[]>();
+
+/**
+ * `await import('fs')` expressions with a literal specifier: the awaited value is the namespace.
+ * One walk per file, shared by every catalogue (each catalogue's index asked for it again).
+ */
 function staticDynamicImports(context: AnyContext): { expression: TSESTree.Node; specifier: string }[] {
+  const program = context.sourceCode.ast;
+  const cached = dynamicImportsCache.get(program);
+  if (cached) return cached;
   const found: { expression: TSESTree.Node; specifier: string }[] = [];
+  dynamicImportsCache.set(program, found);
   // Cheap text check first: most files never use import().
   if (!context.sourceCode.text.includes('import(')) return found;
   walkAst(context.sourceCode.ast, context.sourceCode.visitorKeys, (node) => {
