@@ -6,7 +6,16 @@ export interface TypeInfo {
   readonly checker: ts.TypeChecker;
   readonly services: ParserServicesWithTypeInformation;
   typeOf(node: TSESTree.Node): ts.Type;
+  /**
+   * Does the compiler report type errors in this file (a TypeScript file, or JavaScript under
+   * `checkJs`)? Then a misuse that is a type error (`promise.name`, `promise * 2`) is already an
+   * error in the editor and in `tsc`, and a rule need not spend a type-checker call on it.
+   */
+  readonly compilerChecksFile: boolean;
 }
+
+const TYPESCRIPT_FILE = /\.[cm]?tsx?$/iu;
+const DECLARATION_FILE = /\.d\.[cm]?ts$/iu;
 
 const cache = new WeakMap<TSESTree.Program, TypeInfo | null>();
 
@@ -29,6 +38,8 @@ export function getTypeInfo(context: AnyContext): TypeInfo | undefined {
       checker,
       services: typed,
       typeOf: (node) => checker.getTypeAtLocation(typed.esTreeNodeToTSNodeMap.get(node)),
+      compilerChecksFile:
+        (TYPESCRIPT_FILE.test(context.filename) && !DECLARATION_FILE.test(context.filename)) || typed.program.getCompilerOptions().checkJs === true,
     };
   }
   cache.set(program, info);

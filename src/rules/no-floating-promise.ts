@@ -29,6 +29,7 @@ import { appendCatch, wrapInPromiseAll } from '../analysis/fixes/promise-handler
 import { type ApiRow, trackModuleReferences } from '../analysis/modules.js';
 import { getPromiseKnowledge } from '../analysis/promises.js';
 import { cannotReject, isHandledPromiseChain } from '../analysis/rejection.js';
+import { getTypeInfo } from '../analysis/type-info.js';
 import { findTestRegistration, registeredCallback } from '../analysis/test-registrations.js';
 import { createRule } from '../utils/create-rule.js';
 
@@ -74,9 +75,19 @@ export type MessageIds =
   | 'removeAsync';
 
 type Misuse =
-  | { kind: ValueMisuse; api?: string }
+  /** `typeError`: the compiler rejects this use of a promise (`p * 2`, `p === 1`, unlike `p + name`, which may concatenate). */
+  | { kind: ValueMisuse; api?: string; typeError?: boolean }
   | { kind: 'member'; member: string }
   | { kind: 'destructuring' | 'spread' | 'iteration' };
+
+/**
+ * Misuses that are type errors (`Property 'name' does not exist on type 'Promise<User>'. Did you
+ * forget to use 'await'?`): where the compiler checks the file, it reports them already, with its own
+ * "add await" fix, so the rule does not ask the type checker about them; so are arithmetic and
+ * comparisons marked `typeError`. Conditions, strings, `p + x`, `console.*` arguments and object
+ * spreads type-check, and stay this rule's job.
+ */
+const COMPILER_REPORTED_MISUSES: ReadonlySet<Misuse['kind']> = new Set(['member', 'iteration', 'destructuring']);
 
 type Suggestion = TSESLint.SuggestionReportDescriptor<MessageIds>;
 
@@ -272,6 +283,7 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const knowledge = getPromiseKnowledge(context);
+    const compilerChecksFile = getTypeInfo(context)?.compilerChecksFile ?? false;
     const allowList = options.allowList ?? [];
     const pending: PendingReport[] = [];
     const reportedVariables = new Set<unknown>();
@@ -450,6 +462,7 @@ export default createRule<Options, MessageIds>({
           return parent.test === child ? { kind: 'condition' } : undefined;
         case AST_NODE_TYPES.UnaryExpression:
           if (parent.operator === '!') return { kind: 'condition' };
+          // The compiler accepts `-p` and `~p` (NaN, -1), so these are not `typeError`s.
           return parent.operator === '+' || parent.operator === '-' || parent.operator === '~' ? { kind: 'arithmetic' } : undefined;
         case AST_NODE_TYPES.LogicalExpression:
           if (parent.operator === '??') return undefined;
@@ -458,8 +471,8 @@ export default createRule<Options, MessageIds>({
         case AST_NODE_TYPES.BinaryExpression: {
           const other = parent.left === child ? parent.right : parent.left;
           if (parent.operator === '+') return { kind: isStringOperand(other) ? 'string' : 'arithmetic' };
-          if (ARITHMETIC_OPERATORS.has(parent.operator)) return { kind: 'arithmetic' };
-          return EQUALITY_OPERATORS.has(parent.operator) && isValueLiteral(other) ? { kind: 'arithmetic' } : undefined;
+          if (ARITHMETIC_OPERATORS.has(parent.operator)) return { kind: 'arithmetic', typeError: true };
+          return EQUALITY_OPERATORS.has(parent.operator) && isValueLiteral(other) ? { kind: 'arithmetic', typeError: true } : undefined;
         }
         case AST_NODE_TYPES.AssignmentExpression:
           if (parent.right !== child) return undefined;
@@ -468,7 +481,8 @@ export default createRule<Options, MessageIds>({
               ? destructuringMisuse(parent.left)
               : undefined;
           }
-          return parent.operator === '+=' ? { kind: 'arithmetic' } : ARITHMETIC_OPERATORS.has(parent.operator.slice(0, -1)) ? { kind: 'arithmetic' } : undefined;
+          if (parent.operator === '+=') return { kind: 'arithmetic' };
+          return ARITHMETIC_OPERATORS.has(parent.operator.slice(0, -1)) ? { kind: 'arithmetic', typeError: true } : undefined;
         case AST_NODE_TYPES.TemplateLiteral:
           return parent.parent.type === AST_NODE_TYPES.TaggedTemplateExpression ? undefined : { kind: 'string' };
         case AST_NODE_TYPES.CallExpression:
@@ -482,6 +496,8 @@ export default createRule<Options, MessageIds>({
         }
         case AST_NODE_TYPES.MemberExpression: {
           if (parent.object !== child) return undefined;
+          // `p.label = …` decorates the promise object on purpose.
+          if (parent.parent.type === AST_NODE_TYPES.AssignmentExpression && parent.parent.left === parent) return undefined;
           const member = getStaticPropertyName(parent);
           if (member === undefined) return undefined;
           if (member === 'toString') return { kind: 'string' };
@@ -525,6 +541,7 @@ export default createRule<Options, MessageIds>({
     function checkMisuse(node: TSESTree.Node): void {
       const misuse = classifyMisuse(node);
       if (!misuse) return;
+      if (compilerChecksFile && (COMPILER_REPORTED_MISUSES.has(misuse.kind) || ('typeError' in misuse && misuse.typeError))) return;
       if (misuse.kind === 'member' && isNamespaceLikeObject(node)) return;
       if (knowledge.isPromise(node) !== 'yes') return;
       if (isExcusedMisuse(node, misuse)) return;
@@ -551,17 +568,30 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
-     * A promise held in a variable: reported once, at its first misuse, and only when nothing awaits,
-     * returns or passes it on (every read is a misuse or an existence check).
+     * A promise held in a variable: reported once, at its first misuse. When something else awaits,
+     * returns or passes it on, an existence check (`if (p) … return p`) is left alone, but a use that
+     * is wrong whatever else happens to the promise (`${p}`, `p + 1`, `p.name`, `[...p]`) is still
+     * reported when the variable is never written again, with `await` at the misuse, which keeps the
+     * other uses as they are.
      */
     function checkMisusedVariable(identifier: TSESTree.Identifier, misuse: Misuse): void {
       const variable = findVariable(sourceCode.getScope(identifier) as never, identifier) as
-        | { defs: { type: string; node: TSESTree.Node }[]; references: { identifier: TSESTree.Identifier; isRead(): boolean }[] }
+        | {
+            defs: { type: string; node: TSESTree.Node }[];
+            references: { identifier: TSESTree.Identifier; init?: boolean; isRead(): boolean; isWrite(): boolean }[];
+          }
         | null;
       if (variable) {
         if (reportedVariables.has(variable)) return;
         const consumed = variable.references.some((reference) => reference.isRead() && !classifyMisuse(reference.identifier));
-        if (consumed) return;
+        if (consumed) {
+          const writtenLater = variable.references.some((reference) => reference.isWrite() && !reference.init);
+          if (misuse.kind === 'condition' || writtenLater || variable.defs.length !== 1) return;
+          reportedVariables.add(variable);
+          const fix = awaitFix(identifier);
+          reportMisuse(identifier, misuse, fix && { messageId: 'addAwait', fix });
+          return;
+        }
         reportedVariables.add(variable);
       }
       const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;

@@ -45,6 +45,15 @@ runRuleTests('no-floating-promise', rule, {
     `${LOAD}async function main(cached: boolean) { const pending = cached ? load() : undefined; if (pending) await pending; }`,
     `${LOAD}function main() { const pending = load(); if (pending === undefined || pending !== null) {} return pending; }`,
     `${LOAD}function main(other: unknown) { const pending = load(); if (pending === other || pending instanceof Promise) {} return pending; }`,
+    // A consumed promise: its existence check, and a variable written again (the template may read the result), stay quiet.
+    `${LOAD}async function main() { const pending = load(); if (!pending) return; return pending; }`,
+    `${LOAD}async function main() { let value = load(); log(\`\${value}\`); value = await value; return value; }`,
+    // A TypeScript file with types: a member, `for…of` or destructuring on a promise is a type error
+    // ("Did you forget to use 'await'?"), reported by the compiler; the rule spends no checker call on it.
+    { mode: 'typed', code: `${LOAD}async function main() { const { name } = load(); for (const x of load()) {} return load().name; }` },
+    { mode: 'typed', code: `${LOAD}async function main() { let count = load(); count -= 1; return load() > 3 || load() === 1; }` },
+    // Decorating the promise object on purpose.
+    `${LOAD}function main() { const pending = load(); pending.label = 'load'; return pending; }`,
     // Same-file async functions that cannot reject: dropping them loses only ordering (checkNeverRejecting is off).
     "async function safe() { try { await fetch('/x'); } catch (error) { console.error(error); } }\nsafe();",
     "async function safe() { await fetch('/x').catch(() => undefined); }\nfunction main() { safe(); }",
@@ -423,6 +432,8 @@ runRuleTests('no-floating-promise', rule, {
       ],
     },
     {
+      // JavaScript (no checkJs): with or without types, nothing else reports the missing member.
+      filename: 'file.js',
       code: `${LOAD}async function main() { return load().name; }`,
       errors: [
         {
@@ -442,6 +453,8 @@ runRuleTests('no-floating-promise', rule, {
       ],
     },
     {
+      // JavaScript: in a TypeScript file with types, `>` and `===` on a promise are type errors (TS2365, TS2367).
+      filename: 'file.js',
       code: `${LOAD}async function main() {\n  const a = load() > 3;\n  const b = load() === 1;\n  const c = -load();\n}`,
       errors: [
         { messageId: 'misusedArithmetic', line: 3, suggestions: [{ messageId: 'addAwait', output: `${LOAD}async function main() {\n  const a = await load() > 3;\n  const b = load() === 1;\n  const c = -load();\n}` }] },
@@ -458,6 +471,7 @@ runRuleTests('no-floating-promise', rule, {
       ],
     },
     {
+      filename: 'file.js',
       code: `${LOAD}async function main() {\n  const { name } = load();\n  const [first] = load();\n  const all = [...load()];\n  for (const item of load()) {}\n}`,
       errors: [
         { messageId: 'misusedDestructuring', line: 3, suggestions: [{ messageId: 'addAwait', output: `${LOAD}async function main() {\n  const { name } = await load();\n  const [first] = load();\n  const all = [...load()];\n  for (const item of load()) {}\n}` }] },
@@ -492,12 +506,25 @@ runRuleTests('no-floating-promise', rule, {
       ],
     },
     {
+      // Also returned (consumed), but a template shows `[object Promise]` whatever else happens to it:
+      // reported, with `await` at the misuse so the return keeps its promise.
+      code: `${LOAD}async function main() {\n  const pending = load();\n  log(\`loading \${pending}\`);\n  return pending;\n}`,
+      errors: [
+        {
+          messageId: 'misusedString',
+          line: 4,
+          suggestions: [{ messageId: 'addAwait', output: `${LOAD}async function main() {\n  const pending = load();\n  log(\`loading \${await pending}\`);\n  return pending;\n}` }],
+        },
+      ],
+    },
+    {
       // In synchronous code there is nothing to rewrite locally: the function would have to become async.
       code: `${LOAD}function main() { return \`\${load()}\`; }`,
       errors: [{ messageId: 'misusedString', suggestions: [] }],
     },
     {
       // One report per problem: `.map` on a promise, not also a dropped array.
+      filename: 'file.js',
       code: "async function getIds() { return (await fetch('/ids')).json(); }\nasync function main() { getIds().map(async (id) => id); }",
       errors: [
         {
