@@ -139,11 +139,19 @@ const GLOBAL_OBJECT_NAMES: ReadonlySet<string> = new Set(['global', 'globalThis'
  * project without a `globals` setting). ESLint leaves them unresolved in the global scope's
  * `through` list; a local declaration of the same name resolves them and so excludes them.
  */
-function undeclaredGlobalReferences(globalScope: Scope.Scope): TSESTree.Identifier[] {
-  return globalScope.through
+function undeclaredGlobalReferences(globalScope: Scope.Scope): readonly TSESTree.Identifier[] {
+  // Asked once per catalogue; cached per file, keyed by the Program.
+  const program = globalScope.block as unknown as TSESTree.Program;
+  const cached = undeclaredCache.get(program);
+  if (cached) return cached;
+  const found = globalScope.through
     .filter((reference) => reference.resolved === null && !globalScope.set.has(reference.identifier.name))
     .map((reference) => reference.identifier as unknown as TSESTree.Identifier);
+  undeclaredCache.set(program, found);
+  return found;
 }
+
+const undeclaredCache = new WeakMap<TSESTree.Program, readonly TSESTree.Identifier[]>();
 
 /** The tracker reports members and calls of a root; a `read` row on the root itself is added here. */
 function addRootReference<Row>(

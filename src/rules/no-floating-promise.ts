@@ -542,7 +542,8 @@ export default createRule<Options, MessageIds>({
       const misuse = classifyMisuse(node);
       if (!misuse) return;
       if (compilerChecksFile && (COMPILER_REPORTED_MISUSES.has(misuse.kind) || ('typeError' in misuse && misuse.typeError))) return;
-      if (misuse.kind === 'member' && isNamespaceLikeObject(node)) return;
+      // Untyped, such a receiver is never a promise anyway (the scope lookup would only cost time).
+      if (misuse.kind === 'member' && knowledge.typed && isNamespaceLikeObject(node)) return;
       if (knowledge.isPromise(node) !== 'yes') return;
       if (isExcusedMisuse(node, misuse)) return;
       const value = skipTypeWrappers(skipChainExpression(node));
