@@ -123,6 +123,9 @@ function summary(corpusName, config) {
     parseMs: median(list.map((r) => r.parseMs)),
     rulesMs: median(list.map((r) => r.rulesMs)),
     rssKb: median(list.map((r) => r.maxRssKb)),
+    // Spread between runs, to judge the noise in the medians.
+    wallRange: [Math.min(...list.map((r) => r.wallMs)), Math.max(...list.map((r) => r.wallMs))],
+    rssRange: [Math.min(...list.map((r) => r.maxRssKb)), Math.max(...list.map((r) => r.maxRssKb))],
     ruleTimes: Object.fromEntries([...ruleIds].map((id) => [id, median(list.map((r) => r.ruleTimes[id] ?? 0))])),
     reportsPerRule: first.reportsPerRule,
     reports: first.reports,
@@ -289,6 +292,18 @@ function metricTable(title, format, pick, total = true) {
   return [...lines, ''];
 }
 
+/** How much of (B − A) our rules' own code accounts for: B's rule time against A's wall time. */
+function ownShare() {
+  const ruleTime = sumOver('B', (s) => s.rulesMs);
+  const wallA = sumOver('A', (s) => s.wallMs);
+  if (ruleTime === undefined || !wallA) return [];
+  return [
+    `Our rules' own time without types (B's rule time, ESLint's \`stats\`) is ${((ruleTime / wallA) * 100).toFixed(1)} % of A's wall time; ` +
+      'the rest of (B − A) is ESLint dispatching nodes to our listeners, garbage collection, and the run-to-run spread above.',
+    '',
+  ];
+}
+
 function perRuleTable(title, format, pick) {
   const ruleRows = [];
   for (const config of selectedConfigs) {
@@ -358,6 +373,9 @@ const md = [
   '',
   ...metricTable('Wall time (s), process start to exit', seconds, (s) => s.wallMs),
   ...metricTable('Peak RSS (MB)', mb, (s) => s.rssKb, false),
+  ...metricTable('Spread of wall time between runs (s, min–max)', (r) => `${seconds(r[0])}–${seconds(r[1])}`, (s) => s.wallRange, false),
+  ...metricTable('Spread of peak RSS between runs (MB, min–max)', (r) => `${mb(r[0])}–${mb(r[1])}`, (s) => s.rssRange, false),
+  ...ownShare(),
   ...metricTable('Parse time (s; with types this includes building the program)', seconds, (s) => s.parseMs),
   ...metricTable('Rule time (s), all rules', seconds, (s) => s.rulesMs),
   ...perRuleTable('Time per rule (ms, summed over files)', (v) => (v === undefined ? 'n/a' : v.toFixed(0)), (s, id) => s.ruleTimes[id] ?? 0),
