@@ -112,18 +112,27 @@ export function skipTypeWrappers(node: TSESTree.Node): TSESTree.Node {
 export function getValueParent(node: TSESTree.Node): { parent: TSESTree.Node | undefined; child: TSESTree.Node } {
   let child = node;
   let parent = node.parent;
-  while (
-    parent &&
-    (parent.type === AST_NODE_TYPES.TSAsExpression ||
-      parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-      parent.type === AST_NODE_TYPES.TSTypeAssertion ||
-      parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-      parent.type === AST_NODE_TYPES.ChainExpression)
-  ) {
+  while (parent && VALUE_WRAPPERS.has(parent.type)) {
     child = parent;
     parent = parent.parent;
   }
   return { parent, child };
+}
+
+/** Wrappers that keep their operand's value (`x as T`, `x!`, `<T>x`, `x satisfies T`, `a?.b`). */
+const VALUE_WRAPPERS: ReadonlySet<string> = new Set([
+  AST_NODE_TYPES.TSAsExpression,
+  AST_NODE_TYPES.TSNonNullExpression,
+  AST_NODE_TYPES.TSTypeAssertion,
+  AST_NODE_TYPES.TSSatisfiesExpression,
+  AST_NODE_TYPES.ChainExpression,
+]);
+
+/** The value inside the wrappers `getValueParent` looks through: its inverse, from the top down. */
+export function skipValueWrappers(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (VALUE_WRAPPERS.has(current.type)) current = (current as TSESTree.TSAsExpression | TSESTree.ChainExpression).expression;
+  return current;
 }
 
 /** Is `node` the callee of a call (`node()`), not an argument? */

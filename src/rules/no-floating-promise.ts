@@ -10,6 +10,7 @@ import {
   isFunctionNode,
   skipChainExpression,
   skipTypeWrappers,
+  skipValueWrappers,
 } from '../analysis/ast.js';
 import { asyncIifeFunction, isAsyncIifeInAsyncFunction } from '../analysis/async-iife.js';
 import { isEventLoopCallbackArgument } from '../analysis/async-context.js';
@@ -88,6 +89,16 @@ type Misuse =
  * spreads type-check, and stay this rule's job.
  */
 const COMPILER_REPORTED_MISUSES: ReadonlySet<Misuse['kind']> = new Set(['member', 'iteration', 'destructuring']);
+
+/** Expressions whose value can be a promise used wrongly where they stand. */
+const MISUSE_CANDIDATES: ReadonlySet<string> = new Set([
+  AST_NODE_TYPES.Identifier,
+  AST_NODE_TYPES.MemberExpression,
+  AST_NODE_TYPES.CallExpression,
+  AST_NODE_TYPES.NewExpression,
+  AST_NODE_TYPES.ImportExpression,
+  AST_NODE_TYPES.TaggedTemplateExpression,
+]);
 
 type Suggestion = TSESLint.SuggestionReportDescriptor<MessageIds>;
 
@@ -700,6 +711,17 @@ export default createRule<Options, MessageIds>({
 
     // ---- visitors -------------------------------------------------------------------------------
 
+    /**
+     * A value in a position where a promise would be misused (a condition, an operand, a template
+     * slot, a member's object…): checked from that position, so the rule is not called for every
+     * Identifier of the file (the most frequent node by far), only for the few in such a position.
+     */
+    function checkPosition(slot: TSESTree.Node | null | undefined): void {
+      if (!slot) return;
+      const value = skipValueWrappers(slot);
+      if (MISUSE_CANDIDATES.has(value.type)) checkMisuse(value);
+    }
+
     return {
       ExpressionStatement(node) {
         // oxlint's AST has `directive: null` on every other statement, so test for a string.
@@ -707,14 +729,41 @@ export default createRule<Options, MessageIds>({
         checkStatementValue(node.expression);
       },
       CallExpression(node) {
-        checkMisuse(node);
+        for (const argument of node.arguments) checkPosition(argument);
         checkCallbacks(node);
       },
-      'NewExpression, ImportExpression, TaggedTemplateExpression'(node: TSESTree.Node) {
-        checkMisuse(node);
+      NewExpression(node) {
+        for (const argument of node.arguments) checkPosition(argument);
       },
-      'Identifier, MemberExpression'(node: TSESTree.Identifier | TSESTree.MemberExpression) {
-        checkMisuse(node);
+      MemberExpression(node) {
+        checkPosition(node.object);
+      },
+      'IfStatement, WhileStatement, DoWhileStatement, ForStatement, ConditionalExpression'(
+        node: TSESTree.IfStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForStatement | TSESTree.ConditionalExpression,
+      ) {
+        checkPosition(node.test);
+      },
+      UnaryExpression(node) {
+        checkPosition(node.argument);
+      },
+      'BinaryExpression, LogicalExpression'(node: TSESTree.BinaryExpression | TSESTree.LogicalExpression) {
+        checkPosition(node.left);
+        checkPosition(node.right);
+      },
+      AssignmentExpression(node) {
+        checkPosition(node.right);
+      },
+      TemplateLiteral(node) {
+        for (const expression of node.expressions) checkPosition(expression);
+      },
+      VariableDeclarator(node) {
+        checkPosition(node.init);
+      },
+      SpreadElement(node) {
+        checkPosition(node.argument);
+      },
+      ForOfStatement(node) {
+        checkPosition(node.right);
       },
       'Program:exit'() {
         const misuses = pending.filter((report) => report.category === 'misuse');

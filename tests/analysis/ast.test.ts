@@ -11,6 +11,7 @@ import {
   isCallee,
   isFunctionNode,
   skipTypeWrappers,
+  skipValueWrappers,
 } from '../../src/analysis/ast.js';
 import { probe, probeAsked, textOf } from './harness.js';
 
@@ -79,6 +80,21 @@ describe('skipTypeWrappers and getValueParent', () => {
     expect(parents).toEqual([
       ['CallExpression', '(p as Promise<void>)!'],
       ['CallExpression', 'a?.b'],
+    ]);
+  });
+
+  it('skipValueWrappers goes down through what getValueParent goes up through', () => {
+    const code = 'ask((p as Promise<void>)!);\nask(a?.b);\nask(<Promise<void>>(q satisfies unknown));\nask(f<string>);';
+    const inner = probeAsked(ts(code), (context, node) => {
+      const value = skipValueWrappers(node);
+      return [value.type, textOf(context, value), getValueParent(value).child === node];
+    });
+    expect(inner).toEqual([
+      ['Identifier', 'p', true],
+      ['MemberExpression', 'a?.b', true],
+      ['Identifier', 'q', true],
+      // An instantiation expression is a new function value, not a wrapper of the same value: left as is.
+      ['TSInstantiationExpression', 'f<string>', true],
     ]);
   });
 });
