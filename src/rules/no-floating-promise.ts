@@ -75,20 +75,18 @@ export type MessageIds =
   | 'runConcurrently'
   | 'removeAsync';
 
-type Misuse =
-  /** `typeError`: the compiler rejects this use of a promise (`p * 2`, `p === 1`, unlike `p + name`, which may concatenate). */
-  | { kind: ValueMisuse; api?: string; typeError?: boolean }
-  | { kind: 'member'; member: string }
-  | { kind: 'destructuring' | 'spread' | 'iteration' };
-
 /**
- * Misuses that are type errors (`Property 'name' does not exist on type 'Promise<User>'. Did you
- * forget to use 'await'?`): where the compiler checks the file, it reports them already, with its own
- * "add await" fix, so the rule does not ask the type checker about them; so are arithmetic and
- * comparisons marked `typeError`. Conditions, strings, `p + x`, `console.*` arguments and object
- * spreads type-check, and stay this rule's job.
+ * `typeError`: the compiler rejects this use of a promise (`Property 'name' does not exist on type
+ * 'Promise<User>'. Did you forget to use 'await'?`, `p * 2`, `p === 1`, `for…of`, destructuring).
+ * Where the compiler checks the file it reports these already, with its own "add await" fix, so the
+ * rule does not ask the type checker about them. Conditions, strings, `p + x` (which may concatenate),
+ * `-p`, `console.*` arguments and object spreads type-check, and stay this rule's job.
  */
-const COMPILER_REPORTED_MISUSES: ReadonlySet<Misuse['kind']> = new Set(['member', 'iteration', 'destructuring']);
+type Misuse = { typeError?: boolean } & (
+  | { kind: ValueMisuse; api?: string }
+  | { kind: 'member'; member: string }
+  | { kind: 'destructuring' | 'spread' | 'iteration' }
+);
 
 /** Expressions whose value can be a promise used wrongly where they stand. */
 const MISUSE_CANDIDATES: ReadonlySet<string> = new Set([
@@ -513,7 +511,7 @@ export default createRule<Options, MessageIds>({
           if (member === undefined) return undefined;
           if (member === 'toString') return { kind: 'string' };
           if (PROMISE_MEMBERS.has(member)) return undefined;
-          return { kind: 'member', member };
+          return { kind: 'member', member, typeError: true };
         }
         case AST_NODE_TYPES.VariableDeclarator:
           if (parent.init !== child) return undefined;
@@ -523,14 +521,14 @@ export default createRule<Options, MessageIds>({
         case AST_NODE_TYPES.SpreadElement:
           return { kind: 'spread' };
         case AST_NODE_TYPES.ForOfStatement:
-          return parent.right === child && !parent.await ? { kind: 'iteration' } : undefined;
+          return parent.right === child && !parent.await ? { kind: 'iteration', typeError: true } : undefined;
         default:
           return undefined;
       }
     }
 
     function destructuringMisuse(pattern: TSESTree.ObjectPattern | TSESTree.ArrayPattern): Misuse | undefined {
-      if (pattern.type === AST_NODE_TYPES.ArrayPattern) return { kind: 'destructuring' };
+      if (pattern.type === AST_NODE_TYPES.ArrayPattern) return { kind: 'destructuring', typeError: true };
       // `const { then } = p` takes what a promise has.
       const onlyPromiseMembers = pattern.properties.every(
         (property) =>
@@ -539,7 +537,7 @@ export default createRule<Options, MessageIds>({
           property.key.type === AST_NODE_TYPES.Identifier &&
           PROMISE_MEMBERS.has(property.key.name),
       );
-      return onlyPromiseMembers ? undefined : { kind: 'destructuring' };
+      return onlyPromiseMembers ? undefined : { kind: 'destructuring', typeError: true };
     }
 
     /** A misuse that is really fine: an existence check on a promise-or-nothing, or a member the thenable has. */
@@ -552,7 +550,7 @@ export default createRule<Options, MessageIds>({
     function checkMisuse(node: TSESTree.Node): void {
       const misuse = classifyMisuse(node);
       if (!misuse) return;
-      if (compilerChecksFile && (COMPILER_REPORTED_MISUSES.has(misuse.kind) || ('typeError' in misuse && misuse.typeError))) return;
+      if (compilerChecksFile && misuse.typeError) return;
       // Untyped, such a receiver is never a promise anyway (the scope lookup would only cost time).
       if (misuse.kind === 'member' && knowledge.typed && isNamespaceLikeObject(node)) return;
       if (knowledge.isPromise(node) !== 'yes') return;
@@ -562,8 +560,7 @@ export default createRule<Options, MessageIds>({
         checkMisusedVariable(value, misuse);
         return;
       }
-      const fix = awaitFix(node);
-      reportMisuse(node, misuse, fix && { messageId: 'addAwait', fix });
+      reportMisuseAwaitingAt(node, misuse);
     }
 
     /**
@@ -593,20 +590,18 @@ export default createRule<Options, MessageIds>({
             references: { identifier: TSESTree.Identifier; init?: boolean; isRead(): boolean; isWrite(): boolean }[];
           }
         | null;
+      // Awaited, returned or passed on elsewhere: its declaration must stay a promise.
+      let consumed = false;
       if (variable) {
         if (reportedVariables.has(variable)) return;
-        const consumed = variable.references.some((reference) => reference.isRead() && !classifyMisuse(reference.identifier));
+        consumed = variable.references.some((reference) => reference.isRead() && !classifyMisuse(reference.identifier));
         if (consumed) {
           const writtenLater = variable.references.some((reference) => reference.isWrite() && !reference.init);
           if (misuse.kind === 'condition' || writtenLater || variable.defs.length !== 1) return;
-          reportedVariables.add(variable);
-          const fix = awaitFix(identifier);
-          reportMisuse(identifier, misuse, fix && { messageId: 'addAwait', fix });
-          return;
         }
         reportedVariables.add(variable);
       }
-      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      const def = !consumed && variable?.defs.length === 1 ? variable.defs[0] : undefined;
       const declarator = def?.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator ? def.node : undefined;
       const init = declarator?.id.type === AST_NODE_TYPES.Identifier ? declarator.init : null;
       if (init) {
@@ -614,8 +609,13 @@ export default createRule<Options, MessageIds>({
         reportMisuse(identifier, misuse, fix && { messageId: 'awaitDeclaration', data: { name: identifier.name }, fix });
         return;
       }
-      const fix = awaitFix(identifier);
-      reportMisuse(identifier, misuse, fix && { messageId: 'addAwait', fix });
+      reportMisuseAwaitingAt(identifier, misuse);
+    }
+
+    /** The misuse, with `await` offered at the use itself. */
+    function reportMisuseAwaitingAt(node: TSESTree.Node, misuse: Misuse): void {
+      const fix = awaitFix(node);
+      reportMisuse(node, misuse, fix && { messageId: 'addAwait', fix });
     }
 
     function reportMisuse(
