@@ -12,7 +12,16 @@ const config = {
     ['all', '🌐'],
   ],
   // Columns with no checked cell are hidden by the generator (e.g. type checking: no rule requires it).
-  ruleListColumns: ['name', 'description', 'configsError', 'fixable', 'hasSuggestions', 'options', 'requiresTypeChecking', 'deprecated'],
+  ruleListColumns: [
+    'name',
+    'description',
+    'configsError',
+    'fixable',
+    'hasSuggestions',
+    'options',
+    'requiresTypeChecking',
+    'deprecated',
+  ],
   ruleDocNotices: ['deprecated', 'configs', 'fixableAndHasSuggestions', 'options', 'requiresTypeChecking'],
   // The same sections tests/docs.test.ts requires; `npm run docs -- --init-rule-docs` stubs them for a new rule.
   ruleDocSectionInclude: ['Examples', 'Options', 'When Not To Use It', 'Python asyncio equivalent', 'Related Rules'],

@@ -1,8 +1,9 @@
 // The plugin lints its own code base: typed typescript-eslint rules everywhere, and the
 // eslint-plugin-eslint-plugin checks on rule files (it understands `createRule({ meta, create })`).
 import eslintJs from '@eslint/js';
-import eslintPlugin from 'eslint-plugin-eslint-plugin';
 import { defineConfig, globalIgnores } from 'eslint/config';
+import eslintPlugin from 'eslint-plugin-eslint-plugin';
+import simpleImportSort from 'eslint-plugin-simple-import-sort';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
@@ -18,7 +19,11 @@ export default defineConfig(
       },
     },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
+    plugins: { 'simple-import-sort': simpleImportSort },
     rules: {
+      // Formatting is Prettier's (`npm run format:check`); import order is checked here because Prettier leaves it.
+      'simple-import-sort/imports': 'error',
+      'simple-import-sort/exports': 'error',
       // tsc checks every file (checkJs), including undefined names, with the right Node globals.
       'no-undef': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -30,7 +35,10 @@ export default defineConfig(
     files: ['src/rules/**/*.ts'],
     extends: [eslintPlugin.configs['rules-recommended']],
     rules: {
-      'eslint-plugin/require-meta-docs-description': ['error', { pattern: '^([Dd]isallow|[Ee]nforce|[Rr]equire|[Pp]refer) ' }],
+      'eslint-plugin/require-meta-docs-description': [
+        'error',
+        { pattern: '^([Dd]isallow|[Ee]nforce|[Rr]equire|[Pp]refer) ' },
+      ],
       'eslint-plugin/require-meta-schema-description': 'error',
       'eslint-plugin/require-meta-default-options': 'error',
       'eslint-plugin/no-property-in-node': 'error',

@@ -56,7 +56,10 @@ const parserForEslintPluginN = {
   parseForESLint(code, options) {
     const result = tseslint.parser.parseForESLint(code, options);
     if (result.services?.program) return result;
-    return { ...result, services: { ...result.services, esTreeNodeToTSNodeMap: undefined, tsNodeToESTreeNodeMap: undefined } };
+    return {
+      ...result,
+      services: { ...result.services, esTreeNodeToTSNodeMap: undefined, tsNodeToESTreeNodeMap: undefined },
+    };
   },
 };
 

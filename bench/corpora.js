@@ -21,7 +21,13 @@ export const workDir = path.join(benchDir, '.work');
 export const corpora = [
   { name: 'mongodb', language: 'ts', sources: ['src'], sourceType: 'module' },
   // The sources import '../../third_party/*' (a sibling folder in puppeteer's repository), shipped built in lib/.
-  { name: 'puppeteer-core', language: 'ts', sources: ['src'], support: { 'lib/third_party': 'third_party' }, sourceType: 'module' },
+  {
+    name: 'puppeteer-core',
+    language: 'ts',
+    sources: ['src'],
+    support: { 'lib/third_party': 'third_party' },
+    sourceType: 'module',
+  },
   { name: 'effect', language: 'ts', sources: ['src'], sourceType: 'module' },
   // Hand-written CommonJS, the sources as published.
   { name: 'undici', language: 'js', sources: ['index.js', 'index-fetch.js', 'lib'], sourceType: 'commonjs' },
@@ -84,7 +90,8 @@ function walk(dir, out) {
  */
 export function listCorpusFiles(corpus) {
   const root = packageDir(corpus);
-  if (!fs.existsSync(root)) throw new Error(`${root} is missing: run \`npm --prefix bench ci\` (or node bench/ensure-installed.js)`);
+  if (!fs.existsSync(root))
+    throw new Error(`${root} is missing: run \`npm --prefix bench ci\` (or node bench/ensure-installed.js)`);
   const candidates = [];
   for (const source of corpus.sources) {
     const full = path.join(root, source);
@@ -100,9 +107,9 @@ export function listCorpusFiles(corpus) {
     if (declarationFile.test(relative)) {
       excluded.declarations++;
       declarations.push(relative);
-    }
-    else if (testPath.test(relative) || testFile.test(relative)) excluded.tests++;
-    else if (fs.statSync(full).size > maxFileBytes || longestLine(fs.readFileSync(full, 'utf8')) > bundleLineLength) excluded.bundles++;
+    } else if (testPath.test(relative) || testFile.test(relative)) excluded.tests++;
+    else if (fs.statSync(full).size > maxFileBytes || longestLine(fs.readFileSync(full, 'utf8')) > bundleLineLength)
+      excluded.bundles++;
     else files.push(relative);
   }
   files.sort();
@@ -147,9 +154,13 @@ export function prepareCorpus(corpus, { limit } = {}) {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   for (const source of corpus.sources) {
-    fs.cpSync(path.join(root, source), path.join(dir, source), { recursive: true, filter: (from) => path.basename(from) !== 'node_modules' });
+    fs.cpSync(path.join(root, source), path.join(dir, source), {
+      recursive: true,
+      filter: (from) => path.basename(from) !== 'node_modules',
+    });
   }
-  for (const [from, to] of Object.entries(corpus.support ?? {})) fs.cpSync(path.join(root, from), path.join(dir, to), { recursive: true });
+  for (const [from, to] of Object.entries(corpus.support ?? {}))
+    fs.cpSync(path.join(root, from), path.join(dir, to), { recursive: true });
   fs.copyFileSync(path.join(root, 'package.json'), path.join(dir, 'package.json'));
   const nested = path.join(root, 'node_modules');
   if (fs.existsSync(nested)) fs.symlinkSync(nested, path.join(dir, 'node_modules'), 'dir');

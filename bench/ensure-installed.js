@@ -37,7 +37,8 @@ export function ensureInstalled({ force = false } = {}) {
   const result = spawnSync(npm, args, { cwd: benchDir, stdio: 'inherit', shell: process.platform === 'win32' });
   if (result.status !== 0) throw new Error(`npm install in ${benchDir} failed with exit code ${result.status}`);
   const after = lockHash();
-  if (after !== before) console.warn('bench: npm changed bench/package-lock.json (commit it if the change is intended)');
+  if (after !== before)
+    console.warn('bench: npm changed bench/package-lock.json (commit it if the change is intended)');
   fs.writeFileSync(stampFile, `${after}\n`);
   return true;
 }
@@ -46,5 +47,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const started = performance.now();
   const installed = ensureInstalled({ force: process.argv.includes('--force') });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(installed ? `bench: dependencies installed in ${seconds}s` : 'bench: dependencies already installed (lock hash matches)');
+  console.log(
+    installed
+      ? `bench: dependencies installed in ${seconds}s`
+      : 'bench: dependencies already installed (lock hash matches)',
+  );
 }

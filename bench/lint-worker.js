@@ -39,7 +39,13 @@ try {
   results = await eslint.lintFiles(files);
 } catch (error) {
   // ESLint stops at the first rule that throws; say which, without dumping the AST.
-  console.error(`lint-worker: configuration ${values.config} crashed: ${error.message}\n${error.stack.split('\n').filter((l) => l.startsWith('    at ')).slice(0, 6).join('\n')}`);
+  console.error(
+    `lint-worker: configuration ${values.config} crashed: ${error.message}\n${error.stack
+      .split('\n')
+      .filter((l) => l.startsWith('    at '))
+      .slice(0, 6)
+      .join('\n')}`,
+  );
   process.exit(1);
 }
 const finished = performance.now();
@@ -65,7 +71,13 @@ for (const result of results) {
       continue;
     }
     reportsPerRule[message.ruleId] = (reportsPerRule[message.ruleId] ?? 0) + 1;
-    reports.push({ ruleId: message.ruleId, file: relative, line: message.line, column: message.column, message: message.message });
+    reports.push({
+      ruleId: message.ruleId,
+      file: relative,
+      line: message.line,
+      column: message.column,
+      message: message.message,
+    });
   }
 }
 

@@ -30,7 +30,11 @@ function listExamples(dir) {
     for (const entry of fs.readdirSync(current, { withFileTypes: true })) {
       const full = path.join(current, entry.name);
       if (entry.isDirectory() && entry.name !== 'node_modules') walk(full);
-      else if (entry.isFile() && lintedExtensions.includes(path.extname(entry.name)) && !/\.d\.[cm]?ts$/u.test(entry.name)) {
+      else if (
+        entry.isFile() &&
+        lintedExtensions.includes(path.extname(entry.name)) &&
+        !/\.d\.[cm]?ts$/u.test(entry.name)
+      ) {
         out.push(path.relative(dir, full).split(path.sep).join('/'));
       }
     }
@@ -43,11 +47,17 @@ function listExamples(dir) {
 function eslintConfig(plugin, rules, jsSourceType) {
   const languageOptions = { ecmaVersion: 'latest', globals: { ...globals.node } };
   return [
-    { plugins: { [plugin.meta?.namespace ?? 'event-loop']: plugin }, linterOptions: { reportUnusedDisableDirectives: 'off' } },
+    {
+      plugins: { [plugin.meta?.namespace ?? 'event-loop']: plugin },
+      linterOptions: { reportUnusedDisableDirectives: 'off' },
+    },
     { files: ['**/*.js', '**/*.jsx'], languageOptions: { ...languageOptions, sourceType: jsSourceType } },
     { files: ['**/*.mjs'], languageOptions: { ...languageOptions, sourceType: 'module' } },
     { files: ['**/*.cjs'], languageOptions: { ...languageOptions, sourceType: 'commonjs' } },
-    { files: ['**/*.ts', '**/*.mts', '**/*.tsx'], languageOptions: { ...languageOptions, parser: tseslint.parser, sourceType: 'module' } },
+    {
+      files: ['**/*.ts', '**/*.mts', '**/*.tsx'],
+      languageOptions: { ...languageOptions, parser: tseslint.parser, sourceType: 'module' },
+    },
     { files: ['**/*.cts'], languageOptions: { ...languageOptions, parser: tseslint.parser, sourceType: 'commonjs' } },
     { files: ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'], rules },
   ];
@@ -70,7 +80,10 @@ const keyOf = (r) => `${r.file}:${r.line}:${r.column} ${r.ruleId}`;
  * Lints `target` ('examples' or a corpus name) with ESLint (no type information) and with oxlint,
  * and returns both report lists and their differences.
  */
-export async function compareWithEslint({ target = 'examples', pluginPath = process.env.BENCH_PLUGIN || defaultPluginPath } = {}) {
+export async function compareWithEslint({
+  target = 'examples',
+  pluginPath = process.env.BENCH_PLUGIN || defaultPluginPath,
+} = {}) {
   // A target is 'examples', a corpus name, or a folder path (containing a slash).
   const absolutePlugin = path.resolve(pluginPath);
   const plugin = await loadPlugin(absolutePlugin);
@@ -86,11 +99,25 @@ export async function compareWithEslint({ target = 'examples', pluginPath = proc
     ({ dir, files } = prepareCorpus(corpus));
     jsSourceType = corpus.sourceType;
   }
-  const result = { target, dir, files: files.length, rules: Object.keys(rules), eslint: [], oxlint: [], oxlintError: undefined, timings: {} };
+  const result = {
+    target,
+    dir,
+    files: files.length,
+    rules: Object.keys(rules),
+    eslint: [],
+    oxlint: [],
+    oxlintError: undefined,
+    timings: {},
+  };
   if (files.length === 0) return { ...result, onlyEslint: [], onlyOxlint: [], messageDiffers: [] };
 
   let started = performance.now();
-  const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: eslintConfig(plugin, rules, jsSourceType), cache: false });
+  const eslint = new ESLint({
+    cwd: dir,
+    overrideConfigFile: true,
+    overrideConfig: eslintConfig(plugin, rules, jsSourceType),
+    cache: false,
+  });
   let lintResults;
   try {
     lintResults = await eslint.lintFiles(files);
@@ -102,15 +129,31 @@ export async function compareWithEslint({ target = 'examples', pluginPath = proc
         lintResults.push(...(await eslint.lintFiles([file])));
       } catch (error) {
         const ruleId = error.ruleId ?? /Rule: "([^"]+)"/u.exec(error.message)?.[1] ?? '?';
-        result.eslint.push({ file, line: 0, column: 0, ruleId: '(crash)', message: 'crash', detail: `${ruleId}: ${error.message}` });
+        result.eslint.push({
+          file,
+          line: 0,
+          column: 0,
+          ruleId: '(crash)',
+          message: 'crash',
+          detail: `${ruleId}: ${error.message}`,
+        });
       }
     }
   }
   for (const lintResult of lintResults) {
     const file = path.relative(dir, lintResult.filePath).split(path.sep).join('/');
     for (const m of lintResult.messages) {
-      if (m.ruleId && m.ruleId in rules) result.eslint.push({ file, line: m.line, column: m.column, ruleId: m.ruleId, message: m.message });
-      else if (m.fatal) result.eslint.push({ file, line: 0, column: 0, ruleId: '(parse error)', message: 'parse error', detail: m.message });
+      if (m.ruleId && m.ruleId in rules)
+        result.eslint.push({ file, line: m.line, column: m.column, ruleId: m.ruleId, message: m.message });
+      else if (m.fatal)
+        result.eslint.push({
+          file,
+          line: 0,
+          column: 0,
+          ruleId: '(parse error)',
+          message: 'parse error',
+          detail: m.message,
+        });
     }
   }
   result.timings.eslintMs = performance.now() - started;
@@ -120,11 +163,15 @@ export async function compareWithEslint({ target = 'examples', pluginPath = proc
   const configPath = path.join(configDir, '.oxlintrc.json');
   fs.writeFileSync(configPath, `${JSON.stringify(oxlintConfig(absolutePlugin, rules), null, 2)}\n`);
   started = performance.now();
-  const child = spawnSync(process.execPath, [oxlintBin, '-c', configPath, '--format', 'json', '--no-ignore', ...files], {
-    cwd: dir,
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-  });
+  const child = spawnSync(
+    process.execPath,
+    [oxlintBin, '-c', configPath, '--format', 'json', '--no-ignore', ...files],
+    {
+      cwd: dir,
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+    },
+  );
   result.timings.oxlintMs = performance.now() - started;
   let output;
   try {
@@ -133,15 +180,32 @@ export async function compareWithEslint({ target = 'examples', pluginPath = proc
     result.oxlintError = `oxlint exited with ${child.status ?? child.signal}:\n${child.stderr}\n${child.stdout}`.trim();
   }
   if (output) {
-    if (child.status !== 0 && child.status !== 1) result.oxlintError = `oxlint exited with ${child.status}:\n${child.stderr}`.trim();
+    if (child.status !== 0 && child.status !== 1)
+      result.oxlintError = `oxlint exited with ${child.status}:\n${child.stderr}`.trim();
     for (const d of output.diagnostics ?? []) {
       const match = /^([^(]+)\((.+)\)$/u.exec(d.code ?? '');
       const span = d.labels?.[0]?.span ?? {};
       const file = path.relative(dir, path.resolve(dir, d.filename)).split(path.sep).join('/');
-      if (match) result.oxlint.push({ file, line: span.line, column: span.column, ruleId: `${match[1]}/${match[2]}`, message: d.message });
+      if (match)
+        result.oxlint.push({
+          file,
+          line: span.line,
+          column: span.column,
+          ruleId: `${match[1]}/${match[2]}`,
+          message: d.message,
+        });
       // A rule that throws, or a file oxlint cannot parse: one file-level entry, as on the ESLint side.
-      else if (/^Error running JS plugin/u.test(d.message)) result.oxlint.push({ file, line: 0, column: 0, ruleId: '(crash)', message: 'crash', detail: d.message });
-      else result.oxlint.push({ file, line: 0, column: 0, ruleId: '(parse error)', message: 'parse error', detail: d.message });
+      else if (/^Error running JS plugin/u.test(d.message))
+        result.oxlint.push({ file, line: 0, column: 0, ruleId: '(crash)', message: 'crash', detail: d.message });
+      else
+        result.oxlint.push({
+          file,
+          line: 0,
+          column: 0,
+          ruleId: '(parse error)',
+          message: 'parse error',
+          detail: d.message,
+        });
     }
   }
 
@@ -164,17 +228,30 @@ export async function compareWithEslint({ target = 'examples', pluginPath = proc
   }
   for (const [key, list] of byOxlint) onlyOxlint.push(...list.slice((byEslint.get(key) ?? []).length));
   const sort = (list) => list.sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
-  return { ...result, onlyEslint: sort(onlyEslint), onlyOxlint: sort(onlyOxlint), messageDiffers: sort(messageDiffers) };
+  return {
+    ...result,
+    onlyEslint: sort(onlyEslint),
+    onlyOxlint: sort(onlyOxlint),
+    messageDiffers: sort(messageDiffers),
+  };
 }
 
 export function agrees(comparison) {
-  return !comparison.oxlintError && comparison.onlyEslint.length + comparison.onlyOxlint.length + comparison.messageDiffers.length === 0;
+  return (
+    !comparison.oxlintError &&
+    comparison.onlyEslint.length + comparison.onlyOxlint.length + comparison.messageDiffers.length === 0
+  );
 }
 
 function printComparison(c) {
-  const show = (r) => `    ${r.file}:${r.line}:${r.column} ${r.ruleId}: ${r.message}${r.detail ? `\n      ${r.detail.split('\n').slice(0, 8).join('\n      ')}` : ''}`;
-  console.log(`oxlint vs ESLint (no type information) on ${c.target}: ${c.files} files, rules: ${c.rules.join(', ') || 'none yet'}`);
-  console.log(`  ESLint: ${c.eslint.length} reports in ${(c.timings.eslintMs / 1000).toFixed(2)}s; oxlint: ${c.oxlint.length} reports in ${((c.timings.oxlintMs ?? 0) / 1000).toFixed(2)}s`);
+  const show = (r) =>
+    `    ${r.file}:${r.line}:${r.column} ${r.ruleId}: ${r.message}${r.detail ? `\n      ${r.detail.split('\n').slice(0, 8).join('\n      ')}` : ''}`;
+  console.log(
+    `oxlint vs ESLint (no type information) on ${c.target}: ${c.files} files, rules: ${c.rules.join(', ') || 'none yet'}`,
+  );
+  console.log(
+    `  ESLint: ${c.eslint.length} reports in ${(c.timings.eslintMs / 1000).toFixed(2)}s; oxlint: ${c.oxlint.length} reports in ${((c.timings.oxlintMs ?? 0) / 1000).toFixed(2)}s`,
+  );
   if (c.oxlintError) console.log(`  oxlint failed:\n    ${c.oxlintError.split('\n').join('\n    ')}`);
   console.log(`  only ESLint: ${c.onlyEslint.length}`);
   for (const r of c.onlyEslint.slice(0, 100)) console.log(show(r));
@@ -196,7 +273,11 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     },
   });
   // By default: examples/ and one corpus.
-  const chosen = [...(values.examples ? ['examples'] : []), ...(values.corpus ?? []), ...(values.dir ?? []).map((d) => path.resolve(d))];
+  const chosen = [
+    ...(values.examples ? ['examples'] : []),
+    ...(values.corpus ?? []),
+    ...(values.dir ?? []).map((d) => path.resolve(d)),
+  ];
   const targets = chosen.length ? chosen : ['examples', 'mongodb'];
   let ok = true;
   const all = [];

@@ -32,14 +32,18 @@ const { values } = parseArgs({
   },
 });
 if (values.help) {
-  console.log('usage: node bench/run.js [--runs N] [--corpus name[,name]] [--configs A,B,C,D,E] [--quick] [--limit N] [--plugin path]');
+  console.log(
+    'usage: node bench/run.js [--runs N] [--corpus name[,name]] [--configs A,B,C,D,E] [--quick] [--limit N] [--plugin path]',
+  );
   process.exit(0);
 }
 
 const runs = Number(values.runs ?? (values.quick ? 1 : 3));
 const limit = values.limit ? Number(values.limit) : values.quick ? 200 : undefined;
 const selectedCorpora = values.corpus ? values.corpus.flatMap((c) => c.split(',')).map(corpusByName) : corpora;
-const selectedConfigs = values.configs ? values.configs.split(',').map((c) => c.trim().toUpperCase()) : Object.keys(configurations);
+const selectedConfigs = values.configs
+  ? values.configs.split(',').map((c) => c.trim().toUpperCase())
+  : Object.keys(configurations);
 for (const config of selectedConfigs) if (!configurations[config]) throw new Error(`unknown configuration ${config}`);
 const full = !limit && selectedCorpora.length === corpora.length && selectedConfigs.length === 5;
 const outputDir = full ? benchDir : workDir;
@@ -160,13 +164,16 @@ for (const verdict of verdicts) {
   const info = prepared.get(verdict.corpus);
   if (!info) continue;
   if (verdict.version !== info.version) {
-    staleVerdicts.push(`- triage.js: ${verdict.corpus} ${verdict.version} \`${verdict.file}:${verdict.line}\` was read on another version (installed: ${info.version}); read the reports again`);
+    staleVerdicts.push(
+      `- triage.js: ${verdict.corpus} ${verdict.version} \`${verdict.file}:${verdict.line}\` was read on another version (installed: ${info.version}); read the reports again`,
+    );
     continue;
   }
   triage.set(`${verdict.corpus}:${locationKey(verdict)}`, verdict);
 }
 const isFalsePositive = (corpusName, report) =>
-  report.ruleId === '@typescript-eslint/no-floating-promises' && triage.get(`${corpusName}:${locationKey(report)}`)?.verdict === 'false positive';
+  report.ruleId === '@typescript-eslint/no-floating-promises' &&
+  triage.get(`${corpusName}:${locationKey(report)}`)?.verdict === 'false positive';
 
 /** Overlap of E's promise reports with our no-floating-promise in B or C, for one corpus. */
 function overlap(corpusName, ourConfig) {
@@ -198,12 +205,14 @@ function overlap(corpusName, ourConfig) {
 }
 
 const overlaps = {};
-for (const corpus of selectedCorpora) overlaps[corpus.name] = { B: overlap(corpus.name, 'B'), C: overlap(corpus.name, 'C') };
+for (const corpus of selectedCorpora)
+  overlaps[corpus.name] = { B: overlap(corpus.name, 'B'), C: overlap(corpus.name, 'C') };
 
 // --- targets -----------------------------------------------------------------------------------
 
 const pass = (ok) => (ok === undefined ? '—' : ok ? '✅' : '❌');
-const percent = (value) => (value === undefined || !Number.isFinite(value) ? 'n/a' : `${value >= 0 ? '+' : ''}${(value * 100).toFixed(1)} %`);
+const percent = (value) =>
+  value === undefined || !Number.isFinite(value) ? 'n/a' : `${value >= 0 ? '+' : ''}${(value * 100).toFixed(1)} %`;
 const times = (value) => (value === undefined || !Number.isFinite(value) ? 'n/a' : `${value.toFixed(2)}×`);
 
 function relativeIncrease(b, a) {
@@ -212,9 +221,13 @@ function relativeIncrease(b, a) {
 
 const targets = [];
 {
-  const perCorpus = (pick) => selectedCorpora.map((c) => relativeIncrease(pick(table[c.name].B), pick(table[c.name].A)));
+  const perCorpus = (pick) =>
+    selectedCorpora.map((c) => relativeIncrease(pick(table[c.name].B), pick(table[c.name].A)));
   const wall = perCorpus((s) => s?.wallMs);
-  const wallAll = relativeIncrease(sumOver('B', (s) => s.wallMs), sumOver('A', (s) => s.wallMs));
+  const wallAll = relativeIncrease(
+    sumOver('B', (s) => s.wallMs),
+    sumOver('A', (s) => s.wallMs),
+  );
   targets.push({
     name: '(B − A) / A wall time',
     cells: wall.map(percent),
@@ -286,8 +299,14 @@ const row = (cells) => `| ${cells.join(' | ')} |`;
 const corpusNames = selectedCorpora.map((c) => c.name);
 
 function metricTable(title, format, pick, total = true) {
-  const lines = [`### ${title}`, '', row(['corpus', ...selectedConfigs]), row(['---', ...selectedConfigs.map(() => '---:')])];
-  for (const name of corpusNames) lines.push(row([name, ...selectedConfigs.map((c) => (table[name][c] ? format(pick(table[name][c])) : 'failed'))]));
+  const lines = [
+    `### ${title}`,
+    '',
+    row(['corpus', ...selectedConfigs]),
+    row(['---', ...selectedConfigs.map(() => '---:')]),
+  ];
+  for (const name of corpusNames)
+    lines.push(row([name, ...selectedConfigs.map((c) => (table[name][c] ? format(pick(table[name][c])) : 'failed'))]));
   if (total) lines.push(row(['**all**', ...selectedConfigs.map((c) => format(sumOver(c, pick)))]));
   return [...lines, ''];
 }
@@ -319,7 +338,12 @@ function perRuleTable(title, format, pick) {
       ruleRows.push(row([`${config}`, `\`${id}\``, ...values.map(format), format(total)]));
     }
   }
-  const lines = [`### ${title}`, '', row(['config', 'rule', ...corpusNames, 'all']), row(['---', '---', ...corpusNames.map(() => '---:'), '---:'])];
+  const lines = [
+    `### ${title}`,
+    '',
+    row(['config', 'rule', ...corpusNames, 'all']),
+    row(['---', '---', ...corpusNames.map(() => '---:'), '---:']),
+  ];
   if (ruleRows.length === 0) lines.push(row(['—', 'no rules ran', ...corpusNames.map(() => 'n/a'), 'n/a']));
   return [...lines, ...ruleRows, ''];
 }
@@ -358,7 +382,12 @@ const md = [
   ...selectedCorpora.map((c) => {
     const info = prepared.get(c.name);
     const { declarations, tests, bundles } = info.excluded;
-    return row([c.name, info.version, `${info.files.length}${limit ? ` of ${info.totalFiles}` : ''}`, `${declarations} / ${tests} / ${bundles}`]);
+    return row([
+      c.name,
+      info.version,
+      `${info.files.length}${limit ? ` of ${info.totalFiles}` : ''}`,
+      `${declarations} / ${tests} / ${bundles}`,
+    ]);
   }),
   '',
   '## Targets',
@@ -373,18 +402,47 @@ const md = [
   '',
   ...metricTable('Wall time (s), process start to exit', seconds, (s) => s.wallMs),
   ...metricTable('Peak RSS (MB)', mb, (s) => s.rssKb, false),
-  ...metricTable('Spread of wall time between runs (s, min–max)', (r) => `${seconds(r[0])}–${seconds(r[1])}`, (s) => s.wallRange, false),
-  ...metricTable('Spread of peak RSS between runs (MB, min–max)', (r) => `${mb(r[0])}–${mb(r[1])}`, (s) => s.rssRange, false),
+  ...metricTable(
+    'Spread of wall time between runs (s, min–max)',
+    (r) => `${seconds(r[0])}–${seconds(r[1])}`,
+    (s) => s.wallRange,
+    false,
+  ),
+  ...metricTable(
+    'Spread of peak RSS between runs (MB, min–max)',
+    (r) => `${mb(r[0])}–${mb(r[1])}`,
+    (s) => s.rssRange,
+    false,
+  ),
   ...ownShare(),
   ...metricTable('Parse time (s; with types this includes building the program)', seconds, (s) => s.parseMs),
   ...metricTable('Rule time (s), all rules', seconds, (s) => s.rulesMs),
-  ...perRuleTable('Time per rule (ms, summed over files)', (v) => (v === undefined ? 'n/a' : v.toFixed(0)), (s, id) => s.ruleTimes[id] ?? 0),
-  ...perRuleTable('Reports per rule', (v) => (v === undefined ? 'n/a' : String(v)), (s, id) => s.reportsPerRule[id] ?? 0),
+  ...perRuleTable(
+    'Time per rule (ms, summed over files)',
+    (v) => (v === undefined ? 'n/a' : v.toFixed(0)),
+    (s, id) => s.ruleTimes[id] ?? 0,
+  ),
+  ...perRuleTable(
+    'Reports per rule',
+    (v) => (v === undefined ? 'n/a' : String(v)),
+    (s, id) => s.reportsPerRule[id] ?? 0,
+  ),
   '## Overlap with the typed anchors',
   '',
   `Reports of \`no-floating-promises\` and \`no-misused-promises\` in (E) at the same file and line as a report of \`${ourFloating}\`${plugin.rules['no-floating-promise'] ? '' : ' (not in the plugin yet)'} in (B) and in (C). The reports on either side only are listed in [DIFFERENCES.md](DIFFERENCES.md). Every \`no-floating-promises\` report was read by hand; the verdicts, with reasons, are in [triage.js](triage.js), and the recall target leaves out those read as false positives (no promise exists at run time).`,
   '',
-  row(['corpus', 'E: no-floating-promises', 'read as false positives', 'found in B', 'found in C', 'E: no-misused-promises', 'found in B', 'found in C', 'ours only, B', 'ours only, C']),
+  row([
+    'corpus',
+    'E: no-floating-promises',
+    'read as false positives',
+    'found in B',
+    'found in C',
+    'E: no-misused-promises',
+    'found in B',
+    'found in C',
+    'ours only, B',
+    'ours only, C',
+  ]),
   row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
   ...corpusNames.map((name) => {
     const { B, C } = overlaps[name];
@@ -393,7 +451,7 @@ const md = [
     return row([
       name,
       cell(B ?? C, nfp, 'total'),
-      B ?? C ? String((B ?? C).byRule[nfp].total - (B ?? C).byRule[nfp].trueTotal) : 'n/a',
+      (B ?? C) ? String((B ?? C).byRule[nfp].total - (B ?? C).byRule[nfp].trueTotal) : 'n/a',
       cell(B, nfp, 'found'),
       cell(C, nfp, 'found'),
       cell(B ?? C, nmp, 'total'),
@@ -414,10 +472,14 @@ for (const name of corpusNames) {
   const floating = anchors.reports.filter((r) => r.ruleId === '@typescript-eslint/no-floating-promises');
   const reported = new Set(floating.map(locationKey));
   for (const [key, verdict] of triage) {
-    if (verdict.corpus === name && !reported.has(locationKey(verdict))) problems.push(`- triage.js: ${key} matches no report of (E) any more; remove or update it`);
+    if (verdict.corpus === name && !reported.has(locationKey(verdict)))
+      problems.push(`- triage.js: ${key} matches no report of (E) any more; remove or update it`);
   }
   const unread = floating.filter((r) => !triage.has(`${name}:${locationKey(r)}`));
-  for (const r of unread) problems.push(`- triage.js: ${name} \`${r.file}:${r.line}\` (no-floating-promises) has not been read; it counts as a true report until it is`);
+  for (const r of unread)
+    problems.push(
+      `- triage.js: ${name} \`${r.file}:${r.line}\` (no-floating-promises) has not been read; it counts as a true report until it is`,
+    );
 }
 for (const name of corpusNames) {
   for (const config of selectedConfigs) {
@@ -427,7 +489,10 @@ for (const name of corpusNames) {
     if (!s.stable) problems.push(`- ${name} ${config}: report counts differ between runs`);
   }
 }
-for (const f of failures) problems.push(`- ${f.corpus} ${f.config} run ${f.run}: the worker failed:\n\n  \`\`\`\n  ${f.detail.split('\n').join('\n  ')}\n  \`\`\``);
+for (const f of failures)
+  problems.push(
+    `- ${f.corpus} ${f.config} run ${f.run}: the worker failed:\n\n  \`\`\`\n  ${f.detail.split('\n').join('\n  ')}\n  \`\`\``,
+  );
 md.push('## Problems', '', ...(problems.length ? problems : ['None: every run finished and every file parsed.']), '');
 
 const differences = [
@@ -438,7 +503,12 @@ const differences = [
 ];
 const cap = 300;
 const listReports = (list) => {
-  const lines = list.slice(0, cap).map((r) => `- \`${r.file}:${r.line}:${r.column}\` ${r.ruleId.replace('@typescript-eslint/', '')}: ${r.message.replace(/\s+/gu, ' ')}`);
+  const lines = list
+    .slice(0, cap)
+    .map(
+      (r) =>
+        `- \`${r.file}:${r.line}:${r.column}\` ${r.ruleId.replace('@typescript-eslint/', '')}: ${r.message.replace(/\s+/gu, ' ')}`,
+    );
   if (list.length > cap) lines.push(`- … and ${list.length - cap} more`);
   return lines.length ? lines : ['- none'];
 };

@@ -19,7 +19,15 @@ import { parseArgs } from 'node:util';
 import { Linter } from 'eslint';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
-import { bundleLineLength, lintedExtensions, longestLine, maxFileBytes, nodeModulesDir, repoDir, workDir } from './corpora.js';
+import {
+  bundleLineLength,
+  lintedExtensions,
+  longestLine,
+  maxFileBytes,
+  nodeModulesDir,
+  repoDir,
+  workDir,
+} from './corpora.js';
 import { loadPlugin, pluginNamespace } from './configs.js';
 
 const { values } = parseArgs({
@@ -34,7 +42,9 @@ const { values } = parseArgs({
   },
 });
 if (values.help) {
-  console.log('usage: node --expose-gc bench/sweep.js [--sample N --seed S] [--dir path]... [--rss-every N] [--plugin path] [--verbose]');
+  console.log(
+    'usage: node --expose-gc bench/sweep.js [--sample N --seed S] [--dir path]... [--rss-every N] [--plugin path] [--verbose]',
+  );
   process.exit(0);
 }
 
@@ -47,7 +57,11 @@ const namespace = pluginNamespace(plugin);
 /** Follows a local `$ref` (`#/definitions/x`, `#/$defs/x`, `#/items/0`) within the rule's schema. */
 function resolveSchema(schema, root) {
   let current = schema;
-  for (let depth = 0; current && typeof current.$ref === 'string' && current.$ref.startsWith('#/') && depth < 10; depth++) {
+  for (
+    let depth = 0;
+    current && typeof current.$ref === 'string' && current.$ref.startsWith('#/') && depth < 10;
+    depth++
+  ) {
     current = current.$ref
       .slice(2)
       .split('/')
@@ -80,7 +94,13 @@ function inclusiveValue(schema, root, defaults) {
 export function inclusiveOptions(rule) {
   const schema = rule.meta?.schema;
   if (!schema) return [];
-  const items = Array.isArray(schema) ? schema : Array.isArray(schema.items) ? schema.items : schema.items ? [schema.items] : [];
+  const items = Array.isArray(schema)
+    ? schema
+    : Array.isArray(schema.items)
+      ? schema.items
+      : schema.items
+        ? [schema.items]
+        : [];
   const defaults = rule.meta?.defaultOptions ?? [];
   const options = [];
   for (const [index, item] of items.entries()) {
@@ -91,7 +111,9 @@ export function inclusiveOptions(rule) {
   return options;
 }
 
-const ruleIds = Object.keys(plugin.rules).sort().map((name) => `${namespace}/${name}`);
+const ruleIds = Object.keys(plugin.rules)
+  .sort()
+  .map((name) => `${namespace}/${name}`);
 const ruleEntries = Object.fromEntries(
   Object.keys(plugin.rules)
     .sort()
@@ -112,7 +134,10 @@ function parseModes(extension) {
     name: `espree ${sourceType}${jsx ? '+jsx' : ''}`,
     languageOptions: { ecmaVersion: 'latest', sourceType, parserOptions: { ecmaFeatures: { jsx } } },
   });
-  const typescript = (sourceType) => ({ name: 'typescript-eslint', languageOptions: { parser: tseslint.parser, sourceType } });
+  const typescript = (sourceType) => ({
+    name: 'typescript-eslint',
+    languageOptions: { parser: tseslint.parser, sourceType },
+  });
   switch (extension) {
     case '.ts':
     case '.mts':
@@ -186,11 +211,14 @@ function mulberry32(seed) {
 }
 
 const roots = (values.dir?.length ? values.dir : [nodeModulesDir]).map((d) => path.resolve(d));
-for (const root of roots) if (!fs.existsSync(root)) throw new Error(`${root} does not exist (run \`node bench/ensure-installed.js\`)`);
+for (const root of roots)
+  if (!fs.existsSync(root)) throw new Error(`${root} does not exist (run \`node bench/ensure-installed.js\`)`);
 let allFiles = [];
 for (const root of roots) walk(root, allFiles);
 const display = (file) => path.relative(repoDir, file);
-allFiles = allFiles.map((file) => ({ file, key: display(file) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+allFiles = allFiles
+  .map((file) => ({ file, key: display(file) }))
+  .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 let files = allFiles.map((f) => f.file);
 const sampleSize = values.sample ? Number(values.sample) : undefined;
 const seed = Number(values.seed);
@@ -202,7 +230,11 @@ if (sampleSize !== undefined && sampleSize < files.length) {
   }
   files = files.slice(0, sampleSize);
 }
-const rssEvery = values['rss-every'] ? Number(values['rss-every']) : files.length >= 10_000 ? 5000 : Math.max(100, Math.ceil(files.length / 5));
+const rssEvery = values['rss-every']
+  ? Number(values['rss-every'])
+  : files.length >= 10_000
+    ? 5000
+    : Math.max(100, Math.ceil(files.length / 5));
 
 // --- checks ------------------------------------------------------------------------------------
 
@@ -323,7 +355,10 @@ function sweepFile(file) {
       fixedRules.add(message.ruleId);
     }
     for (const [index, suggestion] of (message.suggestions ?? []).entries()) {
-      candidates.push({ kind: `suggestion ${index + 1} (${suggestion.messageId ?? suggestion.desc})`, fix: suggestion.fix });
+      candidates.push({
+        kind: `suggestion ${index + 1} (${suggestion.messageId ?? suggestion.desc})`,
+        fix: suggestion.fix,
+      });
     }
     for (const { kind, fix } of candidates) {
       if (kind === 'fix') stats.fixes++;
@@ -351,7 +386,8 @@ function sweepFile(file) {
         continue;
       }
       const second = linter.verifyAndFix(first.output, config, { filename: file });
-      if (second.fixed) stats.nonIdempotent.push({ where: display(file), rule: ruleId, diff: regionDiff(first.output, second.output) });
+      if (second.fixed)
+        stats.nonIdempotent.push({ where: display(file), rule: ruleId, diff: regionDiff(first.output, second.output) });
     } catch (error) {
       recordCrash(file, ruleId, error);
     }
@@ -376,8 +412,12 @@ console.log(
   `sweep: ${files.length} of ${allFiles.length} files under ${roots.map(display).join(', ')}` +
     `${sampleSize !== undefined ? ` (seeded sample: --sample ${sampleSize} --seed ${seed})` : ''}`,
 );
-console.log(`rules: ${ruleIds.length ? ruleIds.map((id) => `${id} ${JSON.stringify(ruleEntries[id])}`).join(', ') : 'none (the plugin has no rules yet)'}`);
-console.log(`RSS every ${rssEvery} files${globalThis.gc ? ' (after a full GC)' : ' (run with --expose-gc for steadier numbers)'}:`);
+console.log(
+  `rules: ${ruleIds.length ? ruleIds.map((id) => `${id} ${JSON.stringify(ruleEntries[id])}`).join(', ') : 'none (the plugin has no rules yet)'}`,
+);
+console.log(
+  `RSS every ${rssEvery} files${globalThis.gc ? ' (after a full GC)' : ' (run with --expose-gc for steadier numbers)'}:`,
+);
 for (const [index, file] of files.entries()) {
   if (values.verbose) console.log(`    ${display(file)}`);
   try {
@@ -399,7 +439,13 @@ const seconds = ((performance.now() - started) / 1000).toFixed(1);
 const failures = [];
 
 console.log('');
-console.log(`files: ${stats.linted} linted of ${stats.files} (${Object.entries(stats.byMode).map(([m, n]) => `${m}: ${n}`).join(', ') || 'none'})`);
+console.log(
+  `files: ${stats.linted} linted of ${stats.files} (${
+    Object.entries(stats.byMode)
+      .map(([m, n]) => `${m}: ${n}`)
+      .join(', ') || 'none'
+  })`,
+);
 console.log(
   `skipped: ${stats.skipped.large} over ${maxFileBytes / 2 ** 20} MB, ${stats.skipped.bundle} bundles or minified (a line over ${bundleLineLength} characters), ` +
     `${stats.skipped.unparseable} rejected by the parser`,
@@ -408,16 +454,20 @@ if (values.verbose) for (const line of stats.parserRejected) console.log(`  pars
 console.log('reports per rule:');
 if (ruleIds.length === 0) console.log('  (no rules)');
 for (const id of ruleIds) console.log(`  ${id}: ${stats.reportsPerRule[id]}`);
-console.log(`fixes applied: ${stats.fixes}, suggestions applied: ${stats.suggestions}, fix loops run twice: ${stats.fixLoops}`);
+console.log(
+  `fixes applied: ${stats.fixes}, suggestions applied: ${stats.suggestions}, fix loops run twice: ${stats.fixLoops}`,
+);
 
 console.log(`crashes: ${stats.crashes.length}`);
 for (const crash of stats.crashes) {
   console.log(`  ${crash.file} [${crash.rule}]\n    ${crash.stack.split('\n').slice(0, 12).join('\n    ')}`);
 }
 console.log(`unparseable outputs: ${stats.unparseable.length}`);
-for (const u of stats.unparseable) console.log(`  ${u.where} [${u.rule}] ${u.kind}: ${u.error}\n    ${u.diff.split('\n').join('\n    ')}`);
+for (const u of stats.unparseable)
+  console.log(`  ${u.where} [${u.rule}] ${u.kind}: ${u.error}\n    ${u.diff.split('\n').join('\n    ')}`);
 console.log(`non-idempotent fixes: ${stats.nonIdempotent.length}`);
-for (const n of stats.nonIdempotent) console.log(`  ${n.where} [${n.rule}] the second fix pass changed:\n    ${n.diff.split('\n').join('\n    ')}`);
+for (const n of stats.nonIdempotent)
+  console.log(`  ${n.where} [${n.rule}] the second fix pass changed:\n    ${n.diff.split('\n').join('\n    ')}`);
 console.log(
   `memory: RSS ${stats.rss.map((c) => `${c.rssMb}`).join(' → ')} MB; bound: every checkpoint ≤ 2 × first + 200 MB` +
     (boundMb !== undefined && stats.rss.length > 1 ? ` = ${boundMb} MB` : ' (one checkpoint only: nothing to compare)'),
@@ -427,10 +477,14 @@ console.log(`time: ${seconds}s`);
 if (stats.crashes.length) failures.push(`${stats.crashes.length} crash(es)`);
 if (stats.unparseable.length) failures.push(`${stats.unparseable.length} unparseable output(s)`);
 if (stats.nonIdempotent.length) failures.push(`${stats.nonIdempotent.length} non-idempotent fix(es)`);
-if (memoryExceeded.length) failures.push(`RSS over the bound at ${memoryExceeded.map((c) => `${c.files} files (${c.rssMb} MB)`).join(', ')}`);
+if (memoryExceeded.length)
+  failures.push(`RSS over the bound at ${memoryExceeded.map((c) => `${c.files} files (${c.rssMb} MB)`).join(', ')}`);
 
 fs.mkdirSync(workDir, { recursive: true });
-fs.writeFileSync(path.join(workDir, 'sweep-report.json'), JSON.stringify({ options: values, rules: ruleEntries, seconds: Number(seconds), ...stats }, null, 1));
+fs.writeFileSync(
+  path.join(workDir, 'sweep-report.json'),
+  JSON.stringify({ options: values, rules: ruleEntries, seconds: Number(seconds), ...stats }, null, 1),
+);
 
 if (failures.length) {
   console.log(`sweep FAILED: ${failures.join(', ')}`);

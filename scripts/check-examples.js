@@ -38,7 +38,8 @@ export function listFiles(dir, prefix = '') {
     .readdirSync(dir, { withFileTypes: true })
     .flatMap((entry) => {
       const relative = `${prefix}${entry.name}`;
-      if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : listFiles(path.join(dir, entry.name), `${relative}/`);
+      if (entry.isDirectory())
+        return entry.name === 'node_modules' ? [] : listFiles(path.join(dir, entry.name), `${relative}/`);
       return [relative];
     })
     .sort();
@@ -90,11 +91,16 @@ export function runEslintCli({ cwd, eslintBin = resolveEslintBin(repoRoot), args
   if (result.error) throw result.error;
   // ESLint exits 1 when it found problems; anything else but 0 means it did not lint at all.
   if (result.status !== 0 && result.status !== 1) {
-    throw new Error(`ESLint crashed in ${cwd} (exit ${result.status ?? result.signal ?? 'unknown'}):\n${result.stderr}${result.stdout}`);
+    throw new Error(
+      `ESLint crashed in ${cwd} (exit ${result.status ?? result.signal ?? 'unknown'}):\n${result.stderr}${result.stdout}`,
+    );
   }
   /** @type {unknown} */
   const parsed = JSON.parse(result.stdout);
-  const results = /** @type {{ filePath: string; messages: { ruleId: string | null; line: number; message: string }[] }[]} */ (parsed);
+  const results =
+    /** @type {{ filePath: string; messages: { ruleId: string | null; line: number; message: string }[] }[]} */ (
+      parsed
+    );
   /** @type {Finding[]} */
   const findings = [];
   for (const fileResult of results) {
@@ -138,8 +144,14 @@ export function checkExamples({ cwd, eslintBin }) {
  */
 export function formatMismatch({ missing, unexpected }) {
   const lines = [
-    ...missing.map((finding) => `missing:    ${finding.file}:${finding.line}  ${finding.ruleId} (expected by an expect: comment, not reported)`),
-    ...unexpected.map((finding) => `unexpected: ${finding.file}:${finding.line}  ${finding.ruleId} (reported, but the line has no matching expect: comment)`),
+    ...missing.map(
+      (finding) =>
+        `missing:    ${finding.file}:${finding.line}  ${finding.ruleId} (expected by an expect: comment, not reported)`,
+    ),
+    ...unexpected.map(
+      (finding) =>
+        `unexpected: ${finding.file}:${finding.line}  ${finding.ruleId} (reported, but the line has no matching expect: comment)`,
+    ),
   ];
   return lines.join('\n');
 }
@@ -199,7 +211,9 @@ function main() {
     console.error(`examples/ findings differ from the expect: comments:\n${report}`);
     return 1;
   }
-  console.log(`examples/: ${result.findings.length} findings in ${result.lintedFiles.length} files, all matching the expect: comments.`);
+  console.log(
+    `examples/: ${result.findings.length} findings in ${result.lintedFiles.length} files, all matching the expect: comments.`,
+  );
   return 0;
 }
 

@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+
 import { examplesDir, linkPluginIntoExamples, repoRoot, resolveEslintBin } from './check-examples.js';
 
 function main() {
@@ -15,7 +16,10 @@ function main() {
   linkPluginIntoExamples();
   const eslintBin = resolveEslintBin(repoRoot);
   console.log(`$ cd examples && eslint .   # ${path.relative(repoRoot, eslintBin)}, examples/eslint.config.js\n`);
-  const result = spawnSync(process.execPath, [eslintBin, '--format', 'stylish', '.'], { cwd: examplesDir, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [eslintBin, '--format', 'stylish', '.'], {
+    cwd: examplesDir,
+    stdio: 'inherit',
+  });
   if (result.error) throw result.error;
   if (result.status === 0) {
     console.log('No findings in examples/.');

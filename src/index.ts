@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module';
+
 import type { TSESLint } from '@typescript-eslint/utils';
+
 import { computeConfigRules, type ConfigName } from './configs.js';
 import { rules } from './rules/index.js';
 

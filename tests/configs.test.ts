@@ -1,11 +1,15 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
+
 import { computeConfigRules } from '../src/configs.js';
-import type { EventLoopRuleDocs } from '../src/utils/create-rule.js';
+import type { EventLoopRuleDocs } from '../src/rules/create-rule.js';
 
 type FakeRule = TSESLint.RuleModule<string, readonly unknown[], EventLoopRuleDocs>;
 
-function fakeRule(docs: Omit<EventLoopRuleDocs, 'description' | 'requiresTypeChecking'> | undefined, deprecated = false): FakeRule {
+function fakeRule(
+  docs: Omit<EventLoopRuleDocs, 'description' | 'requiresTypeChecking'> | undefined,
+  deprecated = false,
+): FakeRule {
   return {
     defaultOptions: [],
     meta: {
@@ -59,13 +63,14 @@ describe('computeConfigRules', () => {
   });
 
   it('prefixes rule names with the namespace it is given', () => {
-    expect(Object.keys(computeConfigRules({ 'recommended-rule': rules['recommended-rule']! }, 'other', 'recommended'))).toEqual([
-      'other/recommended-rule',
-    ]);
+    expect(
+      Object.keys(computeConfigRules({ 'recommended-rule': rules['recommended-rule']! }, 'other', 'recommended')),
+    ).toEqual(['other/recommended-rule']);
   });
 
   it('returns empty configs when there are no rules', () => {
-    for (const config of ['recommended', 'strict', 'all'] as const) expect(computeConfigRules({}, 'event-loop', config)).toEqual({});
+    for (const config of ['recommended', 'strict', 'all'] as const)
+      expect(computeConfigRules({}, 'event-loop', config)).toEqual({});
   });
 
   it('nests the configs: recommended ⊆ strict ⊆ all', () => {

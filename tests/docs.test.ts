@@ -4,10 +4,18 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+
 import { describe, expect, it } from 'vitest';
+
 import { rules } from '../src/rules/index.js';
 import { lintExample, NAMESPACE, repoRoot } from './helpers/lint-example.js';
-import { extractCodeExamples, LINTED_LANGUAGES, sectionText, sectionTitles, type CodeExample } from './helpers/markdown-examples.js';
+import {
+  type CodeExample,
+  extractCodeExamples,
+  LINTED_LANGUAGES,
+  sectionText,
+  sectionTitles,
+} from './helpers/markdown-examples.js';
 import { optionNames } from './helpers/rule-schema.js';
 
 const docsDir = path.join(repoRoot, 'rules-docs');
@@ -47,7 +55,10 @@ for (const name of ruleNames.filter((ruleName) => docNames.includes(ruleName))) 
   describe(file, () => {
     it('has the house-style sections, in order', () => {
       const titles = sectionTitles(markdown);
-      expect(REQUIRED_SECTIONS.filter((title) => !titles.includes(title)), 'missing sections').toEqual([]);
+      expect(
+        REQUIRED_SECTIONS.filter((title) => !titles.includes(title)),
+        'missing sections',
+      ).toEqual([]);
       const positions = REQUIRED_SECTIONS.map((title) => titles.indexOf(title));
       expect(positions, `sections out of order: ${titles.join(' / ')}`).toEqual([...positions].sort((a, b) => a - b));
     });
@@ -73,8 +84,14 @@ for (const name of ruleNames.filter((ruleName) => docNames.includes(ruleName))) 
         inExamples.filter((example) => !example.mark).map((example) => `line ${example.line}`),
         'unmarked blocks',
       ).toEqual([]);
-      expect(inExamples.some((example) => example.mark === 'incorrect'), 'no ❌ block').toBe(true);
-      expect(inExamples.some((example) => example.mark === 'correct'), 'no ✅ block').toBe(true);
+      expect(
+        inExamples.some((example) => example.mark === 'incorrect'),
+        'no ❌ block',
+      ).toBe(true);
+      expect(
+        inExamples.some((example) => example.mark === 'correct'),
+        'no ✅ block',
+      ).toBe(true);
     });
 
     for (const example of examples.filter((candidate) => candidate.mark && isLinted(candidate))) {
@@ -84,7 +101,10 @@ for (const name of ruleNames.filter((ruleName) => docNames.includes(ruleName))) 
         const messages = lintExample({ ruleName: name, rule, code: example.code, extension, options: example.options });
         const where = `${file}:${example.line}`;
         const fatal = messages.filter((message) => message.fatal || message.ruleId === null);
-        expect(fatal.map((message) => `${where}: ${message.message}`), 'the block does not parse').toEqual([]);
+        expect(
+          fatal.map((message) => `${where}: ${message.message}`),
+          'the block does not parse',
+        ).toEqual([]);
         const reports = messages.filter((message) => message.ruleId === `${NAMESPACE}/${name}`);
         if (incorrect) {
           expect(reports.length, `${where}: a ❌ block must be reported by ${name}`).toBeGreaterThan(0);

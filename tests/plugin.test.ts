@@ -2,16 +2,21 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Linter, type ESLint } from 'eslint';
+
+import { type ESLint, Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
+
 import { computeConfigRules } from '../src/configs.js';
 import plugin from '../src/index.js';
+import { REPOSITORY_URL } from '../src/rules/create-rule.js';
 import { rules } from '../src/rules/index.js';
-import { REPOSITORY_URL } from '../src/utils/create-rule.js';
 import { NAMESPACE, repoRoot } from './helpers/lint-example.js';
 import { propertiesWithoutDescription } from './helpers/rule-schema.js';
 
-const packageJson = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { name: string; version: string };
+const packageJson = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+  name: string;
+  version: string;
+};
 const ruleNames = Object.keys(rules);
 const CONFIG_NAMES = ['recommended', 'strict', 'all'] as const;
 
@@ -60,7 +65,9 @@ for (const name of ruleNames) {
   describe(`rule ${name}`, () => {
     it('has a docs page and a test file', () => {
       expect(fs.existsSync(path.join(repoRoot, 'rules-docs', `${name}.md`)), `rules-docs/${name}.md`).toBe(true);
-      expect(fs.existsSync(path.join(repoRoot, 'tests/rules', `${name}.test.ts`)), `tests/rules/${name}.test.ts`).toBe(true);
+      expect(fs.existsSync(path.join(repoRoot, 'tests/rules', `${name}.test.ts`)), `tests/rules/${name}.test.ts`).toBe(
+        true,
+      );
     });
 
     it('has meta.docs with a url to its page, a description and no type-checking requirement', () => {
@@ -90,7 +97,9 @@ for (const name of ruleNames) {
         rules: { [ruleId]: ['error', { notAnOption: true }] },
       };
       expect(() => linter.verify('const x = 1;\n', [config], 'file.js')).toThrow(
-        expect.objectContaining({ message: expect.stringMatching(new RegExp(`${ruleId}[\\s\\S]*notAnOption`, 'u')) as unknown }),
+        expect.objectContaining({
+          message: expect.stringMatching(new RegExp(`${ruleId}[\\s\\S]*notAnOption`, 'u')) as unknown,
+        }),
       );
     });
   });
@@ -98,7 +107,9 @@ for (const name of ruleNames) {
 
 describe('built package (dist/)', () => {
   it('is the same plugin through require() and import, resolved by package name', () => {
-    expect(fs.existsSync(path.join(repoRoot, 'dist/index.js')), 'dist/index.js is missing: run `npm run build`').toBe(true);
+    expect(fs.existsSync(path.join(repoRoot, 'dist/index.js')), 'dist/index.js is missing: run `npm run build`').toBe(
+      true,
+    );
     // A separate Node process loads the package the way users do (self-reference through `exports`),
     // outside vitest's module transform.
     const script = `
@@ -116,7 +127,10 @@ describe('built package (dist/)', () => {
         }])),
       }));
     `;
-    const output = execFileSync(process.execPath, ['--input-type=module', '--eval', script], { cwd: repoRoot, encoding: 'utf8' });
+    const output = execFileSync(process.execPath, ['--input-type=module', '--eval', script], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    });
     const loaded = JSON.parse(output) as {
       same: boolean;
       meta: unknown;
@@ -127,7 +141,11 @@ describe('built package (dist/)', () => {
     expect(loaded.meta).toEqual(plugin.meta);
     expect(loaded.rules, 'dist/ is stale: run `npm run build`').toEqual(ruleNames);
     for (const config of CONFIG_NAMES) {
-      expect(loaded.configs[config]).toEqual({ name: `${NAMESPACE}/${config}`, registersItself: true, rules: plugin.configs[config].rules });
+      expect(loaded.configs[config]).toEqual({
+        name: `${NAMESPACE}/${config}`,
+        registersItself: true,
+        rules: plugin.configs[config].rules,
+      });
     }
   });
 });

@@ -5,10 +5,11 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
 import * as tsParser from '@typescript-eslint/parser';
-import * as espree from 'espree';
-import { RuleTester, type InvalidTestCase, type ValidTestCase } from '@typescript-eslint/rule-tester';
+import { type InvalidTestCase, RuleTester, type ValidTestCase } from '@typescript-eslint/rule-tester';
 import type { RuleModule } from '@typescript-eslint/utils/ts-eslint';
+import * as espree from 'espree';
 import { afterAll, describe, it } from 'vitest';
 
 RuleTester.afterAll = afterAll;
@@ -22,7 +23,10 @@ export type Mode = 'untyped' | 'typed';
 type ModeOption = { mode?: Mode };
 
 export type ValidCase<Options extends readonly unknown[]> = (ValidTestCase<Options> & ModeOption) | string;
-export type InvalidCase<MessageIds extends string, Options extends readonly unknown[]> = InvalidTestCase<MessageIds, Options> &
+export type InvalidCase<MessageIds extends string, Options extends readonly unknown[]> = InvalidTestCase<
+  MessageIds,
+  Options
+> &
   ModeOption;
 
 export interface Cases<MessageIds extends string, Options extends readonly unknown[]> {
@@ -42,10 +46,17 @@ function untypedOptions(filename: string): ValidTestCase<readonly unknown[]>['la
   if (jsExtension.test(filename)) {
     return {
       parser: espree,
-      parserOptions: { ecmaVersion: 'latest', sourceType: sourceTypeOf(filename), ecmaFeatures: { jsx: filename.endsWith('x') } },
+      parserOptions: {
+        ecmaVersion: 'latest',
+        sourceType: sourceTypeOf(filename),
+        ecmaFeatures: { jsx: filename.endsWith('x') },
+      },
     };
   }
-  return { parser: tsParser, parserOptions: { sourceType: sourceTypeOf(filename), ecmaFeatures: { jsx: filename.endsWith('x') } } };
+  return {
+    parser: tsParser,
+    parserOptions: { sourceType: sourceTypeOf(filename), ecmaFeatures: { jsx: filename.endsWith('x') } },
+  };
 }
 
 function typedOptions(filename: string): ValidTestCase<readonly unknown[]>['languageOptions'] {

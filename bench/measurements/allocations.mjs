@@ -21,7 +21,9 @@ const corpus = corpusByName(corpusName);
 const dir = path.join(workDir, corpus.name);
 const filesList = path.join(workDir, `${corpus.name}.files.json`);
 if (!fs.existsSync(filesList)) {
-  console.error(`no ${path.relative(process.cwd(), filesList)}: run \`node bench/run.js --runs 1 --corpus ${corpus.name} --configs A\` first`);
+  console.error(
+    `no ${path.relative(process.cwd(), filesList)}: run \`node bench/run.js --runs 1 --corpus ${corpus.name} --configs A\` first`,
+  );
   process.exit(1);
 }
 
@@ -58,6 +60,11 @@ function walk(node, stack) {
 }
 const total = walk(profile.head, []);
 const megabytes = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
-console.log(`${corpus.name} ${config}: ${files.length} files, ${megabytes(total)} allocated while linting (sampled every 16 KiB, collected objects included)`);
+console.log(
+  `${corpus.name} ${config}: ${files.length} files, ${megabytes(total)} allocated while linting (sampled every 16 KiB, collected objects included)`,
+);
 const top = [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 15);
-if (top.length) console.log(`plugin functions, inclusive:\n${top.map(([key, size]) => `  ${megabytes(size).padStart(9)}  ${key}`).join('\n')}`);
+if (top.length)
+  console.log(
+    `plugin functions, inclusive:\n${top.map(([key, size]) => `  ${megabytes(size).padStart(9)}  ${key}`).join('\n')}`,
+  );

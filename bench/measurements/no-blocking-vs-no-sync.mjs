@@ -8,8 +8,8 @@ const require = createRequire(path.join(repo, 'package.json'));
 const { ESLint } = require('eslint');
 const plugin = (await import(path.join(repo, 'dist/index.js'))).default;
 const nPlugin = (await import(require.resolve('eslint-plugin-n'))).default;
-const { trackModuleReferences } = await import(path.join(repo, 'dist/analysis/modules.js'));
-const { findEnclosingAsyncContext } = await import(path.join(repo, 'dist/analysis/async-context.js'));
+const { trackModuleReferences } = await import(path.join(repo, 'dist/analysis/origin/modules.js'));
+const { findExecutionContext } = await import(path.join(repo, 'dist/analysis/execution/execution-context.js'));
 const { BLOCKING_APIS } = await import(path.join(repo, 'dist/analysis/catalog/blocking-apis.js'));
 
 const probes = [];
@@ -20,7 +20,7 @@ const probeRule = {
       let call = identifier.parent;
       while (call && call.type !== 'CallExpression') call = call.parent;
       const index = trackModuleReferences(context, BLOCKING_APIS);
-      const where = findEnclosingAsyncContext(context, call);
+      const where = findExecutionContext(context, call);
       probes.push({
         file: path.relative(root, context.filename),
         line: identifier.loc.start.line,
@@ -46,16 +46,45 @@ const base = {
   linterOptions: { reportUnusedDisableDirectives: 'off' },
 };
 async function lint(rules, plugins) {
-  const eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: [{ ...base, plugins, rules }, { files: ['eleventy/**/*.js', '**/*.mjs', 'eleventy-dev-server/client/**'], languageOptions: { sourceType: 'module' } }], allowInlineConfig: false });
+  const eslint = new ESLint({
+    cwd: root,
+    overrideConfigFile: true,
+    overrideConfig: [
+      { ...base, plugins, rules },
+      {
+        files: ['eleventy/**/*.js', '**/*.mjs', 'eleventy-dev-server/client/**'],
+        languageOptions: { sourceType: 'module' },
+      },
+    ],
+    allowInlineConfig: false,
+  });
   const results = await eslint.lintFiles(['.']);
-  return results.flatMap((r) => r.messages.map((m) => ({ file: path.relative(root, r.filePath), line: m.line, column: m.column, ruleId: m.ruleId, message: m.message, fatal: m.fatal })));
+  return results.flatMap((r) =>
+    r.messages.map((m) => ({
+      file: path.relative(root, r.filePath),
+      line: m.line,
+      column: m.column,
+      ruleId: m.ruleId,
+      message: m.message,
+      fatal: m.fatal,
+    })),
+  );
 }
 
 const started = Date.now();
 const mine = await lint({ 'event-loop/no-blocking-in-async': 'error' }, { 'event-loop': plugin });
-const mineStrict = await lint({ 'event-loop/no-blocking-in-async': ['error', { checkLocalHelpers: true, checkSyncByDesignApis: true }] }, { 'event-loop': plugin });
-const mineAll = await lint({ 'event-loop/no-blocking-in-async': ['error', { checkAllFunctions: true }] }, { 'event-loop': plugin });
-const nsync = await lint({ 'n/no-sync': 'error', 'probe/probe': 'error' }, { n: nPlugin, probe: { rules: { probe: probeRule } } });
+const mineStrict = await lint(
+  { 'event-loop/no-blocking-in-async': ['error', { checkLocalHelpers: true, checkSyncByDesignApis: true }] },
+  { 'event-loop': plugin },
+);
+const mineAll = await lint(
+  { 'event-loop/no-blocking-in-async': ['error', { checkAllFunctions: true }] },
+  { 'event-loop': plugin },
+);
+const nsync = await lint(
+  { 'n/no-sync': 'error', 'probe/probe': 'error' },
+  { n: nPlugin, probe: { rules: { probe: probeRule } } },
+);
 const nsyncRoot = await lint({ 'n/no-sync': ['error', { allowAtRootLevel: true }] }, { n: nPlugin });
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
 
@@ -70,7 +99,10 @@ for (const report of nReports) {
   const name = /'([^']+)'/u.exec(report.message)?.[1];
   const probe = probes.find((p) => !p.used && p.file === report.file && p.line === report.line && p.name === name);
   if (probe) probe.used = true;
-  if (!probe) { add('no probe (unmatched)', { ...report, callee: report.message }); continue; }
+  if (!probe) {
+    add('no probe (unmatched)', { ...report, callee: report.message });
+    continue;
+  }
   if (!probe.catalogued) add(`not a blocking API by origin`, { ...probe, callee: `${probe.callee} [${probe.kind}]` });
   else if (probe.kind === 'module') add('blocking API at module top level', probe);
   else if (!probe.onEventLoop) add(`blocking API in a plain ${probe.kind}`, probe);
@@ -91,8 +123,19 @@ const summary = {
   'no-blocking-in-async (checkAllFunctions)': only(mineAll, 'event-loop/no-blocking-in-async').length,
   groups: Object.fromEntries(Object.entries(groups).map(([k, v]) => [k, v.length])),
   notABlockingApiNames: Object.entries(
-    (groups['not a blocking API by origin'] ?? []).reduce((acc, s) => { const name = s.split(' ')[1]; acc[name] = (acc[name] ?? 0) + 1; return acc; }, {}),
+    (groups['not a blocking API by origin'] ?? []).reduce((acc, s) => {
+      const name = s.split(' ')[1];
+      acc[name] = (acc[name] ?? 0) + 1;
+      return acc;
+    }, {}),
   ).sort((a, b) => b[1] - a[1]),
 };
-fs.writeFileSync(`${root}.details.json`, JSON.stringify({ summary, groups, mine: only(mine, 'event-loop/no-blocking-in-async'), mineOnly, strictOnly }, null, 2));
+fs.writeFileSync(
+  `${root}.details.json`,
+  JSON.stringify(
+    { summary, groups, mine: only(mine, 'event-loop/no-blocking-in-async'), mineOnly, strictOnly },
+    null,
+    2,
+  ),
+);
 console.log(JSON.stringify(summary, null, 2));

@@ -2,9 +2,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 export type FunctionNode =
-  | TSESTree.ArrowFunctionExpression
-  | TSESTree.FunctionDeclaration
-  | TSESTree.FunctionExpression;
+  TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 
 export function isFunctionNode(node: TSESTree.Node | null | undefined): node is FunctionNode {
   return (
@@ -17,7 +15,8 @@ export function isFunctionNode(node: TSESTree.Node | null | undefined): node is 
 /** `a.b`, `a['b']` and `a?.b` as a static name, or undefined when computed from a non-literal. */
 export function getStaticPropertyName(node: TSESTree.MemberExpression): string | undefined {
   if (!node.computed) return node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : undefined;
-  if (node.property.type === AST_NODE_TYPES.Literal && typeof node.property.value === 'string') return node.property.value;
+  if (node.property.type === AST_NODE_TYPES.Literal && typeof node.property.value === 'string')
+    return node.property.value;
   if (node.property.type === AST_NODE_TYPES.TemplateLiteral && node.property.expressions.length === 0) {
     return node.property.quasis[0]?.value.cooked ?? undefined;
   }
@@ -34,7 +33,8 @@ export function getPatternTargets(pattern: TSESTree.Node, targets: TSESTree.Node
       for (const element of pattern.elements) if (element) getPatternTargets(element, targets);
       break;
     case AST_NODE_TYPES.ObjectPattern:
-      for (const property of pattern.properties) getPatternTargets(property.type === AST_NODE_TYPES.RestElement ? property.argument : property.value, targets);
+      for (const property of pattern.properties)
+        getPatternTargets(property.type === AST_NODE_TYPES.RestElement ? property.argument : property.value, targets);
       break;
     case AST_NODE_TYPES.AssignmentPattern:
       getPatternTargets(pattern.left, targets);
@@ -58,8 +58,10 @@ export function walkAst(
   for (const key of visitorKeys[node.type] ?? []) {
     const child = (node as unknown as Record<string, unknown>)[key];
     if (Array.isArray(child)) {
-      for (const item of child) if (item && typeof item === 'object' && 'type' in item) walkAst(item as TSESTree.Node, visitorKeys, enter);
-    } else if (child && typeof child === 'object' && 'type' in child) walkAst(child as TSESTree.Node, visitorKeys, enter);
+      for (const item of child)
+        if (item && typeof item === 'object' && 'type' in item) walkAst(item as TSESTree.Node, visitorKeys, enter);
+    } else if (child && typeof child === 'object' && 'type' in child)
+      walkAst(child as TSESTree.Node, visitorKeys, enter);
   }
 }
 
@@ -68,7 +70,9 @@ export function containsAwait(sourceCode: Readonly<TSESLint.SourceCode>, node: T
   let found = false;
   walkAst(node, sourceCode.visitorKeys, (current) => {
     if (found || (current !== node && isFunctionNode(current))) return false;
-    found = current.type === AST_NODE_TYPES.AwaitExpression || (current.type === AST_NODE_TYPES.ForOfStatement && current.await);
+    found =
+      current.type === AST_NODE_TYPES.AwaitExpression ||
+      (current.type === AST_NODE_TYPES.ForOfStatement && current.await);
     return !found;
   });
   return found;
@@ -131,7 +135,8 @@ const VALUE_WRAPPERS: ReadonlySet<string> = new Set([
 /** The value inside the wrappers `getValueParent` looks through: its inverse, from the top down. */
 export function skipValueWrappers(node: TSESTree.Node): TSESTree.Node {
   let current = node;
-  while (VALUE_WRAPPERS.has(current.type)) current = (current as TSESTree.TSAsExpression | TSESTree.ChainExpression).expression;
+  while (VALUE_WRAPPERS.has(current.type))
+    current = (current as TSESTree.TSAsExpression | TSESTree.ChainExpression).expression;
   return current;
 }
 

@@ -39,7 +39,8 @@ export function getTypeInfo(context: AnyContext): TypeInfo | undefined {
       services: typed,
       typeOf: (node) => checker.getTypeAtLocation(typed.esTreeNodeToTSNodeMap.get(node)),
       compilerChecksFile:
-        (TYPESCRIPT_FILE.test(context.filename) && !DECLARATION_FILE.test(context.filename)) || typed.program.getCompilerOptions().checkJs === true,
+        (TYPESCRIPT_FILE.test(context.filename) && !DECLARATION_FILE.test(context.filename)) ||
+        typed.program.getCompilerOptions().checkJs === true,
     };
   }
   cache.set(program, info);

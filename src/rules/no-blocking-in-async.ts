@@ -1,23 +1,24 @@
-import { findDirectFunction } from '../analysis/await-position.js';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
 import { type FunctionNode, getCallOfArgument, getStaticPropertyName, skipChainExpression } from '../analysis/ast.js';
-import { type ExecutionContext, findEnclosingAsyncContext } from '../analysis/async-context.js';
-import { type BusyWait, findBusyWait, type LoopNode } from '../analysis/busy-wait.js';
+import { type BusyWait, findBusyWait, type LoopNode } from '../analysis/blocking/busy-wait.js';
+import { getStaticByteLength, getStaticNumber } from '../analysis/blocking/static-size.js';
 import {
   BLOCKING_APIS,
   BLOCKING_EFFECTS,
   type BlockingApiRow,
   LARGE_RANDOM_SIZE,
 } from '../analysis/catalog/blocking-apis.js';
+import { findDirectFunction } from '../analysis/execution/await-position.js';
+import { type ExecutionContext, findExecutionContext } from '../analysis/execution/execution-context.js';
 import { asOperand, planAsyncTwinFix, planSleepStatementFix } from '../analysis/fixes/async-twin.js';
 import { canMakeFunctionAsync, makeFunctionAsync } from '../analysis/fixes/prefix.js';
-import { findInstanceCalls, type InstanceShape } from '../analysis/instance-calls.js';
-import { createSyncReachSearch } from '../analysis/local-calls.js';
-import { moduleAliases, trackModuleReferences } from '../analysis/modules.js';
-import { getStaticByteLength, getStaticNumber } from '../analysis/static-size.js';
+import { findInstanceCalls, type InstanceShape } from '../analysis/origin/instance-calls.js';
+import { createSyncReachSearch } from '../analysis/origin/local-calls.js';
+import { moduleAliases, trackModuleReferences } from '../analysis/origin/modules.js';
+import { isTypeDeclaredBy, programDeclaresModule } from '../analysis/origin/type-origin.js';
 import { getTypeInfo } from '../analysis/type-info.js';
-import { isTypeDeclaredBy, programDeclaresModule } from '../analysis/type-origin.js';
-import { createRule } from '../utils/create-rule.js';
+import { createRule } from './create-rule.js';
 
 interface AllowEntry {
   module?: string;
@@ -70,7 +71,6 @@ const WHERE: Readonly<Record<ExecutionContext['kind'], string>> = {
 /** Operators that bind at least as tightly as `-`, so `a + b - c` needs no parentheses. */
 const ARITHMETIC: ReadonlySet<string> = new Set(['+', '-', '*', '/', '%', '**']);
 
-
 /** Methods that block on an object of a row's module, wherever the object came from: for typed files. */
 function blockingMethods(shape: InstanceShape, into = new Set<string>()): Set<string> {
   for (const [name, entry] of Object.entries(shape.methods ?? {})) {
@@ -92,7 +92,11 @@ const TYPED_INSTANCE_ROWS: ReadonlyMap<string, readonly BlockingApiRow[]> = (() 
 })();
 
 /** Process events whose listeners must finish synchronously: the loop is gone or in an undefined state. */
-const SYNC_ONLY_PROCESS_EVENTS: ReadonlySet<string> = new Set(['exit', 'uncaughtException', 'uncaughtExceptionMonitor']);
+const SYNC_ONLY_PROCESS_EVENTS: ReadonlySet<string> = new Set([
+  'exit',
+  'uncaughtException',
+  'uncaughtExceptionMonitor',
+]);
 
 /** `process.on('exit', fn)`: a synchronous write there is the only one that is sure to happen. */
 function isProcessExitListener(fn: FunctionNode): boolean {
@@ -139,7 +143,9 @@ function customRow(entry: AdditionalBlockingApi): BlockingApiRow {
             fix: {
               kind: 'rename' as const,
               member: [twin],
-              ...(entry.module !== undefined && path.length === 1 ? { import: { module: entry.module, name: twin } } : {}),
+              ...(entry.module !== undefined && path.length === 1
+                ? { import: { module: entry.module, name: twin } }
+                : {}),
             },
           },
         }
@@ -155,7 +161,9 @@ function exportName(row: BlockingApiRow): string {
 function isAllowed(row: BlockingApiRow, allow: readonly AllowEntry[]): boolean {
   return allow.some((entry) => {
     const sameOrigin =
-      entry.module === undefined ? row.module === undefined : row.module !== undefined && moduleAliases(row.module).includes(entry.module);
+      entry.module === undefined
+        ? row.module === undefined
+        : row.module !== undefined && moduleAliases(row.module).includes(entry.module);
     return sameOrigin && (entry.name === undefined || entry.name === exportName(row));
   });
 }
@@ -168,7 +176,10 @@ function describe(node: TSESTree.Node): string {
     case AST_NODE_TYPES.ThisExpression:
       return 'this';
     case AST_NODE_TYPES.MemberExpression: {
-      const name = node.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${node.property.name}` : getStaticPropertyName(node);
+      const name =
+        node.property.type === AST_NODE_TYPES.PrivateIdentifier
+          ? `#${node.property.name}`
+          : getStaticPropertyName(node);
       return `${describe(node.object)}${name === undefined ? '[…]' : `.${name}`}`;
     }
     case AST_NODE_TYPES.CallExpression:
@@ -207,7 +218,8 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       blocking: '`{{api}}` blocks the event loop {{where}}: {{effect}}. {{hint}}',
-      blockingHelper: '`{{helper}}` runs {{inner}} (line {{line}}), which blocks the event loop {{where}}: {{effect}}. {{hint}}',
+      blockingHelper:
+        '`{{helper}}` runs {{inner}} (line {{line}}), which blocks the event loop {{where}}: {{effect}}. {{hint}}',
       busyWait:
         'This loop busy-waits on `{{clock}}`, which blocks the event loop {{where}}: nothing else runs until the time is up. Use `await setTimeout(ms)` from `node:timers/promises`.',
       useAsyncTwin: 'Await {{twin}} instead.',
@@ -229,7 +241,8 @@ export default createRule<Options, MessageIds>({
           },
           checkSyncByDesignApis: {
             type: 'boolean',
-            description: 'Report APIs that are synchronous by design: `node:sqlite` `DatabaseSync`, `better-sqlite3`, Electron `ipcRenderer.sendSync`.',
+            description:
+              'Report APIs that are synchronous by design: `node:sqlite` `DatabaseSync`, `better-sqlite3`, Electron `ipcRenderer.sendSync`.',
           },
           autofix: {
             type: 'boolean',
@@ -238,12 +251,21 @@ export default createRule<Options, MessageIds>({
           },
           allow: {
             type: 'array',
-            description: 'APIs not to report, by module and export name (`{ "module": "fs", "name": "existsSync" }`); without `name`, the whole module.',
+            description:
+              'APIs not to report, by module and export name (`{ "module": "fs", "name": "existsSync" }`); without `name`, the whole module.',
             items: {
               type: 'object',
               properties: {
-                module: { type: 'string', description: 'Module specifier (`fs` also matches `node:fs`); omit for globals such as `Atomics.wait`.' },
-                name: { type: 'string', description: 'Export path, dot-separated (`existsSync`, `Deno.statSync`); `default` for a module that is itself the function.' },
+                module: {
+                  type: 'string',
+                  description:
+                    'Module specifier (`fs` also matches `node:fs`); omit for globals such as `Atomics.wait`.',
+                },
+                name: {
+                  type: 'string',
+                  description:
+                    'Export path, dot-separated (`existsSync`, `Deno.statSync`); `default` for a module that is itself the function.',
+                },
               },
               additionalProperties: false,
               minProperties: 1,
@@ -256,9 +278,16 @@ export default createRule<Options, MessageIds>({
               type: 'object',
               properties: {
                 module: { type: 'string', description: 'Module specifier; omit for a global.' },
-                name: { type: 'string', description: 'Export path, dot-separated (`querySync`, `Client.querySync`); `default` for the module itself.' },
+                name: {
+                  type: 'string',
+                  description:
+                    'Export path, dot-separated (`querySync`, `Client.querySync`); `default` for the module itself.',
+                },
                 hint: { type: 'string', description: 'What to use instead, appended to the message.' },
-                asyncTwin: { type: 'string', description: 'The promise-returning sibling export (`query`), offered as a suggestion.' },
+                asyncTwin: {
+                  type: 'string',
+                  description: 'The promise-returning sibling export (`query`), offered as a suggestion.',
+                },
               },
               required: ['name'],
               additionalProperties: false,
@@ -269,11 +298,25 @@ export default createRule<Options, MessageIds>({
       },
     ],
     defaultOptions: [
-      { checkAllFunctions: false, checkLocalHelpers: false, checkSyncByDesignApis: false, autofix: false, allow: [], additionalBlockingApis: [] },
+      {
+        checkAllFunctions: false,
+        checkLocalHelpers: false,
+        checkSyncByDesignApis: false,
+        autofix: false,
+        allow: [],
+        additionalBlockingApis: [],
+      },
     ],
   },
   defaultOptions: [
-    { checkAllFunctions: false, checkLocalHelpers: false, checkSyncByDesignApis: false, autofix: false, allow: [], additionalBlockingApis: [] },
+    {
+      checkAllFunctions: false,
+      checkLocalHelpers: false,
+      checkSyncByDesignApis: false,
+      autofix: false,
+      allow: [],
+      additionalBlockingApis: [],
+    },
   ],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
@@ -288,7 +331,7 @@ export default createRule<Options, MessageIds>({
 
     /** Where `node` runs, and whether this rule reports there. */
     function reportableContext(node: TSESTree.Node): ExecutionContext | undefined {
-      const where = findEnclosingAsyncContext(context, node);
+      const where = findExecutionContext(context, node);
       if (where.fn && where.kind === 'event-loop-callback' && isProcessExitListener(where.fn)) return undefined;
       if (where.onEventLoop) return where;
       return options.checkAllFunctions && where.fn ? where : undefined;
@@ -331,14 +374,23 @@ export default createRule<Options, MessageIds>({
           const method = getStaticPropertyName(callee);
           const candidates = method === undefined ? undefined : TYPED_INSTANCE_ROWS.get(method);
           const row = candidates?.find(
-            (candidate) => programDeclaresModule(typeInfo, candidate.module!) && isTypeDeclaredBy(typeInfo, callee.object, [candidate.module!]),
+            (candidate) =>
+              programDeclaresModule(typeInfo, candidate.module!) &&
+              isTypeDeclaredBy(typeInfo, callee.object, [candidate.module!]),
           );
-          if (row && !isAllowed(row, allow)) findings.set(call, { node: call, name: describeCall(call), row, busyWait: undefined });
+          if (row && !isAllowed(row, allow))
+            findings.set(call, { node: call, name: describeCall(call), row, busyWait: undefined });
         }
       }
       for (const loop of loops) {
         const busyWait = findBusyWait(context, loop);
-        if (busyWait) findings.set(loop, { node: loop, name: `a busy-wait loop on \`${describeCall(busyWait.clock)}\``, row: undefined, busyWait });
+        if (busyWait)
+          findings.set(loop, {
+            node: loop,
+            name: `a busy-wait loop on \`${describeCall(busyWait.clock)}\``,
+            row: undefined,
+            busyWait,
+          });
       }
       return findings;
     }
@@ -363,7 +415,12 @@ export default createRule<Options, MessageIds>({
       let build: ((fixer: Fixer) => Fix[]) | undefined;
       let twin: string | undefined;
       if (fn && finding.busyWait?.delay) {
-        build = planSleepStatementFix(sourceCode, filename, finding.node as TSESTree.Statement, delayText(finding.busyWait.delay));
+        build = planSleepStatementFix(
+          sourceCode,
+          filename,
+          finding.node as TSESTree.Statement,
+          delayText(finding.busyWait.delay),
+        );
         twin = '`setTimeout()` from `node:timers/promises`';
       } else if (fn && finding.row?.twin?.fix && finding.node.type === AST_NODE_TYPES.CallExpression) {
         build = planAsyncTwinFix(sourceCode, filename, finding.node, finding.row.module, finding.row.twin.fix);
@@ -384,22 +441,41 @@ export default createRule<Options, MessageIds>({
         (finding.row.category === 'fs' || finding.row.category === 'deno');
       const data = finding.busyWait
         ? { clock: describeCall(finding.busyWait.clock), where: whereText }
-        : { api: finding.name, where: whereText, effect: BLOCKING_EFFECTS[finding.row!.category], hint: localize(finding.row!.hint, finding) };
+        : {
+            api: finding.name,
+            where: whereText,
+            effect: BLOCKING_EFFECTS[finding.row!.category],
+            hint: localize(finding.row!.hint, finding),
+          };
       context.report({
         node: finding.node,
         messageId: finding.busyWait ? 'busyWait' : 'blocking',
         data,
         ...(autofix ? { fix: withAsync } : {}),
         ...(canFix && !autofix
-          ? { suggest: [{ messageId: makeAsync ? 'useAsyncTwinInAsyncCallback' : 'useAsyncTwin', data: { twin: twin! }, fix: withAsync }] }
+          ? {
+              suggest: [
+                {
+                  messageId: makeAsync ? 'useAsyncTwinInAsyncCallback' : 'useAsyncTwin',
+                  data: { twin: twin! },
+                  fix: withAsync,
+                },
+              ],
+            }
           : {}),
       });
     }
 
     /** `bound - reading`, the milliseconds a busy-wait has left. */
     function delayText({ bound, reading }: NonNullable<BusyWait['delay']>): string {
-      const boundText = bound.type === AST_NODE_TYPES.BinaryExpression && ARITHMETIC.has(bound.operator) ? sourceCode.getText(bound) : asOperand(sourceCode, bound);
-      const readingText = reading.type === AST_NODE_TYPES.BinaryExpression ? `(${sourceCode.getText(reading)})` : sourceCode.getText(reading);
+      const boundText =
+        bound.type === AST_NODE_TYPES.BinaryExpression && ARITHMETIC.has(bound.operator)
+          ? sourceCode.getText(bound)
+          : asOperand(sourceCode, bound);
+      const readingText =
+        reading.type === AST_NODE_TYPES.BinaryExpression
+          ? `(${sourceCode.getText(reading)})`
+          : sourceCode.getText(reading);
       return `${boundText} - ${readingText}`;
     }
 
@@ -408,7 +484,8 @@ export default createRule<Options, MessageIds>({
       const namespace = finding.row?.namespace;
       if (!namespace || finding.node.type !== AST_NODE_TYPES.CallExpression) return text;
       const callee = skipChainExpression(finding.node.callee);
-      if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier) return text;
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier)
+        return text;
       return text.replaceAll(`\`${namespace}.`, `\`${callee.object.name}.`);
     }
 

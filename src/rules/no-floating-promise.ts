@@ -1,5 +1,6 @@
 import { findVariable } from '@eslint-community/eslint-utils';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
 import {
   containsAwait,
   type FunctionNode,
@@ -12,10 +13,6 @@ import {
   skipTypeWrappers,
   skipValueWrappers,
 } from '../analysis/ast.js';
-import { asyncIifeFunction, isAsyncIifeInAsyncFunction } from '../analysis/async-iife.js';
-import { isEventLoopCallbackArgument } from '../analysis/async-context.js';
-import { canAwaitAt } from '../analysis/await-position.js';
-import { apiIgnoresCallbackResult, callbackReturnsPromise, hasMember, isArrayValue } from '../analysis/callbacks.js';
 import { LISTENER_METHODS } from '../analysis/catalog/event-loop-callbacks.js';
 import {
   CALLBACK_RESULT_IGNORING_METHODS,
@@ -24,15 +21,29 @@ import {
   VALUE_SINK_APIS,
   type ValueMisuse,
 } from '../analysis/catalog/promise-misuse.js';
-import { canConvertForEachToForOf, forEachToForOf, forEachToPromiseAll, isForEachStatement } from '../analysis/fixes/for-each.js';
+import { asyncIifeFunction, isAsyncIifeInAsyncFunction } from '../analysis/execution/async-iife.js';
+import { canAwaitAt } from '../analysis/execution/await-position.js';
+import { isEventLoopCallbackArgument } from '../analysis/execution/execution-context.js';
+import { findTestRegistration, registeredCallback } from '../analysis/execution/test-registrations.js';
+import {
+  canConvertForEachToForOf,
+  forEachToForOf,
+  forEachToPromiseAll,
+  isForEachStatement,
+} from '../analysis/fixes/for-each.js';
 import { prefixWithKeyword } from '../analysis/fixes/prefix.js';
 import { appendCatch, wrapInPromiseAll } from '../analysis/fixes/promise-handlers.js';
-import { type ApiRow, trackModuleReferences } from '../analysis/modules.js';
-import { getPromiseKnowledge } from '../analysis/promises.js';
-import { cannotReject, isHandledPromiseChain } from '../analysis/rejection.js';
+import { type ApiRow, trackModuleReferences } from '../analysis/origin/modules.js';
+import {
+  apiIgnoresCallbackResult,
+  callbackReturnsPromise,
+  hasMember,
+  isArrayValue,
+} from '../analysis/promises/callbacks.js';
+import { getPromiseKnowledge } from '../analysis/promises/promises.js';
+import { cannotReject, isHandledPromiseChain } from '../analysis/promises/rejection.js';
 import { getTypeInfo } from '../analysis/type-info.js';
-import { findTestRegistration, registeredCallback } from '../analysis/test-registrations.js';
-import { createRule } from '../utils/create-rule.js';
+import { createRule } from './create-rule.js';
 
 type AllowListEntry = string | { name: string; module?: string };
 
@@ -140,7 +151,9 @@ function allowListCatalog(allowList: readonly AllowListEntry[]): readonly ApiRow
   let catalog = allowListCatalogs.get(allowList);
   if (!catalog) {
     catalog = allowList.flatMap((entry): ApiRow[] =>
-      typeof entry === 'object' && entry.module ? [{ module: entry.module, path: entry.name.split('.'), kind: 'call' }] : [],
+      typeof entry === 'object' && entry.module
+        ? [{ module: entry.module, path: entry.name.split('.'), kind: 'call' }]
+        : [],
     );
     allowListCatalogs.set(allowList, catalog);
   }
@@ -160,7 +173,10 @@ function calleePath(callee: TSESTree.Node): string | undefined {
 }
 
 function isStringOperand(node: TSESTree.Node): boolean {
-  return (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') || node.type === AST_NODE_TYPES.TemplateLiteral;
+  return (
+    (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') ||
+    node.type === AST_NODE_TYPES.TemplateLiteral
+  );
 }
 
 /** A literal a promise can be compared with by mistake: not `null`, and `undefined` is not a literal. */
@@ -168,13 +184,50 @@ function isValueLiteral(node: TSESTree.Node): boolean {
   return (node.type === AST_NODE_TYPES.Literal && node.value !== null) || node.type === AST_NODE_TYPES.TemplateLiteral;
 }
 
-const ARITHMETIC_OPERATORS: ReadonlySet<string> = new Set(['-', '*', '/', '%', '**', '|', '&', '^', '<<', '>>', '>>>', '<', '>', '<=', '>=']);
+const ARITHMETIC_OPERATORS: ReadonlySet<string> = new Set([
+  '-',
+  '*',
+  '/',
+  '%',
+  '**',
+  '|',
+  '&',
+  '^',
+  '<<',
+  '>>',
+  '>>>',
+  '<',
+  '>',
+  '<=',
+  '>=',
+]);
 const EQUALITY_OPERATORS: ReadonlySet<string> = new Set(['==', '===', '!=', '!==']);
 /** Scope definitions whose binding is a class, function, enum or namespace, never a value a promise is stored in. */
-const NAMESPACE_LIKE_DEFINITIONS: ReadonlySet<string> = new Set(['ClassName', 'FunctionName', 'TSEnumName', 'TSModuleName']);
+const NAMESPACE_LIKE_DEFINITIONS: ReadonlySet<string> = new Set([
+  'ClassName',
+  'FunctionName',
+  'TSEnumName',
+  'TSModuleName',
+]);
 /** Undeclared globals whose built-in type has no `then`. */
 const BUILT_IN_NAMESPACES: ReadonlySet<string> = new Set([
-  'Array', 'Atomics', 'BigInt', 'Buffer', 'Date', 'Error', 'Intl', 'JSON', 'Math', 'Number', 'Object', 'Promise', 'Reflect', 'String', 'Symbol', 'console', 'process',
+  'Array',
+  'Atomics',
+  'BigInt',
+  'Buffer',
+  'Date',
+  'Error',
+  'Intl',
+  'JSON',
+  'Math',
+  'Number',
+  'Object',
+  'Promise',
+  'Reflect',
+  'String',
+  'Symbol',
+  'console',
+  'process',
 ]);
 
 export default createRule<Options, MessageIds>({
@@ -214,7 +267,10 @@ export default createRule<Options, MessageIds>({
                 {
                   type: 'object',
                   properties: {
-                    name: { type: 'string', description: 'Exported name, or a dotted path from the module (`default.track`).' },
+                    name: {
+                      type: 'string',
+                      description: 'Exported name, or a dotted path from the module (`default.track`).',
+                    },
                     module: { type: 'string', description: 'Module the function is imported from.' },
                   },
                   required: ['name'],
@@ -226,19 +282,23 @@ export default createRule<Options, MessageIds>({
           allowVoid: { type: 'boolean', description: 'Accept `void promise` as a deliberate fire-and-forget.' },
           autofix: {
             type: 'boolean',
-            description: 'Apply the `await` fix automatically (where `await` is valid) instead of offering it as a suggestion.',
+            description:
+              'Apply the `await` fix automatically (where `await` is valid) instead of offering it as a suggestion.',
           },
           checkEventCallbacks: {
             type: 'boolean',
-            description: 'Also report async listeners and timer callbacks (`on`, `addEventListener`, `setTimeout`, server handlers).',
+            description:
+              'Also report async listeners and timer callbacks (`on`, `addEventListener`, `setTimeout`, server handlers).',
           },
           checkNeverRejecting: {
             type: 'boolean',
-            description: "Also report dropped promises of this file's functions that cannot reject (only ordering is lost).",
+            description:
+              "Also report dropped promises of this file's functions that cannot reject (only ordering is lost).",
           },
           checkTestSuites: {
             type: 'boolean',
-            description: 'Report async callbacks of test suites (`describe`), whose tests after the first `await` are lost.',
+            description:
+              'Report async callbacks of test suites (`describe`), whose tests after the first `await` are lost.',
           },
         },
         additionalProperties: false,
@@ -251,21 +311,23 @@ export default createRule<Options, MessageIds>({
         'These promises are dropped: nothing waits for this array of promises, so the work may not be done when the next line runs and rejections go unhandled. Use `await Promise.all(…)`.',
       droppedThen:
         'This promise chain has no rejection handler and is dropped: a rejection (or an error thrown in a callback) goes unhandled. Add `.catch(…)` or await it.',
-      droppedVoid: '`void` discards this promise and `allowVoid` is off: await it or handle its rejection with `.catch(…)`.',
+      droppedVoid:
+        '`void` discards this promise and `allowVoid` is off: await it or handle its rejection with `.catch(…)`.',
       droppedNeverRejecting:
         'This promise is dropped. `{{name}}` cannot reject, but nothing waits for it: code after this line runs before it is done.',
       misusedCondition:
         '{{subject}} is a promise used as a condition: a promise is always truthy, so this test never sees its result. Await it.',
-      misusedString: '{{subject}} is a promise turned into a string: it reads "[object Promise]", not the value. Await it first.',
+      misusedString:
+        '{{subject}} is a promise turned into a string: it reads "[object Promise]", not the value. Await it first.',
       misusedArithmetic:
         '{{subject}} is a promise used in arithmetic, concatenation or a comparison: the result is NaN, "[object Promise]" or false. Await it first.',
-      misusedLogged:
-        '{{subject}} is a promise passed to `{{api}}`: it shows {{shows}}, not the value. Await it first.',
+      misusedLogged: '{{subject}} is a promise passed to `{{api}}`: it shows {{shows}}, not the value. Await it first.',
       misusedMember:
         '{{subject}} is a promise, which has no `{{member}}`: reading it gives undefined (calling it throws). Await the promise first.',
       misusedDestructuring:
         '{{subject}} is a promise being destructured: the names get undefined (an array pattern throws). Await it first.',
-      misusedSpread: '{{subject}} is a promise being spread: it is not iterable and has no own properties. Await it first.',
+      misusedSpread:
+        '{{subject}} is a promise being spread: it is not iterable and has no own properties. Await it first.',
       misusedIteration: '{{subject}} is a promise iterated with `for…of`: it throws "is not iterable". Await it first.',
       asyncForEach:
         '`forEach` ignores the promise this callback returns: the loop ends before the work does, and rejections go unhandled. Use `for…of` with `await`, or `await Promise.all(….map(…))`.',
@@ -287,7 +349,14 @@ export default createRule<Options, MessageIds>({
     },
   },
   defaultOptions: [
-    { allowList: [], allowVoid: true, autofix: false, checkEventCallbacks: false, checkNeverRejecting: false, checkTestSuites: true },
+    {
+      allowList: [],
+      allowVoid: true,
+      autofix: false,
+      checkEventCallbacks: false,
+      checkNeverRejecting: false,
+      checkTestSuites: true,
+    },
   ],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
@@ -315,7 +384,8 @@ export default createRule<Options, MessageIds>({
     /** Reports with `await` as a suggestion, or as the autofix when the `autofix` option is on. */
     function withAwait(
       descriptor: { node: TSESTree.Node; messageId: MessageIds; data?: Record<string, string> },
-      awaitSuggestion: { messageId: MessageIds; data?: Record<string, string>; fix: TSESLint.ReportFixFunction } | undefined,
+      awaitSuggestion:
+        { messageId: MessageIds; data?: Record<string, string>; fix: TSESLint.ReportFixFunction } | undefined,
       others: Suggestion[],
     ): TSESLint.ReportDescriptor<MessageIds> {
       if (awaitSuggestion && options.autofix) return { ...descriptor, fix: awaitSuggestion.fix, suggest: others };
@@ -330,9 +400,7 @@ export default createRule<Options, MessageIds>({
       if (trackModuleReferences(context, allowListCatalog(allowList)).has(call)) return true;
       const path = calleePath(call.callee);
       if (path === undefined) return false;
-      return allowList.some(
-        (entry) => typeof entry === 'string' && (path === entry || path.endsWith(`.${entry}`)),
-      );
+      return allowList.some((entry) => typeof entry === 'string' && (path === entry || path.endsWith(`.${entry}`)));
     }
 
     // ---- 1. dropped promises --------------------------------------------------------------------
@@ -400,9 +468,16 @@ export default createRule<Options, MessageIds>({
           ? [{ messageId: 'voidAll', fix: (fixer) => wrapInPromiseAll(fixer, sourceCode, node, 'void') }]
           : [];
         const awaitAll = canAwait
-          ? { messageId: 'awaitAll' as const, fix: (fixer: TSESLint.RuleFixer) => wrapInPromiseAll(fixer, sourceCode, node, 'await') }
+          ? {
+              messageId: 'awaitAll' as const,
+              fix: (fixer: TSESLint.RuleFixer) => wrapInPromiseAll(fixer, sourceCode, node, 'await'),
+            }
           : undefined;
-        pending.push({ node, category: 'dropped', descriptor: withAwait({ node, messageId: 'droppedArray' }, awaitAll, others) });
+        pending.push({
+          node,
+          category: 'dropped',
+          descriptor: withAwait({ node, messageId: 'droppedArray' }, awaitAll, others),
+        });
         return;
       }
       const fn = calledFunction(node);
@@ -419,7 +494,8 @@ export default createRule<Options, MessageIds>({
       if (!canAwait && !neverRejects) {
         others.push({ messageId: 'addCatch', fix: (fixer) => appendCatch(fixer, sourceCode, node, catchHandler()) });
       }
-      if (options.allowVoid) others.push({ messageId: 'addVoid', fix: (fixer) => prefixWithKeyword(fixer, sourceCode, node, 'void') });
+      if (options.allowVoid)
+        others.push({ messageId: 'addVoid', fix: (fixer) => prefixWithKeyword(fixer, sourceCode, node, 'void') });
       const fix = awaitFix(node);
       const name = fn ? functionName(fn, node) : '';
       pending.push({
@@ -453,7 +529,11 @@ export default createRule<Options, MessageIds>({
       pending.push({
         node,
         category: 'dropped',
-        descriptor: withAwait({ node, messageId: 'droppedVoid' }, replace && { messageId: 'addAwait', fix: replace }, others),
+        descriptor: withAwait(
+          { node, messageId: 'droppedVoid' },
+          replace && { messageId: 'addAwait', fix: replace },
+          others,
+        ),
       });
     }
 
@@ -472,7 +552,9 @@ export default createRule<Options, MessageIds>({
         case AST_NODE_TYPES.UnaryExpression:
           if (parent.operator === '!') return { kind: 'condition' };
           // The compiler accepts `-p` and `~p` (NaN, -1), so these are not `typeError`s.
-          return parent.operator === '+' || parent.operator === '-' || parent.operator === '~' ? { kind: 'arithmetic' } : undefined;
+          return parent.operator === '+' || parent.operator === '-' || parent.operator === '~'
+            ? { kind: 'arithmetic' }
+            : undefined;
         case AST_NODE_TYPES.LogicalExpression:
           if (parent.operator === '??') return undefined;
           if (parent.left === child) return { kind: 'condition' };
@@ -481,7 +563,9 @@ export default createRule<Options, MessageIds>({
           const other = parent.left === child ? parent.right : parent.left;
           if (parent.operator === '+') return { kind: isStringOperand(other) ? 'string' : 'arithmetic' };
           if (ARITHMETIC_OPERATORS.has(parent.operator)) return { kind: 'arithmetic', typeError: true };
-          return EQUALITY_OPERATORS.has(parent.operator) && isValueLiteral(other) ? { kind: 'arithmetic', typeError: true } : undefined;
+          return EQUALITY_OPERATORS.has(parent.operator) && isValueLiteral(other)
+            ? { kind: 'arithmetic', typeError: true }
+            : undefined;
         }
         case AST_NODE_TYPES.AssignmentExpression:
           if (parent.right !== child) return undefined;
@@ -491,7 +575,9 @@ export default createRule<Options, MessageIds>({
               : undefined;
           }
           if (parent.operator === '+=') return { kind: 'arithmetic' };
-          return ARITHMETIC_OPERATORS.has(parent.operator.slice(0, -1)) ? { kind: 'arithmetic', typeError: true } : undefined;
+          return ARITHMETIC_OPERATORS.has(parent.operator.slice(0, -1))
+            ? { kind: 'arithmetic', typeError: true }
+            : undefined;
         case AST_NODE_TYPES.TemplateLiteral:
           return parent.parent.type === AST_NODE_TYPES.TaggedTemplateExpression ? undefined : { kind: 'string' };
         case AST_NODE_TYPES.CallExpression:
@@ -506,7 +592,8 @@ export default createRule<Options, MessageIds>({
         case AST_NODE_TYPES.MemberExpression: {
           if (parent.object !== child) return undefined;
           // `p.label = …` decorates the promise object on purpose.
-          if (parent.parent.type === AST_NODE_TYPES.AssignmentExpression && parent.parent.left === parent) return undefined;
+          if (parent.parent.type === AST_NODE_TYPES.AssignmentExpression && parent.parent.left === parent)
+            return undefined;
           const member = getStaticPropertyName(parent);
           if (member === undefined) return undefined;
           if (member === 'toString') return { kind: 'string' };
@@ -571,9 +658,15 @@ export default createRule<Options, MessageIds>({
      */
     function isNamespaceLikeObject(node: TSESTree.Node): boolean {
       if (node.type !== AST_NODE_TYPES.Identifier) return false;
-      const variable = findVariable(sourceCode.getScope(node) as never, node) as { defs: { type: string; node: TSESTree.Node }[] } | null;
+      const variable = findVariable(sourceCode.getScope(node) as never, node) as {
+        defs: { type: string; node: TSESTree.Node }[];
+      } | null;
       if (!variable || variable.defs.length === 0) return BUILT_IN_NAMESPACES.has(node.name);
-      return variable.defs.every((def) => NAMESPACE_LIKE_DEFINITIONS.has(def.type) || (def.type === 'ImportBinding' && def.node.type === AST_NODE_TYPES.ImportNamespaceSpecifier));
+      return variable.defs.every(
+        (def) =>
+          NAMESPACE_LIKE_DEFINITIONS.has(def.type) ||
+          (def.type === 'ImportBinding' && def.node.type === AST_NODE_TYPES.ImportNamespaceSpecifier),
+      );
     }
 
     /**
@@ -584,12 +677,10 @@ export default createRule<Options, MessageIds>({
      * other uses as they are.
      */
     function checkMisusedVariable(identifier: TSESTree.Identifier, misuse: Misuse): void {
-      const variable = findVariable(sourceCode.getScope(identifier) as never, identifier) as
-        | {
-            defs: { type: string; node: TSESTree.Node }[];
-            references: { identifier: TSESTree.Identifier; init?: boolean; isRead(): boolean; isWrite(): boolean }[];
-          }
-        | null;
+      const variable = findVariable(sourceCode.getScope(identifier) as never, identifier) as {
+        defs: { type: string; node: TSESTree.Node }[];
+        references: { identifier: TSESTree.Identifier; init?: boolean; isRead(): boolean; isWrite(): boolean }[];
+      } | null;
       // Awaited, returned or passed on elsewhere: its declaration must stay a promise.
       let consumed = false;
       if (variable) {
@@ -602,11 +693,16 @@ export default createRule<Options, MessageIds>({
         reportedVariables.add(variable);
       }
       const def = !consumed && variable?.defs.length === 1 ? variable.defs[0] : undefined;
-      const declarator = def?.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator ? def.node : undefined;
+      const declarator =
+        def?.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator ? def.node : undefined;
       const init = declarator?.id.type === AST_NODE_TYPES.Identifier ? declarator.init : null;
       if (init) {
         const fix = awaitFix(init);
-        reportMisuse(identifier, misuse, fix && { messageId: 'awaitDeclaration', data: { name: identifier.name }, fix });
+        reportMisuse(
+          identifier,
+          misuse,
+          fix && { messageId: 'awaitDeclaration', data: { name: identifier.name }, fix },
+        );
         return;
       }
       reportMisuseAwaitingAt(identifier, misuse);
@@ -621,7 +717,8 @@ export default createRule<Options, MessageIds>({
     function reportMisuse(
       node: TSESTree.Node,
       misuse: Misuse,
-      awaitSuggestion: { messageId: MessageIds; data?: Record<string, string>; fix: TSESLint.ReportFixFunction } | undefined,
+      awaitSuggestion:
+        { messageId: MessageIds; data?: Record<string, string>; fix: TSESLint.ReportFixFunction } | undefined,
     ): void {
       const data: Record<string, string> = { subject: subjectOf(node) };
       if ('api' in misuse && misuse.api) data.api = misuse.api;
@@ -645,13 +742,17 @@ export default createRule<Options, MessageIds>({
       }
       const registration = findTestRegistration(context, call);
       if (registration) {
-        if (registration.role === 'suite' && !registration.awaitsAsyncSuites && options.checkTestSuites) checkSuiteCallback(call);
+        if (registration.role === 'suite' && !registration.awaitsAsyncSuites && options.checkTestSuites)
+          checkSuiteCallback(call);
         return;
       }
       if (!options.checkEventCallbacks) return;
       const callbackIndex =
         method !== undefined && LISTENER_METHODS.has(method)
-          ? call.arguments.findIndex((argument, index) => index >= 1 && argument.type !== AST_NODE_TYPES.SpreadElement && isCallbackCandidate(argument))
+          ? call.arguments.findIndex(
+              (argument, index) =>
+                index >= 1 && argument.type !== AST_NODE_TYPES.SpreadElement && isCallbackCandidate(argument),
+            )
           : call.arguments.findIndex((_, index) => isEventLoopCallbackArgument(context, call, index));
       if (callbackIndex < 0) return;
       const callback = call.arguments[callbackIndex]!;
@@ -660,7 +761,11 @@ export default createRule<Options, MessageIds>({
       const fn = isFunctionNode(callback) ? callback : knowledge.resolveFunction(callback);
       if (fn && cannotReject(fn) && !options.checkNeverRejecting) return;
       const name = calleePath(call.callee) ?? method ?? 'This API';
-      pending.push({ node: callback, category: 'callback', descriptor: { node: callback, messageId: 'asyncEventCallback', data: { name } } });
+      pending.push({
+        node: callback,
+        category: 'callback',
+        descriptor: { node: callback, messageId: 'asyncEventCallback', data: { name } },
+      });
     }
 
     function isCallbackCandidate(node: TSESTree.Node): boolean {
@@ -681,32 +786,59 @@ export default createRule<Options, MessageIds>({
         if (kind === 'predicate' || apiIgnoresCallbackResult(context, call, 0) !== 'yes') return;
       }
       if (kind === 'predicate') {
-        pending.push({ node: callback, category: 'callback', descriptor: { node: callback, messageId: 'asyncPredicate', data: { method, outcome: PREDICATE_OUTCOMES[method] ?? 'every test passes' } } });
+        pending.push({
+          node: callback,
+          category: 'callback',
+          descriptor: {
+            node: callback,
+            messageId: 'asyncPredicate',
+            data: { method, outcome: PREDICATE_OUTCOMES[method] ?? 'every test passes' },
+          },
+        });
         return;
       }
       const suggest: Suggestion[] = [];
       const statement = call.parent;
       const canAwait = canAwaitAt(context, statement);
       if (canConvertForEachToForOf(sourceCode, call, { canAwait })) {
-        suggest.push({ messageId: 'runSequentially', fix: (fixer) => forEachToForOf(fixer, sourceCode, call, { canAwait })! });
+        suggest.push({
+          messageId: 'runSequentially',
+          fix: (fixer) => forEachToForOf(fixer, sourceCode, call, { canAwait })!,
+        });
       }
       if (canAwait && isForEachStatement(call) && isArray !== 'no') {
         suggest.push({ messageId: 'runConcurrently', fix: (fixer) => forEachToPromiseAll(fixer, sourceCode, call)! });
       }
-      pending.push({ node: callback, category: 'callback', descriptor: { node: callback, messageId: 'asyncForEach', suggest } });
+      pending.push({
+        node: callback,
+        category: 'callback',
+        descriptor: { node: callback, messageId: 'asyncForEach', suggest },
+      });
     }
 
     function checkSuiteCallback(call: TSESTree.CallExpression): void {
       const callback = registeredCallback(call);
       if (!callback || callbackReturnsPromise(context, callback) !== 'yes') return;
-      const name = calleePath(skipChainExpression(call.callee).type === AST_NODE_TYPES.CallExpression ? (call.callee as TSESTree.CallExpression).callee : call.callee) ?? 'describe';
+      const name =
+        calleePath(
+          skipChainExpression(call.callee).type === AST_NODE_TYPES.CallExpression
+            ? (call.callee as TSESTree.CallExpression).callee
+            : call.callee,
+        ) ?? 'describe';
       const suggest: Suggestion[] = [];
       if (isFunctionNode(callback) && callback.async && !containsAwait(sourceCode, callback.body)) {
         const asyncToken = sourceCode.getFirstToken(callback)!;
         const next = sourceCode.getTokenAfter(asyncToken, { includeComments: true })!;
-        suggest.push({ messageId: 'removeAsync', fix: (fixer) => fixer.removeRange([asyncToken.range[0], next.range[0]]) });
+        suggest.push({
+          messageId: 'removeAsync',
+          fix: (fixer) => fixer.removeRange([asyncToken.range[0], next.range[0]]),
+        });
       }
-      pending.push({ node: callback, category: 'callback', descriptor: { node: callback, messageId: 'asyncSuite', data: { name }, suggest } });
+      pending.push({
+        node: callback,
+        category: 'callback',
+        descriptor: { node: callback, messageId: 'asyncSuite', data: { name }, suggest },
+      });
     }
 
     // ---- visitors -------------------------------------------------------------------------------
@@ -739,7 +871,12 @@ export default createRule<Options, MessageIds>({
         checkPosition(node.object);
       },
       'IfStatement, WhileStatement, DoWhileStatement, ForStatement, ConditionalExpression'(
-        node: TSESTree.IfStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForStatement | TSESTree.ConditionalExpression,
+        node:
+          | TSESTree.IfStatement
+          | TSESTree.WhileStatement
+          | TSESTree.DoWhileStatement
+          | TSESTree.ForStatement
+          | TSESTree.ConditionalExpression,
       ) {
         checkPosition(node.test);
       },
@@ -771,7 +908,9 @@ export default createRule<Options, MessageIds>({
           // One report per problem: a dropped statement whose promise is also misused inside is reported as the misuse.
           if (
             report.category === 'dropped' &&
-            misuses.some((misuse) => report.node.range[0] <= misuse.node.range[0] && misuse.node.range[1] <= report.node.range[1])
+            misuses.some(
+              (misuse) => report.node.range[0] <= misuse.node.range[0] && misuse.node.range[1] <= report.node.range[1],
+            )
           ) {
             continue;
           }

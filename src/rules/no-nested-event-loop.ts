@@ -1,19 +1,26 @@
 import { findVariable } from '@eslint-community/eslint-utils';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { type FunctionNode, getValueParent, isFunctionNode, skipChainExpression, skipTypeWrappers } from '../analysis/ast.js';
-import { findEnclosingAsyncContext } from '../analysis/async-context.js';
-import { asyncIifeFunction, isAsyncIifeInAsyncFunction } from '../analysis/async-iife.js';
-import { findDirectFunction } from '../analysis/await-position.js';
+
+import {
+  type FunctionNode,
+  getValueParent,
+  isFunctionNode,
+  skipChainExpression,
+  skipTypeWrappers,
+} from '../analysis/ast.js';
 import { SYNC_BRIDGES, type SyncBridgeRow } from '../analysis/catalog/sync-bridges.js';
-import { findEffectBody, trackEffectRuns, type EffectRun } from '../analysis/effect.js';
-import { type FactoryResultUse, type ResultStep, trackFactoryResults } from '../analysis/factory-results.js';
+import { asyncIifeFunction, isAsyncIifeInAsyncFunction } from '../analysis/execution/async-iife.js';
+import { findDirectFunction } from '../analysis/execution/await-position.js';
+import { type EffectRun, findEffectBody, trackEffectRuns } from '../analysis/execution/effect.js';
+import { findExecutionContext } from '../analysis/execution/execution-context.js';
 import { planImport } from '../analysis/fixes/imports.js';
 import { makeFunctionAsync, prefixWithKeyword } from '../analysis/fixes/prefix.js';
-import { findImportedFactoryRow } from '../analysis/imported-factories.js';
-import { trackModuleReferences } from '../analysis/modules.js';
-import { getPromiseKnowledge } from '../analysis/promises.js';
+import { type FactoryResultUse, type ResultStep, trackFactoryResults } from '../analysis/origin/factory-results.js';
+import { findImportedFactoryRow } from '../analysis/origin/imported-factories.js';
+import { trackModuleReferences } from '../analysis/origin/modules.js';
+import { getPromiseKnowledge } from '../analysis/promises/promises.js';
 import { getTypeInfo } from '../analysis/type-info.js';
-import { createRule } from '../utils/create-rule.js';
+import { createRule } from './create-rule.js';
 
 type Options = [{ checkAllFunctions?: boolean }];
 
@@ -74,7 +81,8 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow re-entering or blocking the event loop, or an Effect runtime, from code that already runs on it',
+      description:
+        'Disallow re-entering or blocking the event loop, or an Effect runtime, from code that already runs on it',
       recommended: true,
       strict: true,
       requiresTypeChecking: false,
@@ -88,7 +96,7 @@ export default createRule<Options, MessageIds>({
       fiberBridge:
         '`{{callee}}` ({{origin}}) suspends a fiber, but this code runs on the event loop outside any fiber: it throws, or stalls everything else. Use promises and `await` instead.',
       effectRunInsideEffect:
-        '`{{callee}}` starts a new Effect runtime inside a running effect: the inner program loses the fiber\'s services, interruption and typed errors. Compose the effect with `yield*` instead.',
+        "`{{callee}}` starts a new Effect runtime inside a running effect: the inner program loses the fiber's services, interruption and typed errors. Compose the effect with `yield*` instead.",
       asyncIifeInAsyncFunction:
         'This async IIFE starts a second async program inside a running async function and nothing awaits it: its errors become unhandled rejections and it races the rest of the function. Await it, or mark it detached with `void`.',
       suggestPromisify: 'Await the callback-style original: `await {{promisify}}({{original}})(…)`.',
@@ -133,7 +141,7 @@ export default createRule<Options, MessageIds>({
 
     /** Can `await` be added at `node`? Returns the fixes that make that possible (none, or making a promise callback async). */
     function planAwait(node: TSESTree.Node): ((fixer: Fixer) => Fix[]) | undefined {
-      const where = findEnclosingAsyncContext(context, node);
+      const where = findExecutionContext(context, node);
       if (!where.fn || findDirectFunction(node) !== where.fn) return undefined;
       if (where.fn.async) return () => [];
       const fn = where.fn;
@@ -190,12 +198,14 @@ export default createRule<Options, MessageIds>({
       row: SyncBridgeRow,
       factoryUse: FactoryResultUse<SyncBridgeRow> | undefined,
     ): { advice: string; suggest: Suggestion[] } {
-      const factoryCall = factoryUse?.factory.node.type === AST_NODE_TYPES.CallExpression ? factoryUse.factory.node : undefined;
+      const factoryCall =
+        factoryUse?.factory.node.type === AST_NODE_TYPES.CallExpression ? factoryUse.factory.node : undefined;
       // Only a direct call of the factory's result (`readSync(p)`, `deasync(fn)(p)`) has the original's arguments.
       const callsResult =
         factoryCall !== undefined &&
         factoryUse!.steps.length === 1 &&
-        (skipTypeWrappers(call.callee) === factoryCall || skipTypeWrappers(call.callee).type === AST_NODE_TYPES.Identifier);
+        (skipTypeWrappers(call.callee) === factoryCall ||
+          skipTypeWrappers(call.callee).type === AST_NODE_TYPES.Identifier);
       const suggest: Suggestion[] = [];
       switch (row.asyncForm) {
         case 'promisify-argument': {
@@ -205,12 +215,20 @@ export default createRule<Options, MessageIds>({
           }
           const plan = planImport(sourceCode, context.filename, { module: 'node:util', name: 'promisify' }, call);
           const originalText = sourceCode.getText(original);
-          const suggestion = awaitWithCallee(call, 'suggestPromisify', { promisify: plan.reference, original: originalText }, (fixer) => ({
-            text: `${plan.reference}(${originalText})`,
-            fixes: plan.fix(fixer),
-          }));
+          const suggestion = awaitWithCallee(
+            call,
+            'suggestPromisify',
+            { promisify: plan.reference, original: originalText },
+            (fixer) => ({
+              text: `${plan.reference}(${originalText})`,
+              fixes: plan.fix(fixer),
+            }),
+          );
           if (suggestion) suggest.push(suggestion);
-          return { advice: `Await the callback-style original instead: \`await ${plan.reference}(${shortText(original)})(…)\`.`, suggest };
+          return {
+            advice: `Await the callback-style original instead: \`await ${plan.reference}(${shortText(original)})(…)\`.`,
+            suggest,
+          };
         }
         case 'await-argument': {
           const promise = call.arguments[0];
@@ -229,7 +247,10 @@ export default createRule<Options, MessageIds>({
         }
         case 'await-original': {
           const original = factoryCall?.arguments[factoryCall.arguments.length - 1];
-          const fn = original && original.type !== AST_NODE_TYPES.SpreadElement ? getPromiseKnowledge(context).resolveFunction(original) : undefined;
+          const fn =
+            original && original.type !== AST_NODE_TYPES.SpreadElement
+              ? getPromiseKnowledge(context).resolveFunction(original)
+              : undefined;
           if (
             callsResult &&
             original &&
@@ -239,22 +260,36 @@ export default createRule<Options, MessageIds>({
             isVisibleAt(original, call)
           ) {
             const originalText = sourceCode.getText(original);
-            const suggestion = awaitWithCallee(call, 'suggestAwaitOriginal', { original: originalText }, () => ({ text: originalText, fixes: [] }));
+            const suggestion = awaitWithCallee(call, 'suggestAwaitOriginal', { original: originalText }, () => ({
+              text: originalText,
+              fixes: [],
+            }));
             if (suggestion) suggest.push(suggestion);
           }
           return { advice: 'Call the asynchronous function it wraps and await it instead.', suggest };
         }
         case 'timers-sleep': {
           if (call.arguments.length === 1 && call.arguments[0]!.type !== AST_NODE_TYPES.SpreadElement) {
-            const plan = planImport(sourceCode, context.filename, { module: 'node:timers/promises', name: 'setTimeout', alias: 'sleep', preferAlias: true }, call);
-            const suggestion = awaitWithCallee(call, 'suggestTimersSleep', {}, (fixer) => ({ text: plan.reference, fixes: plan.fix(fixer) }));
+            const plan = planImport(
+              sourceCode,
+              context.filename,
+              { module: 'node:timers/promises', name: 'setTimeout', alias: 'sleep', preferAlias: true },
+              call,
+            );
+            const suggestion = awaitWithCallee(call, 'suggestTimersSleep', {}, (fixer) => ({
+              text: plan.reference,
+              fixes: plan.fix(fixer),
+            }));
             if (suggestion) suggest.push(suggestion);
           }
           return { advice: "Await `setTimeout(ms)` from 'node:timers/promises' instead.", suggest };
         }
         case 'worker-path': {
           const worker = factoryCall?.arguments[0];
-          const target = worker && worker.type !== AST_NODE_TYPES.SpreadElement ? `the worker \`${shortText(worker)}\`` : 'the worker';
+          const target =
+            worker && worker.type !== AST_NODE_TYPES.SpreadElement
+              ? `the worker \`${shortText(worker)}\``
+              : 'the worker';
           const how =
             row.mechanism === 'child-process'
               ? 'in an async child process (or a `Worker` from node:worker_threads)'
@@ -267,7 +302,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function isReportedContext(call: TSESTree.CallExpression): boolean {
-      const where = findEnclosingAsyncContext(context, call);
+      const where = findExecutionContext(context, call);
       return where.onEventLoop || (checkAllFunctions && where.kind !== 'module');
     }
 
@@ -282,7 +317,9 @@ export default createRule<Options, MessageIds>({
       const calleeNode = skipTypeWrappers(skipChainExpression(call.callee));
       // createSyncFn(path)(input) reads as `createSyncFn(…)(…)`.
       const callee =
-        calleeNode.type === AST_NODE_TYPES.CallExpression ? `${shortText(calleeNode.callee)}(…)(…)` : `${shortText(calleeNode)}(…)`;
+        calleeNode.type === AST_NODE_TYPES.CallExpression
+          ? `${shortText(calleeNode.callee)}(…)(…)`
+          : `${shortText(calleeNode)}(…)`;
       const origin = factoryUse || madeElsewhere ? `made by ${originOf(row)}` : originOf(row);
       if (row.mechanism === 'fiber') {
         context.report({ node: call, messageId: 'fiberBridge', data: { callee, origin } });
@@ -292,20 +329,41 @@ export default createRule<Options, MessageIds>({
       if (row.mechanism === 'event-loop') {
         context.report({ node: call, messageId: 'eventLoopBridge', data: { callee, origin, advice }, suggest });
       } else {
-        context.report({ node: call, messageId: 'blockingBridge', data: { callee, origin, advice, helper: HELPER_NAME[row.mechanism] }, suggest });
+        context.report({
+          node: call,
+          messageId: 'blockingBridge',
+          data: { callee, origin, advice, helper: HELPER_NAME[row.mechanism] },
+          suggest,
+        });
       }
     }
 
     function effectSuggestions(run: EffectRun, fn: FunctionNode, wrapper: TSESTree.CallExpression): Suggestion[] {
       const effect = run.effect;
       const runName = run.row.path[run.row.path.length - 1];
-      if (!run.row.defaultRuntime || run.call.arguments.length !== 1 || !effect || effect.type === AST_NODE_TYPES.SpreadElement) return [];
+      if (
+        !run.row.defaultRuntime ||
+        run.call.arguments.length !== 1 ||
+        !effect ||
+        effect.type === AST_NODE_TYPES.SpreadElement
+      )
+        return [];
       const effectText = shortText(effect);
       const body = findEffectBody(context, fn);
       // Effect.promise(() => Effect.runPromise(eff)) is eff; Effect.sync(() => Effect.runSync(eff)) too.
-      if (body?.row.body === 'thunk' && wrapper.arguments[0] === fn && fn.params.length === 0 && isOnlyResult(fn, run.call)) {
+      if (
+        body?.row.body === 'thunk' &&
+        wrapper.arguments[0] === fn &&
+        fn.params.length === 0 &&
+        isOnlyResult(fn, run.call)
+      ) {
         const wrapperName = body.row.path[body.row.path.length - 1];
-        const pairs: Record<string, string> = { promise: 'runPromise', tryPromise: 'runPromise', sync: 'runSync', try: 'runSync' };
+        const pairs: Record<string, string> = {
+          promise: 'runPromise',
+          tryPromise: 'runPromise',
+          sync: 'runSync',
+          try: 'runSync',
+        };
         if (wrapperName && pairs[wrapperName] === runName) {
           return [
             {
@@ -321,7 +379,9 @@ export default createRule<Options, MessageIds>({
         const text = `yield* ${effect.type === AST_NODE_TYPES.SequenceExpression ? `(${sourceCode.getText(effect)})` : sourceCode.getText(effect)}`;
         const parent = run.call.parent;
         // `x as T`, `f(x)!`, `x.y` and a callee position all bind tighter than `yield*`.
-        const safe = YIELD_SAFE_PARENTS.has(parent.type) && !(parent.type === AST_NODE_TYPES.CallExpression && parent.callee === run.call);
+        const safe =
+          YIELD_SAFE_PARENTS.has(parent.type) &&
+          !(parent.type === AST_NODE_TYPES.CallExpression && parent.callee === run.call);
         return [
           {
             messageId: 'suggestYieldEffect',
@@ -334,7 +394,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function checkEffectRun(run: EffectRun): void {
-      const where = findEnclosingAsyncContext(context, run.call);
+      const where = findExecutionContext(context, run.call);
       if (!where.fn) return;
       const body = findEffectBody(context, where.fn);
       if (!body) return;
@@ -352,11 +412,17 @@ export default createRule<Options, MessageIds>({
       const { parent } = getValueParent(call);
       if (parent?.type !== AST_NODE_TYPES.ExpressionStatement || !isAsyncIifeInAsyncFunction(context, call)) return;
       const suggest: Suggestion[] = [];
-      const where = findEnclosingAsyncContext(context, call);
+      const where = findExecutionContext(context, call);
       if (where.fn && findDirectFunction(call) === where.fn) {
-        suggest.push({ messageId: 'suggestAwaitIife', fix: (fixer) => prefixWithKeyword(fixer, sourceCode, call, 'await') });
+        suggest.push({
+          messageId: 'suggestAwaitIife',
+          fix: (fixer) => prefixWithKeyword(fixer, sourceCode, call, 'await'),
+        });
       }
-      suggest.push({ messageId: 'suggestVoidIife', fix: (fixer) => prefixWithKeyword(fixer, sourceCode, call, 'void') });
+      suggest.push({
+        messageId: 'suggestVoidIife',
+        fix: (fixer) => prefixWithKeyword(fixer, sourceCode, call, 'void'),
+      });
       context.report({
         loc: { start: call.loc.start, end: sourceCode.getTokenBefore(fn.body)!.loc.end },
         messageId: 'asyncIifeInAsyncFunction',
@@ -389,5 +455,10 @@ export default createRule<Options, MessageIds>({
 function isOnlyResult(fn: FunctionNode, call: TSESTree.Node): boolean {
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return skipTypeWrappers(fn.body) === call;
   const [statement, ...rest] = fn.body.body;
-  return rest.length === 0 && statement?.type === AST_NODE_TYPES.ReturnStatement && statement.argument !== null && skipTypeWrappers(statement.argument) === call;
+  return (
+    rest.length === 0 &&
+    statement?.type === AST_NODE_TYPES.ReturnStatement &&
+    statement.argument !== null &&
+    skipTypeWrappers(statement.argument) === call
+  );
 }

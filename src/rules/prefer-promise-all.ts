@@ -1,5 +1,14 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
 import { isFunctionNode } from '../analysis/ast.js';
+import {
+  findIndependentGroups,
+  isArrayExpression,
+  isLoopNode,
+  judgeLoop,
+  type LoopNode,
+} from '../analysis/concurrency/independence.js';
+import { getOrderingPatterns } from '../analysis/concurrency/ordering.js';
 import {
   type AwaitedStatement,
   buildLoopPromiseAllFix,
@@ -7,9 +16,7 @@ import {
   classifyAwaitStatement,
   classifyLoopRewrite,
 } from '../analysis/fixes/promise-all.js';
-import { findIndependentGroups, isArrayExpression, isLoopNode, judgeLoop, type LoopNode } from '../analysis/independence.js';
-import { getOrderingPatterns } from '../analysis/ordering.js';
-import { createRule } from '../utils/create-rule.js';
+import { createRule } from './create-rule.js';
 
 export interface PreferPromiseAllOptions {
   orderedCallPatterns?: string[];
@@ -17,10 +24,12 @@ export interface PreferPromiseAllOptions {
 }
 
 type Options = [PreferPromiseAllOptions];
-type MessageIds = 'sequentialAwaits' | 'independentLoop' | 'independentLoopUnbounded' | 'suggestPromiseAll' | 'suggestPromiseAllLoop';
+type MessageIds =
+  'sequentialAwaits' | 'independentLoop' | 'independentLoopUnbounded' | 'suggestPromiseAll' | 'suggestPromiseAllLoop';
 
 /** Statement lists a run of awaits can sit in. */
-type StatementList = TSESTree.Program | TSESTree.BlockStatement | TSESTree.StaticBlock | TSESTree.SwitchCase | TSESTree.TSModuleBlock;
+type StatementList =
+  TSESTree.Program | TSESTree.BlockStatement | TSESTree.StaticBlock | TSESTree.SwitchCase | TSESTree.TSModuleBlock;
 
 function statementsOf(list: StatementList): readonly TSESTree.Node[] {
   return list.type === AST_NODE_TYPES.SwitchCase ? list.consequent : list.body;
@@ -68,7 +77,8 @@ export default createRule<Options, MessageIds>({
       independentLoopUnbounded:
         'The iterations of this loop do not depend on each other, yet each waits for the one before. Run them concurrently, with a bound on how many run at once (a small pool or a limiter such as `p-limit`): the collection may be large, and thousands of simultaneous requests can exhaust connections or get a client rate-limited.',
       suggestPromiseAll: 'Run them together with `Promise.all` (later calls start even if an earlier one fails).',
-      suggestPromiseAllLoop: 'Start every iteration at once with `Promise.all` (all elements at the same time, in order of results).',
+      suggestPromiseAllLoop:
+        'Start every iteration at once with `Promise.all` (all elements at the same time, in order of results).',
     },
     schema: [
       {
@@ -172,9 +182,17 @@ export default createRule<Options, MessageIds>({
         const verdict = judgeLoop(context, loop, direct, inHead, patterns);
         if (!verdict.independent) continue;
         const rewrite = classifyLoopRewrite(loop);
-        const fix = rewrite ? buildLoopPromiseAllFix(sourceCode, rewrite, isArrayExpression(context, rewrite.loop.right)) : undefined;
-        const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = fix ? [{ messageId: 'suggestPromiseAllLoop', fix }] : [];
-        context.report({ node: first, messageId: verdict.small ? 'independentLoop' : 'independentLoopUnbounded', suggest });
+        const fix = rewrite
+          ? buildLoopPromiseAllFix(sourceCode, rewrite, isArrayExpression(context, rewrite.loop.right))
+          : undefined;
+        const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = fix
+          ? [{ messageId: 'suggestPromiseAllLoop', fix }]
+          : [];
+        context.report({
+          node: first,
+          messageId: verdict.small ? 'independentLoop' : 'independentLoopUnbounded',
+          suggest,
+        });
       }
     }
 

@@ -1,9 +1,10 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
+
 import {
   containsAwait,
-  getCallOfArgument,
   getCalleeName,
+  getCallOfArgument,
   getMethodName,
   getPatternTargets,
   getStaticPropertyName,
@@ -57,15 +58,19 @@ describe('getPatternTargets', () => {
 
 describe('containsAwait', () => {
   it('finds await and for await outside nested functions', () => {
-    const code = 'async function a() { await x; }\nasync function b() { for await (const y of ys) {} }\nasync function c() { return async () => { await x; }; }\nasync function d() { x; }';
-    const answers = probe({ code }, 'FunctionDeclaration', (context, node) => containsAwait(context.sourceCode, (node as TSESTree.FunctionDeclaration).body));
+    const code =
+      'async function a() { await x; }\nasync function b() { for await (const y of ys) {} }\nasync function c() { return async () => { await x; }; }\nasync function d() { x; }';
+    const answers = probe({ code }, 'FunctionDeclaration', (context, node) =>
+      containsAwait(context.sourceCode, (node as TSESTree.FunctionDeclaration).body),
+    );
     expect(answers).toEqual([true, true, false, false]);
   });
 });
 
 describe('skipTypeWrappers and getValueParent', () => {
   it('strips as, !, <T>, satisfies and instantiation expressions', () => {
-    const code = 'ask(p as Promise<void>);\nask(p!);\nask(<Promise<void>>p);\nask(p satisfies unknown);\nask((p as any)!);\nask(f<string>);';
+    const code =
+      'ask(p as Promise<void>);\nask(p!);\nask(<Promise<void>>p);\nask(p satisfies unknown);\nask((p as any)!);\nask(f<string>);';
     const stripped = probeAsked(ts(code), (context, node) => textOf(context, skipTypeWrappers(node)));
     expect(stripped).toEqual(['p', 'p', 'p', 'p', 'p', 'f']);
   });

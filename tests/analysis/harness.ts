@@ -6,9 +6,10 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
 import * as tsParser from '@typescript-eslint/parser';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { Linter, type ESLint } from 'eslint';
+import { type ESLint, Linter } from 'eslint';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const fixturesDir = path.join(repoRoot, 'tests/fixtures');
@@ -49,13 +50,18 @@ function languageOptionsOf(snippet: Snippet): Linter.LanguageOptions {
       parserOptions: { projectService, tsconfigRootDir: fixturesDir, ecmaFeatures: { jsx } },
     };
   }
-  if (jsExtension.test(filename)) return { ecmaVersion: 'latest', sourceType, globals, parserOptions: { ecmaFeatures: { jsx } } };
+  if (jsExtension.test(filename))
+    return { ecmaVersion: 'latest', sourceType, globals, parserOptions: { ecmaFeatures: { jsx } } };
   return { parser: tsParser, sourceType, globals, parserOptions: { ecmaFeatures: { jsx } } };
 }
 
 type Visitors = (context: Context) => Record<string, (node: TSESTree.Node) => void>;
 
-function lint(snippet: Snippet, visitors: Visitors, languageOptions = languageOptionsOf(snippet)): Linter.LintMessage[] {
+function lint(
+  snippet: Snippet,
+  visitors: Visitors,
+  languageOptions = languageOptionsOf(snippet),
+): Linter.LintMessage[] {
   const rule = { meta: { type: 'problem', fixable: 'code', schema: [] }, create: visitors };
   const config: Linter.Config[] = [
     {
@@ -72,14 +78,22 @@ function lint(snippet: Snippet, visitors: Visitors, languageOptions = languageOp
 }
 
 /** What `answer` says about every node matching the esquery `selector`, in source order. */
-export function probe<T>(snippet: Snippet, selector: string, answer: (context: Context, node: TSESTree.Node) => T): T[] {
+export function probe<T>(
+  snippet: Snippet,
+  selector: string,
+  answer: (context: Context, node: TSESTree.Node) => T,
+): T[] {
   const results: T[] = [];
   lint(snippet, (context) => ({ [selector]: (node) => results.push(answer(context, node)) }));
   return results;
 }
 
 /** Like `probe`, for exactly one matching node. */
-export function probeOne<T>(snippet: Snippet, selector: string, answer: (context: Context, node: TSESTree.Node) => T): T {
+export function probeOne<T>(
+  snippet: Snippet,
+  selector: string,
+  answer: (context: Context, node: TSESTree.Node) => T,
+): T {
   const results = probe(snippet, selector, answer);
   if (results.length !== 1) throw new Error(`${results.length} nodes match ${selector} in:\n${snippet.code}`);
   return results[0]!;
@@ -108,12 +122,18 @@ type FixBuilder = (
 export function applyFixes(snippet: Snippet, selector: string, build: FixBuilder): string {
   const messages = lint(snippet, (context) => ({
     [selector]: (node) => {
-      context.report({ node, message: 'probe', fix: (fixer: TSESLint.RuleFixer) => build(fixer, context, node) ?? null } as never);
+      context.report({
+        node,
+        message: 'probe',
+        fix: (fixer: TSESLint.RuleFixer) => build(fixer, context, node) ?? null,
+      } as never);
     },
   }));
   let output = '';
   let cursor = 0;
-  const fixes = messages.flatMap((message) => (message.fix ? [message.fix] : [])).sort((a, b) => a.range[0] - b.range[0]);
+  const fixes = messages
+    .flatMap((message) => (message.fix ? [message.fix] : []))
+    .sort((a, b) => a.range[0] - b.range[0]);
   for (const fix of fixes) {
     if (fix.range[0] < cursor) continue;
     output += snippet.code.slice(cursor, fix.range[0]) + fix.text;
@@ -130,7 +150,9 @@ export function textOf(context: Context, node: TSESTree.Node): string {
 }
 
 /** Catalogue rows of a Node built-in module whose export path is not a function in the running Node, as `module:path`. */
-export async function missingNodeFunctions(rows: readonly { module?: string; path: readonly string[] }[]): Promise<string[]> {
+export async function missingNodeFunctions(
+  rows: readonly { module?: string; path: readonly string[] }[],
+): Promise<string[]> {
   const missing: string[] = [];
   for (const row of rows) {
     if (row.module === undefined) continue;

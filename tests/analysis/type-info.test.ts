@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { getTypeInfo } from '../../src/analysis/type-info.js';
 import { probeAsked, probeOne } from './harness.js';
 
@@ -23,7 +24,9 @@ describe('getTypeInfo', () => {
   });
 
   it('does not leak between files', () => {
-    expect(probeOne({ code: 'x;', typed: true }, 'Program', (context) => getTypeInfo(context) !== undefined)).toBe(true);
+    expect(probeOne({ code: 'x;', typed: true }, 'Program', (context) => getTypeInfo(context) !== undefined)).toBe(
+      true,
+    );
     expect(probeOne({ code: 'x;', filename: 'file.ts' }, 'Program', (context) => getTypeInfo(context))).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import type { Rule } from 'eslint';
 import { describe, expect, it } from 'vitest';
+
 import { lintExample } from './lint-example.js';
 
 /** Reports calls to `bad()`; with `{ alsoWorse: true }` also `worse()`; reports `typed` when type information is present. */
@@ -24,7 +25,8 @@ const fakeRule: Rule.RuleModule = {
       },
       CallExpression(node) {
         if (node.callee.type !== 'Identifier') return;
-        if (node.callee.name === 'bad' || (options.alsoWorse && node.callee.name === 'worse')) context.report({ node, messageId: 'bad' });
+        if (node.callee.name === 'bad' || (options.alsoWorse && node.callee.name === 'worse'))
+          context.report({ node, messageId: 'bad' });
       },
     };
   },

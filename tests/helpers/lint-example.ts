@@ -5,8 +5,9 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
 import * as tsParser from '@typescript-eslint/parser';
-import { Linter, type ESLint } from 'eslint';
+import { type ESLint, Linter } from 'eslint';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const fixturesDir = path.join(repoRoot, 'tests/fixtures');
@@ -39,7 +40,11 @@ function languageOptionsFor(extension: string): Linter.LanguageOptions {
       },
     };
   }
-  return { ecmaVersion: 'latest', sourceType: commonjs ? 'commonjs' : 'module', parserOptions: { ecmaFeatures: { jsx } } };
+  return {
+    ecmaVersion: 'latest',
+    sourceType: commonjs ? 'commonjs' : 'module',
+    parserOptions: { ecmaFeatures: { jsx } },
+  };
 }
 
 /** All messages ESLint reports for the snippet (including fatal parse errors, which have no `ruleId`). */

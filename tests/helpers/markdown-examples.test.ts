@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { extractCodeExamples, sectionText, sectionTitles } from './markdown-examples.js';
 
 const doc = `# Disallow things (\`event-loop/no-things\`)

@@ -52,7 +52,8 @@ export const LINTED_LANGUAGES: Readonly<Record<string, string>> = {
 function markOf(text: string, where: string): ExampleMark | undefined {
   const incorrect = text.includes(INCORRECT);
   const correct = text.includes(CORRECT);
-  if (incorrect && correct) throw new Error(`${where}: both ${INCORRECT} and ${CORRECT} in one mark, so the blocks below are ambiguous`);
+  if (incorrect && correct)
+    throw new Error(`${where}: both ${INCORRECT} and ${CORRECT} in one mark, so the blocks below are ambiguous`);
   if (incorrect) return 'incorrect';
   if (correct) return 'correct';
   return undefined;
@@ -73,7 +74,8 @@ function parseDirective(body: string, line: number, pending: Directives | undefi
   if (name === 'skip-lint') {
     directives.skip = true;
   } else if (name === 'filename') {
-    if (!/^[\w.-]+\.[cm]?[jt]sx?$/u.test(value)) throw new Error(`line ${line}: <!-- filename: ${value} --> needs a plain file name with a JS/TS extension`);
+    if (!/^[\w.-]+\.[cm]?[jt]sx?$/u.test(value))
+      throw new Error(`line ${line}: <!-- filename: ${value} --> needs a plain file name with a JS/TS extension`);
     directives.filename = value;
   } else {
     let parsed: unknown;
@@ -84,7 +86,10 @@ function parseDirective(body: string, line: number, pending: Directives | undefi
     }
     if (Array.isArray(parsed)) directives.options = parsed as unknown[];
     else if (parsed !== null && typeof parsed === 'object') directives.options = [parsed];
-    else throw new Error(`line ${line}: <!-- options: … --> must be a JSON object (the first option) or array (all options)`);
+    else
+      throw new Error(
+        `line ${line}: <!-- options: … --> must be a JSON object (the first option) or array (all options)`,
+      );
   }
   return directives;
 }
@@ -132,7 +137,10 @@ export function extractCodeExamples(markdown: string): CodeExample[] {
       pending = parseDirective(comment[1] ?? '', lineNumber, pending);
       continue;
     }
-    if (pending) throw new Error(`line ${pending.line}: a <!-- options/filename/skip-lint --> comment must come right before a code block`);
+    if (pending)
+      throw new Error(
+        `line ${pending.line}: a <!-- options/filename/skip-lint --> comment must come right before a code block`,
+      );
 
     const headingMatch = heading.exec(text);
     if (headingMatch) {
@@ -144,7 +152,10 @@ export function extractCodeExamples(markdown: string): CodeExample[] {
     }
     if (markedParagraph.test(text)) mark = markOf(text, `line ${lineNumber}`);
   }
-  if (pending) throw new Error(`line ${pending.line}: a <!-- options/filename/skip-lint --> comment must come right before a code block`);
+  if (pending)
+    throw new Error(
+      `line ${pending.line}: a <!-- options/filename/skip-lint --> comment must come right before a code block`,
+    );
   return examples;
 }
 

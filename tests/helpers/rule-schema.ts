@@ -50,7 +50,8 @@ export function propertiesWithoutDescription(schema: unknown): string[] {
     }
     for (const key of nestedSchemaLists) {
       const children: unknown = node[key];
-      if (Array.isArray(children)) children.forEach((child: unknown, index) => visit(child, `${where}.${key}[${index}]`));
+      if (Array.isArray(children))
+        children.forEach((child: unknown, index) => visit(child, `${where}.${key}[${index}]`));
       else visit(children, `${where}.${key}`);
     }
     visit(node.additionalProperties, `${where}.additionalProperties`);

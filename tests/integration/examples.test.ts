@@ -2,7 +2,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+
 import { describe, expect, it } from 'vitest';
+
 import {
   checkExamples,
   compareFindings,
@@ -29,7 +31,10 @@ describe('the expect: comment checker', () => {
   it('reads expect: comments with and without the plugin prefix', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'event-loop-expect-'));
     try {
-      fs.writeFileSync(path.join(dir, 'a.js'), 'ok();\nbad(); // expect: no-floating-promise, event-loop/prefer-promise-all\n');
+      fs.writeFileSync(
+        path.join(dir, 'a.js'),
+        'ok();\nbad(); // expect: no-floating-promise, event-loop/prefer-promise-all\n',
+      );
       expect(readExpectations(dir, ['a.js'])).toEqual([
         { file: 'a.js', line: 2, ruleId: 'event-loop/no-floating-promise' },
         { file: 'a.js', line: 2, ruleId: 'event-loop/prefer-promise-all' },

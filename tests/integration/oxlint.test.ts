@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
 import { describe, expect, it } from 'vitest';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -17,17 +18,20 @@ const oxlintInstalled = fs.existsSync(path.join(repoRoot, 'bench', 'node_modules
 const required = Boolean(process.env.CI);
 
 describe('oxlint with the plugin as a JS plugin', () => {
-  it.runIf(oxlintInstalled || required)('reports on examples/ what ESLint reports without type information', async () => {
-    expect(oxlintInstalled, 'bench dependencies are missing: run `npm --prefix bench ci`').toBe(true);
-    expect(fs.existsSync(path.join(repoRoot, 'dist', 'index.js')), 'run `npm run build` first').toBe(true);
-    const { compareWithEslint } = await import('../../bench/oxlint.js');
-    const comparison = await compareWithEslint({ target: 'examples' });
-    expect(comparison.files).toBeGreaterThan(0);
-    expect(comparison.oxlintError).toBeUndefined();
-    expect({
-      onlyEslint: comparison.onlyEslint,
-      onlyOxlint: comparison.onlyOxlint,
-      messageDiffers: comparison.messageDiffers,
-    }).toEqual({ onlyEslint: [], onlyOxlint: [], messageDiffers: [] });
-  });
+  it.runIf(oxlintInstalled || required)(
+    'reports on examples/ what ESLint reports without type information',
+    async () => {
+      expect(oxlintInstalled, 'bench dependencies are missing: run `npm --prefix bench ci`').toBe(true);
+      expect(fs.existsSync(path.join(repoRoot, 'dist', 'index.js')), 'run `npm run build` first').toBe(true);
+      const { compareWithEslint } = await import('../../bench/oxlint.js');
+      const comparison = await compareWithEslint({ target: 'examples' });
+      expect(comparison.files).toBeGreaterThan(0);
+      expect(comparison.oxlintError).toBeUndefined();
+      expect({
+        onlyEslint: comparison.onlyEslint,
+        onlyOxlint: comparison.onlyOxlint,
+        messageDiffers: comparison.messageDiffers,
+      }).toEqual({ onlyEslint: [], onlyOxlint: [], messageDiffers: [] });
+    },
+  );
 });

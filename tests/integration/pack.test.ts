@@ -12,8 +12,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkExamples, EXAMPLE_FILE, examplesDir, formatMismatch, listFiles, resolveEslintBin } from '../../scripts/check-examples.js';
+
+import {
+  checkExamples,
+  EXAMPLE_FILE,
+  examplesDir,
+  formatMismatch,
+  listFiles,
+  resolveEslintBin,
+} from '../../scripts/check-examples.js';
 import { repoRoot } from '../helpers/lint-example.js';
 
 const execFileAsync = promisify(execFile);
@@ -23,7 +32,9 @@ const CACHE_ROOT = path.join(os.tmpdir(), 'eslint-plugin-event-loop-integration'
 const CACHE_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
 function localVersion(name: string): string {
-  const packageJson = JSON.parse(fs.readFileSync(path.join(repoRoot, 'node_modules', name, 'package.json'), 'utf8')) as { version: string };
+  const packageJson = JSON.parse(
+    fs.readFileSync(path.join(repoRoot, 'node_modules', name, 'package.json'), 'utf8'),
+  ) as { version: string };
   return packageJson.version;
 }
 
@@ -58,7 +69,12 @@ function dependenciesFor(language: Language, eslintMajor: 9 | 10, tarball: strin
 
 async function run(command: string, args: string[], cwd: string): Promise<string> {
   try {
-    const { stdout } = await execFileAsync(command, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NODE_OPTIONS: '' } });
+    const { stdout } = await execFileAsync(command, args, {
+      cwd,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
     return stdout;
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
@@ -67,7 +83,8 @@ async function run(command: string, args: string[], cwd: string): Promise<string
 }
 
 async function packPlugin(destination: string): Promise<string> {
-  if (!fs.existsSync(path.join(repoRoot, 'dist/index.js'))) throw new Error('dist/ is missing: run `npm run build` first (`npm test` does).');
+  if (!fs.existsSync(path.join(repoRoot, 'dist/index.js')))
+    throw new Error('dist/ is missing: run `npm run build` first (`npm test` does).');
   const output = await run('npm', ['pack', '--json', '--pack-destination', destination], repoRoot);
   const [packed] = JSON.parse(output) as { filename: string }[];
   if (!packed) throw new Error(`npm pack printed no file:\n${output}`);
@@ -81,7 +98,10 @@ async function installCached(key: string, dependencies: Record<string, string>, 
   const staging = `${installDir}.staging-${process.pid}`;
   fs.rmSync(staging, { recursive: true, force: true });
   fs.mkdirSync(staging, { recursive: true });
-  fs.writeFileSync(path.join(staging, 'package.json'), JSON.stringify({ name: 'install', private: true, dependencies }, null, 2));
+  fs.writeFileSync(
+    path.join(staging, 'package.json'),
+    JSON.stringify({ name: 'install', private: true, dependencies }, null, 2),
+  );
   await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...npmArgs], staging);
   fs.writeFileSync(path.join(staging, '.installed'), new Date().toISOString());
   fs.rmSync(installDir, { recursive: true, force: true });
@@ -99,17 +119,24 @@ function pruneOldInstalls(): void {
   if (!fs.existsSync(CACHE_ROOT)) return;
   for (const entry of fs.readdirSync(CACHE_ROOT)) {
     const entryPath = path.join(CACHE_ROOT, entry);
-    if (Date.now() - fs.statSync(entryPath).mtimeMs > CACHE_MAX_AGE_MS) fs.rmSync(entryPath, { recursive: true, force: true });
+    if (Date.now() - fs.statSync(entryPath).mtimeMs > CACHE_MAX_AGE_MS)
+      fs.rmSync(entryPath, { recursive: true, force: true });
   }
 }
 
 function prepareWorkDir(project: Omit<Project, 'workDir'>, runDir: string): string {
   const workDir = path.join(runDir, `${project.language}-eslint${project.eslintMajor}`);
   fs.mkdirSync(workDir, { recursive: true });
-  fs.writeFileSync(path.join(workDir, 'package.json'), JSON.stringify({ name: 'example', private: true, type: 'module' }, null, 2));
+  fs.writeFileSync(
+    path.join(workDir, 'package.json'),
+    JSON.stringify({ name: 'example', private: true, type: 'module' }, null, 2),
+  );
   fs.symlinkSync(path.join(project.installDir, 'node_modules'), path.join(workDir, 'node_modules'), 'junction');
   const sources = listFiles(examplesDir).filter(
-    (file) => EXAMPLE_FILE.test(file) && file !== 'eslint.config.js' && (project.language === 'ts' || !/\.[cm]?ts$/u.test(file)),
+    (file) =>
+      EXAMPLE_FILE.test(file) &&
+      file !== 'eslint.config.js' &&
+      (project.language === 'ts' || !/\.[cm]?ts$/u.test(file)),
   );
   for (const file of sources) {
     fs.mkdirSync(path.dirname(path.join(workDir, file)), { recursive: true });
@@ -138,7 +165,9 @@ beforeAll(async () => {
   const tarball = path.join(CACHE_ROOT, `plugin-${hash}.tgz`);
   if (!fs.existsSync(tarball)) fs.copyFileSync(packed, tarball);
 
-  const variants = (['js', 'ts'] as const).flatMap((language) => ([10, 9] as const).map((eslintMajor) => ({ language, eslintMajor })));
+  const variants = (['js', 'ts'] as const).flatMap((language) =>
+    ([10, 9] as const).map((eslintMajor) => ({ language, eslintMajor })),
+  );
   const installed = await Promise.all(
     variants.map(async ({ language, eslintMajor }) => {
       const dependencies = dependenciesFor(language, eslintMajor, tarball);
@@ -163,14 +192,18 @@ describe.each([
   ['ts', 9],
 ] as const)('packed plugin in a %s project with ESLint %i', (language, eslintMajor) => {
   const project = () => {
-    const found = projects.find((candidate) => candidate.language === language && candidate.eslintMajor === eslintMajor);
+    const found = projects.find(
+      (candidate) => candidate.language === language && candidate.eslintMajor === eslintMajor,
+    );
     if (!found) throw new Error('the project was not installed (see the beforeAll error)');
     return found;
   };
 
   it('installed the intended versions', () => {
     const nodeModules = path.join(project().installDir, 'node_modules');
-    const eslintVersion = (JSON.parse(fs.readFileSync(path.join(nodeModules, 'eslint/package.json'), 'utf8')) as { version: string }).version;
+    const eslintVersion = (
+      JSON.parse(fs.readFileSync(path.join(nodeModules, 'eslint/package.json'), 'utf8')) as { version: string }
+    ).version;
     expect(Number(eslintVersion.split('.')[0])).toBe(eslintMajor);
     expect(fs.existsSync(path.join(nodeModules, 'typescript')), 'typescript installed').toBe(language === 'ts');
     expect(fs.existsSync(path.join(nodeModules, 'eslint-plugin-event-loop/dist/index.js'))).toBe(true);

@@ -8,7 +8,10 @@ runRuleTests('no-blocking-in-async', rule, {
     "import { readFileSync } from 'node:fs';\nexport function loadConfig(path: string) { return readFileSync(path, 'utf8'); }",
     "import { execSync } from 'node:child_process';\nexport function gitSha() { return execSync('git rev-parse HEAD').toString().trim(); }",
     // checkAllFunctions never reaches module top level.
-    { code: "import fs from 'node:fs';\nfs.mkdirSync('dist', { recursive: true });", options: [{ checkAllFunctions: true }] },
+    {
+      code: "import fs from 'node:fs';\nfs.mkdirSync('dist', { recursive: true });",
+      options: [{ checkAllFunctions: true }],
+    },
     // Lookalikes: a user's own *Sync names, libraries whose runSync is not I/O, a local `fs`.
     'function readFileSync(path: string) { return path; }\nasync function load(path: string) { return readFileSync(path); }',
     "import { jsonSync } from './json.js';\nasync function parse(text: string) { return jsonSync.parseSync(text); }",
@@ -43,9 +46,18 @@ runRuleTests('no-blocking-in-async', rule, {
       options: [{ checkSyncByDesignApis: true }],
     },
     // allow: by module and name, or a whole module.
-    { code: "import fs from 'node:fs';\nasync function has(path: string) { return fs.existsSync(path); }", options: [{ allow: [{ module: 'fs', name: 'existsSync' }] }] },
-    { code: "import { spawnSync } from 'child_process';\nasync function run() { spawnSync('ls'); }", options: [{ allow: [{ module: 'node:child_process' }] }] },
-    { code: 'async function pause(cell: Int32Array) { Atomics.wait(cell, 0, 0, 10); }', options: [{ allow: [{ name: 'Atomics.wait' }] }] },
+    {
+      code: "import fs from 'node:fs';\nasync function has(path: string) { return fs.existsSync(path); }",
+      options: [{ allow: [{ module: 'fs', name: 'existsSync' }] }],
+    },
+    {
+      code: "import { spawnSync } from 'child_process';\nasync function run() { spawnSync('ls'); }",
+      options: [{ allow: [{ module: 'node:child_process' }] }],
+    },
+    {
+      code: 'async function pause(cell: Int32Array) { Atomics.wait(cell, 0, 0, 10); }',
+      options: [{ allow: [{ name: 'Atomics.wait' }] }],
+    },
     // Without checkLocalHelpers a sync helper is only reported where it runs on the event loop.
     "import fs from 'node:fs';\nfunction log(line: string) { fs.appendFileSync('app.log', line); }\nasync function handle() { log('hit'); }",
     // A helper that hands the blocking call to the event loop does not run it when called.
@@ -83,7 +95,8 @@ runRuleTests('no-blocking-in-async', rule, {
           suggestions: [
             {
               messageId: 'useAsyncTwin',
-              output: "import fs from 'node:fs';\nasync function load(path: string) {\n  return await fs.promises.readFile(path, 'utf8');\n}",
+              output:
+                "import fs from 'node:fs';\nasync function load(path: string) {\n  return await fs.promises.readFile(path, 'utf8');\n}",
             },
           ],
         },
@@ -95,7 +108,11 @@ runRuleTests('no-blocking-in-async', rule, {
         {
           messageId: 'blocking',
           suggestions: [
-            { messageId: 'useAsyncTwin', output: "import * as fs from 'fs';\nconst load = async (path: string) => JSON.parse(await fs.promises.readFile(path, 'utf8'));" },
+            {
+              messageId: 'useAsyncTwin',
+              output:
+                "import * as fs from 'fs';\nconst load = async (path: string) => JSON.parse(await fs.promises.readFile(path, 'utf8'));",
+            },
           ],
         },
       ],
@@ -109,7 +126,8 @@ runRuleTests('no-blocking-in-async', rule, {
           suggestions: [
             {
               messageId: 'useAsyncTwin',
-              output: "import { readFile } from 'node:fs/promises';\nasync function load(path: string) { return (await readFile(path, 'utf8')).trim(); }",
+              output:
+                "import { readFile } from 'node:fs/promises';\nasync function load(path: string) { return (await readFile(path, 'utf8')).trim(); }",
             },
           ],
         },
@@ -170,7 +188,13 @@ runRuleTests('no-blocking-in-async', rule, {
       errors: [
         {
           messageId: 'blocking',
-          suggestions: [{ messageId: 'useAsyncTwin', output: "const fs = require('fs');\nmodule.exports = async function load(path) { return await fs.promises.readFile(path); };" }],
+          suggestions: [
+            {
+              messageId: 'useAsyncTwin',
+              output:
+                "const fs = require('fs');\nmodule.exports = async function load(path) { return await fs.promises.readFile(path); };",
+            },
+          ],
         },
       ],
     },
@@ -183,7 +207,8 @@ runRuleTests('no-blocking-in-async', rule, {
           suggestions: [
             {
               messageId: 'useAsyncTwin',
-              output: "const { readdir } = require('node:fs/promises');\nconst path = require('node:path');\nexports.list = async (dir) => await readdir(path.join(dir, 'a'));",
+              output:
+                "const { readdir } = require('node:fs/promises');\nconst path = require('node:path');\nexports.list = async (dir) => await readdir(path.join(dir, 'a'));",
             },
           ],
         },
@@ -195,7 +220,12 @@ runRuleTests('no-blocking-in-async', rule, {
       errors: [
         {
           messageId: 'blocking',
-          suggestions: [{ messageId: 'useAsyncTwin', output: "exports.touch = async (file) => { await require('fs').promises.writeFile(file, ''); };" }],
+          suggestions: [
+            {
+              messageId: 'useAsyncTwin',
+              output: "exports.touch = async (file) => { await require('fs').promises.writeFile(file, ''); };",
+            },
+          ],
         },
       ],
     },
@@ -206,7 +236,11 @@ runRuleTests('no-blocking-in-async', rule, {
         {
           messageId: 'blocking',
           suggestions: [
-            { messageId: 'useAsyncTwin', output: "async function load(path: string) { const fs = await import('node:fs'); return await fs.promises.readFile(path); }" },
+            {
+              messageId: 'useAsyncTwin',
+              output:
+                "async function load(path: string) { const fs = await import('node:fs'); return await fs.promises.readFile(path); }",
+            },
           ],
         },
       ],
@@ -233,7 +267,11 @@ runRuleTests('no-blocking-in-async', rule, {
         {
           messageId: 'blocking',
           suggestions: [
-            { messageId: 'useAsyncTwin', output: "import fs from 'node:fs';\nasync function ensure(dir: string) { return await fs.promises.access(dir).then(() => true, () => false) && dir; }" },
+            {
+              messageId: 'useAsyncTwin',
+              output:
+                "import fs from 'node:fs';\nasync function ensure(dir: string) { return await fs.promises.access(dir).then(() => true, () => false) && dir; }",
+            },
           ],
         },
       ],
@@ -241,19 +279,47 @@ runRuleTests('no-blocking-in-async', rule, {
     // File-descriptor APIs have no one-to-one twin: reported, no suggestion.
     {
       code: "import fs from 'node:fs';\nasync function append(fd: number, text: string) { fs.writeSync(fd, text); }",
-      errors: [{ messageId: 'blocking', data: { api: 'fs.writeSync()', where: 'in this async function', effect: 'nothing else runs until the disk answers', hint: 'Use a `FileHandle` from `fs.promises.open()` and its methods.' }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'blocking',
+          data: {
+            api: 'fs.writeSync()',
+            where: 'in this async function',
+            effect: 'nothing else runs until the disk answers',
+            hint: 'Use a `FileHandle` from `fs.promises.open()` and its methods.',
+          },
+          suggestions: [],
+        },
+      ],
     },
     // fs-extra: its own async forms return promises.
     {
       code: "import fse from 'fs-extra';\nasync function write(file: string, data: object) { fse.outputJsonSync(file, data); }",
-      errors: [{ messageId: 'blocking', suggestions: [{ messageId: 'useAsyncTwin', output: "import fse from 'fs-extra';\nasync function write(file: string, data: object) { await fse.outputJson(file, data); }" }] }],
+      errors: [
+        {
+          messageId: 'blocking',
+          suggestions: [
+            {
+              messageId: 'useAsyncTwin',
+              output:
+                "import fse from 'fs-extra';\nasync function write(file: string, data: object) { await fse.outputJson(file, data); }",
+            },
+          ],
+        },
+      ],
     },
     {
       code: "import { pathExistsSync, copy } from 'fs-extra';\nasync function sync(from: string) { if (pathExistsSync(from)) await copy(from, 'b'); }",
       errors: [
         {
           messageId: 'blocking',
-          suggestions: [{ messageId: 'useAsyncTwin', output: "import { pathExists, copy } from 'fs-extra';\nasync function sync(from: string) { if (await pathExists(from)) await copy(from, 'b'); }" }],
+          suggestions: [
+            {
+              messageId: 'useAsyncTwin',
+              output:
+                "import { pathExists, copy } from 'fs-extra';\nasync function sync(from: string) { if (await pathExists(from)) await copy(from, 'b'); }",
+            },
+          ],
         },
       ],
     },
@@ -265,8 +331,19 @@ runRuleTests('no-blocking-in-async', rule, {
       errors: [
         {
           messageId: 'blocking',
-          data: { api: 'fs.statSync()', where: 'in this async function', effect: 'nothing else runs until the disk answers', hint: 'Use `fs.stat()`, which returns a promise.' },
-          suggestions: [{ messageId: 'useAsyncTwin', data: { twin: '`fs.stat()`' }, output: "const fs = require('fs-extra');\nexports.size = async (file) => (await fs.stat(file)).size;" }],
+          data: {
+            api: 'fs.statSync()',
+            where: 'in this async function',
+            effect: 'nothing else runs until the disk answers',
+            hint: 'Use `fs.stat()`, which returns a promise.',
+          },
+          suggestions: [
+            {
+              messageId: 'useAsyncTwin',
+              data: { twin: '`fs.stat()`' },
+              output: "const fs = require('fs-extra');\nexports.size = async (file) => (await fs.stat(file)).size;",
+            },
+          ],
         },
       ],
     },
@@ -279,11 +356,17 @@ runRuleTests('no-blocking-in-async', rule, {
       errors: [
         {
           messageId: 'blocking',
-          data: { api: 'fs.readFileSync()', where: 'in this promise callback', effect: 'nothing else runs until the disk answers', hint: 'Use `fs.promises.readFile()`.' },
+          data: {
+            api: 'fs.readFileSync()',
+            where: 'in this promise callback',
+            effect: 'nothing else runs until the disk answers',
+            hint: 'Use `fs.promises.readFile()`.',
+          },
           suggestions: [
             {
               messageId: 'useAsyncTwinInAsyncCallback',
-              output: "import fs from 'node:fs';\nfetchConfig().then(async (config) => {\n  return await fs.promises.readFile(config.path);\n});",
+              output:
+                "import fs from 'node:fs';\nfetchConfig().then(async (config) => {\n  return await fs.promises.readFile(config.path);\n});",
             },
           ],
         },
@@ -295,7 +378,12 @@ runRuleTests('no-blocking-in-async', rule, {
         {
           messageId: 'blocking',
           line: 4,
-          data: { api: 'fs.readFileSync()', where: 'in this callback, which the event loop runs', effect: 'nothing else runs until the disk answers', hint: 'Use `fs.promises.readFile()`.' },
+          data: {
+            api: 'fs.readFileSync()',
+            where: 'in this callback, which the event loop runs',
+            effect: 'nothing else runs until the disk answers',
+            hint: 'Use `fs.promises.readFile()`.',
+          },
           suggestions: [],
         },
       ],
@@ -328,7 +416,18 @@ runRuleTests('no-blocking-in-async', rule, {
           line: 4,
           suggestions: [],
         },
-        { messageId: 'blockingHelper', line: 5, data: { helper: 'reply()', inner: '`fs.readFileSync()`', line: '8', where: 'in this callback, which the event loop runs', effect: 'nothing else runs until the disk answers', hint: 'Use `fs.promises.readFile()`.' } },
+        {
+          messageId: 'blockingHelper',
+          line: 5,
+          data: {
+            helper: 'reply()',
+            inner: '`fs.readFileSync()`',
+            line: '8',
+            where: 'in this callback, which the event loop runs',
+            effect: 'nothing else runs until the disk answers',
+            hint: 'Use `fs.promises.readFile()`.',
+          },
+        },
       ],
     },
     // Request handlers of Express (and Koa, Fastify) apps and routers made in the file.
@@ -338,7 +437,12 @@ runRuleTests('no-blocking-in-async', rule, {
         {
           messageId: 'blocking',
           line: 5,
-          data: { api: 'fs.readFileSync()', where: 'in this callback, which the event loop runs', effect: 'nothing else runs until the disk answers', hint: 'Use `fs.promises.readFile()`.' },
+          data: {
+            api: 'fs.readFileSync()',
+            where: 'in this callback, which the event loop runs',
+            effect: 'nothing else runs until the disk answers',
+            hint: 'Use `fs.promises.readFile()`.',
+          },
           suggestions: [],
         },
       ],
@@ -374,8 +478,19 @@ runRuleTests('no-blocking-in-async', rule, {
       errors: [
         {
           messageId: 'blocking',
-          data: { api: 'fs.readdirSync()', where: 'in this async generator', effect: 'nothing else runs until the disk answers', hint: 'Use `fs.promises.readdir()`.' },
-          suggestions: [{ messageId: 'useAsyncTwin', output: "import fs from 'node:fs';\nclass Store {\n  async *entries(dir: string) { yield* await fs.promises.readdir(dir); }\n}" }],
+          data: {
+            api: 'fs.readdirSync()',
+            where: 'in this async generator',
+            effect: 'nothing else runs until the disk answers',
+            hint: 'Use `fs.promises.readdir()`.',
+          },
+          suggestions: [
+            {
+              messageId: 'useAsyncTwin',
+              output:
+                "import fs from 'node:fs';\nclass Store {\n  async *entries(dir: string) { yield* await fs.promises.readdir(dir); }\n}",
+            },
+          ],
         },
       ],
     },
@@ -383,14 +498,26 @@ runRuleTests('no-blocking-in-async', rule, {
     {
       code: "import fs from 'node:fs';\nexport function loadConfig(path: string) { return fs.readFileSync(path, 'utf8'); }",
       options: [{ checkAllFunctions: true }],
-      errors: [{ messageId: 'blocking', data: { api: 'fs.readFileSync()', where: 'in this function', effect: 'nothing else runs until the disk answers', hint: 'Use `fs.promises.readFile()`.' }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'blocking',
+          data: {
+            api: 'fs.readFileSync()',
+            where: 'in this function',
+            effect: 'nothing else runs until the disk answers',
+            hint: 'Use `fs.promises.readFile()`.',
+          },
+          suggestions: [],
+        },
+      ],
     },
 
     // --- autofix: the straightforward renames, in async functions only ---------------------------
     {
       code: "import fs from 'node:fs';\nasync function load(path: string) { return fs.readFileSync(path); }",
       options: [{ autofix: true }],
-      output: "import fs from 'node:fs';\nasync function load(path: string) { return await fs.promises.readFile(path); }",
+      output:
+        "import fs from 'node:fs';\nasync function load(path: string) { return await fs.promises.readFile(path); }",
       errors: [{ messageId: 'blocking', suggestions: [] }],
     },
     {
@@ -405,8 +532,26 @@ runRuleTests('no-blocking-in-async', rule, {
       options: [{ autofix: true }],
       output: null,
       errors: [
-        { messageId: 'blocking', suggestions: [{ messageId: 'useAsyncTwin', output: "import fs from 'node:fs';\nasync function has(path: string) { return await fs.promises.access(path).then(() => true, () => false); }\npromise.then(() => fs.statSync('a'));" }] },
-        { messageId: 'blocking', suggestions: [{ messageId: 'useAsyncTwinInAsyncCallback', output: "import fs from 'node:fs';\nasync function has(path: string) { return fs.existsSync(path); }\npromise.then(async () => await fs.promises.stat('a'));" }] },
+        {
+          messageId: 'blocking',
+          suggestions: [
+            {
+              messageId: 'useAsyncTwin',
+              output:
+                "import fs from 'node:fs';\nasync function has(path: string) { return await fs.promises.access(path).then(() => true, () => false); }\npromise.then(() => fs.statSync('a'));",
+            },
+          ],
+        },
+        {
+          messageId: 'blocking',
+          suggestions: [
+            {
+              messageId: 'useAsyncTwinInAsyncCallback',
+              output:
+                "import fs from 'node:fs';\nasync function has(path: string) { return fs.existsSync(path); }\npromise.then(async () => await fs.promises.stat('a'));",
+            },
+          ],
+        },
       ],
     },
 
@@ -416,7 +561,12 @@ runRuleTests('no-blocking-in-async', rule, {
       errors: [
         {
           messageId: 'blocking',
-          data: { api: 'execSync()', where: 'in this async function', effect: 'nothing else runs until the command exits', hint: 'Use `promisify(exec)` from `node:util`.' },
+          data: {
+            api: 'execSync()',
+            where: 'in this async function',
+            effect: 'nothing else runs until the command exits',
+            hint: 'Use `promisify(exec)` from `node:util`.',
+          },
           suggestions: [
             {
               messageId: 'useAsyncTwin',
@@ -434,14 +584,29 @@ runRuleTests('no-blocking-in-async', rule, {
         {
           messageId: 'blocking',
           suggestions: [
-            { messageId: 'useAsyncTwin', output: "const cp = require('child_process');\nconst { promisify } = require('util');\nexports.build = async () => { await promisify(cp.execFile)('make', ['all']); };" },
+            {
+              messageId: 'useAsyncTwin',
+              output:
+                "const cp = require('child_process');\nconst { promisify } = require('util');\nexports.build = async () => { await promisify(cp.execFile)('make', ['all']); };",
+            },
           ],
         },
       ],
     },
     {
       code: "import { spawnSync } from 'node:child_process';\nasync function run() { spawnSync('ls'); }",
-      errors: [{ messageId: 'blocking', data: { api: 'spawnSync()', where: 'in this async function', effect: 'nothing else runs until the command exits', hint: "Use `spawn()` and wait for its `'close'` event (`await once(child, 'close')`)." }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'blocking',
+          data: {
+            api: 'spawnSync()',
+            where: 'in this async function',
+            effect: 'nothing else runs until the command exits',
+            hint: "Use `spawn()` and wait for its `'close'` event (`await once(child, 'close')`).",
+          },
+          suggestions: [],
+        },
+      ],
     },
 
     // --- zlib and crypto --------------------------------------------------------------------------
@@ -451,7 +616,11 @@ runRuleTests('no-blocking-in-async', rule, {
         {
           messageId: 'blocking',
           suggestions: [
-            { messageId: 'useAsyncTwin', output: "import zlib from 'node:zlib';\nimport { promisify } from 'node:util';\nasync function pack(body: Buffer) { return await promisify(zlib.gzip)(body); }" },
+            {
+              messageId: 'useAsyncTwin',
+              output:
+                "import zlib from 'node:zlib';\nimport { promisify } from 'node:util';\nasync function pack(body: Buffer) { return await promisify(zlib.gzip)(body); }",
+            },
           ],
         },
       ],
@@ -462,7 +631,11 @@ runRuleTests('no-blocking-in-async', rule, {
         {
           messageId: 'blocking',
           suggestions: [
-            { messageId: 'useAsyncTwin', output: "import { brotliCompress } from 'zlib';\nimport { promisify } from 'node:util';\nasync function pack(body: Buffer) { return await promisify(brotliCompress)(body); }" },
+            {
+              messageId: 'useAsyncTwin',
+              output:
+                "import { brotliCompress } from 'zlib';\nimport { promisify } from 'node:util';\nasync function pack(body: Buffer) { return await promisify(brotliCompress)(body); }",
+            },
           ],
         },
       ],
@@ -491,7 +664,8 @@ runRuleTests('no-blocking-in-async', rule, {
           suggestions: [
             {
               messageId: 'useAsyncTwin',
-              output: "const crypto = require('crypto');\nconst { promisify } = require('node:util');\nexports.key = async (password, salt) => await promisify(crypto.scrypt)(password, salt, 64);",
+              output:
+                "const crypto = require('crypto');\nconst { promisify } = require('node:util');\nexports.key = async (password, salt) => await promisify(crypto.scrypt)(password, salt, 64);",
             },
           ],
         },
@@ -501,8 +675,28 @@ runRuleTests('no-blocking-in-async', rule, {
     {
       code: "import crypto from 'node:crypto';\nasync function noise(size: number) { return [crypto.randomBytes(size), crypto.randomBytes(1 << 20), crypto.randomBytes(64)]; }",
       errors: [
-        { messageId: 'blocking', column: 46, suggestions: [{ messageId: 'useAsyncTwin', output: "import crypto from 'node:crypto';\nimport { promisify } from 'node:util';\nasync function noise(size: number) { return [await promisify(crypto.randomBytes)(size), crypto.randomBytes(1 << 20), crypto.randomBytes(64)]; }" }] },
-        { messageId: 'blocking', column: 72, suggestions: [{ messageId: 'useAsyncTwin', output: "import crypto from 'node:crypto';\nimport { promisify } from 'node:util';\nasync function noise(size: number) { return [crypto.randomBytes(size), await promisify(crypto.randomBytes)(1 << 20), crypto.randomBytes(64)]; }" }] },
+        {
+          messageId: 'blocking',
+          column: 46,
+          suggestions: [
+            {
+              messageId: 'useAsyncTwin',
+              output:
+                "import crypto from 'node:crypto';\nimport { promisify } from 'node:util';\nasync function noise(size: number) { return [await promisify(crypto.randomBytes)(size), crypto.randomBytes(1 << 20), crypto.randomBytes(64)]; }",
+            },
+          ],
+        },
+        {
+          messageId: 'blocking',
+          column: 72,
+          suggestions: [
+            {
+              messageId: 'useAsyncTwin',
+              output:
+                "import crypto from 'node:crypto';\nimport { promisify } from 'node:util';\nasync function noise(size: number) { return [crypto.randomBytes(size), await promisify(crypto.randomBytes)(1 << 20), crypto.randomBytes(64)]; }",
+            },
+          ],
+        },
       ],
     },
     {
@@ -511,7 +705,11 @@ runRuleTests('no-blocking-in-async', rule, {
         {
           messageId: 'blocking',
           suggestions: [
-            { messageId: 'useAsyncTwin', output: "import { randomFill } from 'node:crypto';\nimport { promisify } from 'node:util';\nconst pool = Buffer.alloc(1024 * 1024);\nasync function refill() { await promisify(randomFill)(pool); }" },
+            {
+              messageId: 'useAsyncTwin',
+              output:
+                "import { randomFill } from 'node:crypto';\nimport { promisify } from 'node:util';\nconst pool = Buffer.alloc(1024 * 1024);\nasync function refill() { await promisify(randomFill)(pool); }",
+            },
           ],
         },
       ],
@@ -522,9 +720,38 @@ runRuleTests('no-blocking-in-async', rule, {
       code: "import Database from 'better-sqlite3';\nconst db = new Database('app.db');\nconst byId = db.prepare('SELECT * FROM users WHERE id = ?');\nasync function find(id: number) {\n  db.pragma('optimize');\n  return byId.get(id) ?? db.prepare('SELECT 1').get();\n}",
       options: [{ checkSyncByDesignApis: true }],
       errors: [
-        { messageId: 'blocking', line: 5, data: { api: 'db.pragma()', where: 'in this async function', effect: 'every query runs on the main thread while every other task waits', hint: 'Keep queries short, or run them in a worker thread.' } },
-        { messageId: 'blocking', line: 6, column: 10, data: { api: 'byId.get()', where: 'in this async function', effect: 'every query runs on the main thread while every other task waits', hint: 'Keep queries short, or run them in a worker thread.' } },
-        { messageId: 'blocking', line: 6, column: 26, data: { api: 'db.prepare(…).get()', where: 'in this async function', effect: 'every query runs on the main thread while every other task waits', hint: 'Keep queries short, or run them in a worker thread.' } },
+        {
+          messageId: 'blocking',
+          line: 5,
+          data: {
+            api: 'db.pragma()',
+            where: 'in this async function',
+            effect: 'every query runs on the main thread while every other task waits',
+            hint: 'Keep queries short, or run them in a worker thread.',
+          },
+        },
+        {
+          messageId: 'blocking',
+          line: 6,
+          column: 10,
+          data: {
+            api: 'byId.get()',
+            where: 'in this async function',
+            effect: 'every query runs on the main thread while every other task waits',
+            hint: 'Keep queries short, or run them in a worker thread.',
+          },
+        },
+        {
+          messageId: 'blocking',
+          line: 6,
+          column: 26,
+          data: {
+            api: 'db.prepare(…).get()',
+            where: 'in this async function',
+            effect: 'every query runs on the main thread while every other task waits',
+            hint: 'Keep queries short, or run them in a worker thread.',
+          },
+        },
       ],
     },
     // A handle made in another file or handed in: only the types say where it comes from.
@@ -532,23 +759,67 @@ runRuleTests('no-blocking-in-async', rule, {
       mode: 'typed',
       code: "import type Database from 'better-sqlite3';\nexport class Repo {\n  constructor(private readonly db: Database) {}\n  async find(id: number) { return this.db.prepare('SELECT 1').get(id); }\n  async close() { this.db.close(); }\n}",
       options: [{ checkSyncByDesignApis: true }],
-      errors: [{ messageId: 'blocking', line: 4, data: { api: 'this.db.prepare(…).get()', where: 'in this async function', effect: 'every query runs on the main thread while every other task waits', hint: 'Keep queries short, or run them in a worker thread.' } }],
+      errors: [
+        {
+          messageId: 'blocking',
+          line: 4,
+          data: {
+            api: 'this.db.prepare(…).get()',
+            where: 'in this async function',
+            effect: 'every query runs on the main thread while every other task waits',
+            hint: 'Keep queries short, or run them in a worker thread.',
+          },
+        },
+      ],
     },
     {
       code: "import { DatabaseSync } from 'node:sqlite';\nclass Repo {\n  db = new DatabaseSync('app.db');\n  async all() { return this.db.prepare('SELECT * FROM t').all(); }\n}",
       options: [{ checkSyncByDesignApis: true }],
-      errors: [{ messageId: 'blocking', line: 4, data: { api: 'this.db.prepare(…).all()', where: 'in this async function', effect: 'every query runs on the main thread while every other task waits', hint: 'Keep queries short, or run them in a worker thread.' } }],
+      errors: [
+        {
+          messageId: 'blocking',
+          line: 4,
+          data: {
+            api: 'this.db.prepare(…).all()',
+            where: 'in this async function',
+            effect: 'every query runs on the main thread while every other task waits',
+            hint: 'Keep queries short, or run them in a worker thread.',
+          },
+        },
+      ],
     },
     {
       code: "import { ipcRenderer } from 'electron';\nbutton.addEventListener('click', () => { ipcRenderer.sendSync('save'); });",
       options: [{ checkSyncByDesignApis: true }],
-      errors: [{ messageId: 'blocking', data: { api: 'ipcRenderer.sendSync()', where: 'in this callback, which the event loop runs', effect: 'the renderer freezes until the main process answers', hint: 'Use `ipcRenderer.invoke()` with `ipcMain.handle()`.' }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'blocking',
+          data: {
+            api: 'ipcRenderer.sendSync()',
+            where: 'in this callback, which the event loop runs',
+            effect: 'the renderer freezes until the main process answers',
+            hint: 'Use `ipcRenderer.invoke()` with `ipcMain.handle()`.',
+          },
+          suggestions: [],
+        },
+      ],
     },
 
     // --- npm packages that block ----------------------------------------------------------------
     {
       code: "import request from 'sync-request';\nasync function user(id: string) { return JSON.parse(request('GET', `/users/${id}`).getBody('utf8')); }",
-      errors: [{ messageId: 'blocking', data: { api: 'request()', where: 'in this async function', effect: 'nothing else runs until the server answers', hint: 'Use `fetch()`.' }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'blocking',
+          data: {
+            api: 'request()',
+            where: 'in this async function',
+            effect: 'nothing else runs until the server answers',
+            hint: 'Use `fetch()`.',
+          },
+          suggestions: [],
+        },
+      ],
     },
     {
       filename: 'file.cjs',
@@ -559,8 +830,26 @@ runRuleTests('no-blocking-in-async', rule, {
       filename: 'file.cjs',
       code: "const readlineSync = require('readline-sync');\nconst prompt = require('prompt-sync')();\nasync function ask() { const name = readlineSync.question('Name? '); return prompt('Age? '); }",
       errors: [
-        { messageId: 'blocking', column: 37, data: { api: 'readlineSync.question()', where: 'in this async function', effect: 'nothing else runs until someone types an answer', hint: 'Use `rl.question()` from `node:readline/promises`.' } },
-        { messageId: 'blocking', column: 77, data: { api: 'prompt()', where: 'in this async function', effect: 'nothing else runs until someone types an answer', hint: 'Use `rl.question()` from `node:readline/promises`.' } },
+        {
+          messageId: 'blocking',
+          column: 37,
+          data: {
+            api: 'readlineSync.question()',
+            where: 'in this async function',
+            effect: 'nothing else runs until someone types an answer',
+            hint: 'Use `rl.question()` from `node:readline/promises`.',
+          },
+        },
+        {
+          messageId: 'blocking',
+          column: 77,
+          data: {
+            api: 'prompt()',
+            where: 'in this async function',
+            effect: 'nothing else runs until someone types an answer',
+            hint: 'Use `rl.question()` from `node:readline/promises`.',
+          },
+        },
       ],
     },
 
@@ -570,24 +859,65 @@ runRuleTests('no-blocking-in-async', rule, {
       errors: [
         {
           messageId: 'blocking',
-          data: { api: 'Atomics.wait()', where: 'in this async function', effect: 'it stops the whole thread, not just this task', hint: 'Use `await setTimeout(ms)` from `node:timers/promises`.' },
-          suggestions: [{ messageId: 'useAsyncTwin', output: "import { setTimeout as sleep } from 'node:timers/promises';\nasync function pause(cell: Int32Array) {\n  await sleep(50);\n}" }],
+          data: {
+            api: 'Atomics.wait()',
+            where: 'in this async function',
+            effect: 'it stops the whole thread, not just this task',
+            hint: 'Use `await setTimeout(ms)` from `node:timers/promises`.',
+          },
+          suggestions: [
+            {
+              messageId: 'useAsyncTwin',
+              output:
+                "import { setTimeout as sleep } from 'node:timers/promises';\nasync function pause(cell: Int32Array) {\n  await sleep(50);\n}",
+            },
+          ],
         },
       ],
     },
     // Without a timeout Atomics.wait has no sleep equivalent.
-    { code: 'async function park(cell: Int32Array) { Atomics.wait(cell, 0, 0); }', errors: [{ messageId: 'blocking', suggestions: [] }] },
+    {
+      code: 'async function park(cell: Int32Array) { Atomics.wait(cell, 0, 0); }',
+      errors: [{ messageId: 'blocking', suggestions: [] }],
+    },
     {
       code: "import sleep from 'sleep';\nasync function retry() { sleep.sleep(2); sleep.usleep(500); }",
       errors: [
-        { messageId: 'blocking', suggestions: [{ messageId: 'useAsyncTwin', output: "import sleep from 'sleep';\nimport { setTimeout as delay } from 'node:timers/promises';\nasync function retry() { await delay(2000); sleep.usleep(500); }" }] },
-        { messageId: 'blocking', suggestions: [{ messageId: 'useAsyncTwin', output: "import sleep from 'sleep';\nimport { setTimeout as delay } from 'node:timers/promises';\nasync function retry() { sleep.sleep(2); await delay(0.5); }" }] },
+        {
+          messageId: 'blocking',
+          suggestions: [
+            {
+              messageId: 'useAsyncTwin',
+              output:
+                "import sleep from 'sleep';\nimport { setTimeout as delay } from 'node:timers/promises';\nasync function retry() { await delay(2000); sleep.usleep(500); }",
+            },
+          ],
+        },
+        {
+          messageId: 'blocking',
+          suggestions: [
+            {
+              messageId: 'useAsyncTwin',
+              output:
+                "import sleep from 'sleep';\nimport { setTimeout as delay } from 'node:timers/promises';\nasync function retry() { sleep.sleep(2); await delay(0.5); }",
+            },
+          ],
+        },
       ],
     },
     {
       code: "import { msleep } from 'sleep';\nasync function backoff(attempt: number) { msleep(attempt * 100); }",
       errors: [
-        { messageId: 'blocking', suggestions: [{ messageId: 'useAsyncTwin', output: "import { setTimeout as sleep } from 'node:timers/promises';\nasync function backoff(attempt: number) { await sleep(attempt * 100); }" }] },
+        {
+          messageId: 'blocking',
+          suggestions: [
+            {
+              messageId: 'useAsyncTwin',
+              output:
+                "import { setTimeout as sleep } from 'node:timers/promises';\nasync function backoff(attempt: number) { await sleep(attempt * 100); }",
+            },
+          ],
+        },
       ],
     },
     {
@@ -596,13 +926,24 @@ runRuleTests('no-blocking-in-async', rule, {
       errors: [
         {
           messageId: 'blocking',
-          suggestions: [{ messageId: 'useAsyncTwin', output: "const sleep = require('system-sleep');\nconst { setTimeout: wait } = require('timers/promises');\nexports.poll = async (seconds) => { await wait(seconds * 1000); await wait(1); };" }],
+          suggestions: [
+            {
+              messageId: 'useAsyncTwin',
+              output:
+                "const sleep = require('system-sleep');\nconst { setTimeout: wait } = require('timers/promises');\nexports.poll = async (seconds) => { await wait(seconds * 1000); await wait(1); };",
+            },
+          ],
         },
       ],
     },
     {
       code: 'async function pause() { Bun.sleepSync(25); }',
-      errors: [{ messageId: 'blocking', suggestions: [{ messageId: 'useAsyncTwin', output: 'async function pause() { await Bun.sleep(25); }' }] }],
+      errors: [
+        {
+          messageId: 'blocking',
+          suggestions: [{ messageId: 'useAsyncTwin', output: 'async function pause() { await Bun.sleep(25); }' }],
+        },
+      ],
     },
     // Busy-wait loops.
     {
@@ -612,7 +953,13 @@ runRuleTests('no-blocking-in-async', rule, {
           messageId: 'busyWait',
           line: 3,
           data: { clock: 'Date.now()', where: 'in this async function' },
-          suggestions: [{ messageId: 'useAsyncTwin', output: "import { setTimeout as sleep } from 'node:timers/promises';\nasync function pause(ms: number) {\n  const end = Date.now() + ms;\n  await sleep(end - Date.now());\n}" }],
+          suggestions: [
+            {
+              messageId: 'useAsyncTwin',
+              output:
+                "import { setTimeout as sleep } from 'node:timers/promises';\nasync function pause(ms: number) {\n  const end = Date.now() + ms;\n  await sleep(end - Date.now());\n}",
+            },
+          ],
         },
       ],
     },
@@ -632,20 +979,50 @@ runRuleTests('no-blocking-in-async', rule, {
     },
     {
       code: 'async function spin(end: Date) { for (; new Date() < end; ) {} }',
-      errors: [{ messageId: 'busyWait', data: { clock: 'new Date()', where: 'in this async function' }, suggestions: [] }],
+      errors: [
+        { messageId: 'busyWait', data: { clock: 'new Date()', where: 'in this async function' }, suggestions: [] },
+      ],
     },
 
     // --- Deno and Bun -----------------------------------------------------------------------------
     {
       code: "async function save(text: string) { Deno.writeTextFileSync('out.txt', text); return Deno.readDirSync('.'); }",
       errors: [
-        { messageId: 'blocking', suggestions: [{ messageId: 'useAsyncTwin', output: "async function save(text: string) { await Deno.writeTextFile('out.txt', text); return Deno.readDirSync('.'); }" }] },
-        { messageId: 'blocking', data: { api: 'Deno.readDirSync()', where: 'in this async function', effect: 'nothing else runs until it returns', hint: 'Use `for await (const entry of Deno.readDir(path))`.' }, suggestions: [] },
+        {
+          messageId: 'blocking',
+          suggestions: [
+            {
+              messageId: 'useAsyncTwin',
+              output:
+                "async function save(text: string) { await Deno.writeTextFile('out.txt', text); return Deno.readDirSync('.'); }",
+            },
+          ],
+        },
+        {
+          messageId: 'blocking',
+          data: {
+            api: 'Deno.readDirSync()',
+            where: 'in this async function',
+            effect: 'nothing else runs until it returns',
+            hint: 'Use `for await (const entry of Deno.readDir(path))`.',
+          },
+          suggestions: [],
+        },
       ],
     },
     {
       code: "async function build() { return Bun.spawnSync(['make']); }",
-      errors: [{ messageId: 'blocking', data: { api: 'Bun.spawnSync()', where: 'in this async function', effect: 'nothing else runs until the process exits', hint: 'Use `Bun.spawn()` and `await proc.exited`.' } }],
+      errors: [
+        {
+          messageId: 'blocking',
+          data: {
+            api: 'Bun.spawnSync()',
+            where: 'in this async function',
+            effect: 'nothing else runs until the process exits',
+            hint: 'Use `Bun.spawn()` and `await proc.exited`.',
+          },
+        },
+      ],
     },
 
     // --- checkLocalHelpers: the call site of a same-file sync helper ------------------------------
@@ -668,7 +1045,7 @@ runRuleTests('no-blocking-in-async', rule, {
       ],
     },
     {
-      code: "function sleep(ms: number) {\n  const end = Date.now() + ms;\n  while (Date.now() < end) {}\n}\nfunction retry() { sleep(100); }\nasync function handle() { retry(); }",
+      code: 'function sleep(ms: number) {\n  const end = Date.now() + ms;\n  while (Date.now() < end) {}\n}\nfunction retry() { sleep(100); }\nasync function handle() { retry(); }',
       options: [{ checkLocalHelpers: true }],
       errors: [
         {
@@ -688,31 +1065,85 @@ runRuleTests('no-blocking-in-async', rule, {
     {
       code: "import { execSync } from 'node:child_process';\nconst git = (args: string) => execSync(`git ${args}`);\nemitter.on('push', () => { git('pull'); });",
       options: [{ checkLocalHelpers: true }],
-      errors: [{ messageId: 'blockingHelper', line: 3, data: { helper: 'git()', inner: '`execSync()`', line: '2', where: 'in this callback, which the event loop runs', effect: 'nothing else runs until the command exits', hint: 'Use `promisify(exec)` from `node:util`.' } }],
+      errors: [
+        {
+          messageId: 'blockingHelper',
+          line: 3,
+          data: {
+            helper: 'git()',
+            inner: '`execSync()`',
+            line: '2',
+            where: 'in this callback, which the event loop runs',
+            effect: 'nothing else runs until the command exits',
+            hint: 'Use `promisify(exec)` from `node:util`.',
+          },
+        },
+      ],
     },
 
     {
       code: "import fs from 'node:fs';\nclass Server {\n  #read(path: string) { return fs.readFileSync(path); }\n  async handle(path: string) { return this.#read(path); }\n}",
       options: [{ checkLocalHelpers: true }],
-      errors: [{ messageId: 'blockingHelper', line: 4, data: { helper: 'this.#read()', inner: '`fs.readFileSync()`', line: '3', where: 'in this async function', effect: 'nothing else runs until the disk answers', hint: 'Use `fs.promises.readFile()`.' } }],
+      errors: [
+        {
+          messageId: 'blockingHelper',
+          line: 4,
+          data: {
+            helper: 'this.#read()',
+            inner: '`fs.readFileSync()`',
+            line: '3',
+            where: 'in this async function',
+            effect: 'nothing else runs until the disk answers',
+            hint: 'Use `fs.promises.readFile()`.',
+          },
+        },
+      ],
     },
 
     // --- additionalBlockingApis ------------------------------------------------------------------
     {
       code: "import { querySync } from 'my-db';\nasync function find(id: string) { return querySync('SELECT 1', [id]); }",
-      options: [{ additionalBlockingApis: [{ module: 'my-db', name: 'querySync', asyncTwin: 'query', hint: 'Use `query()`, which returns a promise.' }] }],
+      options: [
+        {
+          additionalBlockingApis: [
+            { module: 'my-db', name: 'querySync', asyncTwin: 'query', hint: 'Use `query()`, which returns a promise.' },
+          ],
+        },
+      ],
       errors: [
         {
           messageId: 'blocking',
-          data: { api: 'querySync()', where: 'in this async function', effect: 'nothing else runs until it returns', hint: 'Use `query()`, which returns a promise.' },
-          suggestions: [{ messageId: 'useAsyncTwin', output: "import { query } from 'my-db';\nasync function find(id: string) { return await query('SELECT 1', [id]); }" }],
+          data: {
+            api: 'querySync()',
+            where: 'in this async function',
+            effect: 'nothing else runs until it returns',
+            hint: 'Use `query()`, which returns a promise.',
+          },
+          suggestions: [
+            {
+              messageId: 'useAsyncTwin',
+              output:
+                "import { query } from 'my-db';\nasync function find(id: string) { return await query('SELECT 1', [id]); }",
+            },
+          ],
         },
       ],
     },
     {
       code: "import lib from 'legacy-lib';\nasync function load() { return lib.Client.fetchSync(); }",
       options: [{ additionalBlockingApis: [{ module: 'legacy-lib', name: 'Client.fetchSync' }] }],
-      errors: [{ messageId: 'blocking', data: { api: 'lib.Client.fetchSync()', where: 'in this async function', effect: 'nothing else runs until it returns', hint: 'Use an asynchronous alternative.' }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'blocking',
+          data: {
+            api: 'lib.Client.fetchSync()',
+            where: 'in this async function',
+            effect: 'nothing else runs until it returns',
+            hint: 'Use an asynchronous alternative.',
+          },
+          suggestions: [],
+        },
+      ],
     },
   ],
 });

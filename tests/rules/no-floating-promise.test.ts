@@ -3,7 +3,7 @@ import { runRuleTests } from '../rule-tester.js';
 
 // Same-file async functions that can reject: the rule knows them in both modes.
 const LOAD = "async function load() { return (await fetch('/api')).json(); }\n";
-const SAVE = "async function save(id: string) { await fetch(`/save/${id}`); }\n";
+const SAVE = 'async function save(id: string) { await fetch(`/save/${id}`); }\n';
 
 runRuleTests('no-floating-promise', rule, {
   valid: [
@@ -27,7 +27,7 @@ runRuleTests('no-floating-promise', rule, {
       mode: 'untyped',
       code: 'class Builder { then(cb: () => void) { cb(); return this; } }\nnew Builder().then(() => {});',
     },
-    "function sync() { return 1; }\nsync();\nif (sync()) {}\nconsole.log(`${sync()}`);",
+    'function sync() { return 1; }\nsync();\nif (sync()) {}\nconsole.log(`${sync()}`);',
     // Taking a stored promise out of a queue starts nothing: it is owned where it was made.
     // Typed only: untyped, the parameter's elements are not known to be promises.
     { code: 'function next(queue: Promise<void>[]) { queue.shift(); queue.pop(); }', mode: 'typed' },
@@ -39,7 +39,10 @@ runRuleTests('no-floating-promise', rule, {
     "import { describe, it } from 'vitest';\ndescribe.skip('users', async () => {\n  await setup();\n  it('finds', () => {});\n});",
     "it('a', async () => {});\ntest.only('b', async () => {});\nbeforeEach(async () => {});\ndescribe('c', () => { it.skip('d', async () => {}); });",
     // Option checkTestSuites off.
-    { code: "describe('suite', async () => { await setup(); it('a', () => {}); });", options: [{ checkTestSuites: false }] },
+    {
+      code: "describe('suite', async () => { await setup(); it('a', () => {}); });",
+      options: [{ checkTestSuites: false }],
+    },
     // Existence checks on a promise-or-nothing value.
     'class Client { connecting?: Promise<void>; connect() { if (this.connecting) return this.connecting; } }',
     `${LOAD}async function main(cached: boolean) { const pending = cached ? load() : undefined; if (pending) await pending; }`,
@@ -50,20 +53,29 @@ runRuleTests('no-floating-promise', rule, {
     `${LOAD}async function main() { let value = load(); log(\`\${value}\`); value = await value; return value; }`,
     // A TypeScript file with types: a member, `for…of` or destructuring on a promise is a type error
     // ("Did you forget to use 'await'?"), reported by the compiler; the rule spends no checker call on it.
-    { mode: 'typed', code: `${LOAD}async function main() { const { name } = load(); for (const x of load()) {} return load().name; }` },
-    { mode: 'typed', code: `${LOAD}async function main() { let count = load(); count -= 1; return load() > 3 || load() === 1; }` },
+    {
+      mode: 'typed',
+      code: `${LOAD}async function main() { const { name } = load(); for (const x of load()) {} return load().name; }`,
+    },
+    {
+      mode: 'typed',
+      code: `${LOAD}async function main() { let count = load(); count -= 1; return load() > 3 || load() === 1; }`,
+    },
     // Decorating the promise object on purpose.
     `${LOAD}function main() { const pending = load(); pending.label = 'load'; return pending; }`,
     // Same-file async functions that cannot reject: dropping them loses only ordering (checkNeverRejecting is off).
     "async function safe() { try { await fetch('/x'); } catch (error) { console.error(error); } }\nsafe();",
     "async function safe() { await fetch('/x').catch(() => undefined); }\nfunction main() { safe(); }",
     "const safe = async () => fetch('/x').then(() => true, () => false);\nsafe();",
-    "class Worker { busy = false; async run() { this.busy = true; for (;;) { try { await step(); return; } catch { this.busy = false; } } } start() { this.run(); } }",
-    "(async () => { try { await main(); } catch (error) { console.error(error); process.exitCode = 1; } })();",
+    'class Worker { busy = false; async run() { this.busy = true; for (;;) { try { await step(); return; } catch { this.busy = false; } } } start() { this.run(); } }',
+    '(async () => { try { await main(); } catch (error) { console.error(error); process.exitCode = 1; } })();',
     // An async IIFE dropped inside an async function belongs to no-nested-event-loop.
     'async function main() { (async () => { await step(); })(); }',
     // allowList: the user's own fire-and-forget helpers.
-    { code: "async function track(event: string) { await fetch(`/t/${event}`); }\ntrack('x');", options: [{ allowList: ['track'] }] },
+    {
+      code: "async function track(event: string) { await fetch(`/t/${event}`); }\ntrack('x');",
+      options: [{ allowList: ['track'] }],
+    },
     {
       code: "const analytics = { async track(event: string) { await fetch(`/t/${event}`); } };\nanalytics.track('x');",
       options: [{ allowList: ['analytics.track'] }],
@@ -113,7 +125,10 @@ runRuleTests('no-floating-promise', rule, {
         {
           messageId: 'dropped',
           suggestions: [
-            { messageId: 'addCatch', output: `${LOAD}function main() { load().catch((error) => console.error(error)); }` },
+            {
+              messageId: 'addCatch',
+              output: `${LOAD}function main() { load().catch((error) => console.error(error)); }`,
+            },
             { messageId: 'addVoid', output: `${LOAD}function main() { void load(); }` },
           ],
         },
@@ -129,8 +144,16 @@ runRuleTests('no-floating-promise', rule, {
           line: 3,
           column: 24,
           suggestions: [
-            { messageId: 'addAwait', output: "class Repo {\n  async save(user) { await fetch('/u', { body: user }); }\n  async create(user) { await this.save(user); }\n}" },
-            { messageId: 'addVoid', output: "class Repo {\n  async save(user) { await fetch('/u', { body: user }); }\n  async create(user) { void this.save(user); }\n}" },
+            {
+              messageId: 'addAwait',
+              output:
+                "class Repo {\n  async save(user) { await fetch('/u', { body: user }); }\n  async create(user) { await this.save(user); }\n}",
+            },
+            {
+              messageId: 'addVoid',
+              output:
+                "class Repo {\n  async save(user) { await fetch('/u', { body: user }); }\n  async create(user) { void this.save(user); }\n}",
+            },
           ],
         },
       ],
@@ -144,8 +167,16 @@ runRuleTests('no-floating-promise', rule, {
           line: 3,
           column: 47,
           suggestions: [
-            { messageId: 'addAwait', output: "const job = {\n  async stop() { await fetch('/stop'); },\n  async run() { try { await step(); } catch { await this.stop(); } },\n};" },
-            { messageId: 'addVoid', output: "const job = {\n  async stop() { await fetch('/stop'); },\n  async run() { try { await step(); } catch { void this.stop(); } },\n};" },
+            {
+              messageId: 'addAwait',
+              output:
+                "const job = {\n  async stop() { await fetch('/stop'); },\n  async run() { try { await step(); } catch { await this.stop(); } },\n};",
+            },
+            {
+              messageId: 'addVoid',
+              output:
+                "const job = {\n  async stop() { await fetch('/stop'); },\n  async run() { try { await step(); } catch { void this.stop(); } },\n};",
+            },
           ],
         },
       ],
@@ -162,9 +193,13 @@ runRuleTests('no-floating-promise', rule, {
             {
               messageId: 'addCatch',
               // Node code: a failed entry point also sets the exit code, so a crashing script does not exit 0.
-              output: "const fs = require('node:fs/promises');\nfs.writeFile('a.txt', 'x').catch((error) => {\n  console.error(error);\n  process.exitCode = 1;\n});",
+              output:
+                "const fs = require('node:fs/promises');\nfs.writeFile('a.txt', 'x').catch((error) => {\n  console.error(error);\n  process.exitCode = 1;\n});",
             },
-            { messageId: 'addVoid', output: "const fs = require('node:fs/promises');\nvoid fs.writeFile('a.txt', 'x');" },
+            {
+              messageId: 'addVoid',
+              output: "const fs = require('node:fs/promises');\nvoid fs.writeFile('a.txt', 'x');",
+            },
           ],
         },
       ],
@@ -175,8 +210,14 @@ runRuleTests('no-floating-promise', rule, {
         {
           messageId: 'droppedThen',
           suggestions: [
-            { messageId: 'addAwait', output: "async function main() { await fetch('/a').then((response) => response.json()); }" },
-            { messageId: 'addVoid', output: "async function main() { void fetch('/a').then((response) => response.json()); }" },
+            {
+              messageId: 'addAwait',
+              output: "async function main() { await fetch('/a').then((response) => response.json()); }",
+            },
+            {
+              messageId: 'addVoid',
+              output: "async function main() { void fetch('/a').then((response) => response.json()); }",
+            },
           ],
         },
       ],
@@ -194,7 +235,11 @@ runRuleTests('no-floating-promise', rule, {
               output:
                 "function main() { fetch('/a').catch((error) => { throw error; }).catch((error) => console.error(error)); fetch('/b').catch(report).then(use); }",
             },
-            { messageId: 'addVoid', output: "function main() { void fetch('/a').catch((error) => { throw error; }); fetch('/b').catch(report).then(use); }" },
+            {
+              messageId: 'addVoid',
+              output:
+                "function main() { void fetch('/a').catch((error) => { throw error; }); fetch('/b').catch(report).then(use); }",
+            },
           ],
         },
         {
@@ -206,28 +251,48 @@ runRuleTests('no-floating-promise', rule, {
               output:
                 "function main() { fetch('/a').catch((error) => { throw error; }); fetch('/b').catch(report).then(use).catch((error) => console.error(error)); }",
             },
-            { messageId: 'addVoid', output: "function main() { fetch('/a').catch((error) => { throw error; }); void fetch('/b').catch(report).then(use); }" },
+            {
+              messageId: 'addVoid',
+              output:
+                "function main() { fetch('/a').catch((error) => { throw error; }); void fetch('/b').catch(report).then(use); }",
+            },
           ],
         },
       ],
     },
     {
-      code: 'async function main() { new Promise((resolve) => setTimeout(resolve, 10)); Promise.all([fetch(\'/a\')]); }',
+      code: "async function main() { new Promise((resolve) => setTimeout(resolve, 10)); Promise.all([fetch('/a')]); }",
       errors: [
         {
           messageId: 'dropped',
           column: 25,
           suggestions: [
-            { messageId: 'addAwait', output: "async function main() { await new Promise((resolve) => setTimeout(resolve, 10)); Promise.all([fetch('/a')]); }" },
-            { messageId: 'addVoid', output: "async function main() { void new Promise((resolve) => setTimeout(resolve, 10)); Promise.all([fetch('/a')]); }" },
+            {
+              messageId: 'addAwait',
+              output:
+                "async function main() { await new Promise((resolve) => setTimeout(resolve, 10)); Promise.all([fetch('/a')]); }",
+            },
+            {
+              messageId: 'addVoid',
+              output:
+                "async function main() { void new Promise((resolve) => setTimeout(resolve, 10)); Promise.all([fetch('/a')]); }",
+            },
           ],
         },
         {
           messageId: 'dropped',
           column: 76,
           suggestions: [
-            { messageId: 'addAwait', output: "async function main() { new Promise((resolve) => setTimeout(resolve, 10)); await Promise.all([fetch('/a')]); }" },
-            { messageId: 'addVoid', output: "async function main() { new Promise((resolve) => setTimeout(resolve, 10)); void Promise.all([fetch('/a')]); }" },
+            {
+              messageId: 'addAwait',
+              output:
+                "async function main() { new Promise((resolve) => setTimeout(resolve, 10)); await Promise.all([fetch('/a')]); }",
+            },
+            {
+              messageId: 'addVoid',
+              output:
+                "async function main() { new Promise((resolve) => setTimeout(resolve, 10)); void Promise.all([fetch('/a')]); }",
+            },
           ],
         },
       ],
@@ -253,8 +318,14 @@ runRuleTests('no-floating-promise', rule, {
           line: 3,
           column: 10,
           suggestions: [
-            { messageId: 'addAwait', output: `${LOAD}async function main(cond: boolean) {\n  cond ? await load() : null;\n  cond && load();\n  (other(), load());\n  cached ?? load();\n}` },
-            { messageId: 'addVoid', output: `${LOAD}async function main(cond: boolean) {\n  cond ? void load() : null;\n  cond && load();\n  (other(), load());\n  cached ?? load();\n}` },
+            {
+              messageId: 'addAwait',
+              output: `${LOAD}async function main(cond: boolean) {\n  cond ? await load() : null;\n  cond && load();\n  (other(), load());\n  cached ?? load();\n}`,
+            },
+            {
+              messageId: 'addVoid',
+              output: `${LOAD}async function main(cond: boolean) {\n  cond ? void load() : null;\n  cond && load();\n  (other(), load());\n  cached ?? load();\n}`,
+            },
           ],
         },
         {
@@ -262,8 +333,14 @@ runRuleTests('no-floating-promise', rule, {
           line: 4,
           column: 11,
           suggestions: [
-            { messageId: 'addAwait', output: `${LOAD}async function main(cond: boolean) {\n  cond ? load() : null;\n  cond && await load();\n  (other(), load());\n  cached ?? load();\n}` },
-            { messageId: 'addVoid', output: `${LOAD}async function main(cond: boolean) {\n  cond ? load() : null;\n  cond && void load();\n  (other(), load());\n  cached ?? load();\n}` },
+            {
+              messageId: 'addAwait',
+              output: `${LOAD}async function main(cond: boolean) {\n  cond ? load() : null;\n  cond && await load();\n  (other(), load());\n  cached ?? load();\n}`,
+            },
+            {
+              messageId: 'addVoid',
+              output: `${LOAD}async function main(cond: boolean) {\n  cond ? load() : null;\n  cond && void load();\n  (other(), load());\n  cached ?? load();\n}`,
+            },
           ],
         },
         {
@@ -271,8 +348,14 @@ runRuleTests('no-floating-promise', rule, {
           line: 5,
           column: 13,
           suggestions: [
-            { messageId: 'addAwait', output: `${LOAD}async function main(cond: boolean) {\n  cond ? load() : null;\n  cond && load();\n  (other(), await load());\n  cached ?? load();\n}` },
-            { messageId: 'addVoid', output: `${LOAD}async function main(cond: boolean) {\n  cond ? load() : null;\n  cond && load();\n  (other(), void load());\n  cached ?? load();\n}` },
+            {
+              messageId: 'addAwait',
+              output: `${LOAD}async function main(cond: boolean) {\n  cond ? load() : null;\n  cond && load();\n  (other(), await load());\n  cached ?? load();\n}`,
+            },
+            {
+              messageId: 'addVoid',
+              output: `${LOAD}async function main(cond: boolean) {\n  cond ? load() : null;\n  cond && load();\n  (other(), void load());\n  cached ?? load();\n}`,
+            },
           ],
         },
         {
@@ -280,8 +363,14 @@ runRuleTests('no-floating-promise', rule, {
           line: 6,
           column: 13,
           suggestions: [
-            { messageId: 'addAwait', output: `${LOAD}async function main(cond: boolean) {\n  cond ? load() : null;\n  cond && load();\n  (other(), load());\n  cached ?? await load();\n}` },
-            { messageId: 'addVoid', output: `${LOAD}async function main(cond: boolean) {\n  cond ? load() : null;\n  cond && load();\n  (other(), load());\n  cached ?? void load();\n}` },
+            {
+              messageId: 'addAwait',
+              output: `${LOAD}async function main(cond: boolean) {\n  cond ? load() : null;\n  cond && load();\n  (other(), load());\n  cached ?? await load();\n}`,
+            },
+            {
+              messageId: 'addVoid',
+              output: `${LOAD}async function main(cond: boolean) {\n  cond ? load() : null;\n  cond && load();\n  (other(), load());\n  cached ?? void load();\n}`,
+            },
           ],
         },
       ],
@@ -292,8 +381,14 @@ runRuleTests('no-floating-promise', rule, {
         {
           messageId: 'droppedArray',
           suggestions: [
-            { messageId: 'awaitAll', output: `${SAVE}async function main(ids: string[]) { await Promise.all(ids.map(async (id) => save(id))); }` },
-            { messageId: 'voidAll', output: `${SAVE}async function main(ids: string[]) { void Promise.all(ids.map(async (id) => save(id))); }` },
+            {
+              messageId: 'awaitAll',
+              output: `${SAVE}async function main(ids: string[]) { await Promise.all(ids.map(async (id) => save(id))); }`,
+            },
+            {
+              messageId: 'voidAll',
+              output: `${SAVE}async function main(ids: string[]) { void Promise.all(ids.map(async (id) => save(id))); }`,
+            },
           ],
         },
       ],
@@ -307,16 +402,32 @@ runRuleTests('no-floating-promise', rule, {
           messageId: 'dropped',
           column: 38,
           suggestions: [
-            { messageId: 'addAwait', output: "import { loadUser, Connection } from './floating-lib.js';\nasync function main(c: Connection) { await loadUser(); c.query('select 1'); }" },
-            { messageId: 'addVoid', output: "import { loadUser, Connection } from './floating-lib.js';\nasync function main(c: Connection) { void loadUser(); c.query('select 1'); }" },
+            {
+              messageId: 'addAwait',
+              output:
+                "import { loadUser, Connection } from './floating-lib.js';\nasync function main(c: Connection) { await loadUser(); c.query('select 1'); }",
+            },
+            {
+              messageId: 'addVoid',
+              output:
+                "import { loadUser, Connection } from './floating-lib.js';\nasync function main(c: Connection) { void loadUser(); c.query('select 1'); }",
+            },
           ],
         },
         {
           messageId: 'dropped',
           column: 50,
           suggestions: [
-            { messageId: 'addAwait', output: "import { loadUser, Connection } from './floating-lib.js';\nasync function main(c: Connection) { loadUser(); await c.query('select 1'); }" },
-            { messageId: 'addVoid', output: "import { loadUser, Connection } from './floating-lib.js';\nasync function main(c: Connection) { loadUser(); void c.query('select 1'); }" },
+            {
+              messageId: 'addAwait',
+              output:
+                "import { loadUser, Connection } from './floating-lib.js';\nasync function main(c: Connection) { loadUser(); await c.query('select 1'); }",
+            },
+            {
+              messageId: 'addVoid',
+              output:
+                "import { loadUser, Connection } from './floating-lib.js';\nasync function main(c: Connection) { loadUser(); void c.query('select 1'); }",
+            },
           ],
         },
       ],
@@ -341,7 +452,10 @@ runRuleTests('no-floating-promise', rule, {
         {
           messageId: 'dropped',
           suggestions: [
-            { messageId: 'addCatch', output: '(async function main() {\n  await start();\n})().catch((error) => console.error(error));' },
+            {
+              messageId: 'addCatch',
+              output: '(async function main() {\n  await start();\n})().catch((error) => console.error(error));',
+            },
             { messageId: 'addVoid', output: 'void (async function main() {\n  await start();\n})();' },
           ],
         },
@@ -357,8 +471,16 @@ runRuleTests('no-floating-promise', rule, {
           data: { name: 'safe' },
           line: 2,
           suggestions: [
-            { messageId: 'addAwait', output: "async function safe() { try { await fetch('/x'); } catch (error) { console.error(error); } }\nasync function main() { await safe(); }" },
-            { messageId: 'addVoid', output: "async function safe() { try { await fetch('/x'); } catch (error) { console.error(error); } }\nasync function main() { void safe(); }" },
+            {
+              messageId: 'addAwait',
+              output:
+                "async function safe() { try { await fetch('/x'); } catch (error) { console.error(error); } }\nasync function main() { await safe(); }",
+            },
+            {
+              messageId: 'addVoid',
+              output:
+                "async function safe() { try { await fetch('/x'); } catch (error) { console.error(error); } }\nasync function main() { void safe(); }",
+            },
           ],
         },
       ],
@@ -367,14 +489,40 @@ runRuleTests('no-floating-promise', rule, {
       // A try that returns the promise un-awaited does not guard it; a catch that rethrows does not either.
       code: "async function a() { try { return fetch('/x'); } catch { return null; } }\nasync function b() { try { await fetch('/x'); } catch (error) { throw error; } }\nfunction main() { a(); b(); }",
       errors: [
-        { messageId: 'dropped', line: 3, column: 19, suggestions: [
-          { messageId: 'addCatch', output: "async function a() { try { return fetch('/x'); } catch { return null; } }\nasync function b() { try { await fetch('/x'); } catch (error) { throw error; } }\nfunction main() { a().catch((error) => console.error(error)); b(); }" },
-          { messageId: 'addVoid', output: "async function a() { try { return fetch('/x'); } catch { return null; } }\nasync function b() { try { await fetch('/x'); } catch (error) { throw error; } }\nfunction main() { void a(); b(); }" },
-        ] },
-        { messageId: 'dropped', line: 3, column: 24, suggestions: [
-          { messageId: 'addCatch', output: "async function a() { try { return fetch('/x'); } catch { return null; } }\nasync function b() { try { await fetch('/x'); } catch (error) { throw error; } }\nfunction main() { a(); b().catch((error) => console.error(error)); }" },
-          { messageId: 'addVoid', output: "async function a() { try { return fetch('/x'); } catch { return null; } }\nasync function b() { try { await fetch('/x'); } catch (error) { throw error; } }\nfunction main() { a(); void b(); }" },
-        ] },
+        {
+          messageId: 'dropped',
+          line: 3,
+          column: 19,
+          suggestions: [
+            {
+              messageId: 'addCatch',
+              output:
+                "async function a() { try { return fetch('/x'); } catch { return null; } }\nasync function b() { try { await fetch('/x'); } catch (error) { throw error; } }\nfunction main() { a().catch((error) => console.error(error)); b(); }",
+            },
+            {
+              messageId: 'addVoid',
+              output:
+                "async function a() { try { return fetch('/x'); } catch { return null; } }\nasync function b() { try { await fetch('/x'); } catch (error) { throw error; } }\nfunction main() { void a(); b(); }",
+            },
+          ],
+        },
+        {
+          messageId: 'dropped',
+          line: 3,
+          column: 24,
+          suggestions: [
+            {
+              messageId: 'addCatch',
+              output:
+                "async function a() { try { return fetch('/x'); } catch { return null; } }\nasync function b() { try { await fetch('/x'); } catch (error) { throw error; } }\nfunction main() { a(); b().catch((error) => console.error(error)); }",
+            },
+            {
+              messageId: 'addVoid',
+              output:
+                "async function a() { try { return fetch('/x'); } catch { return null; } }\nasync function b() { try { await fetch('/x'); } catch (error) { throw error; } }\nfunction main() { a(); void b(); }",
+            },
+          ],
+        },
       ],
     },
     {
@@ -385,13 +533,21 @@ runRuleTests('no-floating-promise', rule, {
         {
           messageId: 'droppedVoid',
           line: 2,
-          suggestions: [{ messageId: 'addAwait', output: `${LOAD}async function main() { await load(); }\nfunction sync() { void load(); }` }],
+          suggestions: [
+            {
+              messageId: 'addAwait',
+              output: `${LOAD}async function main() { await load(); }\nfunction sync() { void load(); }`,
+            },
+          ],
         },
         {
           messageId: 'droppedVoid',
           line: 3,
           suggestions: [
-            { messageId: 'addCatch', output: `${LOAD}async function main() { void load(); }\nfunction sync() { void load().catch((error) => console.error(error)); }` },
+            {
+              messageId: 'addCatch',
+              output: `${LOAD}async function main() { void load(); }\nfunction sync() { void load().catch((error) => console.error(error)); }`,
+            },
           ],
         },
       ],
@@ -405,14 +561,25 @@ runRuleTests('no-floating-promise', rule, {
         {
           messageId: 'dropped',
           line: 2,
-          suggestions: [{ messageId: 'addVoid', output: `${LOAD}async function main() { void load(); }\nfunction sync() { load(); }` }],
+          suggestions: [
+            {
+              messageId: 'addVoid',
+              output: `${LOAD}async function main() { void load(); }\nfunction sync() { load(); }`,
+            },
+          ],
         },
         {
           messageId: 'dropped',
           line: 3,
           suggestions: [
-            { messageId: 'addCatch', output: `${LOAD}async function main() { load(); }\nfunction sync() { load().catch((error) => console.error(error)); }` },
-            { messageId: 'addVoid', output: `${LOAD}async function main() { load(); }\nfunction sync() { void load(); }` },
+            {
+              messageId: 'addCatch',
+              output: `${LOAD}async function main() { load(); }\nfunction sync() { load().catch((error) => console.error(error)); }`,
+            },
+            {
+              messageId: 'addVoid',
+              output: `${LOAD}async function main() { load(); }\nfunction sync() { void load(); }`,
+            },
           ],
         },
       ],
@@ -420,14 +587,20 @@ runRuleTests('no-floating-promise', rule, {
 
     // ---- promises used as values ----
     {
-      code: 'async function isAdmin() { return (await fetch(\'/me\')).ok; }\nasync function main() { if (isAdmin()) grant(); }',
+      code: "async function isAdmin() { return (await fetch('/me')).ok; }\nasync function main() { if (isAdmin()) grant(); }",
       errors: [
         {
           messageId: 'misusedCondition',
           data: { subject: '`isAdmin()`' },
           line: 2,
           column: 29,
-          suggestions: [{ messageId: 'addAwait', output: "async function isAdmin() { return (await fetch('/me')).ok; }\nasync function main() { if (await isAdmin()) grant(); }" }],
+          suggestions: [
+            {
+              messageId: 'addAwait',
+              output:
+                "async function isAdmin() { return (await fetch('/me')).ok; }\nasync function main() { if (await isAdmin()) grant(); }",
+            },
+          ],
         },
       ],
     },
@@ -439,17 +612,59 @@ runRuleTests('no-floating-promise', rule, {
         {
           messageId: 'misusedMember',
           data: { subject: '`load()`', member: 'name' },
-          suggestions: [{ messageId: 'addAwait', output: `${LOAD}async function main() { return (await load()).name; }` }],
+          suggestions: [
+            { messageId: 'addAwait', output: `${LOAD}async function main() { return (await load()).name; }` },
+          ],
         },
       ],
     },
     {
       code: `${LOAD}async function main() {\n  const a = \`user: \${load()}\`;\n  const b = 'n=' + load();\n  const c = String(load());\n  const d = load().toString();\n}`,
       errors: [
-        { messageId: 'misusedString', line: 3, column: 22, suggestions: [{ messageId: 'addAwait', output: `${LOAD}async function main() {\n  const a = \`user: \${await load()}\`;\n  const b = 'n=' + load();\n  const c = String(load());\n  const d = load().toString();\n}` }] },
-        { messageId: 'misusedString', line: 4, column: 20, suggestions: [{ messageId: 'addAwait', output: `${LOAD}async function main() {\n  const a = \`user: \${load()}\`;\n  const b = 'n=' + await load();\n  const c = String(load());\n  const d = load().toString();\n}` }] },
-        { messageId: 'misusedString', line: 5, column: 20, suggestions: [{ messageId: 'addAwait', output: `${LOAD}async function main() {\n  const a = \`user: \${load()}\`;\n  const b = 'n=' + load();\n  const c = String(await load());\n  const d = load().toString();\n}` }] },
-        { messageId: 'misusedString', line: 6, column: 13, suggestions: [{ messageId: 'addAwait', output: `${LOAD}async function main() {\n  const a = \`user: \${load()}\`;\n  const b = 'n=' + load();\n  const c = String(load());\n  const d = (await load()).toString();\n}` }] },
+        {
+          messageId: 'misusedString',
+          line: 3,
+          column: 22,
+          suggestions: [
+            {
+              messageId: 'addAwait',
+              output: `${LOAD}async function main() {\n  const a = \`user: \${await load()}\`;\n  const b = 'n=' + load();\n  const c = String(load());\n  const d = load().toString();\n}`,
+            },
+          ],
+        },
+        {
+          messageId: 'misusedString',
+          line: 4,
+          column: 20,
+          suggestions: [
+            {
+              messageId: 'addAwait',
+              output: `${LOAD}async function main() {\n  const a = \`user: \${load()}\`;\n  const b = 'n=' + await load();\n  const c = String(load());\n  const d = load().toString();\n}`,
+            },
+          ],
+        },
+        {
+          messageId: 'misusedString',
+          line: 5,
+          column: 20,
+          suggestions: [
+            {
+              messageId: 'addAwait',
+              output: `${LOAD}async function main() {\n  const a = \`user: \${load()}\`;\n  const b = 'n=' + load();\n  const c = String(await load());\n  const d = load().toString();\n}`,
+            },
+          ],
+        },
+        {
+          messageId: 'misusedString',
+          line: 6,
+          column: 13,
+          suggestions: [
+            {
+              messageId: 'addAwait',
+              output: `${LOAD}async function main() {\n  const a = \`user: \${load()}\`;\n  const b = 'n=' + load();\n  const c = String(load());\n  const d = (await load()).toString();\n}`,
+            },
+          ],
+        },
       ],
     },
     {
@@ -457,34 +672,135 @@ runRuleTests('no-floating-promise', rule, {
       filename: 'file.js',
       code: `${LOAD}async function main() {\n  const a = load() > 3;\n  const b = load() === 1;\n  const c = -load();\n}`,
       errors: [
-        { messageId: 'misusedArithmetic', line: 3, suggestions: [{ messageId: 'addAwait', output: `${LOAD}async function main() {\n  const a = await load() > 3;\n  const b = load() === 1;\n  const c = -load();\n}` }] },
-        { messageId: 'misusedArithmetic', line: 4, suggestions: [{ messageId: 'addAwait', output: `${LOAD}async function main() {\n  const a = load() > 3;\n  const b = await load() === 1;\n  const c = -load();\n}` }] },
-        { messageId: 'misusedArithmetic', line: 5, suggestions: [{ messageId: 'addAwait', output: `${LOAD}async function main() {\n  const a = load() > 3;\n  const b = load() === 1;\n  const c = -await load();\n}` }] },
+        {
+          messageId: 'misusedArithmetic',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'addAwait',
+              output: `${LOAD}async function main() {\n  const a = await load() > 3;\n  const b = load() === 1;\n  const c = -load();\n}`,
+            },
+          ],
+        },
+        {
+          messageId: 'misusedArithmetic',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'addAwait',
+              output: `${LOAD}async function main() {\n  const a = load() > 3;\n  const b = await load() === 1;\n  const c = -load();\n}`,
+            },
+          ],
+        },
+        {
+          messageId: 'misusedArithmetic',
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'addAwait',
+              output: `${LOAD}async function main() {\n  const a = load() > 3;\n  const b = load() === 1;\n  const c = -await load();\n}`,
+            },
+          ],
+        },
       ],
     },
     {
       // One report per problem: logging a dropped promise is reported as the misuse only.
       code: `${LOAD}async function main() {\n  console.log(load());\n  JSON.stringify(load());\n}`,
       errors: [
-        { messageId: 'misusedLogged', data: { subject: '`load()`', api: 'console.log', shows: '`Promise { <pending> }`' }, line: 3, suggestions: [{ messageId: 'addAwait', output: `${LOAD}async function main() {\n  console.log(await load());\n  JSON.stringify(load());\n}` }] },
-        { messageId: 'misusedLogged', data: { subject: '`load()`', api: 'JSON.stringify', shows: '`{}`' }, line: 4, suggestions: [{ messageId: 'addAwait', output: `${LOAD}async function main() {\n  console.log(load());\n  JSON.stringify(await load());\n}` }] },
+        {
+          messageId: 'misusedLogged',
+          data: { subject: '`load()`', api: 'console.log', shows: '`Promise { <pending> }`' },
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'addAwait',
+              output: `${LOAD}async function main() {\n  console.log(await load());\n  JSON.stringify(load());\n}`,
+            },
+          ],
+        },
+        {
+          messageId: 'misusedLogged',
+          data: { subject: '`load()`', api: 'JSON.stringify', shows: '`{}`' },
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'addAwait',
+              output: `${LOAD}async function main() {\n  console.log(load());\n  JSON.stringify(await load());\n}`,
+            },
+          ],
+        },
       ],
     },
     {
       filename: 'file.js',
       code: `${LOAD}async function main() {\n  const { name } = load();\n  const [first] = load();\n  const all = [...load()];\n  for (const item of load()) {}\n}`,
       errors: [
-        { messageId: 'misusedDestructuring', line: 3, suggestions: [{ messageId: 'addAwait', output: `${LOAD}async function main() {\n  const { name } = await load();\n  const [first] = load();\n  const all = [...load()];\n  for (const item of load()) {}\n}` }] },
-        { messageId: 'misusedDestructuring', line: 4, suggestions: [{ messageId: 'addAwait', output: `${LOAD}async function main() {\n  const { name } = load();\n  const [first] = await load();\n  const all = [...load()];\n  for (const item of load()) {}\n}` }] },
-        { messageId: 'misusedSpread', line: 5, suggestions: [{ messageId: 'addAwait', output: `${LOAD}async function main() {\n  const { name } = load();\n  const [first] = load();\n  const all = [...await load()];\n  for (const item of load()) {}\n}` }] },
-        { messageId: 'misusedIteration', line: 6, suggestions: [{ messageId: 'addAwait', output: `${LOAD}async function main() {\n  const { name } = load();\n  const [first] = load();\n  const all = [...load()];\n  for (const item of await load()) {}\n}` }] },
+        {
+          messageId: 'misusedDestructuring',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'addAwait',
+              output: `${LOAD}async function main() {\n  const { name } = await load();\n  const [first] = load();\n  const all = [...load()];\n  for (const item of load()) {}\n}`,
+            },
+          ],
+        },
+        {
+          messageId: 'misusedDestructuring',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'addAwait',
+              output: `${LOAD}async function main() {\n  const { name } = load();\n  const [first] = await load();\n  const all = [...load()];\n  for (const item of load()) {}\n}`,
+            },
+          ],
+        },
+        {
+          messageId: 'misusedSpread',
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'addAwait',
+              output: `${LOAD}async function main() {\n  const { name } = load();\n  const [first] = load();\n  const all = [...await load()];\n  for (const item of load()) {}\n}`,
+            },
+          ],
+        },
+        {
+          messageId: 'misusedIteration',
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'addAwait',
+              output: `${LOAD}async function main() {\n  const { name } = load();\n  const [first] = load();\n  const all = [...load()];\n  for (const item of await load()) {}\n}`,
+            },
+          ],
+        },
       ],
     },
     {
       code: `${LOAD}async function main() {\n  while (!load()) {}\n  const value = load() || fallback;\n}`,
       errors: [
-        { messageId: 'misusedCondition', line: 3, suggestions: [{ messageId: 'addAwait', output: `${LOAD}async function main() {\n  while (!await load()) {}\n  const value = load() || fallback;\n}` }] },
-        { messageId: 'misusedCondition', line: 4, suggestions: [{ messageId: 'addAwait', output: `${LOAD}async function main() {\n  while (!load()) {}\n  const value = await load() || fallback;\n}` }] },
+        {
+          messageId: 'misusedCondition',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'addAwait',
+              output: `${LOAD}async function main() {\n  while (!await load()) {}\n  const value = load() || fallback;\n}`,
+            },
+          ],
+        },
+        {
+          messageId: 'misusedCondition',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'addAwait',
+              output: `${LOAD}async function main() {\n  while (!load()) {}\n  const value = await load() || fallback;\n}`,
+            },
+          ],
+        },
       ],
     },
     {
@@ -499,7 +815,8 @@ runRuleTests('no-floating-promise', rule, {
           suggestions: [
             {
               messageId: 'awaitDeclaration',
-              output: "async function getData() { return (await fetch('/d')).json(); }\nasync function main() {\n  const data = await getData();\n  console.log(data);\n  if (data) show(data.items);\n}",
+              output:
+                "async function getData() { return (await fetch('/d')).json(); }\nasync function main() {\n  const data = await getData();\n  console.log(data);\n  if (data) show(data.items);\n}",
             },
           ],
         },
@@ -513,7 +830,12 @@ runRuleTests('no-floating-promise', rule, {
         {
           messageId: 'misusedString',
           line: 4,
-          suggestions: [{ messageId: 'addAwait', output: `${LOAD}async function main() {\n  const pending = load();\n  log(\`loading \${await pending}\`);\n  return pending;\n}` }],
+          suggestions: [
+            {
+              messageId: 'addAwait',
+              output: `${LOAD}async function main() {\n  const pending = load();\n  log(\`loading \${await pending}\`);\n  return pending;\n}`,
+            },
+          ],
         },
       ],
     },
@@ -531,7 +853,11 @@ runRuleTests('no-floating-promise', rule, {
           messageId: 'misusedMember',
           data: { subject: '`getIds()`', member: 'map' },
           suggestions: [
-            { messageId: 'addAwait', output: "async function getIds() { return (await fetch('/ids')).json(); }\nasync function main() { (await getIds()).map(async (id) => id); }" },
+            {
+              messageId: 'addAwait',
+              output:
+                "async function getIds() { return (await fetch('/ids')).json(); }\nasync function main() { (await getIds()).map(async (id) => id); }",
+            },
           ],
         },
       ],
@@ -549,7 +875,8 @@ runRuleTests('no-floating-promise', rule, {
     {
       code: "async function isAdmin() { return (await fetch('/me')).ok; }\nasync function main() { if (isAdmin()) grant(); }",
       options: [{ autofix: true }],
-      output: "async function isAdmin() { return (await fetch('/me')).ok; }\nasync function main() { if (await isAdmin()) grant(); }",
+      output:
+        "async function isAdmin() { return (await fetch('/me')).ok; }\nasync function main() { if (await isAdmin()) grant(); }",
       errors: [{ messageId: 'misusedCondition', suggestions: [] }],
     },
 
@@ -562,7 +889,10 @@ runRuleTests('no-floating-promise', rule, {
           line: 3,
           column: 15,
           suggestions: [
-            { messageId: 'runSequentially', output: `${SAVE}async function main(ids: string[]) {\n  for (const id of ids) {\n    await save(id);\n  }\n}` },
+            {
+              messageId: 'runSequentially',
+              output: `${SAVE}async function main(ids: string[]) {\n  for (const id of ids) {\n    await save(id);\n  }\n}`,
+            },
             {
               messageId: 'runConcurrently',
               output: `${SAVE}async function main(ids: string[]) {\n  await Promise.all(ids.map(async (id: string) => {\n    await save(id);\n  }));\n}`,
@@ -578,8 +908,14 @@ runRuleTests('no-floating-promise', rule, {
         {
           messageId: 'asyncForEach',
           suggestions: [
-            { messageId: 'runSequentially', output: `${SAVE}async function main(users: { id: string }[]) { for (const { id } of users) { await save(id); } }` },
-            { messageId: 'runConcurrently', output: `${SAVE}async function main(users: { id: string }[]) { await Promise.all(users.map(async ({ id }) => save(id))); }` },
+            {
+              messageId: 'runSequentially',
+              output: `${SAVE}async function main(users: { id: string }[]) { for (const { id } of users) { await save(id); } }`,
+            },
+            {
+              messageId: 'runConcurrently',
+              output: `${SAVE}async function main(users: { id: string }[]) { await Promise.all(users.map(async ({ id }) => save(id))); }`,
+            },
           ],
         },
       ],
@@ -592,14 +928,20 @@ runRuleTests('no-floating-promise', rule, {
           messageId: 'asyncForEach',
           line: 3,
           suggestions: [
-            { messageId: 'runConcurrently', output: `${SAVE}async function main(ids: string[]) {\n  await Promise.all(ids.map(async (id, index) => { await save(id + index); }));\n  ids.forEach(async (id) => { if (!id) return; await save(id); });\n}` },
+            {
+              messageId: 'runConcurrently',
+              output: `${SAVE}async function main(ids: string[]) {\n  await Promise.all(ids.map(async (id, index) => { await save(id + index); }));\n  ids.forEach(async (id) => { if (!id) return; await save(id); });\n}`,
+            },
           ],
         },
         {
           messageId: 'asyncForEach',
           line: 4,
           suggestions: [
-            { messageId: 'runConcurrently', output: `${SAVE}async function main(ids: string[]) {\n  ids.forEach(async (id, index) => { await save(id + index); });\n  await Promise.all(ids.map(async (id) => { if (!id) return; await save(id); }));\n}` },
+            {
+              messageId: 'runConcurrently',
+              output: `${SAVE}async function main(ids: string[]) {\n  ids.forEach(async (id, index) => { await save(id + index); });\n  await Promise.all(ids.map(async (id) => { if (!id) return; await save(id); }));\n}`,
+            },
           ],
         },
       ],
@@ -607,18 +949,20 @@ runRuleTests('no-floating-promise', rule, {
     {
       // Plain JS (espree nodes carry no TypeScript-only fields).
       filename: 'file.js',
-      code: "async function save(id) { await fetch(`/save/${id}`); }\nexport async function main(ids) { ids.forEach(async (id) => { await save(id); }); }",
+      code: 'async function save(id) { await fetch(`/save/${id}`); }\nexport async function main(ids) { ids.forEach(async (id) => { await save(id); }); }',
       errors: [
         {
           messageId: 'asyncForEach',
           suggestions: [
             {
               messageId: 'runSequentially',
-              output: "async function save(id) { await fetch(`/save/${id}`); }\nexport async function main(ids) { for (const id of ids) { await save(id); } }",
+              output:
+                'async function save(id) { await fetch(`/save/${id}`); }\nexport async function main(ids) { for (const id of ids) { await save(id); } }',
             },
             {
               messageId: 'runConcurrently',
-              output: "async function save(id) { await fetch(`/save/${id}`); }\nexport async function main(ids) { await Promise.all(ids.map(async (id) => { await save(id); })); }",
+              output:
+                'async function save(id) { await fetch(`/save/${id}`); }\nexport async function main(ids) { await Promise.all(ids.map(async (id) => { await save(id); })); }',
             },
           ],
         },
@@ -635,16 +979,37 @@ runRuleTests('no-floating-promise', rule, {
       errors: [
         {
           messageId: 'asyncForEach',
-          suggestions: [{ messageId: 'runConcurrently', output: `${SAVE}async function main(ids: string[]) { await Promise.all(ids.map(save)); }` }],
+          suggestions: [
+            {
+              messageId: 'runConcurrently',
+              output: `${SAVE}async function main(ids: string[]) { await Promise.all(ids.map(save)); }`,
+            },
+          ],
         },
       ],
     },
     {
       code: `${SAVE}async function main(ids: string[]) {\n  ids.filter(async (id) => (await fetch(id)).ok);\n  ids.some(async (id) => id === 'x');\n  ids.find(async function (id) { return id; });\n}`,
       errors: [
-        { messageId: 'asyncPredicate', data: { method: 'filter', outcome: 'every element passes' }, line: 3, column: 14, suggestions: [] },
-        { messageId: 'asyncPredicate', data: { method: 'some', outcome: 'it is always true' }, line: 4, suggestions: [] },
-        { messageId: 'asyncPredicate', data: { method: 'find', outcome: 'it always returns the first element' }, line: 5, suggestions: [] },
+        {
+          messageId: 'asyncPredicate',
+          data: { method: 'filter', outcome: 'every element passes' },
+          line: 3,
+          column: 14,
+          suggestions: [],
+        },
+        {
+          messageId: 'asyncPredicate',
+          data: { method: 'some', outcome: 'it is always true' },
+          line: 4,
+          suggestions: [],
+        },
+        {
+          messageId: 'asyncPredicate',
+          data: { method: 'find', outcome: 'it always returns the first element' },
+          line: 5,
+          suggestions: [],
+        },
       ],
     },
     {
@@ -656,7 +1021,11 @@ runRuleTests('no-floating-promise', rule, {
           messageId: 'asyncSuite',
           line: 6,
           suggestions: [
-            { messageId: 'removeAsync', output: "import { describe, it } from 'mocha';\ndescribe('users', async () => {\n  const db = await connect();\n  it('finds', () => {});\n});\ndescribe('orders', () => { it('lists', () => {}); });" },
+            {
+              messageId: 'removeAsync',
+              output:
+                "import { describe, it } from 'mocha';\ndescribe('users', async () => {\n  const db = await connect();\n  it('finds', () => {});\n});\ndescribe('orders', () => { it('lists', () => {}); });",
+            },
           ],
         },
       ],

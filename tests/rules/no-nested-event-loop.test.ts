@@ -38,9 +38,9 @@ export const hashAll = (items: string[]) => items.map((item) => hash(item));
     "import deasync from 'deasync';\nnew Promise((resolve) => { deasync.sleep(5); resolve(1); });",
     // Lookalikes: same names from other modules, or local functions.
     "import { createSyncFn } from './my-sync.js';\nasync function run(path: string) { return createSyncFn(path)(1); }",
-    "function deasync(fn: () => number) { return fn; }\nasync function run() { return deasync(() => 1)(); }",
+    'function deasync(fn: () => number) { return fn; }\nasync function run() { return deasync(() => 1)(); }',
     "import { sleep } from './time.js';\nasync function run() { sleep(100); }",
-    "const Fiber = { yield() {} };\nasync function run() { Fiber.yield(); }",
+    'const Fiber = { yield() {} };\nasync function run() { Fiber.yield(); }',
     // A reassigned binding is not followed: it may no longer hold the bridge.
     `
 import deasync from 'deasync';
@@ -82,7 +82,7 @@ const program = Effect.gen(function* () {
     'async function run() { const pending = (async () => step())(); await pending; }',
     // In sync code and event-loop callbacks the dropped promise is no-floating-promise's business.
     'function start() { (async () => { await step(); })(); }',
-    "setTimeout(() => { (async () => { await step(); })(); }, 10);",
+    'setTimeout(() => { (async () => { await step(); })(); }, 10);',
   ],
   invalid: [
     // deasync(fn): the wrapped function, called in an async function, with the promisified original.
@@ -451,7 +451,8 @@ export async function run(code: string) {
             callee: 'formatSync(…)',
             origin: "made by createSyncFn from 'synckit'",
             helper: 'worker thread',
-            advice: 'Run the worker asynchronously instead, in a `Worker` from node:worker_threads (or a worker pool), and await its reply.',
+            advice:
+              'Run the worker asynchronously instead, in a `Worker` from node:worker_threads (or a worker pool), and await its reply.',
           },
           suggestions: [],
         },
@@ -515,7 +516,8 @@ const program = Effect.gen(function* () {
           suggestions: [
             {
               messageId: 'suggestYieldEffect',
-              output: "import { Effect } from 'effect';\nconst p = Effect.gen(function* () {\n  const id = (yield* nextId) as number;\n  return id;\n});",
+              output:
+                "import { Effect } from 'effect';\nconst p = Effect.gen(function* () {\n  const id = (yield* nextId) as number;\n  return id;\n});",
             },
           ],
         },
@@ -712,7 +714,8 @@ class Importer {
           suggestions: [
             {
               messageId: 'suggestVoidIife',
-              output: 'async function sync(items: Item[]) {\n  items.forEach((item) => { void (async () => { await save(item); })(); });\n}',
+              output:
+                'async function sync(items: Item[]) {\n  items.forEach((item) => { void (async () => { await save(item); })(); });\n}',
             },
           ],
         },
@@ -724,8 +727,14 @@ class Importer {
         {
           messageId: 'asyncIifeInAsyncFunction',
           suggestions: [
-            { messageId: 'suggestAwaitIife', output: 'async function* stream() {\n  await (async () => { await warmUp(); })();\n  yield 1;\n}' },
-            { messageId: 'suggestVoidIife', output: 'async function* stream() {\n  void (async () => { await warmUp(); })();\n  yield 1;\n}' },
+            {
+              messageId: 'suggestAwaitIife',
+              output: 'async function* stream() {\n  await (async () => { await warmUp(); })();\n  yield 1;\n}',
+            },
+            {
+              messageId: 'suggestVoidIife',
+              output: 'async function* stream() {\n  void (async () => { await warmUp(); })();\n  yield 1;\n}',
+            },
           ],
         },
       ],

@@ -101,7 +101,10 @@ runRuleTests('prefer-promise-all', rule, {
     'async function f(stream) { for await (const chunk of stream) { await handle(chunk); } }',
     'async function* f(ids) { for (const id of ids) { yield await load(id); } }',
     // Options: extra ordered names and receivers.
-    { code: 'async function f(a, b) { await notifyUser(a); await notifyAdmin(b); }', options: [{ orderedCallPatterns: ['^notify'] }] },
+    {
+      code: 'async function f(a, b) { await notifyUser(a); await notifyAdmin(b); }',
+      options: [{ orderedCallPatterns: ['^notify'] }],
+    },
     {
       code: "import redis from './redis.js'; async function f() { const a = await redis.get('a'); const b = await fetchUser(1); return [a, b]; }",
       options: [{ orderedReceiverPatterns: ['^redis$'] }],
@@ -142,7 +145,12 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'sequentialAwaits',
-          suggestions: [{ messageId: 'suggestPromiseAll', output: 'async function f() { let [a, b] = await Promise.all([fetchA(), fetchB()]); a = a + b; }' }],
+          suggestions: [
+            {
+              messageId: 'suggestPromiseAll',
+              output: 'async function f() { let [a, b] = await Promise.all([fetchA(), fetchB()]); a = a + b; }',
+            },
+          ],
         },
       ],
     },
@@ -151,7 +159,12 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'sequentialAwaits',
-          suggestions: [{ messageId: 'suggestPromiseAll', output: 'async function f() { var [a, b] = await Promise.all([fetchA(), fetchB()]); return a + b; }' }],
+          suggestions: [
+            {
+              messageId: 'suggestPromiseAll',
+              output: 'async function f() { var [a, b] = await Promise.all([fetchA(), fetchB()]); return a + b; }',
+            },
+          ],
         },
       ],
     },
@@ -161,7 +174,12 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'sequentialAwaits',
-          suggestions: [{ messageId: 'suggestPromiseAll', output: 'async function f(a, b) { await Promise.all([notifyUser(a), notifyAdmin(b)]); }' }],
+          suggestions: [
+            {
+              messageId: 'suggestPromiseAll',
+              output: 'async function f(a, b) { await Promise.all([notifyUser(a), notifyAdmin(b)]); }',
+            },
+          ],
         },
       ],
     },
@@ -170,7 +188,12 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'sequentialAwaits',
-          suggestions: [{ messageId: 'suggestPromiseAll', output: 'async function f() { const [a] = await Promise.all([fetchA(), warmCache()]); return a; }' }],
+          suggestions: [
+            {
+              messageId: 'suggestPromiseAll',
+              output: 'async function f() { const [a] = await Promise.all([fetchA(), warmCache()]); return a; }',
+            },
+          ],
         },
       ],
     },
@@ -181,7 +204,11 @@ runRuleTests('prefer-promise-all', rule, {
           messageId: 'sequentialAwaits',
           data: { count: 3 },
           suggestions: [
-            { messageId: 'suggestPromiseAll', output: 'async function f() { const [, b] = await Promise.all([warmCache(), fetchB(), fetchC()]); return b; }' },
+            {
+              messageId: 'suggestPromiseAll',
+              output:
+                'async function f() { const [, b] = await Promise.all([warmCache(), fetchB(), fetchC()]); return b; }',
+            },
           ],
         },
       ],
@@ -193,7 +220,11 @@ runRuleTests('prefer-promise-all', rule, {
         {
           messageId: 'sequentialAwaits',
           suggestions: [
-            { messageId: 'suggestPromiseAll', output: 'async function f() { const [{ data }, [first]] = await Promise.all([fetchA(), fetchB()]); return [data, first]; }' },
+            {
+              messageId: 'suggestPromiseAll',
+              output:
+                'async function f() { const [{ data }, [first]] = await Promise.all([fetchA(), fetchB()]); return [data, first]; }',
+            },
           ],
         },
       ],
@@ -204,7 +235,13 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'sequentialAwaits',
-          suggestions: [{ messageId: 'suggestPromiseAll', output: 'async function f() { let a, b; [a, b] = await Promise.all([fetchA(), fetchB()]); return a + b; }' }],
+          suggestions: [
+            {
+              messageId: 'suggestPromiseAll',
+              output:
+                'async function f() { let a, b; [a, b] = await Promise.all([fetchA(), fetchB()]); return a + b; }',
+            },
+          ],
         },
       ],
     },
@@ -214,7 +251,11 @@ runRuleTests('prefer-promise-all', rule, {
         {
           messageId: 'sequentialAwaits',
           suggestions: [
-            { messageId: 'suggestPromiseAll', output: 'async function f() {\n  let a, b\n  ;[a, b] = await Promise.all([fetchA(), fetchB()]);\n  return a + b\n}' },
+            {
+              messageId: 'suggestPromiseAll',
+              output:
+                'async function f() {\n  let a, b\n  ;[a, b] = await Promise.all([fetchA(), fetchB()]);\n  return a + b\n}',
+            },
           ],
         },
       ],
@@ -225,7 +266,11 @@ runRuleTests('prefer-promise-all', rule, {
         {
           messageId: 'sequentialAwaits',
           suggestions: [
-            { messageId: 'suggestPromiseAll', output: 'class View {\n  async load() {\n    [this.user, this.orders] = await Promise.all([loadUser(), loadOrders()]);\n  }\n}' },
+            {
+              messageId: 'suggestPromiseAll',
+              output:
+                'class View {\n  async load() {\n    [this.user, this.orders] = await Promise.all([loadUser(), loadOrders()]);\n  }\n}',
+            },
           ],
         },
       ],
@@ -239,7 +284,8 @@ runRuleTests('prefer-promise-all', rule, {
           suggestions: [
             {
               messageId: 'suggestPromiseAll',
-              output: 'async function f() { const [a, , c]: [User, unknown, Order] = await Promise.all([fetchA(), warmCache(), fetchC()]); return [a, c]; }',
+              output:
+                'async function f() { const [a, , c]: [User, unknown, Order] = await Promise.all([fetchA(), warmCache(), fetchC()]); return [a, c]; }',
             },
           ],
         },
@@ -279,7 +325,11 @@ runRuleTests('prefer-promise-all', rule, {
         {
           messageId: 'sequentialAwaits',
           suggestions: [
-            { messageId: 'suggestPromiseAll', output: 'async function f() { const [a, b] = await Promise.all([fetchA(/* first */ 1), fetchB()]); return [a, b]; }' },
+            {
+              messageId: 'suggestPromiseAll',
+              output:
+                'async function f() { const [a, b] = await Promise.all([fetchA(/* first */ 1), fetchB()]); return [a, b]; }',
+            },
           ],
         },
       ],
@@ -296,7 +346,11 @@ runRuleTests('prefer-promise-all', rule, {
           messageId: 'sequentialAwaits',
           column: 48,
           suggestions: [
-            { messageId: 'suggestPromiseAll', output: 'async function f() { const a = await fetchA(); const [b, c] = await Promise.all([fetchB(a), fetchC()]); return [b, c]; }' },
+            {
+              messageId: 'suggestPromiseAll',
+              output:
+                'async function f() { const a = await fetchA(); const [b, c] = await Promise.all([fetchB(a), fetchC()]); return [b, c]; }',
+            },
           ],
         },
       ],
@@ -357,7 +411,11 @@ runRuleTests('prefer-promise-all', rule, {
         {
           messageId: 'sequentialAwaits',
           suggestions: [
-            { messageId: 'suggestPromiseAll', output: 'const [config, secrets] = await Promise.all([loadConfig(), loadSecrets()]);\nexport { config, secrets };' },
+            {
+              messageId: 'suggestPromiseAll',
+              output:
+                'const [config, secrets] = await Promise.all([loadConfig(), loadSecrets()]);\nexport { config, secrets };',
+            },
           ],
         },
       ],
@@ -367,7 +425,13 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'sequentialAwaits',
-          suggestions: [{ messageId: 'suggestPromiseAll', output: 'async function f(kind) { switch (kind) { case 1: await Promise.all([fetchA(), fetchB()]); break; } }' }],
+          suggestions: [
+            {
+              messageId: 'suggestPromiseAll',
+              output:
+                'async function f(kind) { switch (kind) { case 1: await Promise.all([fetchA(), fetchB()]); break; } }',
+            },
+          ],
         },
       ],
     },
@@ -386,7 +450,8 @@ runRuleTests('prefer-promise-all', rule, {
           suggestions: [
             {
               messageId: 'suggestPromiseAll',
-              output: "import { cachedUser } from './promise-all-lib.js'; async function f() { const [a, b] = await Promise.all([cachedUser(1), cachedUser(2)]); return [a, b]; }",
+              output:
+                "import { cachedUser } from './promise-all-lib.js'; async function f() { const [a, b] = await Promise.all([cachedUser(1), cachedUser(2)]); return [a, b]; }",
             },
           ],
         },
@@ -400,7 +465,8 @@ runRuleTests('prefer-promise-all', rule, {
           suggestions: [
             {
               messageId: 'suggestPromiseAll',
-              output: "import { fetchUser, fetchOrder } from './promise-all-lib.js'; async function f() { const [a, b] = await Promise.all([fetchUser(1), fetchOrder(2)]); return [a, b]; }",
+              output:
+                "import { fetchUser, fetchOrder } from './promise-all-lib.js'; async function f() { const [a, b] = await Promise.all([fetchUser(1), fetchOrder(2)]); return [a, b]; }",
             },
           ],
         },
@@ -414,7 +480,12 @@ runRuleTests('prefer-promise-all', rule, {
         {
           messageId: 'independentLoop',
           column: 56,
-          suggestions: [{ messageId: 'suggestPromiseAllLoop', output: "async function f() { await Promise.all(['a', 'b', 'c'].map((id) => load(id))); }" }],
+          suggestions: [
+            {
+              messageId: 'suggestPromiseAllLoop',
+              output: "async function f() { await Promise.all(['a', 'b', 'c'].map((id) => load(id))); }",
+            },
+          ],
         },
       ],
     },
@@ -424,7 +495,12 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'independentLoopUnbounded',
-          suggestions: [{ messageId: 'suggestPromiseAllLoop', output: 'async function f(ids) { await Promise.all(Array.from(ids, (id) => load(id))); }' }],
+          suggestions: [
+            {
+              messageId: 'suggestPromiseAllLoop',
+              output: 'async function f(ids) { await Promise.all(Array.from(ids, (id) => load(id))); }',
+            },
+          ],
         },
       ],
     },
@@ -435,7 +511,12 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'independentLoopUnbounded',
-          suggestions: [{ messageId: 'suggestPromiseAllLoop', output: 'async function f(ids: string[]) { await Promise.all(ids.map((id) => load(id))); }' }],
+          suggestions: [
+            {
+              messageId: 'suggestPromiseAllLoop',
+              output: 'async function f(ids: string[]) { await Promise.all(ids.map((id) => load(id))); }',
+            },
+          ],
         },
       ],
     },
@@ -445,7 +526,12 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'independentLoopUnbounded',
-          suggestions: [{ messageId: 'suggestPromiseAllLoop', output: 'async function f(ids: string[]) { await Promise.all(Array.from(ids, (id) => load(id))); }' }],
+          suggestions: [
+            {
+              messageId: 'suggestPromiseAllLoop',
+              output: 'async function f(ids: string[]) { await Promise.all(Array.from(ids, (id) => load(id))); }',
+            },
+          ],
         },
       ],
     },
@@ -455,7 +541,11 @@ runRuleTests('prefer-promise-all', rule, {
         {
           messageId: 'independentLoopUnbounded',
           suggestions: [
-            { messageId: 'suggestPromiseAllLoop', output: 'async function f(map) { await Promise.all(Object.entries(map).map(([key, value]) => lookup(key, value))); }' },
+            {
+              messageId: 'suggestPromiseAllLoop',
+              output:
+                'async function f(map) { await Promise.all(Object.entries(map).map(([key, value]) => lookup(key, value))); }',
+            },
           ],
         },
       ],
@@ -469,7 +559,8 @@ runRuleTests('prefer-promise-all', rule, {
           suggestions: [
             {
               messageId: 'suggestPromiseAllLoop',
-              output: 'async function f(urls) { const pages = []; pages.push(...(await Promise.all(urls.filter(Boolean).map((url) => fetchPage(url))))); return pages; }',
+              output:
+                'async function f(urls) { const pages = []; pages.push(...(await Promise.all(urls.filter(Boolean).map((url) => fetchPage(url))))); return pages; }',
             },
           ],
         },
@@ -480,7 +571,12 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'independentLoopUnbounded',
-          suggestions: [{ messageId: 'suggestPromiseAllLoop', output: 'async function f() { await Promise.all(Array.from(await listIds(), (id) => load(id))); }' }],
+          suggestions: [
+            {
+              messageId: 'suggestPromiseAllLoop',
+              output: 'async function f() { await Promise.all(Array.from(await listIds(), (id) => load(id))); }',
+            },
+          ],
         },
       ],
     },

@@ -4,8 +4,8 @@
  * drivers, synchronous HTTP and prompts, and sleeps. Each row says where the API comes from, what
  * to use instead and, where a mechanical rewrite exists, how to fix it.
  */
-import type { InstanceShape } from '../instance-calls.js';
-import type { ApiRow } from '../modules.js';
+import type { InstanceShape } from '../origin/instance-calls.js';
+import type { ApiRow } from '../origin/modules.js';
 import { FS_SYNC_TWINS } from './fs-functions.js';
 
 export type BlockingCategory =
@@ -72,7 +72,11 @@ export interface BlockingApiRow extends ApiRow {
    * `randomFillSync(buffer, offset, size)`. Argument `sizeArgument` (or the buffer's length), with
    * `callbackArgument` marking the asynchronous form.
    */
-  readonly sizeCondition?: { readonly sizeArgument: number; readonly bufferArgument?: number; readonly callbackArgument?: number };
+  readonly sizeCondition?: {
+    readonly sizeArgument: number;
+    readonly bufferArgument?: number;
+    readonly callbackArgument?: number;
+  };
   /** The call itself only makes an object (`require('prompt-sync')()`); the object's calls block. */
   readonly blocksWhenCalled?: false;
   readonly instance?: BlockingInstance;
@@ -148,15 +152,13 @@ const fsRows = (module: string): BlockingApiRow[] => [
       fix: { kind: 'exists', member: ['promises', 'access'], import: { module: 'node:fs/promises', name: 'access' } },
     },
   },
-  ...FS_DESCRIPTOR.map(
-    (name): BlockingApiRow => ({
-      module,
-      path: [`${name}Sync`],
-      kind: 'call',
-      category: 'fs',
-      hint: 'Use a `FileHandle` from `fs.promises.open()` and its methods.',
-    }),
-  ),
+  ...FS_DESCRIPTOR.map((name): BlockingApiRow => ({
+    module,
+    path: [`${name}Sync`],
+    kind: 'call',
+    category: 'fs',
+    hint: 'Use a `FileHandle` from `fs.promises.open()` and its methods.',
+  })),
   { module, path: ['realpathSync', 'native'], kind: 'call', category: 'fs', hint: 'Use `fs.promises.realpath()`.' },
   { module, path: ['lchmodSync'], kind: 'call', category: 'fs', hint: 'Use `fs.promises.lchmod()`.' },
   { module, path: ['globSync'], kind: 'call', category: 'fs', hint: 'Use `fs.promises.glob()` (an async iterator).' },
@@ -195,7 +197,10 @@ const fsExtraRenamed = (name: string, twin = name): BlockingApiRow => ({
   category: 'fs',
   namespace: 'fse',
   hint: `Use \`fse.${twin}()\`, which returns a promise.`,
-  twin: { description: `\`fse.${twin}()\``, fix: { kind: 'rename', member: [twin], import: { module: 'fs-extra', name: twin } } },
+  twin: {
+    description: `\`fse.${twin}()\``,
+    fix: { kind: 'rename', member: [twin], import: { module: 'fs-extra', name: twin } },
+  },
 });
 
 // --- node:child_process ------------------------------------------------------------------------
@@ -215,7 +220,10 @@ const childProcessRows: BlockingApiRow[] = [
     kind: 'call',
     category: 'child_process',
     hint: 'Use `promisify(execFile)` from `node:util`.',
-    twin: { description: '`promisify(execFile)`', fix: { kind: 'promisify', name: 'execFile', resultProperty: 'stdout' } },
+    twin: {
+      description: '`promisify(execFile)`',
+      fix: { kind: 'promisify', name: 'execFile', resultProperty: 'stdout' },
+    },
   },
   {
     module: 'child_process',
@@ -244,7 +252,12 @@ const ZLIB = [
 
 const CRYPTO = ['checkPrime', 'generateKey', 'generateKeyPair', 'generatePrime', 'hkdf', 'pbkdf2', 'scrypt'];
 
-const promisified = (module: string, category: 'zlib' | 'crypto', name: string, path = [`${name}Sync`]): BlockingApiRow => ({
+const promisified = (
+  module: string,
+  category: 'zlib' | 'crypto',
+  name: string,
+  path = [`${name}Sync`],
+): BlockingApiRow => ({
   module,
   path,
   kind: 'call',
@@ -255,8 +268,14 @@ const promisified = (module: string, category: 'zlib' | 'crypto', name: string, 
 
 const cryptoRows: BlockingApiRow[] = [
   ...CRYPTO.map((name) => promisified('crypto', 'crypto', name)),
-  { ...promisified('crypto', 'crypto', 'randomBytes', ['randomBytes']), sizeCondition: { sizeArgument: 0, callbackArgument: 1 } },
-  { ...promisified('crypto', 'crypto', 'randomFill', ['randomFillSync']), sizeCondition: { sizeArgument: 2, bufferArgument: 0 } },
+  {
+    ...promisified('crypto', 'crypto', 'randomBytes', ['randomBytes']),
+    sizeCondition: { sizeArgument: 0, callbackArgument: 1 },
+  },
+  {
+    ...promisified('crypto', 'crypto', 'randomFill', ['randomFillSync']),
+    sizeCondition: { sizeArgument: 2, bufferArgument: 0 },
+  },
 ];
 
 // --- databases and IPC that are synchronous by design ---------------------------------------------
@@ -273,17 +292,15 @@ const sqliteRows: BlockingApiRow[] = [
     hint: 'Keep queries short, or run them in a worker thread.',
     instance: { methods: { exec: true, prepare: STATEMENT } },
   },
-  ...(['construct', 'call'] as const).map(
-    (kind): BlockingApiRow => ({
-      module: 'better-sqlite3',
-      path: [],
-      kind,
-      category: 'sqlite',
-      strictOnly: true,
-      hint: 'Keep queries short, or run them in a worker thread.',
-      instance: { methods: { exec: true, pragma: true, prepare: STATEMENT, transaction: { call: true } } },
-    }),
-  ),
+  ...(['construct', 'call'] as const).map((kind): BlockingApiRow => ({
+    module: 'better-sqlite3',
+    path: [],
+    kind,
+    category: 'sqlite',
+    strictOnly: true,
+    hint: 'Keep queries short, or run them in a worker thread.',
+    instance: { methods: { exec: true, pragma: true, prepare: STATEMENT, transaction: { call: true } } },
+  })),
   {
     module: 'electron',
     path: ['ipcRenderer', 'sendSync'],
@@ -318,15 +335,13 @@ const READLINE_SYNC = [
 const npmRows: BlockingApiRow[] = [
   { module: 'sync-request', path: [], kind: 'call', category: 'sync-http', hint: 'Use `fetch()`.' },
   { module: 'sync-fetch', path: [], kind: 'call', category: 'sync-http', hint: 'Use `fetch()`.' },
-  ...READLINE_SYNC.map(
-    (name): BlockingApiRow => ({
-      module: 'readline-sync',
-      path: [name],
-      kind: 'call',
-      category: 'prompt',
-      hint: 'Use `rl.question()` from `node:readline/promises`.',
-    }),
-  ),
+  ...READLINE_SYNC.map((name): BlockingApiRow => ({
+    module: 'readline-sync',
+    path: [name],
+    kind: 'call',
+    category: 'prompt',
+    hint: 'Use `rl.question()` from `node:readline/promises`.',
+  })),
   {
     module: 'prompt-sync',
     path: [],
@@ -340,7 +355,12 @@ const npmRows: BlockingApiRow[] = [
 
 // --- sleeps -------------------------------------------------------------------------------------
 
-const sleepRow = (module: string | undefined, path: string[], argument: number, unit: 'ms' | 's' | 'us'): BlockingApiRow => ({
+const sleepRow = (
+  module: string | undefined,
+  path: string[],
+  argument: number,
+  unit: 'ms' | 's' | 'us',
+): BlockingApiRow => ({
   ...(module === undefined ? {} : { module }),
   path,
   kind: 'call',
@@ -392,16 +412,19 @@ const DENO_RENAMED = [
 ];
 
 const runtimeRows: BlockingApiRow[] = [
-  ...DENO_RENAMED.map(
-    (name): BlockingApiRow => ({
-      path: ['Deno', `${name}Sync`],
-      kind: 'call',
-      category: 'deno',
-      hint: `Use \`await Deno.${name}()\`.`,
-      twin: { description: `\`Deno.${name}()\``, fix: { kind: 'rename', member: [name] } },
-    }),
-  ),
-  { path: ['Deno', 'readDirSync'], kind: 'call', category: 'deno', hint: 'Use `for await (const entry of Deno.readDir(path))`.' },
+  ...DENO_RENAMED.map((name): BlockingApiRow => ({
+    path: ['Deno', `${name}Sync`],
+    kind: 'call',
+    category: 'deno',
+    hint: `Use \`await Deno.${name}()\`.`,
+    twin: { description: `\`Deno.${name}()\``, fix: { kind: 'rename', member: [name] } },
+  })),
+  {
+    path: ['Deno', 'readDirSync'],
+    kind: 'call',
+    category: 'deno',
+    hint: 'Use `for await (const entry of Deno.readDir(path))`.',
+  },
   { path: ['Bun', 'spawnSync'], kind: 'call', category: 'bun', hint: 'Use `Bun.spawn()` and `await proc.exited`.' },
 ];
 
@@ -410,15 +433,13 @@ export const BLOCKING_APIS: readonly BlockingApiRow[] = [
   ...fsRows('fs'),
   ...FS_EXTRA_RENAMED.map((name) => fsExtraRenamed(name)),
   fsExtraRenamed('exists', 'pathExists'),
-  ...FS_DESCRIPTOR.map(
-    (name): BlockingApiRow => ({
-      module: 'fs-extra',
-      path: [`${name}Sync`],
-      kind: 'call',
-      category: 'fs',
-      hint: 'Use a `FileHandle` from `fs.promises.open()` and its methods.',
-    }),
-  ),
+  ...FS_DESCRIPTOR.map((name): BlockingApiRow => ({
+    module: 'fs-extra',
+    path: [`${name}Sync`],
+    kind: 'call',
+    category: 'fs',
+    hint: 'Use a `FileHandle` from `fs.promises.open()` and its methods.',
+  })),
   ...childProcessRows,
   ...ZLIB.map((name) => promisified('zlib', 'zlib', name)),
   ...cryptoRows,

@@ -2,7 +2,7 @@
  * Clocks a busy-wait loop polls: `while (Date.now() < deadline) {}`. `unit` says whether the value is
  * milliseconds on a number line (so `deadline - Date.now()` is a delay) or something else.
  */
-import type { ApiRow } from '../modules.js';
+import type { ApiRow } from '../origin/modules.js';
 
 export interface ClockRow extends ApiRow {
   readonly kind: 'call' | 'construct';

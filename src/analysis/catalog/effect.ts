@@ -4,9 +4,16 @@
  * effect (`Effect.gen`, `Effect.fn`, `Effect.promise`, …). Both are imported from `effect` (as
  * `Effect`, `Runtime`, `ManagedRuntime` namespaces) or from the `effect/<Module>` entry points.
  */
-import type { ResultStep, FactoryRow } from '../factory-results.js';
+import type { FactoryRow, ResultStep } from '../origin/factory-results.js';
 
-export const EFFECT_RUN_NAMES: readonly string[] = ['runSync', 'runPromise', 'runFork', 'runCallback', 'runSyncExit', 'runPromiseExit'];
+export const EFFECT_RUN_NAMES: readonly string[] = [
+  'runSync',
+  'runPromise',
+  'runFork',
+  'runCallback',
+  'runSyncExit',
+  'runPromiseExit',
+];
 
 export interface EffectRunRow extends FactoryRow {
   readonly kind: 'call';
@@ -31,37 +38,44 @@ const RUNTIME_METHODS: readonly (readonly ResultStep[])[] = [[{ member: EFFECT_R
 
 export const EFFECT_RUN_APIS: readonly EffectRunRow[] = [
   ...entryPoints('Effect').flatMap(({ module, prefix }) =>
-    EFFECT_RUN_NAMES.map((name): EffectRunRow => ({ module, path: [...prefix, name], kind: 'call', run: 'direct', defaultRuntime: true })),
+    EFFECT_RUN_NAMES.map((name): EffectRunRow => ({
+      module,
+      path: [...prefix, name],
+      kind: 'call',
+      run: 'direct',
+      defaultRuntime: true,
+    })),
   ),
   // Effect 4: Effect.runPromiseWith(services)(effect) runs on the given services.
   ...entryPoints('Effect').flatMap(({ module, prefix }) =>
-    EFFECT_RUN_NAMES.map(
-      (name): EffectRunRow => ({
-        module,
-        path: [...prefix, `${name}With`],
-        kind: 'call',
-        run: 'curried',
-        defaultRuntime: false,
-        results: RUNNER_RESULT,
-      }),
-    ),
+    EFFECT_RUN_NAMES.map((name): EffectRunRow => ({
+      module,
+      path: [...prefix, `${name}With`],
+      kind: 'call',
+      run: 'curried',
+      defaultRuntime: false,
+      results: RUNNER_RESULT,
+    })),
   ),
   // Effect 3: Runtime.runPromise(runtime)(effect), or Runtime.runPromise(runtime, effect).
   ...entryPoints('Runtime').flatMap(({ module, prefix }) =>
-    EFFECT_RUN_NAMES.map(
-      (name): EffectRunRow => ({ module, path: [...prefix, name], kind: 'call', run: 'curried', defaultRuntime: false, results: RUNNER_RESULT }),
-    ),
-  ),
-  ...entryPoints('ManagedRuntime').map(
-    ({ module, prefix }): EffectRunRow => ({
+    EFFECT_RUN_NAMES.map((name): EffectRunRow => ({
       module,
-      path: [...prefix, 'make'],
+      path: [...prefix, name],
       kind: 'call',
-      run: 'factory',
+      run: 'curried',
       defaultRuntime: false,
-      results: RUNTIME_METHODS,
-    }),
+      results: RUNNER_RESULT,
+    })),
   ),
+  ...entryPoints('ManagedRuntime').map(({ module, prefix }): EffectRunRow => ({
+    module,
+    path: [...prefix, 'make'],
+    kind: 'call',
+    run: 'factory',
+    defaultRuntime: false,
+    results: RUNTIME_METHODS,
+  })),
 ];
 
 export interface EffectBodyRow extends FactoryRow {
@@ -78,15 +92,13 @@ export interface EffectBodyRow extends FactoryRow {
 
 const bodyRows = (names: readonly string[], body: EffectBodyRow['body']): EffectBodyRow[] =>
   entryPoints('Effect').flatMap(({ module, prefix }) =>
-    names.map(
-      (name): EffectBodyRow => ({
-        module,
-        path: [...prefix, name],
-        kind: 'call',
-        body,
-        ...(body === 'first-function' ? { results: RUNNER_RESULT } : {}),
-      }),
-    ),
+    names.map((name): EffectBodyRow => ({
+      module,
+      path: [...prefix, name],
+      kind: 'call',
+      body,
+      ...(body === 'first-function' ? { results: RUNNER_RESULT } : {}),
+    })),
   );
 
 export const EFFECT_BODY_APIS: readonly EffectBodyRow[] = [

@@ -3,7 +3,7 @@
  * timers, microtasks, servers' request handlers, Node's error-first I/O callbacks. Listener registration (`.on`, `.addEventListener`)
  * is recognised by method name, since emitters come from everywhere.
  */
-import type { ApiRow } from '../modules.js';
+import type { ApiRow } from '../origin/modules.js';
 
 export interface EventLoopCallbackRow extends ApiRow {
   readonly kind: 'call';
@@ -15,15 +15,87 @@ export interface EventLoopCallbackRow extends ApiRow {
 /** Error-first callback APIs of Node's built-ins, by module. */
 const NODE_CALLBACK_APIS: Readonly<Record<string, readonly string[]>> = {
   fs: [
-    'access', 'appendFile', 'chmod', 'chown', 'close', 'copyFile', 'cp', 'exists', 'fchmod', 'fchown', 'fdatasync', 'fstat',
-    'fsync', 'ftruncate', 'futimes', 'lchown', 'link', 'lstat', 'lutimes', 'mkdir', 'mkdtemp', 'open', 'opendir', 'read',
-    'readdir', 'readFile', 'readlink', 'readv', 'realpath', 'rename', 'rm', 'rmdir', 'stat', 'statfs', 'symlink', 'truncate',
-    'unlink', 'utimes', 'watch', 'watchFile', 'write', 'writeFile', 'writev',
+    'access',
+    'appendFile',
+    'chmod',
+    'chown',
+    'close',
+    'copyFile',
+    'cp',
+    'exists',
+    'fchmod',
+    'fchown',
+    'fdatasync',
+    'fstat',
+    'fsync',
+    'ftruncate',
+    'futimes',
+    'lchown',
+    'link',
+    'lstat',
+    'lutimes',
+    'mkdir',
+    'mkdtemp',
+    'open',
+    'opendir',
+    'read',
+    'readdir',
+    'readFile',
+    'readlink',
+    'readv',
+    'realpath',
+    'rename',
+    'rm',
+    'rmdir',
+    'stat',
+    'statfs',
+    'symlink',
+    'truncate',
+    'unlink',
+    'utimes',
+    'watch',
+    'watchFile',
+    'write',
+    'writeFile',
+    'writev',
   ],
   child_process: ['exec', 'execFile'],
-  dns: ['lookup', 'lookupService', 'resolve', 'resolve4', 'resolve6', 'resolveCname', 'resolveMx', 'resolveNs', 'resolveSrv', 'resolveTxt', 'reverse'],
-  zlib: ['brotliCompress', 'brotliDecompress', 'deflate', 'deflateRaw', 'gunzip', 'gzip', 'inflate', 'inflateRaw', 'unzip'],
-  crypto: ['checkPrime', 'generateKey', 'generateKeyPair', 'generatePrime', 'hkdf', 'pbkdf2', 'randomBytes', 'randomFill', 'randomInt', 'scrypt'],
+  dns: [
+    'lookup',
+    'lookupService',
+    'resolve',
+    'resolve4',
+    'resolve6',
+    'resolveCname',
+    'resolveMx',
+    'resolveNs',
+    'resolveSrv',
+    'resolveTxt',
+    'reverse',
+  ],
+  zlib: [
+    'brotliCompress',
+    'brotliDecompress',
+    'deflate',
+    'deflateRaw',
+    'gunzip',
+    'gzip',
+    'inflate',
+    'inflateRaw',
+    'unzip',
+  ],
+  crypto: [
+    'checkPrime',
+    'generateKey',
+    'generateKeyPair',
+    'generatePrime',
+    'hkdf',
+    'pbkdf2',
+    'randomBytes',
+    'randomFill',
+    'randomInt',
+    'scrypt',
+  ],
 };
 
 const timer = (path: string[], module?: string): EventLoopCallbackRow => ({
@@ -35,21 +107,38 @@ const timer = (path: string[], module?: string): EventLoopCallbackRow => ({
 });
 
 export const EVENT_LOOP_CALLBACK_APIS: readonly EventLoopCallbackRow[] = [
-  ...['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'requestAnimationFrame', 'requestIdleCallback'].map(
-    (name) => timer([name]),
-  ),
+  ...[
+    'setTimeout',
+    'setInterval',
+    'setImmediate',
+    'queueMicrotask',
+    'requestAnimationFrame',
+    'requestIdleCallback',
+  ].map((name) => timer([name])),
   ...['setTimeout', 'setInterval', 'setImmediate'].map((name) => timer([name], 'timers')),
   timer(['process', 'nextTick']),
   timer(['nextTick'], 'process'),
   ...['http', 'https', 'http2', 'net', 'tls'].flatMap((module) =>
     // Only http2 has createSecureServer.
     (module === 'http2' ? ['createServer', 'createSecureServer'] : ['createServer']).map(
-      (name): EventLoopCallbackRow => ({ module, path: [name], kind: 'call', callbackArgument: 'last', category: 'server' }),
+      (name): EventLoopCallbackRow => ({
+        module,
+        path: [name],
+        kind: 'call',
+        callbackArgument: 'last',
+        category: 'server',
+      }),
     ),
   ),
   // Node's callback APIs call their last argument from the event loop once the I/O or thread-pool work is done.
   ...Object.entries(NODE_CALLBACK_APIS).flatMap(([module, names]) =>
-    names.map((name): EventLoopCallbackRow => ({ module, path: [name], kind: 'call', callbackArgument: 'last', category: 'io' })),
+    names.map((name): EventLoopCallbackRow => ({
+      module,
+      path: [name],
+      kind: 'call',
+      callbackArgument: 'last',
+      category: 'io',
+    })),
   ),
 ];
 

@@ -2,8 +2,8 @@
  * HTTP frameworks whose apps and routers take request handlers: every function handed to one of
  * these methods runs later, from the event loop, once per request (`app.get('/', (req, res) => …)`).
  */
-import type { InstanceShape } from '../instance-calls.js';
-import type { ApiRow } from '../modules.js';
+import type { InstanceShape } from '../origin/instance-calls.js';
+import type { ApiRow } from '../origin/modules.js';
 
 export interface RouterFactoryRow extends ApiRow {
   readonly kind: 'call' | 'construct';
@@ -13,7 +13,8 @@ export interface RouterFactoryRow extends ApiRow {
 
 const VERBS = ['all', 'delete', 'get', 'head', 'options', 'patch', 'post', 'put'];
 
-const verbs = (...extra: string[]): Record<string, true> => Object.fromEntries([...VERBS, ...extra].map((name) => [name, true as const]));
+const verbs = (...extra: string[]): Record<string, true> =>
+  Object.fromEntries([...VERBS, ...extra].map((name) => [name, true as const]));
 
 /** Express apps and routers: verbs, `use`, `param`, and `route(path)` with its own verbs. */
 const EXPRESS: InstanceShape = { methods: { ...verbs('use', 'param'), route: { methods: verbs() } } };
@@ -23,5 +24,10 @@ export const ROUTER_FACTORIES: readonly RouterFactoryRow[] = [
   { module: 'express', path: ['Router'], kind: 'call', registrars: EXPRESS },
   { module: 'fastify', path: [], kind: 'call', registrars: { methods: verbs('addHook') } },
   { module: 'koa', path: [], kind: 'construct', registrars: { methods: { use: true } } },
-  ...['@koa/router', 'koa-router'].map((module): RouterFactoryRow => ({ module, path: [], kind: 'construct', registrars: { methods: verbs('use', 'param') } })),
+  ...['@koa/router', 'koa-router'].map((module): RouterFactoryRow => ({
+    module,
+    path: [],
+    kind: 'construct',
+    registrars: { methods: verbs('use', 'param') },
+  })),
 ];

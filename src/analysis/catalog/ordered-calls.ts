@@ -75,7 +75,8 @@ export const ORDERED_CALL_PATTERNS: readonly NamePattern[] = [
 export const ORDERED_RECEIVER_PATTERNS: readonly NamePattern[] = [
   {
     pattern: String.raw`^(?:conn|connection|tx|trx|txn|transaction|transacting|queryRunner|session|cursor|manager|entityManager|em)$`,
-    reason: 'one database connection, transaction (`transacting` is the option name of Bookshelf and Objection), session or cursor',
+    reason:
+      'one database connection, transaction (`transacting` is the option name of Bookshelf and Objection), session or cursor',
   },
   {
     pattern: String.raw`[a-z0-9_](?:Connection|Conn|Transaction|Tx|Trx|Txn|QueryRunner|Session|Cursor|EntityManager|TransactionManager)$`,
@@ -91,9 +92,9 @@ export const ORDERED_RECEIVER_PATTERNS: readonly NamePattern[] = [
 export const DEFAULT_ORDERED_CALL_PATTERNS: readonly string[] = ORDERED_CALL_PATTERNS.map((row) => row.pattern);
 
 /** The default call patterns that also order the iterations of a loop. */
-export const DEFAULT_LOOP_ORDERED_CALL_PATTERNS: readonly string[] = ORDERED_CALL_PATTERNS.filter((row) => row.inLoops !== false).map(
-  (row) => row.pattern,
-);
+export const DEFAULT_LOOP_ORDERED_CALL_PATTERNS: readonly string[] = ORDERED_CALL_PATTERNS.filter(
+  (row) => row.inLoops !== false,
+).map((row) => row.pattern);
 
 /** Default `orderedReceiverPatterns`. */
 export const DEFAULT_ORDERED_RECEIVER_PATTERNS: readonly string[] = ORDERED_RECEIVER_PATTERNS.map((row) => row.pattern);
@@ -112,4 +113,5 @@ export const MUTATING_CALL_PATTERN =
 export const POOLED_RECEIVER_PATTERN = /^pool$|[a-z0-9_]Pool$/u;
 
 /** SQL text that controls a session or transaction: `client.query('BEGIN')` is ordered whatever the receiver. */
-export const ORDERED_SQL_PATTERN = /^\s*(?:begin|commit|rollback|savepoint|release\s+savepoint|start\s+transaction|set\s|lock\s|unlock\s)/iu;
+export const ORDERED_SQL_PATTERN =
+  /^\s*(?:begin|commit|rollback|savepoint|release\s+savepoint|start\s+transaction|set\s|lock\s|unlock\s)/iu;

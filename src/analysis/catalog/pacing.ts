@@ -4,7 +4,7 @@
  * from `timers/promises`, `Bun.sleep`), by shape (`new Promise((r) => setTimeout(r, ms))`,
  * `promisify(setTimeout)`) and by name (`sleep`, `delay`, `wait`, …) since every code base has its own.
  */
-import type { ApiRow } from '../modules.js';
+import type { ApiRow } from '../origin/modules.js';
 
 export interface PacingRow extends ApiRow {
   readonly kind: 'call';

@@ -3,7 +3,7 @@
  * analysis knows that `readFile(p)` from `node:fs/promises` is a promise and a user's own
  * `readFile` is not.
  */
-import type { ApiRow } from '../modules.js';
+import type { ApiRow } from '../origin/modules.js';
 import { FS_PROMISE_FUNCTIONS } from './fs-functions.js';
 
 export interface PromiseApiRow extends ApiRow {
@@ -29,11 +29,46 @@ const DNS_PROMISES = [
   'reverse',
 ];
 
-const SUBTLE = ['decrypt', 'deriveBits', 'deriveKey', 'digest', 'encrypt', 'exportKey', 'generateKey', 'importKey', 'sign', 'unwrapKey', 'verify', 'wrapKey'];
+const SUBTLE = [
+  'decrypt',
+  'deriveBits',
+  'deriveKey',
+  'digest',
+  'encrypt',
+  'exportKey',
+  'generateKey',
+  'importKey',
+  'sign',
+  'unwrapKey',
+  'verify',
+  'wrapKey',
+];
 
-const DENO_ASYNC = ['readTextFile', 'writeTextFile', 'readFile', 'writeFile', 'stat', 'lstat', 'mkdir', 'remove', 'rename', 'copyFile', 'open', 'realPath', 'readLink', 'makeTempDir', 'makeTempFile', 'truncate', 'chmod'];
+const DENO_ASYNC = [
+  'readTextFile',
+  'writeTextFile',
+  'readFile',
+  'writeFile',
+  'stat',
+  'lstat',
+  'mkdir',
+  'remove',
+  'rename',
+  'copyFile',
+  'open',
+  'realPath',
+  'readLink',
+  'makeTempDir',
+  'makeTempFile',
+  'truncate',
+  'chmod',
+];
 
-const call = (path: string[], module?: string): PromiseApiRow => ({ ...(module ? { module } : {}), path, kind: 'call' });
+const call = (path: string[], module?: string): PromiseApiRow => ({
+  ...(module ? { module } : {}),
+  path,
+  kind: 'call',
+});
 
 export const PROMISE_RETURNING_APIS: readonly PromiseApiRow[] = [
   ...FS_PROMISE_FUNCTIONS.map((name) => call([name], 'fs/promises')),

@@ -3,7 +3,7 @@
  * argument, the members a promise really has, and array methods that ignore what their callback
  * returns.
  */
-import type { ApiRow } from '../modules.js';
+import type { ApiRow } from '../origin/modules.js';
 
 export type ValueMisuse = 'condition' | 'string' | 'arithmetic' | 'logged';
 
@@ -17,8 +17,19 @@ export interface ValueSinkRow extends ApiRow {
 const CONSOLE_METHODS = ['log', 'info', 'warn', 'error', 'debug', 'trace', 'dir', 'table'];
 
 export const VALUE_SINK_APIS: readonly ValueSinkRow[] = [
-  ...CONSOLE_METHODS.map((name): ValueSinkRow => ({ path: ['console', name], kind: 'call', argument: 'all', misuse: 'logged' })),
-  ...CONSOLE_METHODS.map((name): ValueSinkRow => ({ module: 'console', path: [name], kind: 'call', argument: 'all', misuse: 'logged' })),
+  ...CONSOLE_METHODS.map((name): ValueSinkRow => ({
+    path: ['console', name],
+    kind: 'call',
+    argument: 'all',
+    misuse: 'logged',
+  })),
+  ...CONSOLE_METHODS.map((name): ValueSinkRow => ({
+    module: 'console',
+    path: [name],
+    kind: 'call',
+    argument: 'all',
+    misuse: 'logged',
+  })),
   { path: ['JSON', 'stringify'], kind: 'call', argument: 0, misuse: 'logged' },
   { path: ['String'], kind: 'call', argument: 0, misuse: 'string' },
   { path: ['Number'], kind: 'call', argument: 0, misuse: 'arithmetic' },

@@ -7,7 +7,7 @@
  * To cover another package, add rows here: its module, the export path, how it blocks, and
  * (optionally) which asynchronous form a suggestion can rewrite the call to.
  */
-import type { FactoryRow, ResultStep } from '../factory-results.js';
+import type { FactoryRow, ResultStep } from '../origin/factory-results.js';
 
 /** How the bridge waits: by running the event loop re-entrantly, by blocking on a helper thread or process, or by suspending a fiber. */
 export type BridgeMechanism = 'event-loop' | 'worker-thread' | 'child-process' | 'fiber';
@@ -77,6 +77,8 @@ export const SYNC_BRIDGES: readonly SyncBridgeRow[] = [
   { module: 'fibers/future', path: [], kind: 'construct', mechanism: 'fiber', results: [FUTURE_WAIT] },
   factory('fibers/future', ['fromPromise'], 'fiber', [FUTURE_WAIT]),
   factory('fibers/future', ['task'], 'fiber', [FUTURE_WAIT]),
-  factory('fibers/future', ['wrap'], 'fiber', [['call', ...FUTURE_WAIT], [{ member: undefined }, 'call', ...FUTURE_WAIT]]),
+  factory('fibers/future', ['wrap'], 'fiber', [
+    ['call', ...FUTURE_WAIT],
+    [{ member: undefined }, 'call', ...FUTURE_WAIT],
+  ]),
 ];
-

@@ -4,7 +4,7 @@
  * used as the frameworks' usual globals. Their return values (node:test's `test()` returns a
  * promise) are the framework's business, never a dropped promise.
  */
-import type { ApiRow } from '../modules.js';
+import type { ApiRow } from '../origin/modules.js';
 
 export type TestRegistrationRole = 'suite' | 'test' | 'hook';
 

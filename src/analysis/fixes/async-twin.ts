@@ -7,10 +7,11 @@
  */
 import { getStaticValue } from '@eslint-community/eslint-utils';
 import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
 import { getValueParent, skipTypeWrappers } from '../ast.js';
 import type { AsyncTwinFix } from '../catalog/blocking-apis.js';
-import { moduleAliases } from '../modules.js';
-import { isNameFree, planImport, type ImportPlan, type ImportRequest } from './imports.js';
+import { moduleAliases } from '../origin/modules.js';
+import { type ImportPlan, type ImportRequest, isNameFree, planImport } from './imports.js';
 import { prefixWithKeyword } from './prefix.js';
 import { planBindingReplacement } from './replace-binding.js';
 
@@ -39,7 +40,9 @@ function startsStatementAfterNoSemicolon(sourceCode: SourceCode, node: TSESTree.
   }
   if (!current.parent || current.parent.range[0] !== node.range[0]) return false;
   const previous = sourceCode.getTokenBefore(current.parent);
-  return previous !== null && !(previous.type === AST_TOKEN_TYPES.Punctuator && [';', '{', '}'].includes(previous.value));
+  return (
+    previous !== null && !(previous.type === AST_TOKEN_TYPES.Punctuator && [';', '{', '}'].includes(previous.value))
+  );
 }
 
 /** The name to import `setTimeout` from `node:timers/promises` under, so the global timer stays reachable. */
@@ -86,14 +89,20 @@ export function planAsyncTwinFix(
   if (call.optional || call.parent.type === AST_NODE_TYPES.ChainExpression) return undefined;
   const callee = skipTypeWrappers(call.callee);
   const member =
-    callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && !callee.optional && callee.property.type === AST_NODE_TYPES.Identifier
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    !callee.computed &&
+    !callee.optional &&
+    callee.property.type === AST_NODE_TYPES.Identifier
       ? callee
       : undefined;
   const named = callee.type === AST_NODE_TYPES.Identifier ? callee : undefined;
   if (!member && !named) return undefined;
 
   /** The new callee for an export `request` of a module: through the member's object, or a (re)planned import. */
-  const referTo = (memberPath: readonly string[], request: ImportRequest | undefined): { text: string; plan?: ImportPlan } | undefined => {
+  const referTo = (
+    memberPath: readonly string[],
+    request: ImportRequest | undefined,
+  ): { text: string; plan?: ImportPlan } | undefined => {
     if (member) return { text: `${sourceCode.getText(member.object)}.${memberPath.join('.')}` };
     if (!request) return undefined;
     const plan = planBindingReplacement(sourceCode, filename, named!, request);
@@ -119,17 +128,32 @@ export function planAsyncTwinFix(
       const util = planImport(sourceCode, filename, { module: 'node:util', name: 'promisify' }, call);
       const readsResult = fix.resultProperty !== undefined && isValueUsed(call);
       return (fixer) => {
-        const fixes = [fixer.replaceText(callee, `${util.reference}(${target.text})`), ...(target.plan?.fix(fixer) ?? []), ...util.fix(fixer)];
+        const fixes = [
+          fixer.replaceText(callee, `${util.reference}(${target.text})`),
+          ...(target.plan?.fix(fixer) ?? []),
+          ...util.fix(fixer),
+        ];
         if (!readsResult) return [...fixes, ...prefixWithKeyword(fixer, sourceCode, call, 'await')];
         const semicolon = startsStatementAfterNoSemicolon(sourceCode, call) ? ';' : '';
-        return [...fixes, fixer.insertTextBefore(call, `${semicolon}(await `), fixer.insertTextAfter(call, `).${fix.resultProperty}`)];
+        return [
+          ...fixes,
+          fixer.insertTextBefore(call, `${semicolon}(await `),
+          fixer.insertTextAfter(call, `).${fix.resultProperty}`),
+        ];
       };
     }
     case 'sleep': {
       const argument = call.arguments[fix.argument];
       if (isValueUsed(call) || !argument || argument.type === AST_NODE_TYPES.SpreadElement) return undefined;
-      const request = { module: 'node:timers/promises', name: 'setTimeout', alias: sleepAlias(sourceCode, call), preferAlias: true };
-      const plan = named ? planBindingReplacement(sourceCode, filename, named, request) : planImport(sourceCode, filename, request, call);
+      const request = {
+        module: 'node:timers/promises',
+        name: 'setTimeout',
+        alias: sleepAlias(sourceCode, call),
+        preferAlias: true,
+      };
+      const plan = named
+        ? planBindingReplacement(sourceCode, filename, named, request)
+        : planImport(sourceCode, filename, request, call);
       const delay = millisecondsText(sourceCode, argument, fix.unit);
       return (fixer) => [
         fixer.replaceText(call, `${plan.reference}(${delay})`),
@@ -141,7 +165,17 @@ export function planAsyncTwinFix(
 }
 
 /** `await sleep(<delay>);` in place of a busy-wait loop statement, with the `node:timers/promises` import. */
-export function planSleepStatementFix(sourceCode: SourceCode, filename: string, loop: TSESTree.Statement, delayText: string): FixBuilder {
-  const plan = planImport(sourceCode, filename, { module: 'node:timers/promises', name: 'setTimeout', alias: sleepAlias(sourceCode, loop), preferAlias: true }, loop);
+export function planSleepStatementFix(
+  sourceCode: SourceCode,
+  filename: string,
+  loop: TSESTree.Statement,
+  delayText: string,
+): FixBuilder {
+  const plan = planImport(
+    sourceCode,
+    filename,
+    { module: 'node:timers/promises', name: 'setTimeout', alias: sleepAlias(sourceCode, loop), preferAlias: true },
+    loop,
+  );
   return (fixer) => [fixer.replaceText(loop, `await ${plan.reference}(${delayText});`), ...plan.fix(fixer)];
 }

@@ -5,6 +5,7 @@
  * rewrite would change more than the timing.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
 import { type FunctionNode, getPatternTargets, getStaticPropertyName, isFunctionNode } from '../ast.js';
 import { bindsLooserThanUnary } from './prefix.js';
 
@@ -21,7 +22,8 @@ function asForEachStatement(call: TSESTree.CallExpression): ForEachCall | undefi
   const statement = call.parent;
   if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression !== call) return undefined;
   const callee = call.callee;
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.optional || call.optional || callee.computed) return undefined;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.optional || call.optional || callee.computed)
+    return undefined;
   if (getStaticPropertyName(callee) !== 'forEach') return undefined;
   return { call, callee, statement };
 }
@@ -39,9 +41,11 @@ function findInside(root: TSESTree.Node, test: (node: TSESTree.Node) => boolean,
       if (key === 'parent') continue;
       const items = Array.isArray(child) ? (child as unknown[]) : [child];
       for (const item of items) {
-        if (typeof item !== 'object' || item === null || typeof (item as { type?: unknown }).type !== 'string') continue;
+        if (typeof item !== 'object' || item === null || typeof (item as { type?: unknown }).type !== 'string')
+          continue;
         const childNode = item as TSESTree.Node;
-        if (isFunctionNode(childNode) && !(intoArrows && childNode.type === AST_NODE_TYPES.ArrowFunctionExpression)) continue;
+        if (isFunctionNode(childNode) && !(intoArrows && childNode.type === AST_NODE_TYPES.ArrowFunctionExpression))
+          continue;
         visit(childNode);
       }
     }
@@ -52,7 +56,9 @@ function findInside(root: TSESTree.Node, test: (node: TSESTree.Node) => boolean,
 
 /** Names bound by a parameter pattern. */
 function boundNames(pattern: TSESTree.Node): string[] {
-  return getPatternTargets(pattern).flatMap((target) => (target.type === AST_NODE_TYPES.Identifier ? [target.name] : []));
+  return getPatternTargets(pattern).flatMap((target) =>
+    target.type === AST_NODE_TYPES.Identifier ? [target.name] : [],
+  );
 }
 
 export interface ForOfOptions {
@@ -76,7 +82,11 @@ export function forEachToForOf(
 }
 
 /** Whether {@link forEachToForOf} can rewrite this call. */
-export function canConvertForEachToForOf(sourceCode: SourceCode, call: TSESTree.CallExpression, options: ForOfOptions): boolean {
+export function canConvertForEachToForOf(
+  sourceCode: SourceCode,
+  call: TSESTree.CallExpression,
+  options: ForOfOptions,
+): boolean {
   return planForOf(sourceCode, call, options) !== undefined;
 }
 
@@ -90,7 +100,11 @@ function planForOf(
   const callback = call.arguments[0]!;
   if (!isFunctionNode(callback) || callback.generator || callback.params.length !== 1) return undefined;
   const param = callback.params[0]!;
-  if (param.type !== AST_NODE_TYPES.Identifier && param.type !== AST_NODE_TYPES.ObjectPattern && param.type !== AST_NODE_TYPES.ArrayPattern) {
+  if (
+    param.type !== AST_NODE_TYPES.Identifier &&
+    param.type !== AST_NODE_TYPES.ObjectPattern &&
+    param.type !== AST_NODE_TYPES.ArrayPattern
+  ) {
     return undefined;
   }
   // espree nodes have neither `optional` nor `decorators`.
@@ -100,7 +114,8 @@ function planForOf(
   if (findInside(body, (node) => node.type === AST_NODE_TYPES.ReturnStatement, false)) return undefined;
   if (fn.type === AST_NODE_TYPES.FunctionExpression) {
     const ownThis = (node: TSESTree.Node): boolean =>
-      node.type === AST_NODE_TYPES.ThisExpression || (node.type === AST_NODE_TYPES.Identifier && node.name === 'arguments');
+      node.type === AST_NODE_TYPES.ThisExpression ||
+      (node.type === AST_NODE_TYPES.Identifier && node.name === 'arguments');
     if (findInside(body, ownThis, true)) return undefined;
   }
   const awaits = (node: TSESTree.Node): boolean =>
@@ -109,10 +124,21 @@ function planForOf(
   if ((expressionBody || findInside(body, awaits, false)) && !options.canAwait) return undefined;
   // `x.forEach(async (x) => …)` would read `x` in its own temporal dead zone.
   const names = boundNames(param);
-  if (findInside(forEach.callee.object, (node) => node.type === AST_NODE_TYPES.Identifier && names.includes(node.name), true)) return undefined;
+  if (
+    findInside(
+      forEach.callee.object,
+      (node) => node.type === AST_NODE_TYPES.Identifier && names.includes(node.name),
+      true,
+    )
+  )
+    return undefined;
   const kept: TSESTree.Node[] = [forEach.callee.object, param, body];
   const comments = sourceCode.getCommentsInside(forEach.statement);
-  if (comments.some((comment) => !kept.some((node) => node.range[0] <= comment.range[0] && comment.range[1] <= node.range[1]))) {
+  if (
+    comments.some(
+      (comment) => !kept.some((node) => node.range[0] <= comment.range[0] && comment.range[1] <= node.range[1]),
+    )
+  ) {
     return undefined;
   }
   const paramEnd = param.typeAnnotation ? param.typeAnnotation.range[0] : param.range[1];
@@ -120,20 +146,30 @@ function planForOf(
   const reassigned = findInside(
     body,
     (node) =>
-      (node.type === AST_NODE_TYPES.AssignmentExpression && boundNames(node.left).some((name) => names.includes(name))) ||
-      (node.type === AST_NODE_TYPES.UpdateExpression && node.argument.type === AST_NODE_TYPES.Identifier && names.includes(node.argument.name)),
+      (node.type === AST_NODE_TYPES.AssignmentExpression &&
+        boundNames(node.left).some((name) => names.includes(name))) ||
+      (node.type === AST_NODE_TYPES.UpdateExpression &&
+        node.argument.type === AST_NODE_TYPES.Identifier &&
+        names.includes(node.argument.name)),
     true,
   );
   const receiver = forEach.callee.object;
-  const receiverText = receiver.type === AST_NODE_TYPES.SequenceExpression ? `(${sourceCode.getText(receiver)})` : sourceCode.getText(receiver);
+  const receiverText =
+    receiver.type === AST_NODE_TYPES.SequenceExpression
+      ? `(${sourceCode.getText(receiver)})`
+      : sourceCode.getText(receiver);
   let bodyText: string;
   if (body.type === AST_NODE_TYPES.BlockStatement) bodyText = sourceCode.getText(body);
   else {
     const expression = sourceCode.getText(body);
-    const parenthesized = sourceCode.getTokenBefore(body)?.value === '(' && sourceCode.getTokenAfter(body)?.value === ')';
+    const parenthesized =
+      sourceCode.getTokenBefore(body)?.value === '(' && sourceCode.getTokenAfter(body)?.value === ')';
     bodyText = `{ await ${bindsLooserThanUnary(body) && !parenthesized ? `(${expression})` : expression}; }`;
   }
-  return { statement: forEach.statement, text: `for (${reassigned ? 'let' : 'const'} ${paramText} of ${receiverText}) ${bodyText}` };
+  return {
+    statement: forEach.statement,
+    text: `for (${reassigned ? 'let' : 'const'} ${paramText} of ${receiverText}) ${bodyText}`,
+  };
 }
 
 /** `xs.forEach(cb)` → `await Promise.all(xs.map(cb))`: the same callbacks, all started at once, awaited together. */

@@ -5,7 +5,8 @@
  */
 import { findVariable } from '@eslint-community/eslint-utils';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { moduleAliases } from '../modules.js';
+
+import { moduleAliases } from '../origin/modules.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -32,7 +33,15 @@ export type ModuleSystem = 'esm' | 'cjs';
 /** Does the file use `import` or `require`? Decided by what it already does, then by its name and source type. */
 export function getModuleSystem(sourceCode: SourceCode, filename: string): ModuleSystem {
   const body = sourceCode.ast.body;
-  if (body.some((s) => s.type === AST_NODE_TYPES.ImportDeclaration || s.type === AST_NODE_TYPES.ExportNamedDeclaration || s.type === AST_NODE_TYPES.ExportDefaultDeclaration || s.type === AST_NODE_TYPES.ExportAllDeclaration)) {
+  if (
+    body.some(
+      (s) =>
+        s.type === AST_NODE_TYPES.ImportDeclaration ||
+        s.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+        s.type === AST_NODE_TYPES.ExportDefaultDeclaration ||
+        s.type === AST_NODE_TYPES.ExportAllDeclaration,
+    )
+  ) {
     return 'esm';
   }
   if (/\.c[jt]s$/u.test(filename)) return 'cjs';
@@ -92,15 +101,24 @@ function insertionPoint(sourceCode: SourceCode, system: ModuleSystem): TSESTree.
   const body = sourceCode.ast.body;
   let last: TSESTree.Node | undefined;
   for (const statement of body) {
-    const isImport = system === 'esm' ? statement.type === AST_NODE_TYPES.ImportDeclaration : findRequireDeclaration(statement) !== undefined;
-    const isDirective = statement.type === AST_NODE_TYPES.ExpressionStatement && typeof statement.directive === 'string';
+    const isImport =
+      system === 'esm'
+        ? statement.type === AST_NODE_TYPES.ImportDeclaration
+        : findRequireDeclaration(statement) !== undefined;
+    const isDirective =
+      statement.type === AST_NODE_TYPES.ExpressionStatement && typeof statement.directive === 'string';
     if (isImport || (isDirective && last === undefined)) last = statement;
     else if (!isDirective && last === undefined) break;
   }
   return last;
 }
 
-function insertStatement(fixer: TSESLint.RuleFixer, sourceCode: SourceCode, system: ModuleSystem, text: string): TSESLint.RuleFix {
+function insertStatement(
+  fixer: TSESLint.RuleFixer,
+  sourceCode: SourceCode,
+  system: ModuleSystem,
+  text: string,
+): TSESLint.RuleFix {
   const after = insertionPoint(sourceCode, system);
   if (after) return fixer.insertTextAfter(after, `\n${text}`);
   const first = sourceCode.ast.body[0];
@@ -129,20 +147,34 @@ function refersTo(sourceCode: SourceCode, useSite: TSESTree.Node, name: string, 
  * How to refer to `request.name` from `request.module` at `useSite`, and the fixes that make the
  * reference valid: reuse an existing import, merge into one, or add a new statement.
  */
-export function planImport(sourceCode: SourceCode, filename: string, request: ImportRequest, useSite: TSESTree.Node): ImportPlan {
+export function planImport(
+  sourceCode: SourceCode,
+  filename: string,
+  request: ImportRequest,
+  useSite: TSESTree.Node,
+): ImportPlan {
   const system = getModuleSystem(sourceCode, filename);
   const none = () => [];
   for (const statement of sourceCode.ast.body) {
-    if (system === 'esm' && statement.type === AST_NODE_TYPES.ImportDeclaration && sameModule(request.module, statement.source.value)) {
+    if (
+      system === 'esm' &&
+      statement.type === AST_NODE_TYPES.ImportDeclaration &&
+      sameModule(request.module, statement.source.value)
+    ) {
       if (statement.importKind === 'type') continue;
       for (const specifier of statement.specifiers) {
-        if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier && refersTo(sourceCode, useSite, specifier.local.name, specifier)) {
+        if (
+          specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier &&
+          refersTo(sourceCode, useSite, specifier.local.name, specifier)
+        ) {
           return { reference: `${specifier.local.name}.${request.name}`, fix: none };
         }
         if (
           specifier.type === AST_NODE_TYPES.ImportSpecifier &&
           specifier.importKind !== 'type' &&
-          (specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value) === request.name &&
+          (specifier.imported.type === AST_NODE_TYPES.Identifier
+            ? specifier.imported.name
+            : specifier.imported.value) === request.name &&
           refersTo(sourceCode, useSite, specifier.local.name, specifier)
         ) {
           return { reference: specifier.local.name, fix: none };
@@ -153,7 +185,8 @@ export function planImport(sourceCode: SourceCode, filename: string, request: Im
     if (required && sameModule(request.module, required.module)) {
       const id = required.declarator.id;
       if (id.type === AST_NODE_TYPES.Identifier) {
-        if (refersTo(sourceCode, useSite, id.name, required.declarator)) return { reference: `${id.name}.${request.name}`, fix: none };
+        if (refersTo(sourceCode, useSite, id.name, required.declarator))
+          return { reference: `${id.name}.${request.name}`, fix: none };
         continue;
       }
       if (id.type === AST_NODE_TYPES.ObjectPattern) {
@@ -184,21 +217,35 @@ export function planImport(sourceCode: SourceCode, filename: string, request: Im
     );
     const specifierText = local === request.name ? request.name : `${request.name} as ${local}`;
     if (target) {
-      const named = target.specifiers.filter((s): s is TSESTree.ImportSpecifier => s.type === AST_NODE_TYPES.ImportSpecifier);
+      const named = target.specifiers.filter(
+        (s): s is TSESTree.ImportSpecifier => s.type === AST_NODE_TYPES.ImportSpecifier,
+      );
       const lastNamed = named[named.length - 1];
-      if (lastNamed) return { reference: local, fix: (fixer) => [fixer.insertTextAfter(lastNamed, `, ${specifierText}`)] };
+      if (lastNamed)
+        return { reference: local, fix: (fixer) => [fixer.insertTextAfter(lastNamed, `, ${specifierText}`)] };
       const defaultSpecifier = target.specifiers[0];
-      if (defaultSpecifier) return { reference: local, fix: (fixer) => [fixer.insertTextAfter(defaultSpecifier, `, { ${specifierText} }`)] };
+      if (defaultSpecifier)
+        return {
+          reference: local,
+          fix: (fixer) => [fixer.insertTextAfter(defaultSpecifier, `, { ${specifierText} }`)],
+        };
     }
     return {
       reference: local,
-      fix: (fixer) => [insertStatement(fixer, sourceCode, system, `import { ${specifierText} } from '${request.module}';`)],
+      fix: (fixer) => [
+        insertStatement(fixer, sourceCode, system, `import { ${specifierText} } from '${request.module}';`),
+      ],
     };
   }
   const propertyText = local === request.name ? request.name : `${request.name}: ${local}`;
   for (const statement of sourceCode.ast.body) {
     const required = findRequireDeclaration(statement);
-    if (!required || !sameModule(request.module, required.module) || required.declarator.id.type !== AST_NODE_TYPES.ObjectPattern) continue;
+    if (
+      !required ||
+      !sameModule(request.module, required.module) ||
+      required.declarator.id.type !== AST_NODE_TYPES.ObjectPattern
+    )
+      continue;
     const properties = required.declarator.id.properties;
     const lastProperty = properties[properties.length - 1];
     if (lastProperty && lastProperty.type !== AST_NODE_TYPES.RestElement) {
@@ -207,7 +254,9 @@ export function planImport(sourceCode: SourceCode, filename: string, request: Im
   }
   return {
     reference: local,
-    fix: (fixer) => [insertStatement(fixer, sourceCode, system, `const { ${propertyText} } = require('${request.module}');`)],
+    fix: (fixer) => [
+      insertStatement(fixer, sourceCode, system, `const { ${propertyText} } = require('${request.module}');`),
+    ],
   };
 }
 
@@ -241,11 +290,19 @@ export function removeBindingIfUnused(
     }
     return [removeListItem(fixer, sourceCode, specifier)];
   }
-  if (def.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id.type === AST_NODE_TYPES.Identifier) {
+  if (
+    def.type === 'Variable' &&
+    def.node.type === AST_NODE_TYPES.VariableDeclarator &&
+    def.node.id.type === AST_NODE_TYPES.Identifier
+  ) {
     const required = findRequireDeclaration(def.node.parent);
     return required ? [removeStatement(fixer, sourceCode, required.declaration)] : [];
   }
-  if (def.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id.type === AST_NODE_TYPES.ObjectPattern) {
+  if (
+    def.type === 'Variable' &&
+    def.node.type === AST_NODE_TYPES.VariableDeclarator &&
+    def.node.id.type === AST_NODE_TYPES.ObjectPattern
+  ) {
     const required = findRequireDeclaration(def.node.parent);
     if (!required) return [];
     const property = def.node.id.properties.find((p) => p.type === AST_NODE_TYPES.Property && p.value === def.name);
@@ -256,7 +313,11 @@ export function removeBindingIfUnused(
   return [];
 }
 
-function removeStatement(fixer: TSESLint.RuleFixer, sourceCode: SourceCode, statement: TSESTree.Node): TSESLint.RuleFix {
+function removeStatement(
+  fixer: TSESLint.RuleFixer,
+  sourceCode: SourceCode,
+  statement: TSESTree.Node,
+): TSESLint.RuleFix {
   const text = sourceCode.text;
   let end = statement.range[1];
   if (text[end] === '\n') end += 1;

@@ -4,6 +4,7 @@
  */
 import { isParenthesized } from '@eslint-community/eslint-utils';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
 import type { FunctionNode } from '../ast.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -179,7 +180,12 @@ export function makeFunctionAsync(
 }
 
 /** Inserts `text` before `token`, with a space when the token touches a word (`static*gen` → `static async *gen`). */
-function insertKeyword(fixer: TSESLint.RuleFixer, sourceCode: SourceCode, token: TSESTree.Token, text: string): TSESLint.RuleFix {
+function insertKeyword(
+  fixer: TSESLint.RuleFixer,
+  sourceCode: SourceCode,
+  token: TSESTree.Token,
+  text: string,
+): TSESLint.RuleFix {
   const touchesWord = /[\p{ID_Continue}$\u200c\u200d]/u.test(sourceCode.text[token.range[0] - 1] ?? '');
   return fixer.insertTextBefore(token, touchesWord ? ` ${text}` : text);
 }

@@ -8,6 +8,7 @@
  */
 import { findVariable } from '@eslint-community/eslint-utils';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
 import { getStaticPropertyName, isFunctionNode, walkAst } from '../ast.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -53,19 +54,30 @@ export function classifyAwaitStatement(statement: TSESTree.Node): AwaitedStateme
         target.type === AST_NODE_TYPES.ObjectPattern ||
         (target.type === AST_NODE_TYPES.MemberExpression && !target.optional)
       ) {
-        return { kind: 'assignment', statement, target, awaited: expression.right, argument: expression.right.argument };
+        return {
+          kind: 'assignment',
+          statement,
+          target,
+          awaited: expression.right,
+          argument: expression.right.argument,
+        };
       }
     }
     return undefined;
   }
-  if (statement.type !== AST_NODE_TYPES.VariableDeclaration || statement.declare || statement.declarations.length !== 1) return undefined;
+  if (statement.type !== AST_NODE_TYPES.VariableDeclaration || statement.declare || statement.declarations.length !== 1)
+    return undefined;
   const kind = statement.kind;
   if (kind !== 'const' && kind !== 'let' && kind !== 'var') return undefined;
   const declarator = statement.declarations[0]!;
   const init = declarator.init;
   if (init?.type !== AST_NODE_TYPES.AwaitExpression || declarator.definite) return undefined;
   const id = declarator.id;
-  if (id.type !== AST_NODE_TYPES.Identifier && id.type !== AST_NODE_TYPES.ArrayPattern && id.type !== AST_NODE_TYPES.ObjectPattern) {
+  if (
+    id.type !== AST_NODE_TYPES.Identifier &&
+    id.type !== AST_NODE_TYPES.ArrayPattern &&
+    id.type !== AST_NODE_TYPES.ObjectPattern
+  ) {
     return undefined;
   }
   return { kind: 'declaration', statement, declarationKind: kind, id, awaited: init, argument: init.argument };
@@ -80,7 +92,10 @@ export function isGlobalPromise(sourceCode: SourceCode, node: TSESTree.Node): bo
 const inside = (inner: TSESTree.Range, outer: TSESTree.Range): boolean => inner[0] >= outer[0] && inner[1] <= outer[1];
 
 /** Text of a binding without its type annotation: `a` for `a: User`, `{ x }` for `{ x }: Row`. */
-function bindingText(sourceCode: SourceCode, id: TSESTree.Node & { typeAnnotation?: TSESTree.TSTypeAnnotation }): string {
+function bindingText(
+  sourceCode: SourceCode,
+  id: TSESTree.Node & { typeAnnotation?: TSESTree.TSTypeAnnotation },
+): string {
   if (!id.typeAnnotation) return sourceCode.getText(id);
   return sourceCode.text.slice(id.range[0], id.typeAnnotation.range[0]).trimEnd();
 }
@@ -122,7 +137,10 @@ interface Element {
  * something: mixed `const`/`let`, declarations mixed with assignments, some bindings typed and
  * others not, a comment inside a statement, or a local `Promise`.
  */
-export function buildSequentialPromiseAllFix(sourceCode: SourceCode, items: readonly AwaitedStatement[]): Fix | undefined {
+export function buildSequentialPromiseAllFix(
+  sourceCode: SourceCode,
+  items: readonly AwaitedStatement[],
+): Fix | undefined {
   const first = items[0];
   const last = items[items.length - 1];
   if (!first || !last || items.length < 2 || !isGlobalPromise(sourceCode, first.statement)) return undefined;
@@ -191,7 +209,9 @@ function bindingRange(item: AwaitedStatement): TSESTree.Range | undefined {
 }
 
 function commentsBetween(sourceCode: SourceCode, first: TSESTree.Node, last: TSESTree.Node): TSESTree.Comment[] {
-  return sourceCode.getAllComments().filter((comment) => comment.range[0] >= first.range[0] && comment.range[1] <= last.range[1]);
+  return sourceCode
+    .getAllComments()
+    .filter((comment) => comment.range[0] >= first.range[0] && comment.range[1] <= last.range[1]);
 }
 
 /** `[a, b]` on one line, or one element per line when comments have to be kept beside them. */
@@ -282,13 +302,19 @@ function containsAwaitOrYield(sourceCode: SourceCode, node: TSESTree.Node): bool
  * `await Promise.all(Array.from(xs, (x) => f(x)));` (any iterable); results pushed in the loop are
  * pushed in the same order. Undefined when comments outside the call would be lost.
  */
-export function buildLoopPromiseAllFix(sourceCode: SourceCode, rewrite: LoopRewrite, iterableIsArray: boolean): Fix | undefined {
+export function buildLoopPromiseAllFix(
+  sourceCode: SourceCode,
+  rewrite: LoopRewrite,
+  iterableIsArray: boolean,
+): Fix | undefined {
   const { loop, awaited, collector } = rewrite;
   if (!isGlobalPromise(sourceCode, loop)) return undefined;
   const argument = awaited.argument;
   if (containsAwaitOrYield(sourceCode, argument)) return undefined;
   const iterable = loop.right;
-  const comments = sourceCode.getCommentsInside(loop).filter((comment) => !inside(comment.range, argument.range) && !inside(comment.range, iterable.range));
+  const comments = sourceCode
+    .getCommentsInside(loop)
+    .filter((comment) => !inside(comment.range, argument.range) && !inside(comment.range, iterable.range));
   if (comments.length > 0) return undefined;
   const declarator = (loop.left as TSESTree.VariableDeclaration).declarations[0];
   const parameter = `(${sourceCode.getText(declarator.id)})`;

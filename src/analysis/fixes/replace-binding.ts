@@ -8,6 +8,7 @@
  */
 import { findVariable } from '@eslint-community/eslint-utils';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
 import {
   findRequireDeclaration,
   type ImportPlan,
@@ -41,23 +42,41 @@ function findOnlyUseBinding(sourceCode: SourceCode, use: TSESTree.Identifier): O
   const def = variable.defs[0]!;
   if (def.type === 'ImportBinding' && def.node.type === AST_NODE_TYPES.ImportSpecifier) {
     const declaration = def.node.parent as TSESTree.ImportDeclaration;
-    return { system: 'esm', declaration, item: def.node, itemCount: declaration.specifiers.length, module: declaration.source.value };
+    return {
+      system: 'esm',
+      declaration,
+      item: def.node,
+      itemCount: declaration.specifiers.length,
+      module: declaration.source.value,
+    };
   }
-  if (def.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id.type === AST_NODE_TYPES.ObjectPattern) {
+  if (
+    def.type === 'Variable' &&
+    def.node.type === AST_NODE_TYPES.VariableDeclarator &&
+    def.node.id.type === AST_NODE_TYPES.ObjectPattern
+  ) {
     const required = findRequireDeclaration(def.node.parent);
     if (!required) return undefined;
     const item = def.node.id.properties.find(
-      (property): property is TSESTree.Property => property.type === AST_NODE_TYPES.Property && property.value === def.name,
+      (property): property is TSESTree.Property =>
+        property.type === AST_NODE_TYPES.Property && property.value === def.name,
     );
     if (!item) return undefined;
-    return { system: 'cjs', declaration: required.declaration, item, itemCount: def.node.id.properties.length, module: required.module };
+    return {
+      system: 'cjs',
+      declaration: required.declaration,
+      item,
+      itemCount: def.node.id.properties.length,
+      module: required.module,
+    };
   }
   return undefined;
 }
 
 function importsModule(sourceCode: SourceCode, module: string): boolean {
   return sourceCode.ast.body.some((statement) => {
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration) return statement.importKind !== 'type' && sameModule(module, statement.source.value);
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration)
+      return statement.importKind !== 'type' && sameModule(module, statement.source.value);
     const required = findRequireDeclaration(statement);
     return required !== undefined && sameModule(module, required.module);
   });

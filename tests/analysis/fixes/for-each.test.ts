@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { canAwaitAt } from '../../../src/analysis/await-position.js';
+
+import { canAwaitAt } from '../../../src/analysis/execution/await-position.js';
 import { canConvertForEachToForOf, forEachToForOf, forEachToPromiseAll } from '../../../src/analysis/fixes/for-each.js';
 import { applyFixes, probe, type Snippet } from '../harness.js';
 
@@ -14,25 +15,59 @@ function forOf(snippet: Snippet): string {
 
 function convertible(snippet: Snippet): boolean[] {
   return probe(snippet, FOR_EACH, (context, node) =>
-    canConvertForEachToForOf(context.sourceCode, node as TSESTree.CallExpression, { canAwait: canAwaitAt(context, node) }),
+    canConvertForEachToForOf(context.sourceCode, node as TSESTree.CallExpression, {
+      canAwait: canAwaitAt(context, node),
+    }),
   );
 }
 
 describe('forEachToForOf', () => {
   it.each([
-    ['block body', 'async function f() { ids.forEach(async (id) => { await save(id); }); }', 'async function f() { for (const id of ids) { await save(id); } }'],
-    ['expression body gets awaited', 'async function f() { ids.forEach(async (id) => save(id)); }', 'async function f() { for (const id of ids) { await save(id); } }'],
+    [
+      'block body',
+      'async function f() { ids.forEach(async (id) => { await save(id); }); }',
+      'async function f() { for (const id of ids) { await save(id); } }',
+    ],
+    [
+      'expression body gets awaited',
+      'async function f() { ids.forEach(async (id) => save(id)); }',
+      'async function f() { for (const id of ids) { await save(id); } }',
+    ],
     [
       'expression body that binds looser than await',
       'async function f() { ids.forEach(async (id) => id && save(id)); }',
       'async function f() { for (const id of ids) { await (id && save(id)); } }',
     ],
-    ['a type annotation is dropped', 'async function f(ids: string[]) { ids.forEach(async (id: string) => { await save(id); }); }', 'async function f(ids: string[]) { for (const id of ids) { await save(id); } }'],
-    ['destructuring', 'async function f() { users.forEach(async ({ id, name }) => { await save(id, name); }); }', 'async function f() { for (const { id, name } of users) { await save(id, name); } }'],
-    ['a reassigned parameter becomes let', 'async function f() { ids.forEach(async (id) => { id = id.trim(); await save(id); }); }', 'async function f() { for (let id of ids) { id = id.trim(); await save(id); } }'],
-    ['comments inside the body stay', 'async function f() { ids.forEach(async (id) => {\n  // one at a time\n  await save(id);\n}); }', 'async function f() { for (const id of ids) {\n  // one at a time\n  await save(id);\n} }'],
-    ['a sequence receiver is parenthesised', 'async function f() { (a, ids).forEach(async (id) => { await save(id); }); }', 'async function f() { for (const id of (a, ids)) { await save(id); } }'],
-    ['a callback without awaits works in sync code', 'function f() { ids.forEach(async (id) => { log(id); }); }', 'function f() { for (const id of ids) { log(id); } }'],
+    [
+      'a type annotation is dropped',
+      'async function f(ids: string[]) { ids.forEach(async (id: string) => { await save(id); }); }',
+      'async function f(ids: string[]) { for (const id of ids) { await save(id); } }',
+    ],
+    [
+      'destructuring',
+      'async function f() { users.forEach(async ({ id, name }) => { await save(id, name); }); }',
+      'async function f() { for (const { id, name } of users) { await save(id, name); } }',
+    ],
+    [
+      'a reassigned parameter becomes let',
+      'async function f() { ids.forEach(async (id) => { id = id.trim(); await save(id); }); }',
+      'async function f() { for (let id of ids) { id = id.trim(); await save(id); } }',
+    ],
+    [
+      'comments inside the body stay',
+      'async function f() { ids.forEach(async (id) => {\n  // one at a time\n  await save(id);\n}); }',
+      'async function f() { for (const id of ids) {\n  // one at a time\n  await save(id);\n} }',
+    ],
+    [
+      'a sequence receiver is parenthesised',
+      'async function f() { (a, ids).forEach(async (id) => { await save(id); }); }',
+      'async function f() { for (const id of (a, ids)) { await save(id); } }',
+    ],
+    [
+      'a callback without awaits works in sync code',
+      'function f() { ids.forEach(async (id) => { log(id); }); }',
+      'function f() { for (const id of ids) { log(id); } }',
+    ],
   ])('%s', (_title, code, expected) => {
     expect(forOf({ code, filename: 'file.ts' })).toBe(expected);
   });
@@ -57,14 +92,21 @@ describe('forEachToForOf', () => {
 
 describe('forEachToPromiseAll', () => {
   it('maps and awaits all, keeping the callback and thisArg', () => {
-    const code = 'async function f() {\n  ids.forEach(async (id, i) => { await save(id, i); });\n  ids.forEach(save, repo);\n}';
-    const output = applyFixes({ code }, FOR_EACH, (fixer, context, node) => forEachToPromiseAll(fixer, context.sourceCode, node as TSESTree.CallExpression));
-    expect(output).toBe('async function f() {\n  await Promise.all(ids.map(async (id, i) => { await save(id, i); }));\n  await Promise.all(ids.map(save, repo));\n}');
+    const code =
+      'async function f() {\n  ids.forEach(async (id, i) => { await save(id, i); });\n  ids.forEach(save, repo);\n}';
+    const output = applyFixes({ code }, FOR_EACH, (fixer, context, node) =>
+      forEachToPromiseAll(fixer, context.sourceCode, node as TSESTree.CallExpression),
+    );
+    expect(output).toBe(
+      'async function f() {\n  await Promise.all(ids.map(async (id, i) => { await save(id, i); }));\n  await Promise.all(ids.map(save, repo));\n}',
+    );
   });
 
   it('only rewrites whole forEach statements', () => {
     const code = 'async function f() { const r = ids.forEach(save); return ids.forEach(save); }';
-    const output = applyFixes({ code }, FOR_EACH, (fixer, context, node) => forEachToPromiseAll(fixer, context.sourceCode, node as TSESTree.CallExpression));
+    const output = applyFixes({ code }, FOR_EACH, (fixer, context, node) =>
+      forEachToPromiseAll(fixer, context.sourceCode, node as TSESTree.CallExpression),
+    );
     expect(output).toBe(code);
   });
 });

@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
+
 import {
   type AwaitedStatement,
   buildLoopPromiseAllFix,
@@ -28,16 +29,25 @@ function rewriteLoop(code: string, iterableIsArray: boolean): string {
 
 describe('classifyAwaitStatement', () => {
   it('recognises the three shapes and nothing else', () => {
-    const kinds = ['await f();', 'const a = await f();', 'x = await f();', 'let a = await f(), b = 1;', 'x += await f();', 'f(await g());'].map(
-      (code) => {
-        let kind: string | undefined;
-        applyFixes({ code: `async function f() { ${code} }` }, 'FunctionDeclaration > BlockStatement > *', (_fixer, _context, node) => {
+    const kinds = [
+      'await f();',
+      'const a = await f();',
+      'x = await f();',
+      'let a = await f(), b = 1;',
+      'x += await f();',
+      'f(await g());',
+    ].map((code) => {
+      let kind: string | undefined;
+      applyFixes(
+        { code: `async function f() { ${code} }` },
+        'FunctionDeclaration > BlockStatement > *',
+        (_fixer, _context, node) => {
           kind = classifyAwaitStatement(node)?.kind;
           return undefined;
-        });
-        return kind;
-      },
-    );
+        },
+      );
+      return kind;
+    });
     expect(kinds).toEqual(['expression', 'declaration', 'assignment', undefined, undefined, undefined]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { appendCatch, wrapInPromiseAll } from '../../../src/analysis/fixes/promise-handlers.js';
 import { applyFixes } from '../harness.js';
 
@@ -7,15 +8,29 @@ const HANDLER = '(error) => console.error(error)';
 describe('appendCatch', () => {
   it.each([
     ['a call', 'load();', 'load().catch((error) => console.error(error));'],
-    ['a member chain', 'api.users.load(1).then(use);', 'api.users.load(1).then(use).catch((error) => console.error(error));'],
+    [
+      'a member chain',
+      'api.users.load(1).then(use);',
+      'api.users.load(1).then(use).catch((error) => console.error(error));',
+    ],
     ['new with arguments', 'new Promise(run);', 'new Promise(run).catch((error) => console.error(error));'],
-    ['an async IIFE', '(async () => { await a(); })();', '(async () => { await a(); })().catch((error) => console.error(error));'],
-    ['a conditional needs parentheses', 'x ? load() : save();', '(x ? load() : save()).catch((error) => console.error(error));'],
+    [
+      'an async IIFE',
+      '(async () => { await a(); })();',
+      '(async () => { await a(); })().catch((error) => console.error(error));',
+    ],
+    [
+      'a conditional needs parentheses',
+      'x ? load() : save();',
+      '(x ? load() : save()).catch((error) => console.error(error));',
+    ],
     ['already parenthesised', '(x || load());', '(x || load()).catch((error) => console.error(error));'],
   ])('%s', (_title, code, expected) => {
-    expect(applyFixes({ code }, 'Program > ExpressionStatement > *', (fixer, context, node) => appendCatch(fixer, context.sourceCode, node, HANDLER))).toBe(
-      expected,
-    );
+    expect(
+      applyFixes({ code }, 'Program > ExpressionStatement > *', (fixer, context, node) =>
+        appendCatch(fixer, context.sourceCode, node, HANDLER),
+      ),
+    ).toBe(expected);
   });
 });
 

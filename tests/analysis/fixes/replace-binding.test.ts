@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
+
 import { planBindingReplacement } from '../../../src/analysis/fixes/replace-binding.js';
 import { applyFixes, type Snippet } from '../harness.js';
 
@@ -14,7 +15,11 @@ function replace(snippet: Snippet, request = { module: 'node:fs/promises', name:
 
 describe('planBindingReplacement', () => {
   it.each([
-    ['the only specifier of the last import: the declaration is rewritten', "import { readFileSync } from 'node:fs';\nreadFileSync(p);", "import { readFile } from 'node:fs/promises';\nreadFile(p);"],
+    [
+      'the only specifier of the last import: the declaration is rewritten',
+      "import { readFileSync } from 'node:fs';\nreadFileSync(p);",
+      "import { readFile } from 'node:fs/promises';\nreadFile(p);",
+    ],
     [
       'one of several specifiers: removed, new import added',
       "import { readFileSync, statSync } from 'fs';\nstatSync(p);\nreadFileSync(p);",
@@ -25,23 +30,40 @@ describe('planBindingReplacement', () => {
       "import { readFileSync } from 'fs';\nimport { stat } from 'fs/promises';\nreadFileSync(p);",
       "import { stat, readFile } from 'fs/promises';\nreadFile(p);",
     ],
-    ['still used elsewhere: kept', "import { readFileSync } from 'fs';\nreadFileSync(a);\nexport { readFileSync };", "import { readFileSync } from 'fs';\nimport { readFile } from 'node:fs/promises';\nreadFile(a);\nexport { readFileSync };"],
+    [
+      'still used elsewhere: kept',
+      "import { readFileSync } from 'fs';\nreadFileSync(a);\nexport { readFileSync };",
+      "import { readFileSync } from 'fs';\nimport { readFile } from 'node:fs/promises';\nreadFile(a);\nexport { readFileSync };",
+    ],
     [
       'an existing binding of the new export: reused',
       "import { readFileSync } from 'node:fs';\nimport { readFile } from 'node:fs/promises';\nreadFileSync(p);",
       "import { readFile } from 'node:fs/promises';\nreadFile(p);",
     ],
-    ['the new name is taken: aliased', "import { readFileSync } from 'node:fs';\nconst readFile = 0;\nreadFileSync(p);", "import { readFile as readFileAsync } from 'node:fs/promises';\nconst readFile = 0;\nreadFileAsync(p);"],
+    [
+      'the new name is taken: aliased',
+      "import { readFileSync } from 'node:fs';\nconst readFile = 0;\nreadFileSync(p);",
+      "import { readFile as readFileAsync } from 'node:fs/promises';\nconst readFile = 0;\nreadFileAsync(p);",
+    ],
   ])('ESM: %s', (_name, code, expected) => {
     expect(replace({ code })).toBe(expected);
   });
 
   it('ESM: the same module renames the specifier in place', () => {
-    expect(replace({ code: "import { readFileSync, x } from 'zlib';\nreadFileSync(b);" }, { module: 'node:zlib', name: 'gzip' })).toBe("import { gzip, x } from 'zlib';\ngzip(b);");
+    expect(
+      replace(
+        { code: "import { readFileSync, x } from 'zlib';\nreadFileSync(b);" },
+        { module: 'node:zlib', name: 'gzip' },
+      ),
+    ).toBe("import { gzip, x } from 'zlib';\ngzip(b);");
   });
 
   it.each([
-    ['the only property', "const { readFileSync } = require('fs');\nreadFileSync(p);", "const { readFile } = require('node:fs/promises');\nreadFile(p);"],
+    [
+      'the only property',
+      "const { readFileSync } = require('fs');\nreadFileSync(p);",
+      "const { readFile } = require('node:fs/promises');\nreadFile(p);",
+    ],
     [
       'one of several properties',
       "const { readFileSync, statSync } = require('fs');\nstatSync(p);\nreadFileSync(p);",

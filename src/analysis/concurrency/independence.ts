@@ -1,0 +1,440 @@
+/**
+ * Could these awaits run together? For a run of consecutive awaited statements, the groups whose
+ * statements neither need each other's results nor touch the same state in an order that
+ * matters; for a loop, whether its iterations are independent (no loop-carried dependency, no
+ * early exit on an awaited result, no polling, retry or pacing). Built on the data dependencies of
+ * `dependencies.ts` and the call-order heuristics of `ordering.ts`.
+ */
+import { findVariable } from '@eslint-community/eslint-utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import {
+  containsAwait,
+  getStaticPropertyName,
+  isFunctionNode,
+  skipChainExpression,
+  skipTypeWrappers,
+  walkAst,
+} from '../ast.js';
+import type { AwaitedStatement } from '../fixes/promise-all.js';
+import { getPromiseKnowledge } from '../promises/promises.js';
+import { getTypeInfo } from '../type-info.js';
+import {
+  type DependencyKey,
+  dependsOn,
+  type Effects,
+  getEffects,
+  isDeclaredInside,
+  isModuleLevel,
+} from './dependencies.js';
+import {
+  callsAreOrdered,
+  isDataMethod,
+  isMutatingCall,
+  isPacingExpression,
+  orderedCallReason,
+  type OrderingPatterns,
+} from './ordering.js';
+
+type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+type Variable = TSESLint.Scope.Variable;
+
+export type LoopNode =
+  | TSESTree.ForStatement
+  | TSESTree.ForInStatement
+  | TSESTree.ForOfStatement
+  | TSESTree.WhileStatement
+  | TSESTree.DoWhileStatement;
+
+export function isLoopNode(node: TSESTree.Node): node is LoopNode {
+  return (
+    node.type === AST_NODE_TYPES.ForStatement ||
+    node.type === AST_NODE_TYPES.ForInStatement ||
+    node.type === AST_NODE_TYPES.ForOfStatement ||
+    node.type === AST_NODE_TYPES.WhileStatement ||
+    node.type === AST_NODE_TYPES.DoWhileStatement
+  );
+}
+
+const PROMISE_COMBINATORS = new Set(['all', 'allSettled', 'race', 'any']);
+
+/**
+ * Does awaiting `expression` wait for work that starts right here (a call or `new`), rather than
+ * for a promise started earlier (`await p`, `await p.then(…)`, `Promise.all([a, b])`) or for nothing
+ * (`Promise.resolve()`)?
+ */
+export function startsNewWork(expression: TSESTree.Node): boolean {
+  const value = skipTypeWrappers(skipChainExpression(expression));
+  if (value.type === AST_NODE_TYPES.NewExpression) return true;
+  if (value.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipTypeWrappers(skipChainExpression(value.callee));
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return true;
+  const name = getStaticPropertyName(callee);
+  if (name === 'then' || name === 'catch' || name === 'finally') return startsNewWork(callee.object);
+  if (callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'Promise') {
+    // `Promise.resolve()` starts nothing; `Promise.all([a, b])` waits for promises started earlier.
+    if (name === undefined || !PROMISE_COMBINATORS.has(name)) return false;
+    const list = value.arguments[0];
+    if (!list || list.type === AST_NODE_TYPES.Identifier) return false;
+    if (list.type !== AST_NODE_TYPES.ArrayExpression) return true;
+    return list.elements.some(
+      (element) => element !== null && element.type !== AST_NODE_TYPES.SpreadElement && startsNewWork(element),
+    );
+  }
+  return true;
+}
+
+/**
+ * Could the awaited value be a promise? With type information a non-thenable type says no
+ * (`await cachedUser()` returning a plain object); `any` and unresolved types stay possible, as
+ * they are without types, where only a same-file function that returns no promise says no.
+ */
+export function awaitsPromise(context: AnyContext, expression: TSESTree.Node): boolean {
+  return getPromiseKnowledge(context).isPromise(expression) !== 'no';
+}
+
+/** `await` and `yield` expressions in `node`, outside nested functions. */
+function awaitsIn(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  node: TSESTree.Node,
+): { awaits: TSESTree.AwaitExpression[]; yields: number } {
+  const awaits: TSESTree.AwaitExpression[] = [];
+  let yields = 0;
+  walkAst(node, sourceCode.visitorKeys, (current) => {
+    if (current !== node && isFunctionNode(current)) return false;
+    if (current.type === AST_NODE_TYPES.AwaitExpression) awaits.push(current);
+    if (current.type === AST_NODE_TYPES.YieldExpression) yields += 1;
+    return true;
+  });
+  return { awaits, yields };
+}
+
+/** Mutations through objects of the whole program are calls on services; local objects are stateful. */
+const countLocalMutations = { countMayMutate: (key: DependencyKey) => !isModuleLevel(key) };
+
+interface Candidate {
+  readonly item: AwaitedStatement;
+  readonly effects: Effects;
+}
+
+/** Can this statement join a `Promise.all` at all, whatever its neighbours? */
+function asCandidate(context: AnyContext, item: AwaitedStatement, patterns: OrderingPatterns): Candidate | undefined {
+  const argument = item.argument;
+  if (!startsNewWork(argument)) return undefined;
+  if (containsAwait(context.sourceCode, argument)) return undefined;
+  if (isPacingExpression(context, argument)) return undefined;
+  const effects = getEffects(context, item.statement);
+  if (effects.calls.some((site) => orderedCallReason(context, site.node, patterns) !== undefined)) return undefined;
+  // Writes stay where they are: with `Promise.all` a write would start even when the call before it
+  // failed, and a read beside it could see the state before or after it.
+  if (effects.calls.some((site) => !isDataMethod(site.node) && isMutatingCall(site.node))) return undefined;
+  if (!awaitsPromise(context, argument)) return undefined;
+  return { item, effects };
+}
+
+function conflict(context: AnyContext, earlier: Candidate, later: Candidate): boolean {
+  if (dependsOn(earlier.effects, later.effects, countLocalMutations)) return true;
+  for (const a of earlier.effects.calls) {
+    for (const b of later.effects.calls) if (callsAreOrdered(context, a, b)) return true;
+  }
+  return false;
+}
+
+/**
+ * Splits consecutive awaited statements (in source order, with nothing between them) into groups
+ * of two or more that can run together. A statement that cannot join any group (pacing, an ordered
+ * call, an already-started promise) separates the groups around it; one that depends on the group
+ * before it starts a new one.
+ */
+export function findIndependentGroups(
+  context: AnyContext,
+  items: readonly AwaitedStatement[],
+  patterns: OrderingPatterns,
+): AwaitedStatement[][] {
+  const groups: AwaitedStatement[][] = [];
+  let group: Candidate[] = [];
+  const flush = (): void => {
+    if (group.length >= 2) groups.push(group.map((candidate) => candidate.item));
+    group = [];
+  };
+  for (const item of items) {
+    const candidate = asCandidate(context, item, patterns);
+    if (!candidate) {
+      flush();
+      continue;
+    }
+    if (group.some((earlier) => conflict(context, earlier, candidate))) flush();
+    group.push(candidate);
+  }
+  flush();
+  return groups;
+}
+
+export type LoopDependency =
+  /** `for await`: asynchronous iteration on purpose. */
+  | 'for-await'
+  /** An await in the loop test or update: polling. */
+  | 'await-in-test'
+  /** The body yields: a generator streams one result at a time. */
+  | 'yield'
+  /** An awaited sleep or timer paces the loop. */
+  | 'pacing'
+  /** Nothing awaited starts new work, or nothing awaited is a promise. */
+  | 'no-new-work'
+  /** The body never reads a loop variable: the same work repeated (polling, retry, draining). */
+  | 'same-work'
+  /** `try` with a `return`/`break` inside: a retry. */
+  | 'retry'
+  /** `break`/`return`/`continue` that depends on an awaited result: stops at the first match. */
+  | 'early-exit'
+  /** Something an iteration writes is read or written by the next (other than collecting results). */
+  | 'loop-carried'
+  /** A method is called on a stateful local object (a page, a parser, a checked-out connection). */
+  | 'stateful-receiver'
+  /** A call whose name, receiver or arguments say order matters. */
+  | 'ordered-call'
+  /**
+   * A call that changes shared state (`update`, `insert`, `addUnique`, `writeFile`): writes in a loop
+   * are kept one at a time (chunked batches, rows of one transaction, parents before children).
+   */
+  | 'writes';
+
+export type LoopVerdict =
+  | {
+      readonly independent: true;
+      /** The loop runs over a short literal list: no need to bound concurrency. */ readonly small: boolean;
+    }
+  | { readonly independent: false; readonly reason: LoopDependency };
+
+/** Variables that differ per iteration: the `for…of`/`for…in` binding, or the counter of a `for`. */
+function loopVariables(context: AnyContext, loop: LoopNode): Set<DependencyKey> {
+  const variables = new Set<DependencyKey>();
+  const sourceCode = context.sourceCode;
+  if (loop.type === AST_NODE_TYPES.ForOfStatement || loop.type === AST_NODE_TYPES.ForInStatement) {
+    if (loop.left.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const variable of sourceCode.getDeclaredVariables(loop.left)) variables.add(variable);
+    } else for (const key of getEffects(context, loop.left, 0).writes) variables.add(key);
+  } else if (loop.type === AST_NODE_TYPES.ForStatement) {
+    if (loop.init?.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const variable of sourceCode.getDeclaredVariables(loop.init)) variables.add(variable);
+    }
+    if (loop.update) for (const key of getEffects(context, loop.update, 0).writes) variables.add(key);
+  }
+  return variables;
+}
+
+/** The parts of the loop evaluated outside the body: test, update, iterated collection. */
+function headParts(loop: LoopNode): TSESTree.Node[] {
+  switch (loop.type) {
+    case AST_NODE_TYPES.ForStatement:
+      return [loop.init, loop.test, loop.update].filter((part): part is NonNullable<typeof part> => part !== null);
+    case AST_NODE_TYPES.ForInStatement:
+    case AST_NODE_TYPES.ForOfStatement:
+      return [loop.right];
+    default:
+      return [loop.test];
+  }
+}
+
+type ExitKind = 'leaves' | 'continues';
+
+/** Does this `break`/`continue`/`return` leave the loop or skip to its next iteration? */
+function exitKind(statement: TSESTree.Node, loop: LoopNode): ExitKind | undefined {
+  if (statement.type === AST_NODE_TYPES.ReturnStatement) return 'leaves';
+  if (statement.type !== AST_NODE_TYPES.BreakStatement && statement.type !== AST_NODE_TYPES.ContinueStatement)
+    return undefined;
+  const label = statement.label?.name;
+  for (
+    let current: TSESTree.Node | undefined = statement.parent;
+    current && current !== loop;
+    current = current.parent
+  ) {
+    if (label !== undefined) {
+      if (current.type === AST_NODE_TYPES.LabeledStatement && current.label.name === label) return undefined;
+      continue;
+    }
+    if (isLoopNode(current)) return undefined;
+    if (statement.type === AST_NODE_TYPES.BreakStatement && current.type === AST_NODE_TYPES.SwitchStatement)
+      return undefined;
+  }
+  const continuesThis =
+    statement.type === AST_NODE_TYPES.ContinueStatement &&
+    (label === undefined || (loop.parent.type === AST_NODE_TYPES.LabeledStatement && loop.parent.label.name === label));
+  return continuesThis ? 'continues' : 'leaves';
+}
+
+/** Variables whose value comes from an await in this body, directly or through other such variables. */
+function awaitedVariables(context: AnyContext, body: TSESTree.Node): Set<DependencyKey> {
+  const sourceCode = context.sourceCode;
+  const tainted = new Set<DependencyKey>();
+  const isTainted = (expression: TSESTree.Node): boolean =>
+    containsAwait(sourceCode, expression) ||
+    [...getEffects(context, expression, 0).reads].some((key) => tainted.has(key));
+  for (let pass = 0; pass < 2; pass++) {
+    walkAst(body, sourceCode.visitorKeys, (current) => {
+      if (current !== body && isFunctionNode(current)) return false;
+      if (current.type === AST_NODE_TYPES.VariableDeclarator && current.init && isTainted(current.init)) {
+        for (const variable of sourceCode.getDeclaredVariables(current)) tainted.add(variable);
+      }
+      if (current.type === AST_NODE_TYPES.AssignmentExpression && isTainted(current.right)) {
+        for (const key of getEffects(context, current.left, 0).writes) tainted.add(key);
+        if (current.left.type === AST_NODE_TYPES.Identifier) {
+          const variable = findVariable(sourceCode.getScope(current.left) as never, current.left) as Variable | null;
+          if (variable) tainted.add(variable);
+        }
+      }
+      return true;
+    });
+  }
+  return tainted;
+}
+
+/** Early exits and retries: `break`/`return`/`continue` decided by an awaited result, `try` with an exit inside. */
+function exitDependency(context: AnyContext, loop: LoopNode): LoopDependency | undefined {
+  const sourceCode = context.sourceCode;
+  const body = loop.body;
+  let tainted: Set<DependencyKey> | undefined;
+  const dependsOnAwait = (expression: TSESTree.Node): boolean => {
+    if (containsAwait(sourceCode, expression)) return true;
+    tainted ??= awaitedVariables(context, body);
+    const reads = getEffects(context, expression, 0).reads;
+    return [...reads].some((key) => tainted!.has(key));
+  };
+  let verdict: LoopDependency | undefined;
+  walkAst(body, sourceCode.visitorKeys, (current) => {
+    if (verdict) return false;
+    if (isFunctionNode(current)) return false;
+    const kind = exitKind(current, loop);
+    if (!kind) return true;
+    if (current.type === AST_NODE_TYPES.ReturnStatement && current.argument && dependsOnAwait(current.argument)) {
+      verdict = 'early-exit';
+      return false;
+    }
+    let guarded = false;
+    for (
+      let child: TSESTree.Node = current, parent = current.parent;
+      parent && child !== body;
+      child = parent, parent = parent.parent
+    ) {
+      if (
+        parent.type === AST_NODE_TYPES.TryStatement &&
+        child === parent.block &&
+        containsAwait(sourceCode, parent.block) &&
+        kind === 'leaves'
+      ) {
+        verdict = 'retry';
+        return false;
+      }
+      if (parent.type === AST_NODE_TYPES.CatchClause) {
+        const tryStatement = parent.parent;
+        if (containsAwait(sourceCode, tryStatement.block)) {
+          verdict = kind === 'leaves' ? 'retry' : 'early-exit';
+          return false;
+        }
+      }
+      const guard =
+        parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression
+          ? parent.test
+          : parent.type === AST_NODE_TYPES.SwitchStatement
+            ? parent.discriminant
+            : parent.type === AST_NODE_TYPES.SwitchCase
+              ? parent.test
+              : undefined;
+      if (guard && child !== guard) {
+        guarded = true;
+        if (dependsOnAwait(guard)) {
+          verdict = 'early-exit';
+          return false;
+        }
+      }
+    }
+    // An exit that nothing guards ends the loop in its first iteration: not a loop over independent work.
+    if (!guarded && kind === 'leaves') verdict = 'early-exit';
+    return false;
+  });
+  return verdict;
+}
+
+/** A loop over a literal list of at most 10 elements, or a counter up to at most 10. */
+function isSmallLoop(loop: LoopNode): boolean {
+  if (loop.type === AST_NODE_TYPES.ForOfStatement || loop.type === AST_NODE_TYPES.ForInStatement) {
+    const right = skipTypeWrappers(loop.right);
+    return (
+      right.type === AST_NODE_TYPES.ArrayExpression &&
+      right.elements.length <= 10 &&
+      right.elements.every((element) => element?.type !== AST_NODE_TYPES.SpreadElement)
+    );
+  }
+  if (loop.type !== AST_NODE_TYPES.ForStatement) return false;
+  const test = loop.test;
+  if (test?.type !== AST_NODE_TYPES.BinaryExpression || (test.operator !== '<' && test.operator !== '<=')) return false;
+  return test.right.type === AST_NODE_TYPES.Literal && typeof test.right.value === 'number' && test.right.value <= 10;
+}
+
+/**
+ * Are the iterations of `loop` independent, so that they could run together? `directAwaits` are
+ * the awaits whose innermost loop is this one; `awaitInHead` says an await sits in its test or update.
+ */
+export function judgeLoop(
+  context: AnyContext,
+  loop: LoopNode,
+  directAwaits: readonly TSESTree.AwaitExpression[],
+  awaitInHead: boolean,
+  patterns: OrderingPatterns,
+): LoopVerdict {
+  const no = (reason: LoopDependency): LoopVerdict => ({ independent: false, reason });
+  const sourceCode = context.sourceCode;
+  if (loop.type === AST_NODE_TYPES.ForOfStatement && loop.await) return no('for-await');
+  if (awaitInHead) return no('await-in-test');
+  const inBody = awaitsIn(sourceCode, loop.body);
+  if (inBody.yields > 0) return no('yield');
+  if (inBody.awaits.some((awaited) => isPacingExpression(context, awaited.argument))) return no('pacing');
+  if (!directAwaits.some((awaited) => startsNewWork(awaited.argument) && awaitsPromise(context, awaited.argument))) {
+    return no('no-new-work');
+  }
+  const effects = getEffects(context, loop.body);
+  const perIteration = loopVariables(context, loop);
+  if (![...effects.reads].some((key) => perIteration.has(key))) return no('same-work');
+  const exit = exitDependency(context, loop);
+  if (exit) return no(exit);
+
+  const counters = loop.type === AST_NODE_TYPES.ForStatement && loop.init ? loop.init : undefined;
+  const isOuter = (key: DependencyKey): boolean =>
+    !isDeclaredInside(key, loop) ||
+    (counters !== undefined && typeof key !== 'string' && isDeclaredInside(key, counters));
+  for (const key of effects.writes) if (isOuter(key)) return no('loop-carried');
+  const headReads = new Set(headParts(loop).flatMap((part) => [...getEffects(context, part, 0).reads]));
+  for (const key of effects.collects) {
+    if (!isOuter(key)) continue;
+    if (effects.reads.has(key) || effects.mayMutate.has(key) || headReads.has(key)) return no('loop-carried');
+  }
+  for (const key of effects.mayMutate) {
+    if (typeof key !== 'string' && isOuter(key) && !isModuleLevel(key)) return no('stateful-receiver');
+  }
+  if (effects.calls.some((site) => orderedCallReason(context, site.node, patterns, 'loop') !== undefined))
+    return no('ordered-call');
+  if (effects.calls.some((site) => !isDataMethod(site.node) && isMutatingCall(site.node))) return no('writes');
+  return { independent: true, small: isSmallLoop(loop) };
+}
+
+/** Is the iterated collection of a `for…of` an array (so `.map` works), as far as types or syntax show? */
+export function isArrayExpression(context: AnyContext, node: TSESTree.Node): boolean {
+  const value = skipTypeWrappers(skipChainExpression(node));
+  if (value.type === AST_NODE_TYPES.ArrayExpression) return true;
+  const typeInfo = getTypeInfo(context);
+  if (typeInfo) {
+    const type = typeInfo.typeOf(value);
+    if (typeInfo.checker.isArrayType(type) || typeInfo.checker.isTupleType(type)) return true;
+  }
+  if (value.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipTypeWrappers(skipChainExpression(value.callee));
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = getStaticPropertyName(callee);
+  const object = skipTypeWrappers(callee.object);
+  if (object.type === AST_NODE_TYPES.Identifier && (object.name === 'Object' || object.name === 'Array')) {
+    return ['keys', 'values', 'entries', 'from', 'of'].includes(method ?? '');
+  }
+  return ['map', 'filter', 'slice', 'concat', 'flat', 'flatMap', 'split', 'toSorted', 'toReversed'].includes(
+    method ?? '',
+  );
+}

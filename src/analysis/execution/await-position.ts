@@ -1,0 +1,47 @@
+/**
+ * Is `await` valid syntax at a node? Not the same question as "does this run in async context":
+ * a non-async arrow inside an async function (`items.map((x) => …)`) runs there but cannot `await`.
+ */
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { type FunctionNode, isFunctionNode } from '../ast.js';
+
+type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+const COMMONJS_FILE = /\.c[jt]s$/u;
+
+/**
+ * Where an `await` (or `yield`) written at `node` would belong: the function whose body holds it with
+ * no function in between, `'top-level'`, or undefined where none can go (a parameter, a class field
+ * initialiser, a static block).
+ */
+function findAwaitScope(node: TSESTree.Node): FunctionNode | 'top-level' | undefined {
+  let child: TSESTree.Node = node;
+  for (let current = node.parent; current; child = current, current = current.parent) {
+    // Parameters (defaults) of an async function cannot await either.
+    if (isFunctionNode(current)) return current.body === child ? current : undefined;
+    if (
+      current.type === AST_NODE_TYPES.PropertyDefinition ||
+      current.type === AST_NODE_TYPES.AccessorProperty ||
+      current.type === AST_NODE_TYPES.StaticBlock
+    ) {
+      return undefined;
+    }
+  }
+  return 'top-level';
+}
+
+/** True when `await` may be written at `node`: in an async function's body, or at the top level of an ES module. */
+export function canAwaitAt(context: AnyContext, node: TSESTree.Node): boolean {
+  const scope = findAwaitScope(node);
+  // Top-level await: ES modules only (not CommonJS, not `.cjs`/`.cts`).
+  if (scope === 'top-level')
+    return context.sourceCode.ast.sourceType === 'module' && !COMMONJS_FILE.test(context.filename);
+  return scope !== undefined && scope.async;
+}
+
+/** The function whose body `node` is directly in, where `await` (if it were async) or `yield` (if a generator) could go. */
+export function findDirectFunction(node: TSESTree.Node): FunctionNode | undefined {
+  const scope = findAwaitScope(node);
+  return scope === 'top-level' ? undefined : scope;
+}

@@ -1,0 +1,37 @@
+/**
+ * Request handlers registered on an app or router of a known HTTP framework, made in this file:
+ * `const app = express(); app.get('/', (req, res) => …)`, `router.route('/x').post(handler)`. They run
+ * from the event loop, once per request, like `http.createServer` handlers.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+import { ROUTER_FACTORIES } from '../catalog/http-frameworks.js';
+import { findInstanceCalls } from '../origin/instance-calls.js';
+import { trackModuleReferences } from '../origin/modules.js';
+
+type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+const cache = new WeakMap<TSESTree.Program, ReadonlySet<TSESTree.Node>>();
+
+/** The calls in the file that register handlers (`app.get(…)`, `router.use(…)`), computed once per file. */
+export function findRouteRegistrations(context: AnyContext): ReadonlySet<TSESTree.Node> {
+  const program = context.sourceCode.ast;
+  let registrations = cache.get(program);
+  if (!registrations) {
+    const found = new Set<TSESTree.Node>();
+    // Cheap filter: a file that names no framework registers no handler of one.
+    if (/express|fastify|koa/u.test(context.sourceCode.text)) {
+      for (const { node, row } of trackModuleReferences(context, ROUTER_FACTORIES).values()) {
+        for (const use of findInstanceCalls(context, node, row.registrars)) found.add(use.call);
+      }
+    }
+    registrations = found;
+    cache.set(program, registrations);
+  }
+  return registrations;
+}
+
+/** Is argument `index` of `call` a handler the framework calls per request? (Any function argument of a registration is one.) */
+export function isRouteHandlerArgument(context: AnyContext, call: TSESTree.CallExpression, index: number): boolean {
+  return index >= 0 && findRouteRegistrations(context).has(call);
+}

@@ -1,0 +1,198 @@
+/**
+ * References to a module's exports by origin: ESM imports (default, namespace, named, renamed),
+ * `require()` (namespace or destructured), static `await import()` results, and globals.
+ * A local variable or method that merely shares a name never matches.
+ */
+import { isBuiltin } from 'node:module';
+
+import { CALL, CONSTRUCT, READ, ReferenceTracker, type TraceMap } from '@eslint-community/eslint-utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { Rule, Scope } from 'eslint';
+import type * as ESTree from 'estree';
+
+import { walkAst } from '../ast.js';
+
+/** One row of an API catalogue: where the API comes from and how it is used. */
+export interface ApiRow {
+  /** Module specifier (`'fs'`, `'effect/Effect'`); Node built-ins match with and without `node:`. Omit for globals. */
+  readonly module?: string;
+  /** Property path from the module (or, for globals, from the global name): `['readFileSync']`, `['promises', 'readFile']`. */
+  readonly path: readonly string[];
+  /** `call` matches `f()`, `construct` matches `new F()`, `read` matches any reference to the value. */
+  readonly kind: 'call' | 'construct' | 'read';
+}
+
+export interface ModuleReference<Row extends ApiRow> {
+  /** The CallExpression, NewExpression, or the referencing expression for `read`. */
+  readonly node: TSESTree.Node;
+  readonly row: Row;
+}
+
+export type ModuleReferenceIndex<Row extends ApiRow> = ReadonlyMap<TSESTree.Node, ModuleReference<Row>>;
+
+type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+const KIND_SYMBOL = { call: CALL, construct: CONSTRUCT, read: READ } as const;
+
+/** The module names a row is known by (`fs` and `node:fs` for built-ins). */
+export function moduleAliases(specifier: string): string[] {
+  // `node:test`, `node:sqlite`, `node:sea` exist only with the prefix: bare `test` is some npm package.
+  if (specifier.startsWith('node:'))
+    return isBuiltin(specifier.slice(5)) ? [specifier, specifier.slice(5)] : [specifier];
+  return isBuiltin(specifier) && !specifier.startsWith('node:') ? [specifier, `node:${specifier}`] : [specifier];
+}
+
+interface TraceMaps<Row> {
+  modules: TraceMap<Row>;
+  globals: TraceMap<Row>;
+}
+
+const traceMapCache = new WeakMap<readonly ApiRow[], TraceMaps<ApiRow>>();
+
+function buildTraceMaps<Row extends ApiRow>(catalog: readonly Row[]): TraceMaps<Row> {
+  const cached = traceMapCache.get(catalog);
+  if (cached) return cached as TraceMaps<Row>;
+  const maps: TraceMaps<Row> = { modules: {}, globals: {} };
+  for (const row of catalog) {
+    const roots = row.module === undefined ? [maps.globals] : moduleAliases(row.module).map(() => maps.modules);
+    const names = row.module === undefined ? [undefined] : moduleAliases(row.module);
+    roots.forEach((root, index) => {
+      const name = names[index];
+      let node = root as Record<string | symbol, unknown>;
+      const path = name === undefined ? row.path : [name, ...row.path];
+      for (const key of path) {
+        node[key] ??= {};
+        node = node[key] as Record<string | symbol, unknown>;
+      }
+      node[KIND_SYMBOL[row.kind]] = row;
+    });
+  }
+  traceMapCache.set(catalog, maps);
+  return maps;
+}
+
+const indexCache = new WeakMap<TSESTree.Program, WeakMap<readonly ApiRow[], ModuleReferenceIndex<ApiRow>>>();
+
+/**
+ * Every reference in the file to an API of the catalogue, keyed by the node that uses it.
+ * Computed once per file and catalogue.
+ */
+export function trackModuleReferences<Row extends ApiRow>(
+  context: AnyContext,
+  catalog: readonly Row[],
+): ModuleReferenceIndex<Row> {
+  const program = context.sourceCode.ast;
+  let perProgram = indexCache.get(program);
+  if (!perProgram) {
+    perProgram = new WeakMap();
+    indexCache.set(program, perProgram);
+  }
+  const cached = perProgram.get(catalog);
+  if (cached) return cached as ModuleReferenceIndex<Row>;
+
+  const { modules, globals } = buildTraceMaps(catalog);
+  const globalScope = context.sourceCode.getScope(program) as unknown as Scope.Scope;
+  const tracker = new ReferenceTracker(globalScope, { mode: 'legacy' });
+  const index = new Map<TSESTree.Node, ModuleReference<Row>>();
+  const add = (found: { node: unknown; info: Row }): void => {
+    const node = found.node as TSESTree.Node;
+    if (!index.has(node)) index.set(node, { node, row: found.info });
+  };
+  const undeclared = undeclaredGlobalReferences(globalScope);
+  for (const found of tracker.iterateGlobalReferences(globals)) add(found);
+  for (const identifier of undeclared) {
+    if (GLOBAL_OBJECT_NAMES.has(identifier.name)) {
+      for (const found of tracker.iteratePropertyReferences(identifier, globals)) add(found);
+    } else {
+      const traceMap = globals[identifier.name];
+      if (!traceMap) continue;
+      // The tracker's own global walk only sees configured globals; this one sees `fetch` in any file.
+      for (const found of tracker.iteratePropertyReferences(identifier, traceMap)) add(found);
+      addRootReference(identifier, traceMap, add);
+    }
+  }
+  if (Object.keys(modules).length > 0) {
+    for (const found of tracker.iterateEsmReferences(modules)) add(found);
+    for (const found of tracker.iterateCjsReferences(modules)) add(found);
+    for (const identifier of undeclared) {
+      if (identifier.name !== 'require') continue;
+      const call = identifier.parent;
+      if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== identifier) continue;
+      const source = call.arguments[0];
+      if (source?.type !== AST_NODE_TYPES.Literal || typeof source.value !== 'string') continue;
+      const traceMap = modules[source.value];
+      if (!traceMap) continue;
+      addRootReference(call, { [READ]: (traceMap as Record<symbol, unknown>)[READ] }, add);
+      for (const found of tracker.iteratePropertyReferences(call as unknown as ESTree.Expression, traceMap)) add(found);
+    }
+    for (const { expression, specifier } of staticDynamicImports(context)) {
+      const traceMap = modules[specifier];
+      if (!traceMap) continue;
+      for (const found of tracker.iteratePropertyReferences(expression as unknown as ESTree.Expression, traceMap))
+        add(found);
+    }
+  }
+  perProgram.set(catalog, index);
+  return index;
+}
+
+const GLOBAL_OBJECT_NAMES: ReadonlySet<string> = new Set(['global', 'globalThis', 'self', 'window']);
+
+/**
+ * References to globals that no configuration declared (`fetch`, `require`, `setTimeout` in a
+ * project without a `globals` setting). ESLint leaves them unresolved in the global scope's
+ * `through` list; a local declaration of the same name resolves them and so excludes them.
+ */
+function undeclaredGlobalReferences(globalScope: Scope.Scope): readonly TSESTree.Identifier[] {
+  // Asked once per catalogue; cached per file, keyed by the Program.
+  const program = globalScope.block as unknown as TSESTree.Program;
+  const cached = undeclaredCache.get(program);
+  if (cached) return cached;
+  const found = globalScope.through
+    .filter((reference) => reference.resolved === null && !globalScope.set.has(reference.identifier.name))
+    .map((reference) => reference.identifier as unknown as TSESTree.Identifier);
+  undeclaredCache.set(program, found);
+  return found;
+}
+
+const undeclaredCache = new WeakMap<TSESTree.Program, readonly TSESTree.Identifier[]>();
+
+/** The tracker reports members and calls of a root; a `read` row on the root itself is added here. */
+function addRootReference<Row>(
+  node: TSESTree.Node,
+  traceMap: Record<string | symbol, unknown>,
+  add: (found: { node: unknown; info: Row }) => void,
+): void {
+  const row = traceMap[READ] as Row | undefined;
+  if (row !== undefined) add({ node, info: row });
+}
+
+const dynamicImportsCache = new WeakMap<TSESTree.Program, { expression: TSESTree.Node; specifier: string }[]>();
+
+/**
+ * `await import('fs')` expressions with a literal specifier: the awaited value is the namespace.
+ * One walk per file, shared by every catalogue (each catalogue's index asked for it again).
+ */
+function staticDynamicImports(context: AnyContext): { expression: TSESTree.Node; specifier: string }[] {
+  const program = context.sourceCode.ast;
+  const cached = dynamicImportsCache.get(program);
+  if (cached) return cached;
+  const found: { expression: TSESTree.Node; specifier: string }[] = [];
+  dynamicImportsCache.set(program, found);
+  // Cheap text check first: most files never use import().
+  if (!context.sourceCode.text.includes('import(')) return found;
+  walkAst(context.sourceCode.ast, context.sourceCode.visitorKeys, (node) => {
+    if (
+      node.type === AST_NODE_TYPES.ImportExpression &&
+      node.source.type === AST_NODE_TYPES.Literal &&
+      typeof node.source.value === 'string' &&
+      node.parent.type === AST_NODE_TYPES.AwaitExpression
+    ) {
+      found.push({ expression: node.parent, specifier: node.source.value });
+    }
+  });
+  return found;
+}
+
+/** For typing convenience in rules that hand `Rule.RuleContext` to eslint-utils. */
+export type { Rule };

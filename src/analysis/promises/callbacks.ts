@@ -1,0 +1,101 @@
+/**
+ * Questions about callbacks and the values they are called on: does this callback return a promise,
+ * does the API it is given to ignore what it returns, is the receiver an array, has a value a member.
+ * With type information the checker answers; without it, what the file shows (or `unknown`).
+ */
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
+
+import { isFunctionNode, skipChainExpression, skipTypeWrappers } from '../ast.js';
+import { getTypeInfo, type TypeInfo } from '../type-info.js';
+import { getPromiseKnowledge, getTypeFlags, isThenableType, type Tristate } from './promises.js';
+
+type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+function anyOrUnknownTest(checker: ts.TypeChecker): (type: ts.Type) => boolean {
+  const flags = getTypeFlags(checker);
+  return (type) => (type.flags & (flags.Any | flags.Unknown)) !== 0;
+}
+
+/** Does calling the callback `node` (an inline function or a reference to one) return a promise? */
+export function callbackReturnsPromise(context: AnyContext, node: TSESTree.Node): Tristate {
+  const knowledge = getPromiseKnowledge(context);
+  const value = skipTypeWrappers(node);
+  if (isFunctionNode(value)) {
+    if (value.async) return value.generator ? 'no' : 'yes';
+    if (value.body.type !== AST_NODE_TYPES.BlockStatement) return knowledge.isPromise(value.body);
+    const syntactic = knowledge.functionReturnsPromise(value);
+    if (syntactic !== 'unknown') return syntactic;
+  } else {
+    const fn = knowledge.resolveFunction(value);
+    if (fn) return callbackReturnsPromise(context, fn);
+  }
+  const info = getTypeInfo(context);
+  if (!info) return 'unknown';
+  return signaturesReturnPromise(info, value);
+}
+
+function signaturesReturnPromise(info: TypeInfo, node: TSESTree.Node): Tristate {
+  const isAnyOrUnknown = anyOrUnknownTest(info.checker);
+  const tsNode = info.services.esTreeNodeToTSNodeMap.get(node);
+  const type = info.checker.getTypeAtLocation(tsNode);
+  if (isAnyOrUnknown(type)) return 'unknown';
+  const signatures = type.getCallSignatures();
+  if (signatures.length === 0) return 'unknown';
+  const thenable = signatures.map((signature) => isThenableType(info.checker, tsNode, signature.getReturnType()));
+  if (thenable.every(Boolean)) return 'yes';
+  return thenable.some(Boolean) ? 'unknown' : 'no';
+}
+
+/**
+ * Does `call` ignore what its callback argument `index` returns? With types: the parameter's
+ * signature returns `void` (or anything but a promise, `any` or `unknown`). Without: `unknown`.
+ */
+export function apiIgnoresCallbackResult(context: AnyContext, call: TSESTree.CallExpression, index: number): Tristate {
+  const info = getTypeInfo(context);
+  if (!info) return 'unknown';
+  const isAnyOrUnknown = anyOrUnknownTest(info.checker);
+  const tsCall = info.services.esTreeNodeToTSNodeMap.get(call);
+  const signature = info.checker.getResolvedSignature(tsCall);
+  if (!signature) return 'unknown';
+  const parameters = signature.getParameters();
+  const parameter = parameters[index];
+  if (!parameter) return 'unknown';
+  const declaration = parameter.valueDeclaration as ts.ParameterDeclaration | undefined;
+  if (declaration?.dotDotDotToken) return 'unknown';
+  const parameterType = info.checker.getTypeOfSymbolAtLocation(parameter, tsCall);
+  const parts = parameterType.isUnion() ? parameterType.types : [parameterType];
+  const signatures = parts.flatMap((part) => part.getCallSignatures());
+  if (signatures.length === 0) return 'unknown';
+  for (const callback of signatures) {
+    const returnType = callback.getReturnType();
+    if (isAnyOrUnknown(returnType) || isThenableType(info.checker, tsCall, returnType)) return 'no';
+    const returnParts = returnType.isUnion() ? returnType.types : [returnType];
+    if (returnParts.some((part) => isAnyOrUnknown(part) || isThenableType(info.checker, tsCall, part))) return 'no';
+  }
+  return 'yes';
+}
+
+/** Is `node` an array or tuple (readonly or not)? */
+export function isArrayValue(context: AnyContext, node: TSESTree.Node): Tristate {
+  const value = skipTypeWrappers(skipChainExpression(node));
+  if (value.type === AST_NODE_TYPES.ArrayExpression) return 'yes';
+  const info = getTypeInfo(context);
+  if (!info) return 'unknown';
+  const type = info.checker.getNonNullableType(info.typeOf(value));
+  if (anyOrUnknownTest(info.checker)(type)) return 'unknown';
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.every((part) => info.checker.isArrayType(part) || info.checker.isTupleType(part)) ? 'yes' : 'no';
+}
+
+/** Has the value of `node` a member called `name`? Only known with type information. */
+export function hasMember(context: AnyContext, node: TSESTree.Node, name: string): Tristate {
+  const info = getTypeInfo(context);
+  if (!info) return 'unknown';
+  const type = info.checker.getNonNullableType(info.typeOf(skipTypeWrappers(skipChainExpression(node))));
+  if (anyOrUnknownTest(info.checker)(type)) return 'unknown';
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.every((part) => info.checker.getPropertyOfType(info.checker.getApparentType(part), name) !== undefined)
+    ? 'yes'
+    : 'no';
+}

@@ -1,0 +1,550 @@
+/**
+ * "Is this expression a promise?", answered yes / no / unknown. With type information the checker
+ * decides (thenable types, unions containing one), but only for nodes that a cheap syntactic test
+ * left open; without it, from what the file itself shows: async functions and methods followed
+ * through variables, object literals, classes and `this.`, functions whose every return is a
+ * promise, `new Promise`, `Promise.*`, `.then` chains, `import()`, `promisify` results, and the
+ * catalogue of promise-returning APIs by origin.
+ */
+import { findVariable } from '@eslint-community/eslint-utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
+
+import {
+  type FunctionNode,
+  getStaticPropertyName,
+  isFunctionNode,
+  skipChainExpression,
+  skipTypeWrappers,
+  walkAst,
+} from '../ast.js';
+import {
+  BODY_METHODS,
+  FETCH_APIS,
+  PROMISE_CONSTRUCTOR,
+  PROMISE_RETURNING_APIS,
+  PROMISIFY_APIS,
+} from '../catalog/promise-apis.js';
+import { trackModuleReferences } from '../origin/modules.js';
+import { getTypeInfo, type TypeInfo } from '../type-info.js';
+
+export type Tristate = 'yes' | 'no' | 'unknown';
+
+type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+export interface PromiseKnowledge {
+  /** Whether the file is linted with type information. */
+  readonly typed: boolean;
+  /** Is the value of `node` a promise (or a union containing one)? */
+  isPromise(node: TSESTree.Node): Tristate;
+  /** Is `node` an array of promises (`ids.map(async (id) => …)`)? */
+  isPromiseArray(node: TSESTree.Node): Tristate;
+  /** Can the value of `node` also be null or undefined (`cached ?? undefined`, `Promise<T> | undefined`)? */
+  mayBeNullish(node: TSESTree.Node): boolean;
+  /** Does calling `fn` return a promise? */
+  functionReturnsPromise(fn: FunctionNode): Tristate;
+  /** The function of this file that a callee expression calls, when it can be followed. */
+  resolveFunction(callee: TSESTree.Node): FunctionNode | undefined;
+}
+
+const cache = new WeakMap<TSESTree.Program, PromiseKnowledge>();
+
+/** Promise knowledge for the file of `context`, built once per file. */
+export function getPromiseKnowledge(context: AnyContext): PromiseKnowledge {
+  const program = context.sourceCode.ast;
+  let knowledge = cache.get(program);
+  if (!knowledge) {
+    knowledge = createPromiseKnowledge(context, getTypeInfo(context));
+    cache.set(program, knowledge);
+  }
+  return knowledge;
+}
+
+/** The ts.TypeFlags bits this module tests. */
+export interface TypeFlagValues {
+  readonly Any: number;
+  readonly Unknown: number;
+  readonly Undefined: number;
+  readonly Null: number;
+  readonly Void: number;
+}
+
+const typeFlagsCache = new WeakMap<ts.TypeChecker, TypeFlagValues>();
+
+/**
+ * ts.TypeFlags values read from the checker's own intrinsic types: TypeScript 6 renumbered them
+ * (Undefined 32768 → 4), and `typescript` itself is never loaded here.
+ */
+export function getTypeFlags(checker: ts.TypeChecker): TypeFlagValues {
+  let flags = typeFlagsCache.get(checker);
+  if (!flags) {
+    // `getUnknownType` is public only since TypeScript 5.8; `unknown` is bit 2 in every version.
+    const getUnknownType = (checker as { getUnknownType?: () => ts.Type }).getUnknownType;
+    flags = {
+      Any: checker.getAnyType().flags,
+      Unknown: getUnknownType ? getUnknownType.call(checker).flags : 2,
+      Undefined: checker.getUndefinedType().flags,
+      Null: checker.getNullType().flags,
+      Void: checker.getVoidType().flags,
+    };
+    typeFlagsCache.set(checker, flags);
+  }
+  return flags;
+}
+
+function unionParts(type: ts.Type): readonly ts.Type[] {
+  return type.isUnion() ? type.types : [type];
+}
+
+/** Has `type` (or a member of its union/intersection) a callable `then`? */
+export function isThenableType(checker: ts.TypeChecker, tsNode: ts.Node, type: ts.Type): boolean {
+  for (const part of unionParts(type)) {
+    const members = part.isIntersection() ? part.types : [part];
+    for (const member of members) {
+      const then = member.getProperty('then');
+      if (!then) continue;
+      const thenType = checker.getTypeOfSymbolAtLocation(then, tsNode);
+      if (unionParts(thenType).some((t) => t.getCallSignatures().length > 0)) return true;
+    }
+  }
+  return false;
+}
+
+function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefined): PromiseKnowledge {
+  const sourceCode = context.sourceCode;
+  const expressionCache = new WeakMap<TSESTree.Node, Tristate>();
+  const returnsCache = new WeakMap<FunctionNode, Tristate>();
+  const inProgress = new WeakSet<TSESTree.Node>();
+
+  const promiseApis = () => trackModuleReferences(context, PROMISE_RETURNING_APIS);
+  const promisifyApis = () => trackModuleReferences(context, PROMISIFY_APIS);
+  const fetchApis = () => trackModuleReferences(context, FETCH_APIS);
+  const promiseConstructor = () => trackModuleReferences(context, PROMISE_CONSTRUCTOR);
+
+  /** Resolves an identifier to its only value, when the binding is never reassigned. */
+  function constantInit(
+    identifier: TSESTree.Identifier,
+  ): TSESTree.Expression | FunctionNode | TSESTree.ClassDeclaration | undefined {
+    const variable = findVariable(sourceCode.getScope(identifier) as never, identifier) as {
+      defs: { type: string; node: TSESTree.Node }[];
+      references: { isWrite(): boolean; init?: boolean }[];
+    } | null;
+    if (!variable || variable.defs.length !== 1) return undefined;
+    const def = variable.defs[0]!;
+    if (def.type === 'FunctionName' && isFunctionNode(def.node)) return def.node;
+    if (def.type === 'ClassName' && def.node.type === AST_NODE_TYPES.ClassDeclaration) return def.node;
+    if (def.type !== 'Variable' || def.node.type !== AST_NODE_TYPES.VariableDeclarator) return undefined;
+    const declarator = def.node;
+    if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return undefined;
+    const writes = variable.references.filter((reference) => reference.isWrite());
+    if (writes.length !== 1 || !writes[0]!.init) return undefined;
+    return declarator.init;
+  }
+
+  function classOf(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+    // `this` inside a method (or an arrow within it) refers to the instance of the enclosing class.
+    for (let current = node.parent; current; current = current.parent) {
+      if (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) {
+        const owner = current.parent;
+        if (owner?.type === AST_NODE_TYPES.MethodDefinition || owner?.type === AST_NODE_TYPES.PropertyDefinition) {
+          const body = owner.parent;
+          return body?.parent?.type === AST_NODE_TYPES.ClassDeclaration ||
+            body?.parent?.type === AST_NODE_TYPES.ClassExpression
+            ? body.parent
+            : undefined;
+        }
+        return undefined;
+      }
+      if (current.type === AST_NODE_TYPES.PropertyDefinition) {
+        const body = current.parent;
+        return body.parent.type === AST_NODE_TYPES.ClassDeclaration ||
+          body.parent.type === AST_NODE_TYPES.ClassExpression
+          ? body.parent
+          : undefined;
+      }
+    }
+    return undefined;
+  }
+
+  function classMember(
+    classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
+    name: string,
+    isStatic: boolean,
+  ): FunctionNode | undefined {
+    for (const member of classNode.body.body) {
+      if (member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.PropertyDefinition)
+        continue;
+      if (member.static !== isStatic || member.computed) continue;
+      const key =
+        member.key.type === AST_NODE_TYPES.Identifier
+          ? member.key.name
+          : member.key.type === AST_NODE_TYPES.PrivateIdentifier
+            ? `#${member.key.name}`
+            : undefined;
+      if (key !== name) continue;
+      if (member.type === AST_NODE_TYPES.MethodDefinition) {
+        return member.kind === 'method' && isFunctionNode(member.value) ? member.value : undefined;
+      }
+      return member.value && isFunctionNode(member.value) ? member.value : undefined;
+    }
+    return undefined;
+  }
+
+  function objectMember(object: TSESTree.ObjectExpression, name: string): FunctionNode | undefined {
+    for (const property of object.properties) {
+      if (property.type !== AST_NODE_TYPES.Property || property.computed || property.kind !== 'init') continue;
+      const key =
+        property.key.type === AST_NODE_TYPES.Identifier
+          ? property.key.name
+          : property.key.type === AST_NODE_TYPES.Literal
+            ? String(property.key.value)
+            : undefined;
+      if (key === name && isFunctionNode(property.value)) return property.value;
+    }
+    return undefined;
+  }
+
+  /** `this` inside a method of an object literal (`{ async start() { this.stop(); } }`): that literal. */
+  function objectLiteralOfThis(node: TSESTree.ThisExpression): TSESTree.ObjectExpression | undefined {
+    for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
+      if (current.type === AST_NODE_TYPES.ArrowFunctionExpression) continue;
+      if (current.type !== AST_NODE_TYPES.FunctionExpression && current.type !== AST_NODE_TYPES.FunctionDeclaration)
+        continue;
+      const property = current.parent;
+      return property?.type === AST_NODE_TYPES.Property &&
+        property.value === current &&
+        property.parent.type === AST_NODE_TYPES.ObjectExpression
+        ? property.parent
+        : undefined;
+    }
+    return undefined;
+  }
+
+  function resolveFunction(calleeNode: TSESTree.Node): FunctionNode | undefined {
+    const callee = skipTypeWrappers(skipChainExpression(calleeNode));
+    if (isFunctionNode(callee)) return callee;
+    if (callee.type === AST_NODE_TYPES.Identifier) {
+      const init = constantInit(callee);
+      return init && isFunctionNode(init) ? init : undefined;
+    }
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    // `this.#load()` is looked up as the member `#load`.
+    const name =
+      callee.property.type === AST_NODE_TYPES.PrivateIdentifier
+        ? `#${callee.property.name}`
+        : getStaticPropertyName(callee);
+    if (name === undefined) return undefined;
+    const object = skipTypeWrappers(callee.object);
+    if (object.type === AST_NODE_TYPES.ThisExpression) {
+      const classNode = classOf(object);
+      if (!classNode) {
+        const literal = objectLiteralOfThis(object);
+        return literal ? objectMember(literal, name) : undefined;
+      }
+      const inStatic = isInStaticMember(object);
+      return classMember(classNode, name, inStatic);
+    }
+    if (object.type === AST_NODE_TYPES.NewExpression && object.callee.type === AST_NODE_TYPES.Identifier) {
+      const classInit = constantInit(object.callee);
+      if (classInit?.type === AST_NODE_TYPES.ClassDeclaration || classInit?.type === AST_NODE_TYPES.ClassExpression) {
+        return classMember(classInit, name, false);
+      }
+    }
+    if (object.type === AST_NODE_TYPES.Identifier) {
+      const init = constantInit(object);
+      if (!init) return undefined;
+      if (init.type === AST_NODE_TYPES.ClassDeclaration || init.type === AST_NODE_TYPES.ClassExpression) {
+        return classMember(init, name, true);
+      }
+      if (init.type === AST_NODE_TYPES.ObjectExpression) return objectMember(init, name);
+      if (init.type === AST_NODE_TYPES.NewExpression && init.callee.type === AST_NODE_TYPES.Identifier) {
+        const classInit = constantInit(init.callee);
+        if (classInit?.type === AST_NODE_TYPES.ClassDeclaration || classInit?.type === AST_NODE_TYPES.ClassExpression) {
+          return classMember(classInit, name, false);
+        }
+      }
+    }
+    return undefined;
+  }
+
+  function isInStaticMember(node: TSESTree.Node): boolean {
+    for (let current = node.parent; current; current = current.parent) {
+      if (current.type === AST_NODE_TYPES.MethodDefinition || current.type === AST_NODE_TYPES.PropertyDefinition)
+        return current.static;
+      if (current.type === AST_NODE_TYPES.StaticBlock) return true;
+    }
+    return false;
+  }
+
+  function functionReturnsPromise(fn: FunctionNode): Tristate {
+    const cached = returnsCache.get(fn);
+    if (cached) return cached;
+    if (inProgress.has(fn)) return 'unknown';
+    inProgress.add(fn);
+    let result: Tristate;
+    if (fn.async) result = fn.generator ? 'no' : 'yes';
+    else if (fn.generator) result = 'no';
+    else if (fn.body.type !== AST_NODE_TYPES.BlockStatement) result = syntacticIsPromise(fn.body);
+    else result = combineReturns(collectReturns(fn.body));
+    inProgress.delete(fn);
+    returnsCache.set(fn, result);
+    return result;
+  }
+
+  function combineReturns(returns: TSESTree.ReturnStatement[]): Tristate {
+    if (returns.length === 0) return 'no';
+    // Every return a promise → yes, none → no. A mix (`return;` beside `return fetch(u)`) is not
+    // "no": the checker calls that union a promise, and `await f()` on it is right.
+    const answers = new Set(
+      returns.map((statement) => (statement.argument ? syntacticIsPromise(statement.argument) : 'no')),
+    );
+    return answers.size === 1 ? [...answers][0]! : 'unknown';
+  }
+
+  function collectReturns(body: TSESTree.BlockStatement): TSESTree.ReturnStatement[] {
+    const found: TSESTree.ReturnStatement[] = [];
+    for (const statement of body.body) {
+      walkAst(statement, sourceCode.visitorKeys, (node) => {
+        if (node.type === AST_NODE_TYPES.ReturnStatement) found.push(node);
+        return !isFunctionNode(node) && node.type !== AST_NODE_TYPES.ClassBody;
+      });
+    }
+    return found;
+  }
+
+  /** Shapes whose value can never be a promise, decided without the checker. */
+  function isNeverPromiseShape(node: TSESTree.Node): boolean {
+    switch (node.type) {
+      case AST_NODE_TYPES.AwaitExpression:
+      case AST_NODE_TYPES.Literal:
+      case AST_NODE_TYPES.TemplateLiteral:
+      case AST_NODE_TYPES.UnaryExpression:
+      case AST_NODE_TYPES.UpdateExpression:
+      case AST_NODE_TYPES.BinaryExpression:
+      case AST_NODE_TYPES.ArrayExpression:
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+      case AST_NODE_TYPES.FunctionExpression:
+      case AST_NODE_TYPES.ClassExpression:
+      case AST_NODE_TYPES.JSXElement:
+      case AST_NODE_TYPES.JSXFragment:
+      case AST_NODE_TYPES.YieldExpression:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  function isFetchResponse(node: TSESTree.Node): boolean {
+    const value = skipTypeWrappers(node);
+    if (value.type === AST_NODE_TYPES.AwaitExpression) {
+      const awaited = skipTypeWrappers(value.argument);
+      return awaited.type === AST_NODE_TYPES.CallExpression && fetchApis().has(awaited);
+    }
+    if (value.type === AST_NODE_TYPES.Identifier) {
+      const init = constantInit(value);
+      return (
+        init !== undefined &&
+        !isFunctionNode(init) &&
+        init.type !== AST_NODE_TYPES.ClassDeclaration &&
+        isFetchResponse(init)
+      );
+    }
+    return false;
+  }
+
+  function isPromisified(callee: TSESTree.Node): boolean {
+    const value = skipTypeWrappers(callee);
+    if (value.type === AST_NODE_TYPES.CallExpression) return promisifyApis().has(value);
+    if (value.type === AST_NODE_TYPES.Identifier) {
+      const init = constantInit(value);
+      return init?.type === AST_NODE_TYPES.CallExpression && promisifyApis().has(init);
+    }
+    return false;
+  }
+
+  function syntacticIsPromise(input: TSESTree.Node): Tristate {
+    const node = skipTypeWrappers(skipChainExpression(input));
+    if (isNeverPromiseShape(node)) return 'no';
+    switch (node.type) {
+      case AST_NODE_TYPES.ImportExpression:
+        return 'yes';
+      case AST_NODE_TYPES.NewExpression:
+        if (promiseConstructor().has(node)) return 'yes';
+        return resolvesToLocalClass(node.callee) ? 'no' : 'unknown';
+      case AST_NODE_TYPES.CallExpression:
+        return callIsPromise(node);
+      case AST_NODE_TYPES.Identifier: {
+        if (node.name === 'undefined') return 'no';
+        if (inProgress.has(node)) return 'unknown';
+        const init = constantInit(node);
+        if (!init || isFunctionNode(init) || init.type === AST_NODE_TYPES.ClassDeclaration)
+          return init ? 'no' : 'unknown';
+        inProgress.add(node);
+        const answer = syntacticIsPromise(init);
+        inProgress.delete(node);
+        return answer;
+      }
+      case AST_NODE_TYPES.ConditionalExpression:
+        return either(syntacticIsPromise(node.consequent), syntacticIsPromise(node.alternate));
+      case AST_NODE_TYPES.LogicalExpression:
+        return either(syntacticIsPromise(node.left), syntacticIsPromise(node.right));
+      case AST_NODE_TYPES.SequenceExpression:
+        return syntacticIsPromise(node.expressions[node.expressions.length - 1]!);
+      case AST_NODE_TYPES.AssignmentExpression:
+        return node.operator === '=' ? syntacticIsPromise(node.right) : 'unknown';
+      case AST_NODE_TYPES.ObjectExpression:
+        return 'no';
+      default:
+        return 'unknown';
+    }
+  }
+
+  function resolvesToLocalClass(callee: TSESTree.Node): boolean {
+    if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+    const init = constantInit(callee);
+    return init?.type === AST_NODE_TYPES.ClassDeclaration || init?.type === AST_NODE_TYPES.ClassExpression;
+  }
+
+  function callIsPromise(call: TSESTree.CallExpression): Tristate {
+    if (promiseApis().has(call)) return 'yes';
+    const callee = skipTypeWrappers(skipChainExpression(call.callee));
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      const method = getStaticPropertyName(callee);
+      if (method === 'then' || method === 'catch' || method === 'finally') {
+        const receiver = syntacticIsPromise(callee.object);
+        if (receiver === 'yes') return 'yes';
+        // An unknown receiver chained with a callback is a promise chain in all but contrived code.
+        if (
+          receiver === 'unknown' &&
+          call.arguments.length >= 1 &&
+          call.arguments.length <= 2 &&
+          call.arguments.every(isCallbackLike)
+        ) {
+          return resolveFunction(callee) ? functionReturnsPromise(resolveFunction(callee)!) : 'yes';
+        }
+      }
+      if (method !== undefined && BODY_METHODS.has(method) && isFetchResponse(callee.object)) return 'yes';
+    }
+    if (isPromisified(callee)) return 'yes';
+    const fn = resolveFunction(callee);
+    if (fn) return functionReturnsPromise(fn);
+    return 'unknown';
+  }
+
+  function isCallbackLike(argument: TSESTree.Node): boolean {
+    return (
+      isFunctionNode(argument) ||
+      argument.type === AST_NODE_TYPES.Identifier ||
+      argument.type === AST_NODE_TYPES.MemberExpression
+    );
+  }
+
+  function typedIsPromise(node: TSESTree.Node, info: TypeInfo): Tristate {
+    const tsNode = info.services.esTreeNodeToTSNodeMap.get(node);
+    const type = info.checker.getTypeAtLocation(tsNode);
+    const flags = getTypeFlags(info.checker);
+    if (type.flags & (flags.Any | flags.Unknown)) return 'unknown';
+    return isThenableType(info.checker, tsNode, type) ? 'yes' : 'no';
+  }
+
+  function isPromise(input: TSESTree.Node): Tristate {
+    const cached = expressionCache.get(input);
+    if (cached) return cached;
+    const node = skipChainExpression(input);
+    let answer: Tristate;
+    if (isNeverPromiseShape(skipTypeWrappers(node))) answer = 'no';
+    else if (typeInfo) {
+      const typed = typedIsPromise(node, typeInfo);
+      answer = typed === 'unknown' ? syntacticIsPromise(node) : typed;
+    } else answer = syntacticIsPromise(node);
+    expressionCache.set(input, answer);
+    return answer;
+  }
+
+  function isPromiseArray(input: TSESTree.Node): Tristate {
+    const node = skipTypeWrappers(skipChainExpression(input));
+    if (typeInfo && node.type !== AST_NODE_TYPES.Literal) {
+      const tsNode = typeInfo.services.esTreeNodeToTSNodeMap.get(node);
+      // `Promise<T>[] | undefined` is still an array of promises where it is one.
+      const type = typeInfo.checker.getNonNullableType(typeInfo.checker.getTypeAtLocation(tsNode));
+      const flags = getTypeFlags(typeInfo.checker);
+      if (!(type.flags & (flags.Any | flags.Unknown))) {
+        if (!typeInfo.checker.isArrayType(type) && !typeInfo.checker.isTupleType(type)) return 'no';
+        const elements = typeInfo.checker.getTypeArguments(type as ts.TypeReference);
+        return elements.some((element) => isThenableType(typeInfo.checker, tsNode, element)) ? 'yes' : 'no';
+      }
+    }
+    if (node.type === AST_NODE_TYPES.ArrayExpression) {
+      return node.elements.some(
+        (element) => element && element.type !== AST_NODE_TYPES.SpreadElement && isPromise(element) === 'yes',
+      )
+        ? 'yes'
+        : 'unknown';
+    }
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      const callee = skipChainExpression(node.callee);
+      if (callee.type === AST_NODE_TYPES.MemberExpression && getStaticPropertyName(callee) === 'map') {
+        const mapper = node.arguments[0];
+        if (mapper && isFunctionNode(mapper)) return functionReturnsPromise(mapper);
+        if (mapper) {
+          const fn = resolveFunction(mapper);
+          if (fn) return functionReturnsPromise(fn);
+        }
+      }
+    }
+    return 'unknown';
+  }
+
+  function mayBeNullish(input: TSESTree.Node): boolean {
+    const node = skipTypeWrappers(skipChainExpression(input));
+    if (typeInfo) {
+      const type = typeInfo.typeOf(node);
+      const flags = getTypeFlags(typeInfo.checker);
+      return unionParts(type).some((part) => (part.flags & (flags.Undefined | flags.Null | flags.Void)) !== 0);
+    }
+    return syntacticMayBeNullish(node);
+  }
+
+  function syntacticMayBeNullish(node: TSESTree.Node): boolean {
+    switch (node.type) {
+      case AST_NODE_TYPES.Literal:
+        return node.value === null;
+      case AST_NODE_TYPES.Identifier: {
+        if (node.name === 'undefined') return true;
+        const init = constantInit(node);
+        return (
+          init !== undefined &&
+          !isFunctionNode(init) &&
+          init.type !== AST_NODE_TYPES.ClassDeclaration &&
+          syntacticMayBeNullish(init)
+        );
+      }
+      case AST_NODE_TYPES.ConditionalExpression:
+        return syntacticMayBeNullish(node.consequent) || syntacticMayBeNullish(node.alternate);
+      case AST_NODE_TYPES.LogicalExpression:
+        return node.operator !== '??' ? true : syntacticMayBeNullish(node.right);
+      case AST_NODE_TYPES.UnaryExpression:
+        return node.operator === 'void';
+      case AST_NODE_TYPES.MemberExpression:
+        // A field or property may hold a promise only while work is pending.
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  return {
+    typed: typeInfo !== undefined,
+    isPromise,
+    isPromiseArray,
+    mayBeNullish,
+    functionReturnsPromise,
+    resolveFunction,
+  };
+}
+
+function either(a: Tristate, b: Tristate): Tristate {
+  if (a === 'yes' || b === 'yes') return 'yes';
+  if (a === 'no' && b === 'no') return 'no';
+  return 'unknown';
+}

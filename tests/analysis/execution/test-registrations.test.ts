@@ -1,0 +1,85 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+
+import { findTestRegistration, registeredCallback } from '../../../src/analysis/execution/test-registrations.js';
+import { probe, type Snippet } from '../harness.js';
+
+/** `role` (or `-`) of every call marked with a trailing `// ?` comment, in source order. */
+function roles(snippet: Snippet): string[] {
+  const marked = new Set(
+    snippet.code
+      .split('\n')
+      .map((line, index) => (line.endsWith('// ?') ? index + 1 : 0))
+      .filter(Boolean),
+  );
+  return probe(snippet, 'ExpressionStatement > CallExpression', (context, node): string | undefined =>
+    marked.has(node.loc.start.line)
+      ? (findTestRegistration(context, node as TSESTree.CallExpression)?.role ?? '-')
+      : undefined,
+  ).filter((role): role is string => role !== undefined);
+}
+
+describe('findTestRegistration', () => {
+  it('finds node:test registrations by origin, including the default export and modifiers', () => {
+    const code = [
+      "import test, { describe as suite, it, before } from 'node:test';",
+      "test('a', async () => {}); // ?",
+      "test.describe('b', () => {}); // ?",
+      "suite.only('c', () => {}); // ?",
+      "it.todo('d'); // ?",
+      'before(async () => {}); // ?',
+    ].join('\n');
+    expect(roles({ code })).toEqual(['test', 'suite', 'suite', 'test', 'hook']);
+  });
+
+  it('follows curried forms: each, skipIf, and a second modifier', () => {
+    const code = [
+      "import { describe, it, test } from 'vitest';",
+      "describe.each([1])('a %i', () => {}); // ?",
+      "it.skipIf(process.env.CI)('b', async () => {}); // ?",
+      "test.concurrent.only('c', async () => {}); // ?",
+      "describe.skip.each([1])('d', () => {}); // ?",
+    ].join('\n');
+    expect(roles({ code })).toEqual(['suite', 'test', 'test', 'suite']);
+  });
+
+  it('finds require() forms and jest/mocha globals', () => {
+    const code = [
+      "const { describe, it } = require('mocha');",
+      "describe('a', function () {}); // ?",
+      "it.only('b', async function () {}); // ?",
+      "context('c', () => {}); // ?",
+      "fit('d', async () => {}); // ?",
+      'afterAll(async () => {}); // ?',
+    ].join('\n');
+    expect(roles({ code, filename: 'file.cjs' })).toEqual(['suite', 'test', 'suite', 'test', 'hook']);
+  });
+
+  it('ignores lookalikes: local functions, other modules, unknown modifiers', () => {
+    const code = [
+      "import { test } from './my-test.js';",
+      'function describe(name, fn) { return fn(); }',
+      "test('a', async () => {}); // ?",
+      "describe('b', async () => {}); // ?",
+      "it.whatever('c', async () => {}); // ?",
+      "queue.it('d'); // ?",
+    ].join('\n');
+    expect(roles({ code })).toEqual(['-', '-', '-', '-']);
+  });
+});
+
+describe('registeredCallback', () => {
+  it('is the last function argument, after options or a timeout', () => {
+    const code = [
+      "it('a', async () => {}, 5000);",
+      "describe('b', { timeout: 10 }, function suite() {});",
+      "test('c', handler);",
+      "it('d', 'not a callback', 1);",
+    ].join('\n');
+    const found = probe({ code }, 'ExpressionStatement > CallExpression', (context, node) => {
+      const callback = registeredCallback(node as TSESTree.CallExpression);
+      return callback ? context.sourceCode.getText(callback) : undefined;
+    });
+    expect(found).toEqual(['async () => {}', 'function suite() {}', 'handler', undefined]);
+  });
+});

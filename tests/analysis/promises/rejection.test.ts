@@ -1,0 +1,104 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+
+import type { FunctionNode } from '../../../src/analysis/ast.js';
+import { cannotReject, isHandledPromiseChain } from '../../../src/analysis/promises/rejection.js';
+import { probe, probeAsked } from '../harness.js';
+
+/** `cannotReject` for every function named `f` (declaration or `const f = …`). */
+function answer(code: string): boolean {
+  const found = probe(
+    { code },
+    'FunctionDeclaration[id.name="f"], VariableDeclarator[id.name="f"] > :function',
+    (_context, node) => cannotReject(node as FunctionNode),
+  );
+  if (found.length !== 1) throw new Error(`expected one function f in ${code}`);
+  return found[0]!;
+}
+
+describe('cannotReject', () => {
+  it.each([
+    [
+      'whole body in try/catch that logs',
+      'async function f() { try { await load(); } catch (error) { console.error(error); } }',
+    ],
+    [
+      'bookkeeping around the try',
+      'async function f() { let attempts = 0; this.busy = true; try { await load(); } catch { this.busy = false; } }',
+    ],
+    ['a guard clause, then the try', 'async function f(x) { if (!x) return; try { await load(x); } catch {} }'],
+    [
+      'a retry loop around a guarded body',
+      'async function f() { for (;;) { try { await step(); return; } catch { attempts++; } } }',
+    ],
+    ['only .catch-ed chains', 'async function f() { await load().catch(() => null); save().catch(report); }'],
+    [
+      'an awaited handled chain in a finally',
+      'async function f() { try { await load(); } catch {} finally { await close().catch(() => {}); } }',
+    ],
+    ['an arrow returning a handled chain', 'const f = async () => load().then(use, report);'],
+    [
+      'a plain function returning only handled chains',
+      'function f(x) { if (x) return load().catch(() => x); return save().catch(report); }',
+    ],
+    ['`return await` inside the try', 'async function f() { try { return await load(); } catch { return null; } }'],
+  ])('%s: cannot reject', (_title, code) => {
+    expect(answer(code)).toBe(true);
+  });
+
+  it.each([
+    ['no try', 'async function f() { await load(); }'],
+    [
+      'a statement before the try that can throw',
+      'async function f() { const data = parse(input); try { await save(data); } catch {} }',
+    ],
+    [
+      'catch rethrows',
+      'async function f() { try { await load(); } catch (error) { throw new Error("wrapped", { cause: error }); } }',
+    ],
+    [
+      'catch returns a rejection',
+      'async function f() { try { await load(); } catch (error) { return Promise.reject(error); } }',
+    ],
+    [
+      'catch awaits something unhandled',
+      'async function f() { try { await load(); } catch (error) { await report(error); } }',
+    ],
+    ['finally throws', 'async function f() { try { await load(); } catch {} finally { throw new Error("x"); } }'],
+    ['try without catch', 'async function f() { try { await load(); } finally { done(); } }'],
+    ['try returns the promise un-awaited', 'async function f() { try { return load(); } catch { return null; } }'],
+    ['a handler that rethrows', 'async function f() { await load().catch((error) => { throw error; }); }'],
+    ['a handler that is undefined', 'const f = async () => load().then(use, undefined);'],
+    ['a plain function returning an unhandled promise', 'function f() { return load(); }'],
+    ['a generator', 'async function* f() { try { yield 1; } catch {} }'],
+  ])('%s: can reject', (_title, code) => {
+    expect(answer(code)).toBe(false);
+  });
+});
+
+describe('isHandledPromiseChain', () => {
+  it('recognises handled chains through await, void and finally', () => {
+    const code = [
+      'ask(p.catch(h));',
+      'ask(p.then(a, b));',
+      'ask(await p.catch(h).finally(f));',
+      'ask(void p.catch(h));',
+      'ask(p.then(a));',
+      'ask(p.catch());',
+      'ask(p.finally(f));',
+      'ask(p.then(a, null));',
+      'ask(p);',
+    ].join('\n');
+    expect(probeAsked({ code }, (_context, node) => isHandledPromiseChain(node as TSESTree.Expression))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+});
