@@ -1,5 +1,7 @@
-import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
+
+import { type AnyContext } from './scope.js';
 
 /** The type checker and node maps when the file is linted with typed parser services, per file. */
 export interface TypeInfo {
@@ -18,8 +20,6 @@ const TYPESCRIPT_FILE = /\.[cm]?tsx?$/iu;
 const DECLARATION_FILE = /\.d\.[cm]?ts$/iu;
 
 const cache = new WeakMap<TSESTree.Program, TypeInfo | null>();
-
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 /**
  * Type information if the parser provides a program (typescript-eslint with `project` or

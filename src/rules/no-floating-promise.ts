@@ -1,4 +1,3 @@
-import { findVariable } from '@eslint-community/eslint-utils';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import {
@@ -42,6 +41,7 @@ import {
 } from '../analysis/promises/callbacks.js';
 import { getPromiseKnowledge } from '../analysis/promises/promises.js';
 import { cannotReject, isHandledPromiseChain } from '../analysis/promises/rejection.js';
+import { findVariableAt } from '../analysis/scope.js';
 import { getTypeInfo } from '../analysis/type-info.js';
 import { createRule } from './create-rule.js';
 
@@ -658,7 +658,7 @@ export default createRule<Options, MessageIds>({
      */
     function isNamespaceLikeObject(node: TSESTree.Node): boolean {
       if (node.type !== AST_NODE_TYPES.Identifier) return false;
-      const variable = findVariable(sourceCode.getScope(node) as never, node) as {
+      const variable = findVariableAt(sourceCode, node, node) as {
         defs: { type: string; node: TSESTree.Node }[];
       } | null;
       if (!variable || variable.defs.length === 0) return BUILT_IN_NAMESPACES.has(node.name);
@@ -677,7 +677,7 @@ export default createRule<Options, MessageIds>({
      * other uses as they are.
      */
     function checkMisusedVariable(identifier: TSESTree.Identifier, misuse: Misuse): void {
-      const variable = findVariable(sourceCode.getScope(identifier) as never, identifier) as {
+      const variable = findVariableAt(sourceCode, identifier, identifier) as {
         defs: { type: string; node: TSESTree.Node }[];
         references: { identifier: TSESTree.Identifier; init?: boolean; isRead(): boolean; isWrite(): boolean }[];
       } | null;

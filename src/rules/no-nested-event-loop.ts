@@ -1,4 +1,3 @@
-import { findVariable } from '@eslint-community/eslint-utils';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import {
@@ -19,6 +18,7 @@ import { type FactoryResultUse, type ResultStep, trackFactoryResults } from '../
 import { findImportedFactoryRow } from '../analysis/origin/imported-factories.js';
 import { trackModuleReferences } from '../analysis/origin/modules.js';
 import { getPromiseKnowledge } from '../analysis/promises/promises.js';
+import { findVariableAt } from '../analysis/scope.js';
 import { getTypeInfo } from '../analysis/type-info.js';
 import { createRule } from './create-rule.js';
 
@@ -159,8 +159,8 @@ export default createRule<Options, MessageIds>({
       let root = skipTypeWrappers(expression);
       while (root.type === AST_NODE_TYPES.MemberExpression && !root.computed) root = skipTypeWrappers(root.object);
       if (root.type !== AST_NODE_TYPES.Identifier) return false;
-      const declared = findVariable(sourceCode.getScope(expression) as never, root.name);
-      const seen = findVariable(sourceCode.getScope(site) as never, root.name);
+      const declared = findVariableAt(sourceCode, expression, root.name);
+      const seen = findVariableAt(sourceCode, site, root.name);
       return declared === seen;
     }
 

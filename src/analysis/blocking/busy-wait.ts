@@ -8,8 +8,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { isFunctionNode, skipChainExpression, skipTypeWrappers, walkAst } from '../ast.js';
 import { CLOCK_APIS, type ClockRow } from '../catalog/clocks.js';
 import { type ModuleReference, trackModuleReferences } from '../origin/modules.js';
-
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+import { type AnyContext } from '../scope.js';
 
 export type LoopNode = TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForStatement;
 

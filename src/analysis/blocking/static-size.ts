@@ -2,12 +2,10 @@
  * Sizes known before the code runs: a number a constant expression evaluates to, and the byte length
  * of a buffer made in place or held by a `const` (`Buffer.alloc(n)`, `new Uint32Array(n)`).
  */
-import { findVariable, getStaticValue } from '@eslint-community/eslint-utils';
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { getStaticPropertyName } from '../ast.js';
-
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+import { type AnyContext, findVariableAt, getStaticValueAt } from '../scope.js';
 
 const TYPED_ARRAY_BYTES: Readonly<Record<string, number>> = {
   Int8Array: 1,
@@ -26,7 +24,7 @@ const TYPED_ARRAY_BYTES: Readonly<Record<string, number>> = {
 /** The number `node` evaluates to, when constants decide it (`64 * 1024`, a `const SIZE = 16`). */
 export function getStaticNumber(context: AnyContext, node: TSESTree.Node | undefined): number | undefined {
   if (!node || node.type === AST_NODE_TYPES.SpreadElement) return undefined;
-  const result = getStaticValue(node as never, context.sourceCode.getScope(node) as never);
+  const result = getStaticValueAt(context.sourceCode, node);
   return result && typeof result.value === 'number' ? result.value : undefined;
 }
 
@@ -34,7 +32,7 @@ export function getStaticNumber(context: AnyContext, node: TSESTree.Node | undef
 export function getStaticByteLength(context: AnyContext, node: TSESTree.Node | undefined): number | undefined {
   let value = node;
   if (value?.type === AST_NODE_TYPES.Identifier) {
-    const variable = findVariable(context.sourceCode.getScope(value) as never, value) as {
+    const variable = findVariableAt(context.sourceCode, value, value) as {
       defs: { node: TSESTree.Node }[];
     } | null;
     const def = variable?.defs.length === 1 ? variable.defs[0]!.node : undefined;

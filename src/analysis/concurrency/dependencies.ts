@@ -18,8 +18,8 @@ import {
 } from '../ast.js';
 import { COLLECTING_METHODS, MUTATING_METHODS, READING_METHODS } from '../catalog/mutating-methods.js';
 import { getPromiseKnowledge } from '../promises/promises.js';
+import { type AnyContext } from '../scope.js';
 
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type Variable = TSESLint.Scope.Variable;
 const { DefinitionType, ScopeType } = TSESLint.Scope;
 type Scope = TSESLint.Scope.Scope;

@@ -5,7 +5,6 @@
  * early exit on an awaited result, no polling, retry or pacing). Built on the data dependencies of
  * `dependencies.ts` and the call-order heuristics of `ordering.ts`.
  */
-import { findVariable } from '@eslint-community/eslint-utils';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import {
@@ -18,6 +17,7 @@ import {
 } from '../ast.js';
 import type { AwaitedStatement } from '../fixes/promise-all.js';
 import { getPromiseKnowledge } from '../promises/promises.js';
+import { type AnyContext, findVariableAt } from '../scope.js';
 import { getTypeInfo } from '../type-info.js';
 import {
   type DependencyKey,
@@ -35,9 +35,6 @@ import {
   orderedCallReason,
   type OrderingPatterns,
 } from './ordering.js';
-
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
-type Variable = TSESLint.Scope.Variable;
 
 export type LoopNode =
   | TSESTree.ForStatement
@@ -279,7 +276,7 @@ function awaitedVariables(context: AnyContext, body: TSESTree.Node): Set<Depende
       if (current.type === AST_NODE_TYPES.AssignmentExpression && isTainted(current.right)) {
         for (const key of getEffects(context, current.left, 0).writes) tainted.add(key);
         if (current.left.type === AST_NODE_TYPES.Identifier) {
-          const variable = findVariable(sourceCode.getScope(current.left) as never, current.left) as Variable | null;
+          const variable = findVariableAt(sourceCode, current.left, current.left);
           if (variable) tainted.add(variable);
         }
       }

@@ -6,8 +6,7 @@
  * calls that share an argument (`mkdir(dir)` then `writeFile(join(dir, f))`), and deliberate pacing
  * (`await sleep(100)`).
  */
-import { findVariable } from '@eslint-community/eslint-utils';
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import {
   getCalleeName,
@@ -30,6 +29,7 @@ import { PACING_APIS, PACING_NAME_PATTERN, TIMER_CALLBACK_NAMES } from '../catal
 import { PROMISIFY_APIS } from '../catalog/promise-apis.js';
 import { trackModuleReferences } from '../origin/modules.js';
 import { getPromiseKnowledge } from '../promises/promises.js';
+import { type AnyContext, findVariableAt } from '../scope.js';
 import {
   type CallNode,
   type CallSite,
@@ -38,9 +38,6 @@ import {
   isModuleBinding,
   isModuleLevel,
 } from './dependencies.js';
-
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
-type Variable = TSESLint.Scope.Variable;
 
 export interface OrderingPatternOptions {
   /** Extra callee-name patterns (regular-expression sources) on top of the defaults. */
@@ -125,7 +122,7 @@ export function describeReceiver(context: AnyContext, call: CallNode): Receiver 
   }
   if (current.type !== AST_NODE_TYPES.Identifier) return { kind: 'fresh', root: undefined, path, names };
   names.unshift(current.name);
-  const variable = findVariable(context.sourceCode.getScope(current) as never, current) as Variable | null;
+  const variable = findVariableAt(context.sourceCode, current, current);
   const root: DependencyKey = variable ?? `global:${current.name}`;
   const pooled = names.some((name) => POOLED_RECEIVER_PATTERN.test(name)) || isModuleLevel(root);
   return { kind: pooled ? 'module' : 'local', root, path, names };
@@ -252,7 +249,7 @@ function argumentRoots(context: AnyContext, site: CallSite): Set<DependencyKey> 
     const value = skipTypeWrappers(skipChainExpression(node));
     switch (value.type) {
       case AST_NODE_TYPES.Identifier: {
-        const variable = findVariable(context.sourceCode.getScope(value) as never, value) as Variable | null;
+        const variable = findVariableAt(context.sourceCode, value, value);
         if (variable) add(variable);
         return;
       }
@@ -369,7 +366,7 @@ export function isPacingExpression(context: AnyContext, expression: TSESTree.Nod
     return isPacingExpression(context, callee.object);
   }
   if (callee.type === AST_NODE_TYPES.Identifier) {
-    const variable = findVariable(context.sourceCode.getScope(callee) as never, callee) as Variable | null;
+    const variable = findVariableAt(context.sourceCode, callee, callee);
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
     if (def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init?.type === AST_NODE_TYPES.CallExpression) {
       const init = def.node.init;

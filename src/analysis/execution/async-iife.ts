@@ -4,12 +4,11 @@
  * elsewhere it is an entry point whose rejection must be handled (owned by `no-floating-promise`).
  * Both rules ask this module, so no code gets two reports.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { type FunctionNode, skipChainExpression, skipTypeWrappers } from '../ast.js';
+import { type AnyContext } from '../scope.js';
 import { findExecutionContext } from './execution-context.js';
-
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 /** The async function an async IIFE calls, or undefined when `node` is not one. */
 export function asyncIifeFunction(node: TSESTree.Node): FunctionNode | undefined {

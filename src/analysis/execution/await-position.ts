@@ -2,11 +2,10 @@
  * Is `await` valid syntax at a node? Not the same question as "does this run in async context":
  * a non-async arrow inside an async function (`items.map((x) => …)`) runs there but cannot `await`.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { type FunctionNode, isFunctionNode } from '../ast.js';
-
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+import { type AnyContext } from '../scope.js';
 
 const COMMONJS_FILE = /\.c[jt]s$/u;
 

@@ -2,14 +2,13 @@
  * Effect programs in a file: the calls that run an effect on a runtime, and the functions that run
  * as part of an effect (generator bodies, `Effect.promise` thunks, …), by origin.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { type FunctionNode, getCallOfArgument, isFunctionNode } from '../ast.js';
 import { EFFECT_BODY_APIS, EFFECT_RUN_APIS, type EffectBodyRow, type EffectRunRow } from '../catalog/effect.js';
 import { trackFactoryResults } from '../origin/factory-results.js';
 import { trackModuleReferences } from '../origin/modules.js';
-
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+import { type AnyContext } from '../scope.js';
 
 export interface EffectRun {
   /** The call that runs the effect. */

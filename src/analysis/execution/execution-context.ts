@@ -3,7 +3,7 @@
  * that run synchronously inside their caller, like `arr.map(fn)` or an IIFE, are looked through),
  * classified by how the event loop runs it.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import {
   type FunctionNode,
@@ -21,6 +21,7 @@ import {
 } from '../catalog/event-loop-callbacks.js';
 import { PROMISE_CONSTRUCTOR } from '../catalog/promise-apis.js';
 import { trackModuleReferences } from '../origin/modules.js';
+import { type AnyContext } from '../scope.js';
 import { isRouteHandlerArgument } from './route-handlers.js';
 
 export type ExecutionKind =
@@ -49,8 +50,6 @@ export interface ExecutionContext {
    */
   readonly onEventLoop: boolean;
 }
-
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 const MODULE_CONTEXT: ExecutionContext = { kind: 'module', fn: undefined, onEventLoop: false };
 

@@ -3,13 +3,12 @@
  * `const app = express(); app.get('/', (req, res) => …)`, `router.route('/x').post(handler)`. They run
  * from the event loop, once per request, like `http.createServer` handlers.
  */
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 
 import { ROUTER_FACTORIES } from '../catalog/http-frameworks.js';
 import { findInstanceCalls } from '../origin/instance-calls.js';
 import { trackModuleReferences } from '../origin/modules.js';
-
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+import { type AnyContext } from '../scope.js';
 
 const cache = new WeakMap<TSESTree.Program, ReadonlySet<TSESTree.Node>>();
 

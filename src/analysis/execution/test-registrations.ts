@@ -1,11 +1,10 @@
 /** Is this call a test-framework registration (`describe(…)`, `it.only(…)`, `test.each(table)(…)`)? */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { skipChainExpression } from '../ast.js';
 import { TEST_REGISTRATION_APIS, type TestRegistrationRow } from '../catalog/test-frameworks.js';
 import { trackModuleReferences } from '../origin/modules.js';
-
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+import { type AnyContext } from '../scope.js';
 
 /** The catalogue row of a registration call, following curried forms (`describe.each(table)(name, fn)`). */
 export function findTestRegistration(

@@ -5,17 +5,16 @@
  * `await sleep(50)`. Imports are added, merged or reused; a sync binding left unused is removed.
  * The caller makes the enclosing function async where needed.
  */
-import { getStaticValue } from '@eslint-community/eslint-utils';
 import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { getValueParent, skipTypeWrappers } from '../ast.js';
 import type { AsyncTwinFix } from '../catalog/blocking-apis.js';
 import { moduleAliases } from '../origin/modules.js';
+import { getStaticValueAt, type SourceCode } from '../scope.js';
 import { type ImportPlan, type ImportRequest, isNameFree, planImport } from './imports.js';
 import { prefixWithKeyword } from './prefix.js';
 import { planBindingReplacement } from './replace-binding.js';
 
-type SourceCode = Readonly<TSESLint.SourceCode>;
 type FixBuilder = (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[];
 
 /** How a new import names a built-in: with `node:`; npm packages as they are. */
@@ -67,7 +66,7 @@ export function asOperand(sourceCode: SourceCode, node: TSESTree.Node): string {
 /** The delay in milliseconds, as source text, for a sleep argument in `unit`. */
 function millisecondsText(sourceCode: SourceCode, argument: TSESTree.Expression, unit: 'ms' | 's' | 'us'): string {
   if (unit === 'ms') return sourceCode.getText(argument);
-  const known = getStaticValue(argument as never, sourceCode.getScope(argument) as never);
+  const known = getStaticValueAt(sourceCode, argument);
   if (known && typeof known.value === 'number' && argument.type === AST_NODE_TYPES.Literal) {
     return String(unit === 's' ? known.value * 1000 : known.value / 1000);
   }

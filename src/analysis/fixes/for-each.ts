@@ -7,9 +7,8 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { type FunctionNode, getPatternTargets, getStaticPropertyName, isFunctionNode } from '../ast.js';
+import { type SourceCode } from '../scope.js';
 import { bindsLooserThanUnary } from './prefix.js';
-
-type SourceCode = Readonly<TSESLint.SourceCode>;
 
 interface ForEachCall {
   readonly call: TSESTree.CallExpression;

@@ -1,14 +1,12 @@
 /**
- * Add or reuse an import for a fix, in ESM (`import { x } from 'm'`) or CommonJS
+ * Add or reuse an import import for a fix, in ESM (`import { x } from 'm'`) or CommonJS
  * (`const { x } = require('m')`), merging into an existing import of the same module and aliasing
  * when the name is taken; and remove an import binding that a fix left unused.
  */
-import { findVariable } from '@eslint-community/eslint-utils';
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { moduleAliases } from '../origin/modules.js';
-
-type SourceCode = Readonly<TSESLint.SourceCode>;
+import { findVariableAt, type SourceCode } from '../scope.js';
 
 export interface ImportRequest {
   /** Module to import from, as it should be written in a new import (`'node:fs/promises'`). */
@@ -84,7 +82,7 @@ export function isNameFree(sourceCode: SourceCode, name: string, useSite: TSESTr
     if (scope.set.has(name)) return false;
     if (scope.through.some((reference) => reference.identifier.name === name)) return false;
   }
-  return findVariable(sourceCode.getScope(useSite) as never, name) === null;
+  return findVariableAt(sourceCode, useSite, name) === null;
 }
 
 function chooseLocalName(sourceCode: SourceCode, request: ImportRequest, useSite: TSESTree.Node): string {
@@ -139,7 +137,7 @@ function insertStatement(
 
 /** Does `name` at `useSite` still mean the binding `declaration` made (no local shadows it)? */
 function refersTo(sourceCode: SourceCode, useSite: TSESTree.Node, name: string, declaration: TSESTree.Node): boolean {
-  const variable = findVariable(sourceCode.getScope(useSite) as never, name) as { defs: { node: unknown }[] } | null;
+  const variable = findVariableAt(sourceCode, useSite, name) as { defs: { node: unknown }[] } | null;
   return variable?.defs.some((def) => def.node === declaration) ?? false;
 }
 
@@ -269,7 +267,7 @@ export function removeBindingIfUnused(
   sourceCode: SourceCode,
   identifier: TSESTree.Identifier,
 ): TSESLint.RuleFix[] {
-  const variable = findVariable(sourceCode.getScope(identifier) as never, identifier) as {
+  const variable = findVariableAt(sourceCode, identifier, identifier) as {
     defs: { type: string; node: TSESTree.Node; name: TSESTree.Identifier }[];
     references: { identifier: TSESTree.Node; init?: boolean }[];
   } | null;

@@ -2,12 +2,10 @@
  * Insert `await` or `void` before an expression, keeping precedence and the file's statements
  * intact: `loadUser().name` → `(await loadUser()).name`, `a || b` → `await (a || b)`.
  */
-import { isParenthesized } from '@eslint-community/eslint-utils';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import type { FunctionNode } from '../ast.js';
-
-type SourceCode = Readonly<TSESLint.SourceCode>;
+import { isParenthesized, type SourceCode } from '../scope.js';
 
 /** Expressions that bind less tightly than a unary operator and so need parentheses after `await`. */
 export function bindsLooserThanUnary(node: TSESTree.Node): boolean {
@@ -52,7 +50,7 @@ function parentBindsTighterThanUnary(node: TSESTree.Node): boolean {
 }
 
 function isParenthesizedNode(sourceCode: SourceCode, node: TSESTree.Node): boolean {
-  return isParenthesized(node as never, sourceCode as never);
+  return isParenthesized(node, sourceCode);
 }
 
 /** Would text inserted at `node`'s start begin a new statement right after one without a semicolon? */

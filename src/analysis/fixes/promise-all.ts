@@ -6,12 +6,11 @@
  * The builders return undefined (no fix) when the rewrite could not keep the code's meaning,
  * its comments or its types.
  */
-import { findVariable } from '@eslint-community/eslint-utils';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { getStaticPropertyName, isFunctionNode, walkAst } from '../ast.js';
+import { findVariableAt, type SourceCode } from '../scope.js';
 
-type SourceCode = Readonly<TSESLint.SourceCode>;
 type Fix = (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix;
 
 interface AwaitedBase {
@@ -85,7 +84,7 @@ export function classifyAwaitStatement(statement: TSESTree.Node): AwaitedStateme
 
 /** Is the global `Promise` what the name means at `node` (no local class or import called `Promise`)? */
 export function isGlobalPromise(sourceCode: SourceCode, node: TSESTree.Node): boolean {
-  const variable = findVariable(sourceCode.getScope(node) as never, 'Promise') as { defs: unknown[] } | null;
+  const variable = findVariableAt(sourceCode, node, 'Promise') as { defs: unknown[] } | null;
   return variable === null || variable.defs.length === 0;
 }
 

@@ -2,10 +2,9 @@
  * Fix builders that handle a dropped promise without awaiting it one by one: wrap an array of
  * promises in `Promise.all(…)` (optionally awaited) and append a `.catch(…)` rejection handler.
  */
-import { isParenthesized } from '@eslint-community/eslint-utils';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-type SourceCode = Readonly<TSESLint.SourceCode>;
+import { isParenthesized, type SourceCode } from '../scope.js';
 
 /** Can `node` be followed by `.member` without parentheses (`f()`, `a.b`, `new X()`, `(x)`)? */
 function isMemberAccessible(sourceCode: SourceCode, node: TSESTree.Node): boolean {
@@ -32,7 +31,7 @@ export function appendCatch(
   node: TSESTree.Node,
   handlerText: string,
 ): TSESLint.RuleFix[] {
-  if (isParenthesized(node as never, sourceCode as never)) {
+  if (isParenthesized(node, sourceCode)) {
     return [fixer.insertTextAfter(sourceCode.getTokenAfter(node)!, `.catch(${handlerText})`)];
   }
   if (isMemberAccessible(sourceCode, node)) return [fixer.insertTextAfter(node, `.catch(${handlerText})`)];
@@ -49,7 +48,7 @@ export function wrapInPromiseAll(
   node: TSESTree.Node,
   keyword: 'await' | 'void' | undefined,
 ): TSESLint.RuleFix[] {
-  const parenthesized = isParenthesized(node as never, sourceCode as never);
+  const parenthesized = isParenthesized(node, sourceCode);
   const first = parenthesized ? sourceCode.getTokenBefore(node)! : sourceCode.getFirstToken(node)!;
   const last = parenthesized ? sourceCode.getTokenAfter(node)! : sourceCode.getLastToken(node)!;
   const inner = node.type === AST_NODE_TYPES.SequenceExpression && !parenthesized;

@@ -3,12 +3,12 @@
  * `readFile(p)` with `readFile` from `node:fs/promises`. When that use was the binding's only one,
  * the old binding goes in the same edit: renamed in place when the new export comes from the same
  * module (`{ gzipSync }` → `{ gzip }`), the whole declaration rewritten when it held nothing else
- * (so the new import takes its place instead of colliding with its removal), or the one specifier
+ * (so the new import import takes its place instead of colliding with its removal), or the one specifier
  * removed.
  */
-import { findVariable } from '@eslint-community/eslint-utils';
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
+import { findVariableAt, type SourceCode } from '../scope.js';
 import {
   findRequireDeclaration,
   type ImportPlan,
@@ -17,8 +17,6 @@ import {
   removeBindingIfUnused,
   sameModule,
 } from './imports.js';
-
-type SourceCode = Readonly<TSESLint.SourceCode>;
 
 interface OnlyUseBinding {
   readonly system: 'esm' | 'cjs';
@@ -32,7 +30,7 @@ interface OnlyUseBinding {
 
 /** The import specifier or `require` property behind `use`, when `use` is the binding's only use. */
 function findOnlyUseBinding(sourceCode: SourceCode, use: TSESTree.Identifier): OnlyUseBinding | undefined {
-  const variable = findVariable(sourceCode.getScope(use) as never, use) as {
+  const variable = findVariableAt(sourceCode, use, use) as {
     defs: { type: string; node: TSESTree.Node; name: TSESTree.Identifier }[];
     references: { identifier: TSESTree.Node; init?: boolean }[];
   } | null;

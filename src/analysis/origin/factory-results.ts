@@ -6,10 +6,10 @@
  * other files or object fields. `findValueHolders` is also how `instance-calls.ts` follows an object,
  * there through `this.<field>` of the class that stores it too.
  */
-import { findVariable } from '@eslint-community/eslint-utils';
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { getStaticPropertyName, getValueParent, isCallee, isFunctionNode } from '../ast.js';
+import { type AnyContext, findVariableAt } from '../scope.js';
 import { type ApiRow, type ModuleReference, trackModuleReferences } from './modules.js';
 
 /**
@@ -32,8 +32,6 @@ export interface FactoryResultUse<Row extends FactoryRow> {
   /** The result path (one of the row's `results`) that led from the factory to `node`. */
   readonly steps: readonly ResultStep[];
 }
-
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 interface ScopeVariable {
   identifiers: TSESTree.Identifier[];
@@ -176,7 +174,7 @@ function readsOfSingleAssignment(context: AnyContext, id: TSESTree.Identifier): 
 
 /** Reads of the variable `target` assigns, if that assignment is its only write (its declaration has no initialiser). */
 function readsOfOnlyAssignment(context: AnyContext, target: TSESTree.Identifier): TSESTree.Identifier[] {
-  const variable = findVariable(context.sourceCode.getScope(target) as never, target) as ScopeVariable | null;
+  const variable = findVariableAt(context.sourceCode, target, target) as ScopeVariable | null;
   if (!variable || variable.defs.length !== 1 || variable.defs[0]!.type !== 'Variable') return [];
   const writes = variable.references.filter((reference) => reference.isWrite());
   if (writes.length !== 1 || writes[0]!.identifier !== target) return [];

@@ -1,18 +1,17 @@
 /**
  * With type information: is an imported binding the result of a catalogued factory call made in
  * another file? `export const formatSync = createSyncFn(worker)` in `./format.ts`, then
- * `formatSync(code)` here. The checker resolves the import to its declaration; the declaration's
+ * `formatSync(code)` here. The checker resolves the import import to its declaration; the declaration's
  * initialiser is matched against the catalogue by the module and export path its callee was
  * imported from. Without type information the answer is always undefined.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
+import { type AnyContext } from '../scope.js';
 import { getTypeInfo, type TypeInfo } from '../type-info.js';
 import type { FactoryRow, ResultStep } from './factory-results.js';
 import { moduleAliases } from './modules.js';
-
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 interface ScopeVariable {
   defs: { type: string; node: TSESTree.Node; parent?: TSESTree.Node | null }[];

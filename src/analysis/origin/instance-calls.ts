@@ -5,12 +5,11 @@
  * never-reassigned variables and `this.<field>` of the class that stores it, by `findValueHolders`
  * of `factory-results.ts`.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { getStaticPropertyName, getValueParent } from '../ast.js';
+import { type AnyContext } from '../scope.js';
 import { findValueHolders, type ValueHolderOptions } from './factory-results.js';
-
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 /**
  * Which calls on the object are wanted: `call` for calling the object itself, `methods` for a method

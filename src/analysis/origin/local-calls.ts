@@ -4,14 +4,13 @@
  * calls. Answers "does calling this helper reach a node of interest?" and names the first one, so a
  * rule can report `logger.write()` at its call site because `write` calls `appendFileSync`.
  */
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { type FunctionNode, isFunctionNode } from '../ast.js';
 import { isTransparentCallback } from '../execution/execution-context.js';
 import { getPromiseKnowledge } from '../promises/promises.js';
-
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+import { type AnyContext } from '../scope.js';
 
 export interface ReachedNode {
   /** The first node of interest, in source order, that a call runs. */

@@ -6,11 +6,12 @@
 import { isBuiltin } from 'node:module';
 
 import { CALL, CONSTRUCT, READ, ReferenceTracker, type TraceMap } from '@eslint-community/eslint-utils';
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Rule, Scope } from 'eslint';
 import type * as ESTree from 'estree';
 
 import { walkAst } from '../ast.js';
+import { type AnyContext } from '../scope.js';
 
 /** One row of an API catalogue: where the API comes from and how it is used. */
 export interface ApiRow {
@@ -29,8 +30,6 @@ export interface ModuleReference<Row extends ApiRow> {
 }
 
 export type ModuleReferenceIndex<Row extends ApiRow> = ReadonlyMap<TSESTree.Node, ModuleReference<Row>>;
-
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 const KIND_SYMBOL = { call: CALL, construct: CONSTRUCT, read: READ } as const;
 

@@ -3,14 +3,13 @@
  * does the API it is given to ignore what it returns, is the receiver an array, has a value a member.
  * With type information the checker answers; without it, what the file shows (or `unknown`).
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
 import { isFunctionNode, skipChainExpression, skipTypeWrappers } from '../ast.js';
+import { type AnyContext } from '../scope.js';
 import { getTypeInfo, type TypeInfo } from '../type-info.js';
 import { getPromiseKnowledge, getTypeFlags, isThenableType, type Tristate } from './promises.js';
-
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 function anyOrUnknownTest(checker: ts.TypeChecker): (type: ts.Type) => boolean {
   const flags = getTypeFlags(checker);

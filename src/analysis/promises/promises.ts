@@ -6,8 +6,7 @@
  * promise, `new Promise`, `Promise.*`, `.then` chains, `import()`, `promisify` results, and the
  * catalogue of promise-returning APIs by origin.
  */
-import { findVariable } from '@eslint-community/eslint-utils';
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
 import {
@@ -26,11 +25,10 @@ import {
   PROMISIFY_APIS,
 } from '../catalog/promise-apis.js';
 import { trackModuleReferences } from '../origin/modules.js';
+import { type AnyContext, findVariableAt } from '../scope.js';
 import { getTypeInfo, type TypeInfo } from '../type-info.js';
 
 export type Tristate = 'yes' | 'no' | 'unknown';
-
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 export interface PromiseKnowledge {
   /** Whether the file is linted with type information. */
@@ -125,7 +123,7 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
   function constantInit(
     identifier: TSESTree.Identifier,
   ): TSESTree.Expression | FunctionNode | TSESTree.ClassDeclaration | undefined {
-    const variable = findVariable(sourceCode.getScope(identifier) as never, identifier) as {
+    const variable = findVariableAt(sourceCode, identifier, identifier) as {
       defs: { type: string; node: TSESTree.Node }[];
       references: { isWrite(): boolean; init?: boolean }[];
     } | null;
