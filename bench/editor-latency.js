@@ -22,10 +22,10 @@
  *   node bench/editor-latency.js [--runs 3] [--edits 20] [--actions 10] [--js undici:lib/core/util.js]
  *     [--ts mongodb:src/sdam/topology.ts] [--plugin dist/index.js] [--out bench/EDITOR-LATENCY.md | --print-only]
  *
- * The server is resolved from `bench/node_modules/vscode-langservers-extracted`; `BENCH_ESLINT_SERVER`
+ * The server is installed on first use into `bench/.tools/editor-latency/` (pinned `vscode-langservers-extracted`); `BENCH_ESLINT_SERVER`
  * names another `vscode-eslint-language-server` (its bin file) to use instead.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -75,7 +75,37 @@ import { benchDir, corpusByName, nodeModulesDir, packageVersion, prepareCorpus, 
  */
 
 const serverPackage = 'vscode-langservers-extracted';
-export const defaultServerBin = path.join(nodeModulesDir, serverPackage, 'bin', 'vscode-eslint-language-server');
+const serverVersion = '4.10.0';
+/**
+ * The server lives in its own folder, installed on first use: it brings ~4,300 JS files (and a TypeScript
+ * of its own) that would otherwise change what the sweep samples from bench/node_modules.
+ */
+const toolsDir = path.join(benchDir, '.tools', 'editor-latency');
+export const defaultServerBin = path.join(
+  toolsDir,
+  'node_modules',
+  serverPackage,
+  'bin',
+  'vscode-eslint-language-server',
+);
+
+/** Installs the pinned language server into bench/.tools/ unless it is there. */
+function ensureServerInstalled() {
+  if (fs.existsSync(defaultServerBin)) return;
+  fs.mkdirSync(toolsDir, { recursive: true });
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const args = [
+    'install',
+    '--prefix',
+    toolsDir,
+    '--no-audit',
+    '--no-fund',
+    '--no-save',
+    `${serverPackage}@${serverVersion}`,
+  ];
+  const result = spawnSync(npm, args, { stdio: 'inherit', shell: process.platform === 'win32' });
+  if (result.status !== 0) throw new Error(`installing ${serverPackage}@${serverVersion} failed`);
+}
 
 /** The appended line every case's code actions are measured at: a floating promise our rule reports. */
 const floatingPromiseLine = "Promise.reject(new Error('editor latency'));";
@@ -340,7 +370,7 @@ async function runOnce(testCase, { serverBin, workspace, edits, actions, result,
 export async function measureEditorLatency({ cases, runs, edits, actions, pluginPath, serverBin }) {
   if (!fs.existsSync(serverBin))
     throw new Error(
-      `${serverBin} is missing: install the bench's dependencies (node bench/ensure-installed.js), or name a vscode-eslint-language-server with BENCH_ESLINT_SERVER`,
+      `${serverBin} is missing: run without BENCH_ESLINT_SERVER to install it into bench/.tools/, or name a vscode-eslint-language-server with BENCH_ESLINT_SERVER`,
     );
   const plugin = await loadPlugin(pluginPath);
   const rules = ourRules(plugin);
@@ -450,6 +480,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     },
   });
   const pluginPath = values.plugin || process.env.BENCH_PLUGIN || defaultPluginPath;
+  if (!process.env.BENCH_ESLINT_SERVER) ensureServerInstalled();
   const serverBin = process.env.BENCH_ESLINT_SERVER || defaultServerBin;
   /** @type {Case[]} */
   const cases = [];
