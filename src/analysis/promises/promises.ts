@@ -26,7 +26,7 @@ import {
 } from '../catalog/promise-apis.js';
 import { trackModuleReferences } from '../origin/modules.js';
 import { type AnyContext, findVariableAt } from '../scope.js';
-import { getTypeInfo, type TypeInfo } from '../type-info.js';
+import { getTypeInfo, typeAtLocation, type TypeInfo } from '../type-info.js';
 
 export type Tristate = 'yes' | 'no' | 'unknown';
 
@@ -439,7 +439,7 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
 
   function typedIsPromise(node: TSESTree.Node, info: TypeInfo): Tristate {
     const tsNode = info.services.esTreeNodeToTSNodeMap.get(node);
-    const type = info.checker.getTypeAtLocation(tsNode);
+    const type = typeAtLocation(info.checker, tsNode);
     const flags = getTypeFlags(info.checker);
     if (type.flags & (flags.Any | flags.Unknown)) return 'unknown';
     return isThenableType(info.checker, tsNode, type) ? 'yes' : 'no';
@@ -464,7 +464,7 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
     if (typeInfo && node.type !== AST_NODE_TYPES.Literal) {
       const tsNode = typeInfo.services.esTreeNodeToTSNodeMap.get(node);
       // `Promise<T>[] | undefined` is still an array of promises where it is one.
-      const type = typeInfo.checker.getNonNullableType(typeInfo.checker.getTypeAtLocation(tsNode));
+      const type = typeInfo.checker.getNonNullableType(typeAtLocation(typeInfo.checker, tsNode));
       const flags = getTypeFlags(typeInfo.checker);
       if (!(type.flags & (flags.Any | flags.Unknown))) {
         if (!typeInfo.checker.isArrayType(type) && !typeInfo.checker.isTupleType(type)) return 'no';
