@@ -11,8 +11,9 @@ import {
 } from '../analysis/catalog/blocking-apis.js';
 import { findDirectFunction } from '../analysis/execution/await-position.js';
 import { type ExecutionContext, findExecutionContext } from '../analysis/execution/execution-context.js';
-import { asOperand, planAsyncTwinFix, planSleepStatementFix } from '../analysis/fixes/async-twin.js';
+import { planAsyncTwinFix, planSleepStatementFix } from '../analysis/fixes/async-twin.js';
 import { canMakeFunctionAsync, makeFunctionAsync } from '../analysis/fixes/prefix.js';
+import { Precedence, textWithPrecedence } from '../analysis/fixes/syntax.js';
 import { findInstanceCalls, type InstanceShape } from '../analysis/origin/instance-calls.js';
 import { createSyncReachSearch } from '../analysis/origin/local-calls.js';
 import { moduleAliases, trackModuleReferences } from '../analysis/origin/modules.js';
@@ -67,9 +68,6 @@ const WHERE: Readonly<Record<ExecutionContext['kind'], string>> = {
   generator: 'in this generator',
   module: 'at module level',
 };
-
-/** Operators that bind at least as tightly as `-`, so `a + b - c` needs no parentheses. */
-const ARITHMETIC: ReadonlySet<string> = new Set(['+', '-', '*', '/', '%', '**']);
 
 /** Methods that block on an object of a row's module, wherever the object came from: for typed files. */
 function blockingMethods(shape: InstanceShape, into = new Set<string>()): Set<string> {
@@ -468,14 +466,8 @@ export default createRule<Options, MessageIds>({
 
     /** `bound - reading`, the milliseconds a busy-wait has left. */
     function delayText({ bound, reading }: NonNullable<BusyWait['delay']>): string {
-      const boundText =
-        bound.type === AST_NODE_TYPES.BinaryExpression && ARITHMETIC.has(bound.operator)
-          ? sourceCode.getText(bound)
-          : asOperand(sourceCode, bound);
-      const readingText =
-        reading.type === AST_NODE_TYPES.BinaryExpression
-          ? `(${sourceCode.getText(reading)})`
-          : sourceCode.getText(reading);
+      const boundText = textWithPrecedence(sourceCode, bound, Precedence.Additive);
+      const readingText = textWithPrecedence(sourceCode, reading, Precedence.Multiplicative);
       return `${boundText} - ${readingText}`;
     }
 

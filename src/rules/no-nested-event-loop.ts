@@ -14,6 +14,7 @@ import { type EffectRun, findEffectBody, trackEffectRuns } from '../analysis/exe
 import { findExecutionContext } from '../analysis/execution/execution-context.js';
 import { planImport } from '../analysis/fixes/imports.js';
 import { makeFunctionAsync, prefixWithKeyword } from '../analysis/fixes/prefix.js';
+import { needsParenthesesAt, Precedence, precedenceRequiredAt, textWithPrecedence } from '../analysis/fixes/syntax.js';
 import { type FactoryResultUse, type ResultStep, trackFactoryResults } from '../analysis/origin/factory-results.js';
 import { findImportedFactoryRow } from '../analysis/origin/imported-factories.js';
 import { trackModuleReferences } from '../analysis/origin/modules.js';
@@ -45,32 +46,6 @@ type Suggestion = TSESLint.SuggestionReportDescriptor<MessageIds>;
 
 /** Module names a file must mention before the bridge and Effect indexes are worth building. */
 const MODULE_HINT = /deasync|synckit|sync-rpc|make-synchron|fibers|effect/u;
-
-/** Expressions that can take a prefix operator or a member access without parentheses. */
-const TIGHT_EXPRESSIONS: ReadonlySet<string> = new Set([
-  AST_NODE_TYPES.Identifier,
-  AST_NODE_TYPES.MemberExpression,
-  AST_NODE_TYPES.CallExpression,
-  AST_NODE_TYPES.ThisExpression,
-  AST_NODE_TYPES.Literal,
-  AST_NODE_TYPES.TemplateLiteral,
-  AST_NODE_TYPES.ArrayExpression,
-  AST_NODE_TYPES.ObjectExpression,
-]);
-
-/** Parents in which `yield* x` needs no parentheses. */
-const YIELD_SAFE_PARENTS: ReadonlySet<string> = new Set([
-  AST_NODE_TYPES.ExpressionStatement,
-  AST_NODE_TYPES.VariableDeclarator,
-  AST_NODE_TYPES.ReturnStatement,
-  AST_NODE_TYPES.AssignmentExpression,
-  AST_NODE_TYPES.ArrayExpression,
-  AST_NODE_TYPES.Property,
-  AST_NODE_TYPES.CallExpression,
-  AST_NODE_TYPES.YieldExpression,
-  AST_NODE_TYPES.SpreadElement,
-  AST_NODE_TYPES.TemplateLiteral,
-]);
 
 const CALL_RESULT: readonly ResultStep[] = ['call'];
 
@@ -164,11 +139,6 @@ export default createRule<Options, MessageIds>({
       return declared === seen;
     }
 
-    function parenthesizedText(node: TSESTree.Node): string {
-      const text = sourceCode.getText(node);
-      return TIGHT_EXPRESSIONS.has(node.type) ? text : `(${text})`;
-    }
-
     /** `readSync(p)` → `await promisify(readFile)(p)`: replace the callee, then await the call. */
     function awaitWithCallee(
       call: TSESTree.CallExpression,
@@ -238,7 +208,7 @@ export default createRule<Options, MessageIds>({
               messageId: 'suggestAwaitPromise',
               fix: (fixer) => [
                 ...prepare(fixer),
-                fixer.replaceText(call, parenthesizedText(promise)),
+                fixer.replaceText(call, textWithPrecedence(sourceCode, promise, Precedence.Unary)),
                 ...prefixWithKeyword(fixer, sourceCode, call, 'await'),
               ],
             });
@@ -369,19 +339,17 @@ export default createRule<Options, MessageIds>({
             {
               messageId: 'suggestUnwrapEffect',
               data: { effect: effectText },
-              fix: (fixer) => fixer.replaceText(wrapper, parenthesizedText(effect)),
+              fix: (fixer) =>
+                fixer.replaceText(wrapper, textWithPrecedence(sourceCode, effect, precedenceRequiredAt(wrapper))),
             },
           ];
         }
       }
       // Effect.runSync(eff) directly in the generator body is `yield* eff`.
       if (fn.generator && runName === 'runSync' && findDirectFunction(run.call) === fn) {
-        const text = `yield* ${effect.type === AST_NODE_TYPES.SequenceExpression ? `(${sourceCode.getText(effect)})` : sourceCode.getText(effect)}`;
-        const parent = run.call.parent;
+        const text = `yield* ${textWithPrecedence(sourceCode, effect, Precedence.Assignment)}`;
         // `x as T`, `f(x)!`, `x.y` and a callee position all bind tighter than `yield*`.
-        const safe =
-          YIELD_SAFE_PARENTS.has(parent.type) &&
-          !(parent.type === AST_NODE_TYPES.CallExpression && parent.callee === run.call);
+        const safe = !needsParenthesesAt(Precedence.Assignment, run.call);
         return [
           {
             messageId: 'suggestYieldEffect',

@@ -578,6 +578,25 @@ runRuleTests('no-blocking-in-async', rule, {
       ],
     },
     {
+      // After `const o = {}` without a semicolon, `(await …)` would call the object literal: the fix adds `;`.
+      filename: 'file.js',
+      code: "import { execSync } from 'node:child_process';\nasync function main() {\n  const o = {}\n  execSync('ls').toString();\n}",
+      errors: [
+        {
+          messageId: 'blocking',
+          line: 4,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'useAsyncTwin',
+              output:
+                "import { exec } from 'node:child_process';\nimport { promisify } from 'node:util';\nasync function main() {\n  const o = {}\n  ;(await promisify(exec)('ls')).stdout.toString();\n}",
+            },
+          ],
+        },
+      ],
+    },
+    {
       filename: 'file.cjs',
       code: "const cp = require('child_process');\nconst { promisify } = require('util');\nexports.build = async () => { cp.execFileSync('make', ['all']); };",
       errors: [

@@ -10,6 +10,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 
 import { getStaticPropertyName, isFunctionNode, walkAst } from '../ast.js';
 import { findVariableAt, type SourceCode } from '../scope.js';
+import { guardStatementStart, Precedence, textWithPrecedence } from './syntax.js';
 
 type Fix = (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix;
 
@@ -99,27 +100,6 @@ function bindingText(
   return sourceCode.text.slice(id.range[0], id.typeAnnotation.range[0]).trimEnd();
 }
 
-/** Would a statement starting with `[` or `(` at `node` continue the previous line (no semicolon before it)? */
-function needsLeadingSemicolon(sourceCode: SourceCode, node: TSESTree.Node): boolean {
-  const previous = sourceCode.getTokenBefore(node);
-  if (!previous) return false;
-  if (previous.value === ';' || previous.value === '{') return false;
-  if (previous.value === '}') {
-    // `}` that closes a block, a function or a class body ends a statement; one that closes an object literal does not.
-    const closing = sourceCode.getNodeByRangeIndex(previous.range[0]);
-    return !(
-      closing &&
-      (closing.type === AST_NODE_TYPES.BlockStatement ||
-        closing.type === AST_NODE_TYPES.ClassBody ||
-        closing.type === AST_NODE_TYPES.StaticBlock ||
-        closing.type === AST_NODE_TYPES.SwitchStatement ||
-        closing.type === AST_NODE_TYPES.TSModuleBlock ||
-        closing.type === AST_NODE_TYPES.TSInterfaceBody)
-    );
-  }
-  return true;
-}
-
 function indentOf(sourceCode: SourceCode, node: TSESTree.Node): string {
   const line = sourceCode.lines[node.loc.start.line - 1] ?? '';
   return /^\s*/u.exec(line)![0];
@@ -194,7 +174,7 @@ export function buildSequentialPromiseAllFix(
         : '';
     text = `${declarations[0]!.declarationKind} ${pattern}${tuple} = await Promise.all(${list});`;
   } else if (assignments.length > 0) {
-    text = `${needsLeadingSemicolon(sourceCode, first.statement) ? ';' : ''}${pattern} = await Promise.all(${list});`;
+    text = guardStatementStart(sourceCode, first.statement, `${pattern} = await Promise.all(${list});`);
   } else {
     text = `await Promise.all(${list});`;
   }
@@ -265,22 +245,6 @@ export function classifyLoopRewrite(loop: TSESTree.Node): LoopRewrite | undefine
   return { loop, awaited: pushed, collector: expression.callee.object };
 }
 
-/** Expressions that can take `.map(…)` without parentheses. */
-function isMemberable(node: TSESTree.Node): boolean {
-  switch (node.type) {
-    case AST_NODE_TYPES.Identifier:
-    case AST_NODE_TYPES.MemberExpression:
-    case AST_NODE_TYPES.CallExpression:
-    case AST_NODE_TYPES.ArrayExpression:
-    case AST_NODE_TYPES.ThisExpression:
-    case AST_NODE_TYPES.Literal:
-    case AST_NODE_TYPES.TemplateLiteral:
-      return true;
-    default:
-      return false;
-  }
-}
-
 /** Does `node` contain an `await` or `yield` outside nested functions? */
 function containsAwaitOrYield(sourceCode: SourceCode, node: TSESTree.Node): boolean {
   let found = false;
@@ -317,14 +281,15 @@ export function buildLoopPromiseAllFix(
   if (comments.length > 0) return undefined;
   const declarator = (loop.left as TSESTree.VariableDeclaration).declarations[0];
   const parameter = `(${sourceCode.getText(declarator.id)})`;
-  const body = sourceCode.getText(argument);
   // An object literal body would read as a block: `(x) => ({ … })`.
-  const arrowBody = argument.type === AST_NODE_TYPES.ObjectExpression ? `(${body})` : body;
+  const arrowBody =
+    argument.type === AST_NODE_TYPES.ObjectExpression
+      ? `(${sourceCode.getText(argument)})`
+      : textWithPrecedence(sourceCode, argument, Precedence.Assignment);
   const arrow = `${parameter} => ${arrowBody}`;
-  const iterableText = sourceCode.getText(iterable);
   const mapped = iterableIsArray
-    ? `${isMemberable(iterable) ? iterableText : `(${iterableText})`}.map(${arrow})`
-    : `Array.from(${iterable.type === AST_NODE_TYPES.SequenceExpression ? `(${iterableText})` : iterableText}, ${arrow})`;
+    ? `${textWithPrecedence(sourceCode, iterable, Precedence.Member)}.map(${arrow})`
+    : `Array.from(${textWithPrecedence(sourceCode, iterable, Precedence.Assignment)}, ${arrow})`;
   const all = `await Promise.all(${mapped})`;
   const text = collector ? `${sourceCode.getText(collector)}.push(...(${all}));` : `${all};`;
   return (fixer) => fixer.replaceText(loop, text);
