@@ -33,6 +33,11 @@ export function typeAtLocation(checker: ts.TypeChecker, tsNode: ts.Node): ts.Typ
   }
 }
 
+/** A TypeScript source file (not a declaration file): the compiler checks it whether or not the linter has types. */
+export function isTypeScriptFile(filename: string): boolean {
+  return TYPESCRIPT_FILE.test(filename) && !DECLARATION_FILE.test(filename);
+}
+
 const cache = new WeakMap<TSESTree.Program, TypeInfo | null>();
 
 /**
@@ -52,9 +57,7 @@ export function getTypeInfo(context: AnyContext): TypeInfo | undefined {
       checker,
       services: typed,
       typeOf: (node) => typeAtLocation(checker, typed.esTreeNodeToTSNodeMap.get(node)),
-      compilerChecksFile:
-        (TYPESCRIPT_FILE.test(context.filename) && !DECLARATION_FILE.test(context.filename)) ||
-        typed.program.getCompilerOptions().checkJs === true,
+      compilerChecksFile: isTypeScriptFile(context.filename) || typed.program.getCompilerOptions().checkJs === true,
     };
   }
   cache.set(program, info);

@@ -18,7 +18,7 @@ import { findInstanceCalls, type InstanceShape } from '../analysis/origin/instan
 import { createSyncReachSearch } from '../analysis/origin/local-calls.js';
 import { moduleAliases, trackModuleReferences } from '../analysis/origin/modules.js';
 import { isTypeDeclaredBy, programDeclaresModule } from '../analysis/origin/type-origin.js';
-import { getTypeInfo } from '../analysis/type-info.js';
+import { getTypeInfo, isTypeScriptFile } from '../analysis/type-info.js';
 import { createRule } from './create-rule.js';
 
 interface AllowEntry {
@@ -324,6 +324,7 @@ export default createRule<Options, MessageIds>({
     const loops: LoopNode[] = [];
     const calls: TSESTree.CallExpression[] = [];
     const typeInfo = getTypeInfo(context);
+    const compilerChecksFile = typeInfo ? typeInfo.compilerChecksFile : isTypeScriptFile(filename);
     // With types, objects of sync-by-design drivers are recognised wherever they were made.
     const checkTypedInstances = options.checkSyncByDesignApis === true && typeInfo !== undefined;
 
@@ -421,7 +422,14 @@ export default createRule<Options, MessageIds>({
         );
         twin = '`setTimeout()` from `node:timers/promises`';
       } else if (fn && finding.row?.twin?.fix && finding.node.type === AST_NODE_TYPES.CallExpression) {
-        build = planAsyncTwinFix(sourceCode, filename, finding.node, finding.row.module, finding.row.twin.fix);
+        build = planAsyncTwinFix(
+          sourceCode,
+          filename,
+          finding.node,
+          finding.row.module,
+          finding.row.twin.fix,
+          compilerChecksFile,
+        );
         twin = localize(finding.row.twin.description, finding);
       }
       const makeAsync = fn !== undefined && !fn.async;

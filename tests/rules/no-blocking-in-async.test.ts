@@ -690,6 +690,43 @@ runRuleTests('no-blocking-in-async', rule, {
         },
       ],
     },
+    // `promisify(scrypt)` is typed `unknown` by @types/node: in TypeScript a used value would no longer
+    // compile (TS2322), so no suggestion there; as a statement, or in plain JavaScript, it is offered.
+    {
+      code: "import { scryptSync } from 'node:crypto';\nasync function key(pw: string, salt: string) { const k: Buffer = scryptSync(pw, salt, 64); return k; }",
+      errors: [{ messageId: 'blocking', line: 2, column: 66, suggestions: [] }],
+    },
+    {
+      code: "import { scryptSync } from 'node:crypto';\nasync function warm(pw: string, salt: string) { scryptSync(pw, salt, 64); }",
+      errors: [
+        {
+          messageId: 'blocking',
+          suggestions: [
+            {
+              messageId: 'useAsyncTwin',
+              output:
+                "import { scrypt } from 'node:crypto';\nimport { promisify } from 'node:util';\nasync function warm(pw: string, salt: string) { await promisify(scrypt)(pw, salt, 64); }",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      filename: 'file.js',
+      code: "import { scryptSync } from 'node:crypto';\nasync function key(pw, salt) { const k = scryptSync(pw, salt, 64); return k; }",
+      errors: [
+        {
+          messageId: 'blocking',
+          suggestions: [
+            {
+              messageId: 'useAsyncTwin',
+              output:
+                "import { scrypt } from 'node:crypto';\nimport { promisify } from 'node:util';\nasync function key(pw, salt) { const k = await promisify(scrypt)(pw, salt, 64); return k; }",
+            },
+          ],
+        },
+      ],
+    },
     // randomBytes: an unknown or large size without a callback.
     {
       code: "import crypto from 'node:crypto';\nasync function noise(size: number) { return [crypto.randomBytes(size), crypto.randomBytes(1 << 20), crypto.randomBytes(64)]; }",

@@ -41,8 +41,15 @@ export type AsyncTwinFix =
   /**
    * `gzipSync(x)` → `await promisify(gzip)(x)`: the callback export `name` of the same module, promisified.
    * `resultProperty` is read from the result where the sync call's value is used (`exec` → `.stdout`).
+   * `untypedResult`: `@types/node` gives the export overloads and no `__promisify__`, so `promisify`
+   * types the result `unknown` and a use of the value no longer compiles (TS2322).
    */
-  | { readonly kind: 'promisify'; readonly name: string; readonly resultProperty?: string }
+  | {
+      readonly kind: 'promisify';
+      readonly name: string;
+      readonly resultProperty?: string;
+      readonly untypedResult?: boolean;
+    }
   /** A sleep: `await setTimeout(ms)` from `node:timers/promises`, the delay read from argument `argument` in `unit`. */
   | { readonly kind: 'sleep'; readonly argument: number; readonly unit: 'ms' | 's' | 'us' };
 
@@ -252,6 +259,9 @@ const ZLIB = [
 
 const CRYPTO = ['checkPrime', 'generateKey', 'generateKeyPair', 'generatePrime', 'hkdf', 'pbkdf2', 'scrypt'];
 
+/** Crypto exports whose promisified result `@types/node` types as `unknown`. */
+const UNTYPED_PROMISIFY: ReadonlySet<string> = new Set(['checkPrime', 'generatePrime', 'randomFill', 'scrypt']);
+
 const promisified = (
   module: string,
   category: 'zlib' | 'crypto',
@@ -263,7 +273,10 @@ const promisified = (
   kind: 'call',
   category,
   hint: `Use \`promisify(${name})\` from \`node:util\` (it runs on the thread pool).`,
-  twin: { description: `\`promisify(${name})\``, fix: { kind: 'promisify', name } },
+  twin: {
+    description: `\`promisify(${name})\``,
+    fix: { kind: 'promisify', name, ...(UNTYPED_PROMISIFY.has(name) ? { untypedResult: true } : {}) },
+  },
 });
 
 const cryptoRows: BlockingApiRow[] = [

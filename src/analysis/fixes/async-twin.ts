@@ -48,7 +48,8 @@ function millisecondsText(sourceCode: SourceCode, argument: TSESTree.Expression,
 
 /**
  * The fix that turns `call` into its awaited twin, or undefined when the call's shape has no
- * mechanical rewrite (a computed or optional callee, a sleep whose value is used, no timeout).
+ * mechanical rewrite (a computed or optional callee, a sleep whose value is used, no timeout), or
+ * when `compilerChecksFile` and the rewritten value would lose its type.
  * `module` is the catalogue row's module (undefined for globals).
  */
 export function planAsyncTwinFix(
@@ -57,6 +58,7 @@ export function planAsyncTwinFix(
   call: TSESTree.CallExpression,
   module: string | undefined,
   fix: AsyncTwinFix,
+  compilerChecksFile = false,
 ): FixBuilder | undefined {
   if (call.optional || call.parent.type === AST_NODE_TYPES.ChainExpression) return undefined;
   const callee = skipTypeWrappers(call.callee);
@@ -94,7 +96,7 @@ export function planAsyncTwinFix(
       ];
     }
     case 'promisify': {
-      if (module === undefined) return undefined;
+      if (module === undefined || (fix.untypedResult && compilerChecksFile && isValueUsed(call))) return undefined;
       const target = referTo([fix.name], { module: importSpecifierFor(module), name: fix.name });
       if (!target) return undefined;
       const util = planImport(sourceCode, filename, { module: 'node:util', name: 'promisify' }, call);
