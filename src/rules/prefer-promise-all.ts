@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { isFunctionNode } from '../analysis/ast.js';
+import { type AwaitedStatement, classifyAwaitStatement } from '../analysis/concurrency/awaited-statements.js';
 import {
   findIndependentGroups,
   isArrayExpression,
@@ -10,10 +11,8 @@ import {
 } from '../analysis/concurrency/independence.js';
 import { getOrderingPatterns } from '../analysis/concurrency/ordering.js';
 import {
-  type AwaitedStatement,
   buildLoopPromiseAllFix,
   buildSequentialPromiseAllFix,
-  classifyAwaitStatement,
   classifyLoopRewrite,
 } from '../analysis/fixes/promise-all.js';
 import { createRule } from './create-rule.js';

@@ -15,10 +15,10 @@ import {
   skipTypeWrappers,
   walkAst,
 } from '../ast.js';
-import type { AwaitedStatement } from '../fixes/promise-all.js';
 import { getPromiseKnowledge } from '../promises/promises.js';
 import { type AnyContext, findVariableAt } from '../scope.js';
 import { getTypeInfo } from '../type-info.js';
+import type { AwaitedStatement } from './awaited-statements.js';
 import {
   type DependencyKey,
   dependsOn,
