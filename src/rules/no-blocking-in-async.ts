@@ -1,20 +1,17 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { type FunctionNode, getCallOfArgument, getStaticPropertyName, skipChainExpression } from '../analysis/ast.js';
+import { type FunctionNode, getStaticPropertyName, skipChainExpression } from '../analysis/ast.js';
 import { type BusyWait, findBusyWait, type LoopNode } from '../analysis/blocking/busy-wait.js';
-import { getStaticByteLength, getStaticNumber } from '../analysis/blocking/static-size.js';
-import {
-  BLOCKING_APIS,
-  BLOCKING_EFFECTS,
-  type BlockingApiRow,
-  LARGE_RANDOM_SIZE,
-} from '../analysis/catalog/blocking-apis.js';
+import { meetsSizeCondition } from '../analysis/blocking/static-size.js';
+import { BLOCKING_EFFECTS, BLOCKING_ROWS_BY_METHOD, type BlockingApiRow } from '../analysis/catalog/blocking-apis.js';
+import { type AdditionalBlockingApi, blockingCatalogWith } from '../analysis/catalog/custom-blocking-apis.js';
 import { findDirectFunction } from '../analysis/execution/await-position.js';
 import { type ExecutionContext, findExecutionContext } from '../analysis/execution/execution-context.js';
+import { isProcessExitListener } from '../analysis/execution/process-exit.js';
 import { planAsyncTwinFix, planSleepStatementFix } from '../analysis/fixes/async-twin.js';
 import { canMakeFunctionAsync, makeFunctionAsync } from '../analysis/fixes/prefix.js';
 import { Precedence, textWithPrecedence } from '../analysis/fixes/syntax.js';
-import { findInstanceCalls, type InstanceShape } from '../analysis/origin/instance-calls.js';
+import { findInstanceCalls } from '../analysis/origin/instance-calls.js';
 import { createSyncReachSearch } from '../analysis/origin/local-calls.js';
 import { moduleAliases, trackModuleReferences } from '../analysis/origin/modules.js';
 import { isTypeDeclaredBy, programDeclaresModule } from '../analysis/origin/type-origin.js';
@@ -24,13 +21,6 @@ import { createRule } from './create-rule.js';
 interface AllowEntry {
   module?: string;
   name?: string;
-}
-
-interface AdditionalBlockingApi {
-  module?: string;
-  name: string;
-  hint?: string;
-  asyncTwin?: string;
 }
 
 type Options = [
@@ -69,88 +59,6 @@ const WHERE: Readonly<Record<ExecutionContext['kind'], string>> = {
   module: 'at module level',
 };
 
-/** Methods that block on an object of a row's module, wherever the object came from: for typed files. */
-function blockingMethods(shape: InstanceShape, into = new Set<string>()): Set<string> {
-  for (const [name, entry] of Object.entries(shape.methods ?? {})) {
-    if (entry === true) into.add(name);
-    else blockingMethods(entry, into);
-  }
-  return into;
-}
-
-const TYPED_INSTANCE_ROWS: ReadonlyMap<string, readonly BlockingApiRow[]> = (() => {
-  const byMethod = new Map<string, BlockingApiRow[]>();
-  const seenModules = new Set<string>();
-  for (const row of BLOCKING_APIS) {
-    if (!row.instance || row.module === undefined || seenModules.has(row.module)) continue;
-    seenModules.add(row.module);
-    for (const method of blockingMethods(row.instance)) byMethod.set(method, [...(byMethod.get(method) ?? []), row]);
-  }
-  return byMethod;
-})();
-
-/** Process events whose listeners must finish synchronously: the loop is gone or in an undefined state. */
-const SYNC_ONLY_PROCESS_EVENTS: ReadonlySet<string> = new Set([
-  'exit',
-  'uncaughtException',
-  'uncaughtExceptionMonitor',
-]);
-
-/** `process.on('exit', fn)`: a synchronous write there is the only one that is sure to happen. */
-function isProcessExitListener(fn: FunctionNode): boolean {
-  const argument = getCallOfArgument(fn);
-  if (!argument || argument.index !== 1 || argument.call.type !== AST_NODE_TYPES.CallExpression) return false;
-  const callee = skipChainExpression(argument.call.callee);
-  const event = argument.call.arguments[0];
-  return (
-    callee.type === AST_NODE_TYPES.MemberExpression &&
-    callee.object.type === AST_NODE_TYPES.Identifier &&
-    callee.object.name === 'process' &&
-    event?.type === AST_NODE_TYPES.Literal &&
-    typeof event.value === 'string' &&
-    SYNC_ONLY_PROCESS_EVENTS.has(event.value)
-  );
-}
-
-/** Catalogues extended by `additionalBlockingApis`, built once per options array. */
-const catalogs = new WeakMap<readonly AdditionalBlockingApi[], readonly BlockingApiRow[]>();
-
-function catalogFor(additional: readonly AdditionalBlockingApi[] | undefined): readonly BlockingApiRow[] {
-  if (!additional || additional.length === 0) return BLOCKING_APIS;
-  let catalog = catalogs.get(additional);
-  if (!catalog) {
-    catalog = [...BLOCKING_APIS, ...additional.map(customRow)];
-    catalogs.set(additional, catalog);
-  }
-  return catalog;
-}
-
-function customRow(entry: AdditionalBlockingApi): BlockingApiRow {
-  const path = entry.name === 'default' ? [] : entry.name.split('.');
-  const twin = entry.asyncTwin;
-  return {
-    ...(entry.module === undefined ? {} : { module: entry.module }),
-    path,
-    kind: 'call',
-    category: 'custom',
-    hint: entry.hint ?? (twin ? `Use \`${twin}()\`.` : 'Use an asynchronous alternative.'),
-    ...(twin && path.length > 0
-      ? {
-          twin: {
-            description: `\`${twin}()\``,
-            fix: {
-              kind: 'rename' as const,
-              member: [twin],
-              ...(entry.module !== undefined && path.length === 1
-                ? { import: { module: entry.module, name: twin } }
-                : {}),
-            },
-          },
-        }
-      : {}),
-  };
-}
-
 /** `fs.readFileSync`, `Atomics.wait`, or `default` for a module that is itself the function. */
 function exportName(row: BlockingApiRow): string {
   return row.path.length > 0 ? row.path.join('.') : 'default';
@@ -167,7 +75,7 @@ function isAllowed(row: BlockingApiRow, allow: readonly AllowEntry[]): boolean {
 }
 
 /** A short name for a callee chain in messages: `this.db.prepare(…).get`. */
-function describe(node: TSESTree.Node): string {
+function calleeChainText(node: TSESTree.Node): string {
   switch (node.type) {
     case AST_NODE_TYPES.Identifier:
       return node.name;
@@ -178,27 +86,27 @@ function describe(node: TSESTree.Node): string {
         node.property.type === AST_NODE_TYPES.PrivateIdentifier
           ? `#${node.property.name}`
           : getStaticPropertyName(node);
-      return `${describe(node.object)}${name === undefined ? '[…]' : `.${name}`}`;
+      return `${calleeChainText(node.object)}${name === undefined ? '[…]' : `.${name}`}`;
     }
     case AST_NODE_TYPES.CallExpression:
-      return `${describe(node.callee)}(${node.arguments.length > 0 ? '…' : ''})`;
+      return `${calleeChainText(node.callee)}(${node.arguments.length > 0 ? '…' : ''})`;
     case AST_NODE_TYPES.NewExpression:
-      return `new ${describe(node.callee)}(${node.arguments.length > 0 ? '…' : ''})`;
+      return `new ${calleeChainText(node.callee)}(${node.arguments.length > 0 ? '…' : ''})`;
     case AST_NODE_TYPES.ChainExpression:
     case AST_NODE_TYPES.TSAsExpression:
     case AST_NODE_TYPES.TSNonNullExpression:
     case AST_NODE_TYPES.TSSatisfiesExpression:
     case AST_NODE_TYPES.TSTypeAssertion:
-      return describe(node.expression);
+      return calleeChainText(node.expression);
     case AST_NODE_TYPES.AwaitExpression:
-      return `(await ${describe(node.argument)})`;
+      return `(await ${calleeChainText(node.argument)})`;
     default:
       return '…';
   }
 }
 
-function describeCall(node: Blocker): string {
-  return `${node.type === AST_NODE_TYPES.NewExpression ? 'new ' : ''}${describe(node.callee)}()`;
+function callText(node: Blocker): string {
+  return `${node.type === AST_NODE_TYPES.NewExpression ? 'new ' : ''}${calleeChainText(node.callee)}()`;
 }
 
 export default createRule<Options, MessageIds>({
@@ -320,7 +228,7 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const filename = context.filename;
     const allow = options.allow ?? [];
-    const catalog = catalogFor(options.additionalBlockingApis);
+    const catalog = blockingCatalogWith(options.additionalBlockingApis);
     const loops: LoopNode[] = [];
     const calls: TSESTree.CallExpression[] = [];
     const typeInfo = getTypeInfo(context);
@@ -336,32 +244,18 @@ export default createRule<Options, MessageIds>({
       return options.checkAllFunctions && where.fn ? where : undefined;
     }
 
-    /** `randomBytes(size)` blocks noticeably only without a callback and for a large or unknown size. */
-    function meetsSizeCondition(node: Blocker, row: BlockingApiRow): boolean {
-      const condition = row.sizeCondition;
-      if (!condition) return true;
-      if (condition.callbackArgument !== undefined && node.arguments.length > condition.callbackArgument) return false;
-      const size =
-        node.arguments.length > condition.sizeArgument
-          ? getStaticNumber(context, node.arguments[condition.sizeArgument])
-          : condition.bufferArgument === undefined
-            ? undefined
-            : getStaticByteLength(context, node.arguments[condition.bufferArgument]);
-      return size === undefined || size >= LARGE_RANDOM_SIZE;
-    }
-
     function collectFindings(): Map<TSESTree.Node, Finding> {
       const findings = new Map<TSESTree.Node, Finding>();
       for (const { node, row } of trackModuleReferences(context, catalog).values()) {
-        if (row.strictOnly && !options.checkSyncByDesignApis) continue;
+        if (row.syncByDesign && !options.checkSyncByDesignApis) continue;
         if (isAllowed(row, allow)) continue;
         const call = node as Blocker;
-        if (row.blocksWhenCalled !== false && meetsSizeCondition(call, row)) {
-          findings.set(call, { node: call, name: describeCall(call), row, busyWait: undefined });
+        if (row.blocksWhenCalled !== false && meetsSizeCondition(context, call, row)) {
+          findings.set(call, { node: call, name: callText(call), row, busyWait: undefined });
         }
         if (row.instance) {
           for (const use of findInstanceCalls(context, call, row.instance)) {
-            findings.set(use.call, { node: use.call, name: describeCall(use.call), row, busyWait: undefined });
+            findings.set(use.call, { node: use.call, name: callText(use.call), row, busyWait: undefined });
           }
         }
       }
@@ -371,14 +265,14 @@ export default createRule<Options, MessageIds>({
           const callee = skipChainExpression(call.callee);
           if (callee.type !== AST_NODE_TYPES.MemberExpression) continue;
           const method = getStaticPropertyName(callee);
-          const candidates = method === undefined ? undefined : TYPED_INSTANCE_ROWS.get(method);
+          const candidates = method === undefined ? undefined : BLOCKING_ROWS_BY_METHOD.get(method);
           const row = candidates?.find(
             (candidate) =>
               programDeclaresModule(typeInfo, candidate.module!) &&
               isTypeDeclaredBy(typeInfo, callee.object, [candidate.module!]),
           );
           if (row && !isAllowed(row, allow))
-            findings.set(call, { node: call, name: describeCall(call), row, busyWait: undefined });
+            findings.set(call, { node: call, name: callText(call), row, busyWait: undefined });
         }
       }
       for (const loop of loops) {
@@ -386,7 +280,7 @@ export default createRule<Options, MessageIds>({
         if (busyWait)
           findings.set(loop, {
             node: loop,
-            name: `a busy-wait loop on \`${describeCall(busyWait.clock)}\``,
+            name: `a busy-wait loop on \`${callText(busyWait.clock)}\``,
             row: undefined,
             busyWait,
           });
@@ -446,7 +340,7 @@ export default createRule<Options, MessageIds>({
         finding.row?.twin?.fix?.kind === 'rename' &&
         (finding.row.category === 'fs' || finding.row.category === 'deno');
       const data = finding.busyWait
-        ? { clock: describeCall(finding.busyWait.clock), where: whereText }
+        ? { clock: callText(finding.busyWait.clock), where: whereText }
         : {
             api: finding.name,
             where: whereText,
@@ -504,7 +398,7 @@ export default createRule<Options, MessageIds>({
           node: call,
           messageId: 'blockingHelper',
           data: {
-            helper: describeCall(call),
+            helper: callText(call),
             inner: inner.row ? `\`${inner.name}\`` : inner.name,
             line: String(inner.node.loc.start.line),
             where: WHERE[where.kind],

@@ -73,7 +73,7 @@ export interface BlockingApiRow extends ApiRow {
    * Synchronous by design and often a deliberate trade-off (`better-sqlite3`): reported only when the
    * rule's `checkSyncByDesignApis` option is on (the `strict` config).
    */
-  readonly strictOnly?: boolean;
+  readonly syncByDesign?: boolean;
   /**
    * Blocks only when the requested size is large: `randomBytes(size)` without a callback, or
    * `randomFillSync(buffer, offset, size)`. Argument `sizeArgument` (or the buffer's length), with
@@ -301,7 +301,7 @@ const sqliteRows: BlockingApiRow[] = [
     path: ['DatabaseSync'],
     kind: 'construct',
     category: 'sqlite',
-    strictOnly: true,
+    syncByDesign: true,
     hint: 'Keep queries short, or run them in a worker thread.',
     instance: { methods: { exec: true, prepare: STATEMENT } },
   },
@@ -310,7 +310,7 @@ const sqliteRows: BlockingApiRow[] = [
     path: [],
     kind,
     category: 'sqlite',
-    strictOnly: true,
+    syncByDesign: true,
     hint: 'Keep queries short, or run them in a worker thread.',
     instance: { methods: { exec: true, pragma: true, prepare: STATEMENT, transaction: { call: true } } },
   })),
@@ -319,7 +319,7 @@ const sqliteRows: BlockingApiRow[] = [
     path: ['ipcRenderer', 'sendSync'],
     kind: 'call',
     category: 'electron',
-    strictOnly: true,
+    syncByDesign: true,
     hint: 'Use `ipcRenderer.invoke()` with `ipcMain.handle()`.',
   },
 ];
@@ -461,3 +461,24 @@ export const BLOCKING_APIS: readonly BlockingApiRow[] = [
   ...sleepRows,
   ...runtimeRows,
 ];
+
+/** Methods that block on an object of a row's module, wherever the object came from: for typed files. */
+function blockingMethods(shape: InstanceShape, into = new Set<string>()): Set<string> {
+  for (const [name, entry] of Object.entries(shape.methods ?? {})) {
+    if (entry === true) into.add(name);
+    else blockingMethods(entry, into);
+  }
+  return into;
+}
+
+/** Rows by the name of a method that blocks on their objects: how a typed file finds them wherever the object was made. */
+export const BLOCKING_ROWS_BY_METHOD: ReadonlyMap<string, readonly BlockingApiRow[]> = (() => {
+  const byMethod = new Map<string, BlockingApiRow[]>();
+  const seenModules = new Set<string>();
+  for (const row of BLOCKING_APIS) {
+    if (!row.instance || row.module === undefined || seenModules.has(row.module)) continue;
+    seenModules.add(row.module);
+    for (const method of blockingMethods(row.instance)) byMethod.set(method, [...(byMethod.get(method) ?? []), row]);
+  }
+  return byMethod;
+})();
