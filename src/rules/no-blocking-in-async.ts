@@ -1,11 +1,11 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { type FunctionNode, getStaticPropertyName, skipChainExpression } from '../analysis/ast.js';
+import { getStaticPropertyName, skipChainExpression } from '../analysis/ast.js';
 import { type BusyWait, findBusyWait, type LoopNode } from '../analysis/blocking/busy-wait.js';
 import { meetsSizeCondition } from '../analysis/blocking/static-size.js';
 import { BLOCKING_EFFECTS, BLOCKING_ROWS_BY_METHOD, type BlockingApiRow } from '../analysis/catalog/blocking-apis.js';
 import { type AdditionalBlockingApi, blockingCatalogWith } from '../analysis/catalog/custom-blocking-apis.js';
-import { findDirectFunction } from '../analysis/execution/await-position.js';
+import { findAwaitableFunction } from '../analysis/execution/await-position.js';
 import { type ExecutionContext, findExecutionContext } from '../analysis/execution/execution-context.js';
 import { isProcessExitListener } from '../analysis/execution/process-exit.js';
 import { planAsyncTwinFix, planSleepStatementFix } from '../analysis/fixes/async-twin.js';
@@ -288,23 +288,9 @@ export default createRule<Options, MessageIds>({
       return findings;
     }
 
-    /**
-     * The function a fix may put `await` in: the context function itself, when `node` sits directly in
-     * its body (not in a parameter default, nor in a callback run in place such as `items.map(…)`).
-     */
-    function awaitableFunction(node: TSESTree.Node, where: ExecutionContext): FunctionNode | undefined {
-      const fn = where.fn;
-      if (!fn || (!where.onEventLoop && !fn.async) || (fn.generator && !fn.async)) return undefined;
-      // Only a promise chain waits for a callback made async; a listener's or timer's caller drops the
-      // promise, so the rewrite would trade blocking for unhandled rejections and interleaved events.
-      if (!fn.async && where.kind !== 'promise-callback') return undefined;
-      // The await must land directly in fn's body: not in a parameter default, a nested function or a class field.
-      return findDirectFunction(node) === fn ? fn : undefined;
-    }
-
     function reportFinding(finding: Finding, where: ExecutionContext): void {
       const whereText = WHERE[where.kind];
-      const fn = awaitableFunction(finding.node, where);
+      const fn = findAwaitableFunction(context, finding.node);
       let build: ((fixer: Fixer) => Fix[]) | undefined;
       let twin: string | undefined;
       if (fn && finding.busyWait?.delay) {
