@@ -1,13 +1,12 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { isFunctionNode, isLoopNode, type LoopNode } from '../analysis/ast.js';
+import { type AwaitedStatement, classifyAwaitStatement } from '../analysis/concurrency/awaited-statements.js';
 import { findIndependentGroups, judgeLoop } from '../analysis/concurrency/independence.js';
 import { getOrderingPatterns } from '../analysis/concurrency/ordering.js';
 import {
-  type AwaitedStatement,
   buildLoopPromiseAllFix,
   buildSequentialPromiseAllFix,
-  classifyAwaitStatement,
   classifyLoopRewrite,
 } from '../analysis/fixes/promise-all.js';
 import { isArrayValue } from '../analysis/promises/callbacks.js';
