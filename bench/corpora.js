@@ -18,6 +18,14 @@ export const workDir = path.join(benchDir, '.work');
  * (package path → path in the copy) so that their imports resolve. `sourceType` is ESLint's for
  * the `.js` files (TypeScript files are always modules).
  */
+/**
+ * @typedef {{
+ *   name: string, language: 'ts' | 'js', sources: string[], support?: Record<string, string>,
+ *   sourceType: 'module' | 'commonjs',
+ * }} Corpus
+ */
+
+/** @type {Corpus[]} */
 export const corpora = [
   { name: 'mongodb', language: 'ts', sources: ['src'], sourceType: 'module' },
   // The sources import '../../third_party/*' (a sibling folder in puppeteer's repository), shipped built in lib/.
@@ -45,21 +53,30 @@ const testPath = /(^|\/)(tests?|__tests__|__mocks__|fixtures?)\//u;
 const testFile = /\.(test|spec)\.[cm]?[jt]sx?$/u;
 const declarationFile = /\.d\.[cm]?ts$/u;
 
+/** @param {string} name */
 export function corpusByName(name) {
   const corpus = corpora.find((c) => c.name === name);
   if (!corpus) throw new Error(`unknown corpus "${name}"; known: ${corpora.map((c) => c.name).join(', ')}`);
   return corpus;
 }
 
+/** @param {Corpus} corpus */
 export function packageDir(corpus) {
   return path.join(nodeModulesDir, corpus.name);
 }
 
+/**
+ * @param {Corpus} corpus
+ * @returns {string}
+ */
 export function packageVersion(corpus) {
   return JSON.parse(fs.readFileSync(path.join(packageDir(corpus), 'package.json'), 'utf8')).version;
 }
 
-/** Longest line of a text, without splitting it into an array. */
+/**
+ * Longest line of a text, without splitting it into an array.
+ * @param {string} text
+ */
 export function longestLine(text) {
   let longest = 0;
   let start = 0;
@@ -72,6 +89,10 @@ export function longestLine(text) {
   return longest;
 }
 
+/**
+ * @param {string} dir
+ * @param {string[]} out
+ */
 function walk(dir, out) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
@@ -88,6 +109,7 @@ function walk(dir, out) {
  * without declaration files, tests and bundles. Also returns the declaration files (for the
  * tsconfig) and how many files were left out, by reason.
  */
+/** @param {Corpus} corpus */
 export function listCorpusFiles(corpus) {
   const root = packageDir(corpus);
   if (!fs.existsSync(root))
@@ -117,7 +139,10 @@ export function listCorpusFiles(corpus) {
   return { files, declarations, excluded };
 }
 
-/** Compiler options under which the corpora type-check reasonably without their own build setup. */
+/**
+ * Compiler options under which the corpora type-check reasonably without their own build setup.
+ * @param {Corpus} corpus
+ */
 function compilerOptions(corpus) {
   return {
     target: 'ES2022',
@@ -145,8 +170,11 @@ function compilerOptions(corpus) {
  * `node_modules` of the package is linked so its imports resolve as they do in place; everything
  * else resolves from `bench/node_modules`. `limit` keeps the first N files (for --quick).
  * Returns `{ dir, files, excluded, totalFiles }` with `files` relative to `dir`.
+ * @param {Corpus} corpus
+ * @param {{ limit?: number }} [options]
  */
-export function prepareCorpus(corpus, { limit } = {}) {
+export function prepareCorpus(corpus, options = {}) {
+  const { limit } = options;
   const { files: allFiles, declarations, excluded } = listCorpusFiles(corpus);
   const files = limit ? allFiles.slice(0, limit) : allFiles;
   const root = packageDir(corpus);
