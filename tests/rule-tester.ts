@@ -19,11 +19,8 @@ RuleTester.itOnly = it.only;
 export type Mode = 'untyped' | 'typed';
 type ModeOption = { mode?: Mode };
 
-export type ValidCase<Options extends readonly unknown[]> = (ValidTestCase<Options> & ModeOption) | string;
-export type InvalidCase<MessageIds extends string, Options extends readonly unknown[]> = InvalidTestCase<
-  MessageIds,
-  Options
-> &
+type ValidCase<Options extends readonly unknown[]> = (ValidTestCase<Options> & ModeOption) | string;
+type InvalidCase<MessageIds extends string, Options extends readonly unknown[]> = InvalidTestCase<MessageIds, Options> &
   ModeOption;
 
 export interface Cases<MessageIds extends string, Options extends readonly unknown[]> {

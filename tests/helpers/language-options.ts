@@ -19,7 +19,7 @@ const jsExtension = /\.[cm]?jsx?$/u;
 const commonjsExtension = /\.c[jt]s$/u;
 
 /** `.cjs` and `.cts` are CommonJS (ESLint's own default for them): `require`, `module` and `exports` in scope. */
-export function sourceTypeOf(filename: string): 'commonjs' | 'module' {
+function sourceTypeOf(filename: string): 'commonjs' | 'module' {
   return commonjsExtension.test(filename) ? 'commonjs' : 'module';
 }
 
