@@ -23,8 +23,8 @@ export const workDir = path.join(benchDir, '.work');
 /**
  * @typedef {{
  *   name: string, language: 'ts' | 'js', sources: string[], support?: Record<string, string>,
- *   sourceType: 'module' | 'commonjs',
- * }} Corpus
+ *   sourceType: 'module' | 'commonjs', version?: string,
+ * }} Corpus `version`: only for tarball corpora, which are fetched at that version
  */
 
 /** @type {Corpus[]} */
@@ -49,6 +49,7 @@ export const corpora = [
  * Applications fetched as bare tarballs (bench/tarball-corpora.js): too large, or with too many native
  * dependencies, to install. Not in the default bench run; named with `--corpus` by the precision,
  * ordering and CommonJS-speed work.
+ * @type {Corpus[]}
  */
 export const tarballCorpora = [
   // A large CommonJS server: Ghost's core, hand-written async code over knex and bookshelf.
