@@ -47,7 +47,7 @@ import { createRule } from './create-rule.js';
 
 type AllowListEntry = string | { name: string; module?: string };
 
-export type Options = [
+type Options = [
   {
     allowList?: AllowListEntry[];
     allowVoid?: boolean;
@@ -58,7 +58,7 @@ export type Options = [
   },
 ];
 
-export type MessageIds =
+type MessageIds =
   | 'dropped'
   | 'droppedArray'
   | 'droppedThen'

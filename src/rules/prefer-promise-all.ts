@@ -18,7 +18,7 @@ import {
 } from '../analysis/fixes/promise-all.js';
 import { createRule } from './create-rule.js';
 
-export interface PreferPromiseAllOptions {
+interface PreferPromiseAllOptions {
   orderedCallPatterns?: string[];
   orderedReceiverPatterns?: string[];
 }

@@ -60,7 +60,7 @@ const PROMISE_COMBINATORS = new Set(['all', 'allSettled', 'race', 'any']);
  * for a promise started earlier (`await p`, `await p.then(…)`, `Promise.all([a, b])`) or for nothing
  * (`Promise.resolve()`)?
  */
-export function startsNewWork(expression: TSESTree.Node): boolean {
+function startsNewWork(expression: TSESTree.Node): boolean {
   const value = skipTypeWrappers(skipChainExpression(expression));
   if (value.type === AST_NODE_TYPES.NewExpression) return true;
   if (value.type !== AST_NODE_TYPES.CallExpression) return false;
@@ -86,7 +86,7 @@ export function startsNewWork(expression: TSESTree.Node): boolean {
  * (`await cachedUser()` returning a plain object); `any` and unresolved types stay possible, as
  * they are without types, where only a same-file function that returns no promise says no.
  */
-export function awaitsPromise(context: AnyContext, expression: TSESTree.Node): boolean {
+function awaitsPromise(context: AnyContext, expression: TSESTree.Node): boolean {
   return getPromiseKnowledge(context).isPromise(expression) !== 'no';
 }
 
@@ -167,7 +167,7 @@ export function findIndependentGroups(
   return groups;
 }
 
-export type LoopDependency =
+type LoopDependency =
   /** `for await`: asynchronous iteration on purpose. */
   | 'for-await'
   /** An await in the loop test or update: polling. */

@@ -79,9 +79,9 @@ export function getOrderingPatterns(options: OrderingPatternOptions): OrderingPa
  * - `local`: a variable or parameter of the function (a page, a parser, a checked-out connection);
  * - `fresh`: the result of a call or `new` (`db.collection('x')`, `expect(x)`): a new object each time.
  */
-export type ReceiverKind = 'module' | 'member' | 'local' | 'fresh';
+type ReceiverKind = 'module' | 'member' | 'local' | 'fresh';
 
-export interface Receiver {
+interface Receiver {
   readonly kind: ReceiverKind;
   /** The variable at the root, `this`, or undefined for `fresh`. */
   readonly root: DependencyKey | undefined;
@@ -96,7 +96,7 @@ export interface Receiver {
  * receiver is the handle the chain starts from: `knex('users').where(…)` and
  * `this.repo.createQueryBuilder().getMany()` go through `knex` and `this.repo`.
  */
-export function describeReceiver(context: AnyContext, call: CallNode): Receiver | undefined {
+function describeReceiver(context: AnyContext, call: CallNode): Receiver | undefined {
   const callee = skipTypeWrappers(skipChainExpression(call.callee));
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const names: string[] = [];

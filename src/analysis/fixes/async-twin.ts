@@ -18,7 +18,7 @@ import { planBindingReplacement } from './replace-binding.js';
 type FixBuilder = (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[];
 
 /** How a new import names a built-in: with `node:`; npm packages as they are. */
-export function importSpecifierFor(module: string): string {
+function importSpecifierFor(module: string): string {
   const aliases = moduleAliases(module);
   return aliases.find((alias) => alias.startsWith('node:')) ?? module;
 }
@@ -45,7 +45,7 @@ function startsStatementAfterNoSemicolon(sourceCode: SourceCode, node: TSESTree.
 }
 
 /** The name to import `setTimeout` from `node:timers/promises` under, so the global timer stays reachable. */
-export function sleepAlias(sourceCode: SourceCode, useSite: TSESTree.Node): string {
+function sleepAlias(sourceCode: SourceCode, useSite: TSESTree.Node): string {
   return isNameFree(sourceCode, 'sleep', useSite) ? 'sleep' : 'delay';
 }
 

@@ -83,7 +83,7 @@ export function classifyAwaitStatement(statement: TSESTree.Node): AwaitedStateme
 }
 
 /** Is the global `Promise` what the name means at `node` (no local class or import called `Promise`)? */
-export function isGlobalPromise(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+function isGlobalPromise(sourceCode: SourceCode, node: TSESTree.Node): boolean {
   const variable = findVariableAt(sourceCode, node, 'Promise') as { defs: unknown[] } | null;
   return variable === null || variable.defs.length === 0;
 }
