@@ -348,16 +348,6 @@ export default createRule<Options, MessageIds>({
       removeAsync: 'Remove `async` (the callback awaits nothing).',
     },
   },
-  defaultOptions: [
-    {
-      allowList: [],
-      allowVoid: true,
-      autofix: false,
-      checkEventCallbacks: false,
-      checkNeverRejecting: false,
-      checkTestSuites: true,
-    },
-  ],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const knowledge = getPromiseKnowledge(context);

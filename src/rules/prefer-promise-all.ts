@@ -102,7 +102,6 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ orderedCallPatterns: [], orderedReceiverPatterns: [] }],
   },
-  defaultOptions: [{ orderedCallPatterns: [], orderedReceiverPatterns: [] }],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const patterns = getOrderingPatterns(options);
