@@ -45,7 +45,7 @@ const PROMISE_COMBINATORS = new Set(['all', 'allSettled', 'race', 'any']);
  * for a promise started earlier (`await p`, `await p.then(…)`, `Promise.all([a, b])`) or for nothing
  * (`Promise.resolve()`)?
  */
-function startsNewWork(expression: TSESTree.Node): boolean {
+export function startsNewWork(expression: TSESTree.Node): boolean {
   const value = skipTypeWrappers(skipChainExpression(expression));
   if (value.type === AST_NODE_TYPES.NewExpression) return true;
   if (value.type !== AST_NODE_TYPES.CallExpression) return false;
@@ -71,7 +71,7 @@ function startsNewWork(expression: TSESTree.Node): boolean {
  * (`await cachedUser()` returning a plain object); `any` and unresolved types stay possible, as
  * they are without types, where only a same-file function that returns no promise says no.
  */
-function awaitsPromise(context: AnyContext, expression: TSESTree.Node): boolean {
+export function awaitsPromise(context: AnyContext, expression: TSESTree.Node): boolean {
   return getPromiseKnowledge(context).isPromise(expression) !== 'no';
 }
 

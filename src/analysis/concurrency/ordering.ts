@@ -97,7 +97,7 @@ interface Receiver {
  * receiver is the handle the chain starts from: `knex('users').where(…)` and
  * `this.repo.createQueryBuilder().getMany()` go through `knex` and `this.repo`.
  */
-function describeReceiver(context: AnyContext, call: CallNode): Receiver | undefined {
+export function describeReceiver(context: AnyContext, call: CallNode): Receiver | undefined {
   const callee = skipTypeWrappers(skipChainExpression(call.callee));
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const names: string[] = [];
