@@ -214,16 +214,6 @@ export default createRule<Options, MessageIds>({
       },
     ],
   },
-  defaultOptions: [
-    {
-      checkAllFunctions: false,
-      checkLocalHelpers: false,
-      checkSyncByDesignApis: false,
-      autofix: false,
-      allow: [],
-      additionalBlockingApis: [],
-    },
-  ],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const filename = context.filename;

@@ -46,7 +46,7 @@ import { createRule } from './create-rule.js';
 
 type AllowListEntry = string | { name: string; module?: string };
 
-export type Options = [
+type Options = [
   {
     allowList?: AllowListEntry[];
     allowVoid?: boolean;
@@ -57,7 +57,7 @@ export type Options = [
   },
 ];
 
-export type MessageIds =
+type MessageIds =
   | 'dropped'
   | 'droppedArray'
   | 'droppedThen'
@@ -254,16 +254,6 @@ export default createRule<Options, MessageIds>({
       removeAsync: 'Remove `async` (the callback awaits nothing).',
     },
   },
-  defaultOptions: [
-    {
-      allowList: [],
-      allowVoid: true,
-      autofix: false,
-      checkEventCallbacks: false,
-      checkNeverRejecting: false,
-      checkTestSuites: true,
-    },
-  ],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const knowledge = getPromiseKnowledge(context);

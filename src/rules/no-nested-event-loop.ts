@@ -88,7 +88,6 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ checkAllFunctions: false }],
   },
-  defaultOptions: [{ checkAllFunctions: false }],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const checkAllFunctions = options.checkAllFunctions === true;

@@ -12,7 +12,7 @@ import {
 import { isArrayValue } from '../analysis/promises/callbacks.js';
 import { createRule } from './create-rule.js';
 
-export interface PreferPromiseAllOptions {
+interface PreferPromiseAllOptions {
   orderedCallPatterns?: string[];
   orderedReceiverPatterns?: string[];
 }
@@ -96,7 +96,6 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ orderedCallPatterns: [], orderedReceiverPatterns: [] }],
   },
-  defaultOptions: [{ orderedCallPatterns: [], orderedReceiverPatterns: [] }],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const patterns = getOrderingPatterns(options);

@@ -145,6 +145,8 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'sequentialAwaits',
+          line: 1,
+          column: 22,
           suggestions: [
             {
               messageId: 'suggestPromiseAll',
@@ -159,6 +161,8 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'sequentialAwaits',
+          line: 1,
+          column: 22,
           suggestions: [
             {
               messageId: 'suggestPromiseAll',
@@ -174,6 +178,8 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'sequentialAwaits',
+          line: 1,
+          column: 26,
           suggestions: [
             {
               messageId: 'suggestPromiseAll',
@@ -188,6 +194,8 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'sequentialAwaits',
+          line: 1,
+          column: 22,
           suggestions: [
             {
               messageId: 'suggestPromiseAll',
@@ -202,6 +210,8 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'sequentialAwaits',
+          line: 1,
+          column: 22,
           data: { count: 3 },
           suggestions: [
             {
@@ -219,6 +229,8 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'sequentialAwaits',
+          line: 1,
+          column: 22,
           suggestions: [
             {
               messageId: 'suggestPromiseAll',
@@ -235,6 +247,8 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'sequentialAwaits',
+          line: 1,
+          column: 32,
           suggestions: [
             {
               messageId: 'suggestPromiseAll',
@@ -250,6 +264,8 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'sequentialAwaits',
+          line: 3,
+          column: 3,
           suggestions: [
             {
               messageId: 'suggestPromiseAll',
@@ -265,6 +281,8 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'sequentialAwaits',
+          line: 3,
+          column: 5,
           suggestions: [
             {
               messageId: 'suggestPromiseAll',
@@ -281,6 +299,8 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'sequentialAwaits',
+          line: 1,
+          column: 22,
           suggestions: [
             {
               messageId: 'suggestPromiseAll',
@@ -293,15 +313,15 @@ runRuleTests('prefer-promise-all', rule, {
     },
     {
       code: 'async function f() { const a: User = await fetchA(); const b = await fetchB(); return [a, b]; }',
-      errors: [{ messageId: 'sequentialAwaits', suggestions: [] }],
+      errors: [{ messageId: 'sequentialAwaits', line: 1, column: 22, suggestions: [] }],
     },
     {
       code: 'async function f() { const a = await fetchA(); let b = await fetchB(); return [a, b]; }',
-      errors: [{ messageId: 'sequentialAwaits', suggestions: [] }],
+      errors: [{ messageId: 'sequentialAwaits', line: 1, column: 22, suggestions: [] }],
     },
     {
       code: 'async function f() { let b; const a = await fetchA(); b = await fetchB(); return [a, b]; }',
-      errors: [{ messageId: 'sequentialAwaits', suggestions: [] }],
+      errors: [{ messageId: 'sequentialAwaits', line: 1, column: 29, suggestions: [] }],
     },
     // Comments between statements are kept beside their call; inside a statement they withhold the fix.
     {
@@ -309,6 +329,8 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'sequentialAwaits',
+          line: 3,
+          column: 3,
           suggestions: [
             {
               messageId: 'suggestPromiseAll',
@@ -324,6 +346,8 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'sequentialAwaits',
+          line: 1,
+          column: 22,
           suggestions: [
             {
               messageId: 'suggestPromiseAll',
@@ -336,7 +360,7 @@ runRuleTests('prefer-promise-all', rule, {
     },
     {
       code: 'async function f() { const a = /* slow */ await fetchA(); const b = await fetchB(); return [a, b]; }',
-      errors: [{ messageId: 'sequentialAwaits', suggestions: [] }],
+      errors: [{ messageId: 'sequentialAwaits', line: 1, column: 22, suggestions: [] }],
     },
     // A dependency splits the run: the second and third can still go together.
     {
@@ -344,6 +368,7 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'sequentialAwaits',
+          line: 1,
           column: 48,
           suggestions: [
             {
@@ -361,6 +386,8 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'sequentialAwaits',
+          line: 1,
+          column: 51,
           suggestions: [
             {
               messageId: 'suggestPromiseAll',
@@ -377,6 +404,8 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'sequentialAwaits',
+          line: 3,
+          column: 3,
           suggestions: [
             {
               messageId: 'suggestPromiseAll',
@@ -393,6 +422,7 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'sequentialAwaits',
+          column: 5,
           line: 5,
           suggestions: [
             {
@@ -410,6 +440,8 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'sequentialAwaits',
+          line: 1,
+          column: 1,
           suggestions: [
             {
               messageId: 'suggestPromiseAll',
@@ -425,6 +457,8 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'sequentialAwaits',
+          line: 1,
+          column: 50,
           suggestions: [
             {
               messageId: 'suggestPromiseAll',
@@ -438,7 +472,7 @@ runRuleTests('prefer-promise-all', rule, {
     // A local `Promise` withholds the fix.
     {
       code: 'import Promise from "bluebird"; async function f() { await fetchA(); await fetchB(); }',
-      errors: [{ messageId: 'sequentialAwaits', suggestions: [] }],
+      errors: [{ messageId: 'sequentialAwaits', line: 1, column: 54, suggestions: [] }],
     },
     // Without the option, `notify…` is not an ordered name; without type information `cachedUser` may be async.
     {
@@ -447,6 +481,8 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'sequentialAwaits',
+          line: 1,
+          column: 73,
           suggestions: [
             {
               messageId: 'suggestPromiseAll',
@@ -462,6 +498,8 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'sequentialAwaits',
+          line: 1,
+          column: 84,
           suggestions: [
             {
               messageId: 'suggestPromiseAll',
@@ -479,6 +517,7 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'independentLoop',
+          line: 1,
           column: 56,
           suggestions: [
             {
@@ -495,6 +534,8 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'independentLoopUnbounded',
+          line: 1,
+          column: 49,
           suggestions: [
             {
               messageId: 'suggestPromiseAllLoop',
@@ -511,6 +552,8 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'independentLoopUnbounded',
+          line: 1,
+          column: 59,
           suggestions: [
             {
               messageId: 'suggestPromiseAllLoop',
@@ -526,6 +569,8 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'independentLoopUnbounded',
+          line: 1,
+          column: 59,
           suggestions: [
             {
               messageId: 'suggestPromiseAllLoop',
@@ -540,6 +585,8 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'independentLoopUnbounded',
+          line: 1,
+          column: 73,
           suggestions: [
             {
               messageId: 'suggestPromiseAllLoop',
@@ -556,6 +603,8 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'independentLoopUnbounded',
+          line: 1,
+          column: 97,
           suggestions: [
             {
               messageId: 'suggestPromiseAllLoop',
@@ -571,6 +620,8 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'independentLoopUnbounded',
+          line: 1,
+          column: 56,
           suggestions: [
             {
               messageId: 'suggestPromiseAllLoop',
@@ -583,31 +634,31 @@ runRuleTests('prefer-promise-all', rule, {
     // Other independent loops: reported without a rewrite.
     {
       code: 'async function f(items) { for (let i = 0; i < items.length; i++) { await process(items[i]); } }',
-      errors: [{ messageId: 'independentLoopUnbounded', suggestions: [] }],
+      errors: [{ messageId: 'independentLoopUnbounded', line: 1, column: 68, suggestions: [] }],
     },
     {
       code: 'async function f() { for (let i = 0; i < 3; i++) { await warm(i); } }',
-      errors: [{ messageId: 'independentLoop', suggestions: [] }],
+      errors: [{ messageId: 'independentLoop', line: 1, column: 52, suggestions: [] }],
     },
     {
       code: 'async function f(obj) { for (const key in obj) { await translate(key, obj[key]); } }',
-      errors: [{ messageId: 'independentLoopUnbounded', suggestions: [] }],
+      errors: [{ messageId: 'independentLoopUnbounded', line: 1, column: 50, suggestions: [] }],
     },
     {
       code: 'async function f(ids) { const byId = new Map(); for (const id of ids) { byId.set(id, await load(id)); } return byId; }',
-      errors: [{ messageId: 'independentLoopUnbounded', suggestions: [] }],
+      errors: [{ messageId: 'independentLoopUnbounded', line: 1, column: 86, suggestions: [] }],
     },
     {
       code: 'async function f(ids) { const byId = {}; for (const id of ids) { byId[id] = await load(id); } return byId; }',
-      errors: [{ messageId: 'independentLoopUnbounded', suggestions: [] }],
+      errors: [{ messageId: 'independentLoopUnbounded', line: 1, column: 77, suggestions: [] }],
     },
     {
       code: 'async function f(files) { for (const file of files) { if (!file.endsWith(".md")) continue; const html = await render(file); console.log(await lint(file + ".html", html)); } }',
-      errors: [{ messageId: 'independentLoopUnbounded', suggestions: [] }],
+      errors: [{ messageId: 'independentLoopUnbounded', line: 1, column: 105, suggestions: [] }],
     },
     {
       code: 'class Sync { async run(ids) { for (const id of ids) { const user = await this.users.get(id); this.log.push(user); } } }',
-      errors: [{ messageId: 'independentLoopUnbounded', suggestions: [] }],
+      errors: [{ messageId: 'independentLoopUnbounded', line: 1, column: 68, suggestions: [] }],
     },
     // Nested loops: the innermost loop is reported.
     {
@@ -630,7 +681,7 @@ runRuleTests('prefer-promise-all', rule, {
     // Comments inside the loop withhold the rewrite.
     {
       code: 'async function f(ids) { for (const id of ids) { /* one by one */ await load(id); } }',
-      errors: [{ messageId: 'independentLoopUnbounded', suggestions: [] }],
+      errors: [{ messageId: 'independentLoopUnbounded', line: 1, column: 66, suggestions: [] }],
     },
   ],
 });

@@ -24,7 +24,7 @@ export type BlockingCategory =
   | 'custom';
 
 /** A module export the fix imports, written as a new import would write it. */
-export interface TwinImport {
+interface TwinImport {
   readonly module: string;
   readonly name: string;
 }
@@ -53,7 +53,7 @@ export type AsyncTwinFix =
   /** A sleep: `await setTimeout(ms)` from `node:timers/promises`, the delay read from argument `argument` in `unit`. */
   | { readonly kind: 'sleep'; readonly argument: number; readonly unit: 'ms' | 's' | 'us' };
 
-export interface AsyncTwin {
+interface AsyncTwin {
   /** What to call instead, for messages, in Markdown: ``fs.promises.readFile()``. */
   readonly description: string;
   /** How to rewrite the call, when the rewrite is mechanical. */
@@ -61,7 +61,7 @@ export interface AsyncTwin {
 }
 
 /** Objects made by a row's call whose own calls block: a database handle, a prompt function. */
-export type BlockingInstance = InstanceShape;
+type BlockingInstance = InstanceShape;
 
 export interface BlockingApiRow extends ApiRow {
   readonly kind: 'call' | 'construct';

@@ -152,7 +152,7 @@ export function findIndependentGroups(
   return groups;
 }
 
-export type LoopDependency =
+type LoopDependency =
   /** `for await`: asynchronous iteration on purpose. */
   | 'for-await'
   /** An await in the loop test or update: polling. */

@@ -16,7 +16,7 @@ import { guardStatementStart, Precedence, textWithPrecedence } from './syntax.js
 type Fix = (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix;
 
 /** Is the global `Promise` what the name means at `node` (no local class or import called `Promise`)? */
-export function isGlobalPromise(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+function isGlobalPromise(sourceCode: SourceCode, node: TSESTree.Node): boolean {
   const variable = findVariableAt(sourceCode, node, 'Promise') as { defs: unknown[] } | null;
   return variable === null || variable.defs.length === 0;
 }
