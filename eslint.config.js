@@ -7,7 +7,16 @@ import simpleImportSort from 'eslint-plugin-simple-import-sort';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  globalIgnores(['dist/', 'coverage/', 'bench/node_modules/', 'bench/.work/', 'examples/', 'tests/fixtures/']),
+  globalIgnores([
+    'dist/',
+    'coverage/',
+    'bench/node_modules/',
+    'bench/.work/',
+    'bench/.corpora/',
+    'bench/.tools/',
+    'examples/',
+    'tests/fixtures/',
+  ]),
   {
     name: 'event-loop/self-lint',
     files: ['**/*.{js,ts}'],

@@ -10,7 +10,7 @@ import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 import plugin from '../../src/index.js';
-import { repoRoot } from '../analysis/harness.js';
+import { repoRoot } from '../helpers/language-options.js';
 
 const linter = new Linter({ cwd: repoRoot });
 const ALL_RULES: Linter.RulesRecord = Object.fromEntries(

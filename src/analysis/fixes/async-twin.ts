@@ -19,7 +19,7 @@ import { guardStatementStart, Precedence, textWithPrecedence } from './syntax.js
 type FixBuilder = (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[];
 
 /** How a new import names a built-in: with `node:`; npm packages as they are. */
-function importSpecifierFor(module: string): string {
+export function importSpecifierFor(module: string): string {
   const aliases = moduleAliases(module);
   return aliases.find((alias) => alias.startsWith('node:')) ?? module;
 }
@@ -32,7 +32,7 @@ function isValueUsed(call: TSESTree.Node): boolean {
 }
 
 /** The name to import `setTimeout` from `node:timers/promises` under, so the global timer stays reachable. */
-function sleepAlias(sourceCode: SourceCode, useSite: TSESTree.Node): string {
+export function sleepAlias(sourceCode: SourceCode, useSite: TSESTree.Node): string {
   return isNameFree(sourceCode, 'sleep', useSite) ? 'sleep' : 'delay';
 }
 

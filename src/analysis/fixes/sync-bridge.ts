@@ -21,7 +21,7 @@ type Fixer = TSESLint.RuleFixer;
 type Fix = TSESLint.RuleFix;
 
 /** What the rewrite does, for the suggestion's message. */
-export type SyncBridgeFixKind = 'promisify' | 'await-promise' | 'await-original' | 'timers-sleep';
+type SyncBridgeFixKind = 'promisify' | 'await-promise' | 'await-original' | 'timers-sleep';
 
 export interface SyncBridgeFixPlan {
   readonly kind: SyncBridgeFixKind;
