@@ -5,10 +5,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+import type { ESLint, Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
+import plugin from '../src/index.js';
 import { rules } from '../src/rules/index.js';
-import { lintExample, NAMESPACE, repoRoot } from './helpers/lint-example.js';
+import { lintExample, lintExampleWithRules, NAMESPACE, repoRoot } from './helpers/lint-example.js';
 import {
   type CodeExample,
   extractCodeExamples,
@@ -115,6 +117,29 @@ for (const name of ruleNames.filter((ruleName) => docNames.includes(ruleName))) 
           ).toEqual([]);
         }
       });
+
+      // A ✅ block is advice to copy: no other rule of `recommended` may report it either.
+      if (!incorrect) {
+        it(`✅ is not reported by any recommended rule: the block at line ${example.line} (${extension})`, () => {
+          const ruleId = `${NAMESPACE}/${name}`;
+          const recommended = plugin.configs.recommended.rules;
+          const withOptions = example.options
+            ? { ...recommended, [ruleId]: ['error', ...example.options] }
+            : recommended;
+          const messages = lintExampleWithRules({
+            plugin: plugin as ESLint.Plugin,
+            code: example.code,
+            extension,
+            rules: withOptions as Linter.RulesRecord,
+          });
+          expect(
+            messages.map(
+              (message) => `${file}:${example.line} (block line ${message.line}) ${message.ruleId}: ${message.message}`,
+            ),
+            'a ✅ block must not be reported by the recommended config',
+          ).toEqual([]);
+        });
+      }
     }
   });
 }
