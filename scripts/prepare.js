@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // npm's `prepare` hook: runs on `npm install` from git, `npm ci` and `npm pack`. Installs from git or from
-// a tarball need dist/, which git does not keep, so build it; skip when dist/ is already newer than every
-// source, so `npm pack` in a built checkout (the pack integration test) does not rewrite dist/ under
-// tests that are reading it.
+// a tarball need dist/, which git does not keep, so build it. Skip when dist/ is newer than every source
+// (src/ and the tsconfig files; dist/ reads package.json at run time), so `npm pack` in a built checkout
+// (the pack integration test) does not rewrite dist/ under tests that are reading it.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,9 +23,7 @@ function newestMtime(dir) {
 
 const sources = Math.max(
   newestMtime(path.join(repoRoot, 'src')),
-  ...['package.json', 'tsconfig.json', 'tsconfig.build.json'].map(
-    (file) => fs.statSync(path.join(repoRoot, file)).mtimeMs,
-  ),
+  ...['tsconfig.json', 'tsconfig.build.json'].map((file) => fs.statSync(path.join(repoRoot, file)).mtimeMs),
 );
 const built = fs.existsSync(path.join(repoRoot, 'dist/index.js')) ? newestMtime(path.join(repoRoot, 'dist')) : 0;
 
