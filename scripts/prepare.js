@@ -28,10 +28,11 @@ const sources = Math.max(
 const built = fs.existsSync(path.join(repoRoot, 'dist/index.js')) ? newestMtime(path.join(repoRoot, 'dist')) : 0;
 
 if (built > sources) {
-  console.log('prepare: dist/ is newer than src/, not rebuilding');
+  // stderr: `npm pack --json` prints lifecycle scripts' stdout into its JSON.
+  console.error('prepare: dist/ is newer than src/, not rebuilding');
 } else {
   const tsc = path.join(repoRoot, 'node_modules/typescript/bin/tsc');
-  const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: repoRoot, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: repoRoot, stdio: [0, 2, 2] });
   if (result.error) throw result.error;
   process.exitCode = result.status ?? 1;
 }
