@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 
 import type { TSESLint } from '@typescript-eslint/utils';
+import type { ESLint, Linter } from 'eslint';
 
 import { computeConfigRules, type ConfigName } from './configs.js';
 import { rules } from './rules/index.js';
@@ -9,22 +10,20 @@ const packageJson = createRequire(import.meta.url)('../package.json') as { name:
 
 const namespace = 'event-loop';
 
-interface FlatConfig {
-  name: string;
-  plugins: Record<string, unknown>;
-  rules: Record<string, unknown>;
-}
+/** ESLint's own config type, so `defineConfig([eventLoop.configs.recommended])` and `Linter.Config` annotations compile. */
+type EventLoopConfig = Linter.Config & Required<Pick<Linter.Config, 'name' | 'plugins' | 'rules'>>;
 
 const plugin = {
   meta: { name: packageJson.name, version: packageJson.version, namespace },
   rules: rules as unknown as Record<string, TSESLint.LooseRuleDefinition>,
-  configs: {} as Record<ConfigName, FlatConfig>,
+  configs: {} as Record<ConfigName, EventLoopConfig>,
 };
 
 for (const config of ['recommended', 'strict', 'all'] as const) {
   plugin.configs[config] = {
     name: `${namespace}/${config}`,
-    plugins: { [namespace]: plugin },
+    // typescript-eslint's rule type and ESLint's describe the same objects but do not assign to each other.
+    plugins: { [namespace]: plugin as unknown as ESLint.Plugin },
     rules: computeConfigRules(rules, namespace, config),
   };
 }

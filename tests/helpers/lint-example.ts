@@ -25,17 +25,40 @@ export interface LintExampleInput {
 
 /** All messages ESLint reports for the snippet (including fatal parse errors, which have no `ruleId`). */
 export function lintExample({ ruleName, rule, code, extension, options = [] }: LintExampleInput): Linter.LintMessage[] {
+  const plugin = { rules: { [ruleName]: rule } } as ESLint.Plugin;
+  return lintExampleWithRules({
+    plugin,
+    code,
+    extension,
+    rules: { [`${NAMESPACE}/${ruleName}`]: ['error', ...options] },
+  });
+}
+
+export interface LintExampleWithRulesInput {
+  /** Registered under the `event-loop` namespace. */
+  plugin: ESLint.Plugin;
+  code: string;
+  extension: string;
+  rules: Linter.RulesRecord;
+}
+
+/** Like `lintExample`, with a whole rule set (a config's rules, say) instead of one rule. */
+export function lintExampleWithRules({
+  plugin,
+  code,
+  extension,
+  rules,
+}: LintExampleWithRulesInput): Linter.LintMessage[] {
   const linter = new Linter({ cwd: repoRoot });
   // The fixture folder holds one stand-in file per extension, which the typed project includes.
   const filename = path.join(fixturesDir, `file.${extension}`);
-  const plugin = { rules: { [ruleName]: rule } } as ESLint.Plugin;
   const config: Linter.Config[] = [
     {
       files: ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'],
       plugins: { [NAMESPACE]: plugin },
       // TypeScript examples are linted typed, as the docs show them; JavaScript ones as a project without TypeScript.
       languageOptions: languageOptionsFor(filename, { typed: !isJavaScript(filename) }),
-      rules: { [`${NAMESPACE}/${ruleName}`]: ['error', ...options] },
+      rules,
     },
   ];
   return linter.verify(code, config, { filename });

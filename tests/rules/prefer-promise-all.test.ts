@@ -392,7 +392,7 @@ runRuleTests('prefer-promise-all', rule, {
             {
               messageId: 'suggestPromiseAll',
               output:
-                "import db from './db.js'; async function f(uid) { const [user, posts] = await Promise.all([db.getObject('user:' + uid), db.getSortedSetRange('posts:' + uid)]); return [user, posts]; }",
+                "import db from './db.js'; async function f(uid) { const [user, posts] = await Promise.all([\n  db.getObject('user:' + uid),\n  db.getSortedSetRange('posts:' + uid),\n]); return [user, posts]; }",
             },
           ],
         },

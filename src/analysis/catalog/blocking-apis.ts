@@ -441,6 +441,130 @@ const runtimeRows: BlockingApiRow[] = [
   { path: ['Bun', 'spawnSync'], kind: 'call', category: 'bun', hint: 'Use `Bun.spawn()` and `await proc.exited`.' },
 ];
 
+// --- popular npm packages with sync I/O or CPU-heavy sync exports (survey: rules-docs/catalogue.md) ----
+
+/**
+ * `name` → `twin` of the same package, which returns a promise when called without a callback. `namespace`
+ * is the usual name of a default import (`bcrypt`); omit it for packages used through named imports.
+ */
+const packageRenamed = (
+  module: string,
+  category: BlockingCategory,
+  namespace: string | undefined,
+  name: string,
+  twin: string,
+): BlockingApiRow => {
+  const shown = namespace === undefined ? `\`${twin}()\`` : `\`${namespace}.${twin}()\``;
+  return {
+    module,
+    path: [name],
+    kind: 'call',
+    category,
+    ...(namespace === undefined ? {} : { namespace }),
+    hint: `Use ${shown}, which returns a promise.`,
+    twin: { description: shown, fix: { kind: 'rename', member: [twin], import: { module, name: twin } } },
+  };
+};
+
+/** A sync export whose async form is not a drop-in rename (another major version, another call shape). */
+const packageHinted = (module: string, category: BlockingCategory, path: string[], hint: string): BlockingApiRow => ({
+  module,
+  path,
+  kind: 'call',
+  category,
+  hint,
+});
+
+const GLOB_HINT = 'Use `await glob()` (glob 9 and later return a promise) or `fs.promises.glob()`.';
+const RIMRAF_HINT = 'Use `await fs.promises.rm(path, { recursive: true, force: true })`.';
+const MKDIR_HINT = 'Use `await fs.promises.mkdir(path, { recursive: true })`.';
+const SPAWN_HINT = "Use `spawn()` and wait for its `'close'` event (`await once(child, 'close')`).";
+
+const packageRows: BlockingApiRow[] = [
+  // Password hashing: bcrypt runs the async form on the thread pool; bcryptjs yields between rounds.
+  ...['bcrypt', 'bcryptjs'].flatMap((module) =>
+    [
+      ['hashSync', 'hash'],
+      ['compareSync', 'compare'],
+      ['genSaltSync', 'genSalt'],
+    ].map(([name, twin]) => packageRenamed(module, 'crypto', 'bcrypt', name!, twin!)),
+  ),
+  // Globbing and directory walks.
+  packageRenamed('glob', 'fs', undefined, 'globSync', 'glob'),
+  packageHinted('glob', 'fs', ['sync'], GLOB_HINT),
+  packageHinted('glob', 'fs', ['glob', 'sync'], GLOB_HINT),
+  packageHinted('glob', 'fs', ['glob', 'globSync'], GLOB_HINT),
+  packageRenamed('fast-glob', 'fs', 'fg', 'sync', 'async'),
+  packageRenamed('fast-glob', 'fs', 'fg', 'globSync', 'glob'),
+  packageRenamed('tinyglobby', 'fs', undefined, 'globSync', 'glob'),
+  packageRenamed('globby', 'fs', undefined, 'globbySync', 'globby'),
+  packageHinted('globby', 'fs', ['sync'], 'Use `await globby()`.'),
+  packageHinted(
+    'klaw-sync',
+    'fs',
+    [],
+    'Use `await fs.promises.readdir(dir, { recursive: true, withFileTypes: true })`.',
+  ),
+  // Files and directories.
+  ...fsRows('graceful-fs'),
+  packageRenamed('jsonfile', 'fs', 'jsonfile', 'readFileSync', 'readFile'),
+  packageRenamed('jsonfile', 'fs', 'jsonfile', 'writeFileSync', 'writeFile'),
+  packageRenamed('load-json-file', 'fs', undefined, 'loadJsonFileSync', 'loadJsonFile'),
+  packageHinted('load-json-file', 'fs', ['sync'], 'Use `await loadJsonFile()`.'),
+  packageRenamed('read-pkg', 'fs', undefined, 'readPackageSync', 'readPackage'),
+  packageHinted('read-pkg', 'fs', ['sync'], 'Use `await readPackage()`.'),
+  packageRenamed('find-up', 'fs', undefined, 'findUpSync', 'findUp'),
+  packageRenamed('find-up', 'fs', undefined, 'findUpMultipleSync', 'findUpMultiple'),
+  packageHinted('find-up', 'fs', ['sync'], 'Use `await findUp()`.'),
+  packageHinted('write-file-atomic', 'fs', ['sync'], 'Use `await writeFileAtomic()`, which returns a promise.'),
+  packageRenamed('rimraf', 'fs', undefined, 'rimrafSync', 'rimraf'),
+  packageHinted('rimraf', 'fs', ['sync'], RIMRAF_HINT),
+  packageHinted('rimraf', 'fs', ['rimraf', 'sync'], RIMRAF_HINT),
+  packageRenamed('mkdirp', 'fs', undefined, 'mkdirpSync', 'mkdirp'),
+  packageHinted('mkdirp', 'fs', ['sync'], MKDIR_HINT),
+  packageHinted('mkdirp', 'fs', ['mkdirp', 'sync'], MKDIR_HINT),
+  packageRenamed('make-dir', 'fs', undefined, 'makeDirectorySync', 'makeDirectory'),
+  packageHinted('make-dir', 'fs', ['sync'], MKDIR_HINT),
+  packageRenamed('del', 'fs', undefined, 'deleteSync', 'deleteAsync'),
+  packageHinted('del', 'fs', ['sync'], 'Use `await deleteAsync()` (del 7 and later) or `fs.promises.rm()`.'),
+  // Config loaders: the sync explorer's search() and load() read files.
+  ...(
+    [
+      ['cosmiconfig', 'cosmiconfigSync', 'cosmiconfig'],
+      ['lilconfig', 'lilconfigSync', 'lilconfig'],
+    ] as const
+  ).map(([module, name, twin]): BlockingApiRow => ({
+    module,
+    path: [name],
+    kind: 'call',
+    category: 'fs',
+    hint: `Use \`${twin}()\`, whose \`search()\` and \`load()\` return promises.`,
+    blocksWhenCalled: false,
+    instance: { methods: { search: true, load: true } },
+  })),
+  // Spreadsheets: readFile/writeFile do the file I/O synchronously.
+  packageHinted(
+    'xlsx',
+    'fs',
+    ['readFile'],
+    'Read the file with `fs.promises.readFile()` and parse the buffer with `XLSX.read()`.',
+  ),
+  ...['writeFile', 'writeFileXLSX'].map((name) =>
+    packageHinted(
+      'xlsx',
+      'fs',
+      [name],
+      'Build the buffer with `XLSX.write()` and save it with `fs.promises.writeFile()`.',
+    ),
+  ),
+  // Subprocesses.
+  packageHinted('cross-spawn', 'child_process', ['sync'], SPAWN_HINT),
+  packageRenamed('execa', 'child_process', undefined, 'execaSync', 'execa'),
+  packageRenamed('execa', 'child_process', undefined, 'execaCommandSync', 'execaCommand'),
+  packageHinted('execa', 'child_process', ['sync'], 'Use `await execa()`.'),
+  packageHinted('execa', 'child_process', ['commandSync'], 'Use `await execa.command()`.'),
+];
+
 /** Every blocking API the rule knows, by origin. */
 export const BLOCKING_APIS: readonly BlockingApiRow[] = [
   ...fsRows('fs'),
@@ -460,6 +584,7 @@ export const BLOCKING_APIS: readonly BlockingApiRow[] = [
   ...npmRows,
   ...sleepRows,
   ...runtimeRows,
+  ...packageRows,
 ];
 
 /** Methods that block on an object of a row's module, wherever the object came from: for typed files. */

@@ -97,19 +97,24 @@ export function buildSequentialPromiseAllFix(
   while (lastBinding >= 0 && bindings[lastBinding] === '') lastBinding -= 1;
   // Ignored results become holes (`[, b]`); trailing ones are left out (`[a]`).
   const pattern = `[${bindings.slice(0, lastBinding + 1).join(', ')}]`;
-  const list = formatList(sourceCode, first.statement, elements);
-  let text: string;
+  let head: string;
   if (declarations.length > 0) {
     const tuple =
       annotated.length > 0
         ? `: [${items.map((item) => (item.kind === 'declaration' ? sourceCode.getText(item.id.typeAnnotation!.typeAnnotation) : 'unknown')).join(', ')}]`
         : '';
-    text = `${declarations[0]!.declarationKind} ${pattern}${tuple} = await Promise.all(${list});`;
+    head = `${declarations[0]!.declarationKind} ${pattern}${tuple} = `;
   } else if (assignments.length > 0) {
-    text = guardStatementStart(sourceCode, first.statement, `${pattern} = await Promise.all(${list});`);
+    head = `${pattern} = `;
   } else {
-    text = `await Promise.all(${list});`;
+    head = '';
   }
+  const statementStart = indentOf(sourceCode, first.statement).length + `${head}await Promise.all(`.length;
+  const text = guardStatementStart(
+    sourceCode,
+    first.statement,
+    `${head}await Promise.all(${formatList(sourceCode, first.statement, elements, statementStart)});`,
+  );
   return (fixer) => fixer.replaceTextRange([first.statement.range[0], last.statement.range[1]], text);
 }
 
@@ -125,10 +130,27 @@ function commentsBetween(sourceCode: SourceCode, first: TSESTree.Node, last: TSE
     .filter((comment) => comment.range[0] >= first.range[0] && comment.range[1] <= last.range[1]);
 }
 
-/** `[a, b]` on one line, or one element per line when comments have to be kept beside them. */
-function formatList(sourceCode: SourceCode, anchor: TSESTree.Node, elements: readonly Element[]): string {
-  if (elements.every((element) => element.leading.length === 0 && element.trailing.length === 0)) {
-    return `[${elements.map((element) => element.text).join(', ')}]`;
+/** Longer than this, counted from the statement's indentation, the array gets one element a line. */
+const MAX_INLINE_WIDTH = 100;
+
+/**
+ * `[a, b]` on one line, or one element per line when comments have to be kept beside them, when an
+ * element spans lines, or when the statement would be longer than `MAX_INLINE_WIDTH` (`before` is the
+ * width of what precedes the list on its line).
+ */
+function formatList(
+  sourceCode: SourceCode,
+  anchor: TSESTree.Node,
+  elements: readonly Element[],
+  before: number,
+): string {
+  const inline = `[${elements.map((element) => element.text).join(', ')}]`;
+  if (
+    elements.every((element) => element.leading.length === 0 && element.trailing.length === 0) &&
+    (!inline.includes('\n') || elements.length === 1) &&
+    (before + inline.length + ');'.length <= MAX_INLINE_WIDTH || elements.length === 1)
+  ) {
+    return inline;
   }
   const indent = indentOf(sourceCode, anchor);
   const inner = indent + (indent.includes('\t') ? '\t' : '  ');

@@ -24,13 +24,18 @@ function isMemberAccessible(sourceCode: SourceCode, node: TSESTree.Node): boolea
   }
 }
 
-/** `expr` → `expr.catch(handlerText)`, with parentheses where `expr` binds looser than a member access. */
+/**
+ * `expr` → `expr.catch(handlerText)`, with parentheses where `expr` binds looser than a member access.
+ * A multi-line handler is indented like the line the expression starts on.
+ */
 export function appendCatch(
   fixer: TSESLint.RuleFixer,
   sourceCode: SourceCode,
   node: TSESTree.Node,
-  handlerText: string,
+  handlerTextAtColumn0: string,
 ): TSESLint.RuleFix[] {
+  const indentation = /^[ \t]*/u.exec(sourceCode.lines[node.loc.start.line - 1] ?? '')![0];
+  const handlerText = handlerTextAtColumn0.replaceAll('\n', `\n${indentation}`);
   if (isParenthesized(node, sourceCode)) {
     return [fixer.insertTextAfter(sourceCode.getTokenAfter(node)!, `.catch(${handlerText})`)];
   }
