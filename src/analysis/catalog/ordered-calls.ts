@@ -17,7 +17,10 @@ interface NamePattern {
   readonly inLoops?: false;
 }
 
-/** Callee names whose calls are kept in order: a statement calling one never joins a `Promise.all`. */
+/**
+ * Callee names whose calls are kept in order: a statement calling one never joins a `Promise.all`.
+ * @public Listed in rules-docs/catalogue.md by scripts/generate-catalogue.js (through dist/).
+ */
 export const ORDERED_CALL_PATTERNS: readonly NamePattern[] = [
   {
     pattern: String.raw`^\$?(?:begin|commit|rollback|savepoint|transaction|startTransaction)(?![a-z])|Transaction(?![a-z])`,
@@ -71,6 +74,7 @@ export const ORDERED_CALL_PATTERNS: readonly NamePattern[] = [
  * `client` and `db` are deliberately absent: they name pools and module facades as often as single
  * connections (`db.getObject()` over a pool; `client.get()` of an HTTP client); two calls on one such
  * receiver are still kept in order by the same-receiver heuristic unless it is a module.
+ * @public Listed in rules-docs/catalogue.md by scripts/generate-catalogue.js (through dist/).
  */
 export const ORDERED_RECEIVER_PATTERNS: readonly NamePattern[] = [
   {
