@@ -1,0 +1,163 @@
+/**
+ * The sweep's meaning checks (bench/sweep/fix-checks.js) on known outputs: the checker must flag a
+ * fix that parses but changes the code around it, and must not flag the usual correct edits.
+ */
+import * as tsParser from '@typescript-eslint/parser';
+import * as espree from 'espree';
+import { describe, expect, it } from 'vitest';
+
+import {
+  applyFix,
+  editsOf,
+  type Fix,
+  minimalEdits,
+  type Node,
+  offsetFinder,
+  reappliedFix,
+  structureChange,
+} from '../../bench/sweep/fix-checks.js';
+
+const parseJs = (text: string) =>
+  espree.parse(text, { ecmaVersion: 'latest', sourceType: 'module', range: true }) as unknown as Node;
+const parseTs = (text: string) => tsParser.parse(text, { range: true, sourceType: 'module' }) as unknown as Node;
+
+function check(text: string, fix: Fix, parse: (text: string) => Node = parseJs) {
+  return structureChange(text, fix, parse(text), parse(applyFix(text, fix)));
+}
+
+/** One fix from `before` to `after`: the range the two differ in, as a rule's fixer would write it. */
+function fixBetween(before: string, after: string): Fix {
+  let start = 0;
+  while (before[start] === after[start] && start < before.length) start++;
+  let end = 0;
+  while (end < before.length - start && before.at(-1 - end) === after.at(-1 - end)) end++;
+  return { range: [start, before.length - end], text: after.slice(start, after.length - end) };
+}
+
+// The ASI case of issue 15: the async-twin suggestion of no-blocking-in-async as it was written
+// (one merged fix from the import to the call), after a declaration without a semicolon.
+const asiCode =
+  "import { execSync } from 'node:child_process';\nasync function main() {\n  const o = {}\n  execSync('ls').toString();\n}\n";
+const asiBadFix: Fix = {
+  range: [9, 102],
+  text: "exec } from 'node:child_process';\nimport { promisify } from 'node:util';\nasync function main() {\n  const o = {}\n  (await promisify(exec)('ls')).stdout",
+};
+
+describe('structureChange', () => {
+  it('flags the async-twin suggestion that makes `const o = {}` call `{}` (ASI)', () => {
+    expect(applyFix(asiCode, asiBadFix)).toBe(
+      "import { exec } from 'node:child_process';\nimport { promisify } from 'node:util';\nasync function main() {\n  const o = {}\n  (await promisify(exec)('ls')).stdout.toString();\n}\n",
+    );
+    const change = check(asiCode, asiBadFix);
+    expect(change?.lost).toEqual(['VariableDeclaration 73-85', 'VariableDeclarator 79-85']);
+    // The declaration that now swallows the call runs around the edit: reported as what went, not as news.
+    expect(change?.gained).toEqual([]);
+  });
+
+  it('accepts the same suggestion with a leading semicolon', () => {
+    const fix = { ...asiBadFix, text: asiBadFix.text.replace('\n  (await', '\n  ;(await') };
+    expect(check(asiCode, fix)).toBeUndefined();
+  });
+
+  it('also flags it in TypeScript', () => {
+    expect(check(asiCode, asiBadFix, parseTs)?.lost).toEqual(['VariableDeclaration 73-85', 'VariableDeclarator 79-85']);
+  });
+
+  it.each([
+    ['`void` before a statement', 'async function f() {\n  p()\n}', 'async function f() {\n  void p()\n}'],
+    ['`await` before a statement', 'async function f() {\n  p()\n}', 'async function f() {\n  await p()\n}'],
+    ['a wrapped operand', 'async function f() { return a + b.c; }', 'async function f() { return a + (await b).c; }'],
+    [
+      'serial awaits made concurrent',
+      'async function f() {\n  const a = await x();\n  const b = await y();\n  return a + b;\n}',
+      'async function f() {\n  const [a, b] = await Promise.all([x(), y()]);\n  return a + b;\n}',
+    ],
+  ])('accepts %s', (_name, before, after) => {
+    expect(check(before, fixBetween(before, after))).toBeUndefined();
+  });
+
+  it.each([
+    ['a leading `(` joins the line above', 'a = b\nc()', 'a = b\n(await c)()'],
+    ['a leading `[` joins the line above', 'let a = b\nc', 'let a = b\n[c][0]'],
+    ['a leading template joins the line above', 'let a = b\nc', 'let a = b\n`${c}`'],
+    ['a removed semicolon joins the lines', 'a = b;\n(c)', 'a = b\n(c)'],
+  ])('flags %s', (_name, before, after) => {
+    expect(check(before, fixBetween(before, after))).toBeDefined();
+  });
+});
+
+describe('minimalEdits', () => {
+  it('keeps changes on one line together, as whole lines', () => {
+    expect(minimalEdits("execSync('ls')", "(await promisify(exec)('ls')).stdout")).toEqual([
+      { start: 0, end: 14, text: "(await promisify(exec)('ls')).stdout" },
+    ]);
+  });
+
+  it('splits a merged fix at whole unchanged lines', () => {
+    const { edits, outputRanges } = editsOf(asiCode, asiBadFix);
+    expect(edits.map((e) => [asiCode.slice(e.start, e.end), e.text])).toEqual([
+      [
+        "execSync } from 'node:child_process';\nasync function main() {",
+        "exec } from 'node:child_process';\nimport { promisify } from 'node:util';\nasync function main() {",
+      ],
+      ["  execSync('ls')", "  (await promisify(exec)('ls')).stdout"],
+    ]);
+    // `  const o = {}` lies between the two edits, so the check sees it.
+    expect(outputRanges).toEqual([
+      [9, 105],
+      [121, 159],
+    ]);
+  });
+});
+
+describe('reappliedFix', () => {
+  const output = 'async function f() {\n  await p();\n}';
+  const outputRanges: [number, number][] = [[23, 29]];
+
+  it('finds a suggestion that applies again where it edited (`await await`)', () => {
+    const relinted = [
+      {
+        message: 'again',
+        line: 2,
+        column: 3,
+        endLine: 2,
+        endColumn: 12,
+        suggestions: [{ messageId: 'addAwait', fix: { range: [23, 23] as const, text: 'await ' } }],
+      },
+    ];
+    const again = reappliedFix(
+      output,
+      relinted,
+      { outputRanges, kind: 'suggestion', messageId: 'addAwait' },
+      offsetFinder(output),
+    );
+    expect(again?.second).toBe('async function f() {\n  await await p();\n}');
+  });
+
+  it('ignores reports elsewhere and other suggestions', () => {
+    const elsewhere = {
+      message: 'elsewhere',
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 5,
+      suggestions: [{ messageId: 'addAwait', fix: { range: [0, 0] as const, text: 'x' } }],
+    };
+    const other = {
+      message: 'other',
+      line: 2,
+      column: 3,
+      endLine: 2,
+      endColumn: 12,
+      suggestions: [{ messageId: 'addVoid', fix: { range: [23, 23] as const, text: 'void ' } }],
+    };
+    expect(
+      reappliedFix(
+        output,
+        [elsewhere, other],
+        { outputRanges, kind: 'suggestion', messageId: 'addAwait' },
+        offsetFinder(output),
+      ),
+    ).toBeUndefined();
+  });
+});
