@@ -16,7 +16,8 @@ export const workDir = path.join(benchDir, '.work');
 /**
  * `sources`: folders or files inside the package to lint. `support`: folders copied next to them
  * (package path → path in the copy) so that their imports resolve. `sourceType` is ESLint's for
- * the `.js` files (TypeScript files are always modules).
+ * the `.js` files (TypeScript files are always modules). Optional: `package`, the folder under
+ * bench/node_modules when it is not `name` (a nested copy); `extensions`, to lint only those.
  */
 export const corpora = [
   { name: 'mongodb', language: 'ts', sources: ['src'], sourceType: 'module' },
@@ -52,7 +53,7 @@ export function corpusByName(name) {
 }
 
 export function packageDir(corpus) {
-  return path.join(nodeModulesDir, corpus.name);
+  return path.join(nodeModulesDir, corpus.package ?? corpus.name);
 }
 
 export function packageVersion(corpus) {
@@ -103,7 +104,7 @@ export function listCorpusFiles(corpus) {
   const excluded = { declarations: 0, tests: 0, bundles: 0 };
   for (const full of candidates) {
     const relative = path.relative(root, full).split(path.sep).join('/');
-    if (!lintedExtensions.includes(path.extname(relative))) continue;
+    if (!(corpus.extensions ?? lintedExtensions).includes(path.extname(relative))) continue;
     if (declarationFile.test(relative)) {
       excluded.declarations++;
       declarations.push(relative);
