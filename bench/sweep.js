@@ -4,12 +4,15 @@
  * node_modules with every rule of the plugin at its most inclusive options, without type
  * information, in this one process (ESLint's `Linter`, flat config). For every report it applies
  * the autofix alone and then each suggestion alone to the original text and parses the result with
- * the same parser; for every rule that fixed something it runs ESLint's fix loop, then the loop again
- * on its output, which must change nothing more. RSS is sampled as it goes and must stay flat.
+ * the same parser, checks the syntax tree outside the edit is unchanged and the rule does not offer
+ * the same fix again there (sweep/fix-checks.js); for every rule that fixed something it runs ESLint's
+ * fix loop, then the loop again on its output, which must change nothing more. RSS is sampled as it
+ * goes and must stay flat.
  *
  *   node --expose-gc bench/sweep.js [--sample N --seed S] [--dir other/node_modules] [--rss-every N] [--plugin dist/index.js]
  *
- * Exit code 1 on any crash, unparseable fix or suggestion output, non-idempotent fix, or RSS growth
+ * Exit code 1 on any crash, unparseable fix or suggestion output, structure change outside the edit,
+ * fix that applies again, non-idempotent fix, or RSS growth
  * past the bound (each checkpoint ≤ 2 × the first checkpoint + 200 MB). A JSON report goes to
  * bench/.work/sweep-report.json.
  */
