@@ -194,7 +194,8 @@ function sweepFile(file, dir) {
       }
       touched = true;
       try {
-        for (const finding of check({ file, where, text, output, fix, kind, messageId, ruleId: message.ruleId }))
+        const findings = check({ file, where, text, output, fix, kind, messageId, ruleId: message.ruleId, messages });
+        for (const finding of findings)
           (finding.check === 'structure' ? stats.structureChanges : stats.reapplied).push(finding);
       } catch (error) {
         recordCrash(file, message.ruleId, error);

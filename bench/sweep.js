@@ -299,7 +299,8 @@ function sweepFile(file) {
       else {
         const check = meaningCheck(mode);
         const messageId = kind === 'fix' ? message.messageId : fix.messageId;
-        for (const finding of check({ file, where, text, output, fix, kind, messageId, ruleId: message.ruleId }))
+        const findings = check({ file, where, text, output, fix, kind, messageId, ruleId: message.ruleId, messages });
+        for (const finding of findings)
           (finding.check === 'structure' ? stats.structureChanges : stats.reapplied).push(finding);
       }
     }

@@ -25,6 +25,7 @@ export interface StructureChange {
 
 export interface LintMessage {
   message: string;
+  messageId?: string;
   line: number;
   column: number;
   endLine?: number;
@@ -36,12 +37,14 @@ export interface LintMessage {
 export function applyFix(text: string, fix: Fix): string;
 export function minimalEdits(before: string, after: string, maxEdits?: number): Edit[];
 export function editsOf(text: string, fix: Fix): { edits: Edit[]; outputRanges: [number, number][] };
+export function toOutputOffset(edits: Edit[], offset: number): number;
+export function keptReports(text: string, fix: Fix, messages: LintMessage[]): Set<string>;
 export function structureChange(text: string, fix: Fix, before: Node, after: Node): StructureChange | undefined;
 export function describeStructureChange(change: StructureChange, limit?: number): string;
 export function reappliedFix(
   output: string,
   relinted: LintMessage[],
-  options: { outputRanges: [number, number][]; kind: 'fix' | 'suggestion'; messageId?: string },
+  options: { outputRanges: [number, number][]; kind: 'fix' | 'suggestion'; messageId?: string; kept?: Set<string> },
   offsetOf: (line: number, column: number) => number,
 ): { second: string; message: string } | undefined;
 export function offsetFinder(text: string): (line: number, column: number) => number;

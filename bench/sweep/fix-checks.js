@@ -201,6 +201,29 @@ export function editsOf(text, fix) {
   return { edits, outputRanges };
 }
 
+/** An offset of the original text outside every edit, in the output (`edits` from `editsOf`). */
+export function toOutputOffset(edits, offset) {
+  let moved = offset;
+  for (const edit of edits) if (edit.end < offset) moved += edit.text.length - (edit.end - edit.start);
+  return moved;
+}
+
+/**
+ * The original's reports (ESLint messages) that start outside every edit, as `messageId offset`
+ * keys in the output's offsets, for `reappliedFix`.
+ */
+export function keptReports(text, fix, messages) {
+  const { edits } = editsOf(text, fix);
+  const offsetOf = offsetFinder(text);
+  const keys = new Set();
+  for (const message of messages) {
+    const offset = offsetOf(message.line, message.column);
+    if (edits.some((edit) => offset >= edit.start && offset <= edit.end)) continue;
+    keys.add(`${message.messageId} ${toOutputOffset(edits, offset)}`);
+  }
+  return keys;
+}
+
 /**
  * How the syntax outside the edit differs between `before` (the AST of `text`) and `after` (the AST
  * of `text` with `fix` applied), or `undefined` when it is the same tree there. The fix is first
@@ -213,11 +236,7 @@ export function editsOf(text, fix) {
 export function structureChange(text, fix, before, after) {
   const { edits, outputRanges } = editsOf(text, fix);
   if (edits.length === 0) return undefined;
-  const toOutput = (offset) => {
-    let moved = offset;
-    for (const edit of edits) if (edit.end < offset) moved += edit.text.length - (edit.end - edit.start);
-    return moved;
-  };
+  const toOutput = (offset) => toOutputOffset(edits, offset);
   const toOriginal = (offset) => {
     let moved = offset;
     for (const [index, [, end]] of outputRanges.entries()) {
@@ -264,13 +283,17 @@ export function describeStructureChange(change, limit = 4) {
  * "Applying the same fix twice is a no-op": `relinted` are the messages of the same rule on the
  * fixed text `output`; any of them that touches one of the edits (`outputRanges`, from `editsOf`)
  * and offers the same kind of fix (the autofix, or a suggestion with the same messageId) must not
- * change `output` when applied. Returns `{ second, message }` when one does, else `undefined`.
+ * change `output` when applied. `kept`: `messageId offset` of the original's reports outside the
+ * edits, mapped to the output (`keptReports`), which are not the fix again. Returns
+ * `{ second, message }` when one does, else `undefined`.
  */
-export function reappliedFix(output, relinted, { outputRanges, kind, messageId }, offsetOf) {
+export function reappliedFix(output, relinted, { outputRanges, kind, messageId, kept = new Set() }, offsetOf) {
   for (const message of relinted) {
     const from = offsetOf(message.line, message.column);
     const to = message.endLine ? offsetOf(message.endLine, message.endColumn) : from;
     if (!outputRanges.some(([start, end]) => from <= end && to >= start)) continue;
+    // A report the original had at the same place (an enclosing `void p.then(…)`) is not this fix again.
+    if (kept.has(`${message.messageId} ${from}`)) continue;
     const again =
       kind === 'fix' ? message.fix : message.suggestions?.find((s) => messageId && s.messageId === messageId)?.fix;
     if (!again) continue;

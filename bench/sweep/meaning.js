@@ -15,7 +15,8 @@ import {
 /**
  * `linter`: ESLint's `Linter`; `parseConfig(file)`: a flat config that only parses (no rules) for the
  * file, used to get the ASTs; `ruleConfig(ruleId)`: the config that runs that rule alone, as it ran.
- * Returns `check({ file, where, text, output, fix, kind, messageId, ruleId })` → findings
+ * Returns `check({ file, where, text, output, fix, kind, messageId, ruleId, messages })` (`messages`:
+ * the original's messages, to tell a report it already had from the fix again) → findings
  * `{ check: 'structure' | 'reapplied', where, rule, kind, detail, diff }`.
  */
 export function createMeaningCheck(linter, { parseConfig, ruleConfig }) {
@@ -25,7 +26,7 @@ export function createMeaningCheck(linter, { parseConfig, ruleConfig }) {
     if (messages.some((m) => m.fatal)) return undefined;
     return linter.getSourceCode().ast;
   };
-  return function check({ file, where, text, output, fix, kind, messageId, ruleId }) {
+  return function check({ file, where, text, output, fix, kind, messageId, ruleId, messages = [] }) {
     const findings = [];
     if (cached.text !== text) cached = { text, ast: astOf(text, file) };
     const after = astOf(output, file);
@@ -45,7 +46,16 @@ export function createMeaningCheck(linter, { parseConfig, ruleConfig }) {
     const again = reappliedFix(
       output,
       relinted,
-      { outputRanges: editsOf(text, fix).outputRanges, kind: kind === 'fix' ? 'fix' : 'suggestion', messageId },
+      {
+        outputRanges: editsOf(text, fix).outputRanges,
+        kind: kind === 'fix' ? 'fix' : 'suggestion',
+        messageId,
+        kept: keptReports(
+          text,
+          fix,
+          messages.filter((m) => m.ruleId === ruleId),
+        ),
+      },
       offsetFinder(output),
     );
     if (again)

@@ -10,6 +10,7 @@ import {
   applyFix,
   editsOf,
   type Fix,
+  keptReports,
   minimalEdits,
   type Node,
   offsetFinder,
@@ -159,5 +160,28 @@ describe('reappliedFix', () => {
         offsetFinder(output),
       ),
     ).toBeUndefined();
+  });
+
+  // Found by the typed sweep in puppeteer-core (src/bidi/Realm.ts): `.catch()` added to the inner
+  // `void handle.dispose()`; the enclosing `void p.then(…)` was reported before the fix too.
+  it('does not take a report the original already had around the edit for the fix again', () => {
+    const text = 'async function f(p) {\n  void p.then((h) => {\n    void h.dispose();\n  });\n}';
+    const fix: Fix = { range: [65, 65], text: '.catch((error) => console.error(error))' };
+    const fixed = applyFix(text, fix);
+    const outer = {
+      messageId: 'voidDiscards',
+      message: 'outer',
+      line: 2,
+      column: 3,
+      endLine: 4,
+      endColumn: 5,
+      suggestions: [{ messageId: 'addCatch', fix: { range: [74, 74] as const, text: '.catch(() => {})' } }],
+    };
+    const kept = keptReports(text, fix, [outer]);
+    expect(kept).toEqual(new Set(['voidDiscards 24']));
+    const { outputRanges } = editsOf(text, fix);
+    const options = { outputRanges, kind: 'suggestion' as const, messageId: 'addCatch' };
+    expect(reappliedFix(fixed, [outer], options, offsetFinder(fixed))).toBeDefined();
+    expect(reappliedFix(fixed, [outer], { ...options, kept }, offsetFinder(fixed))).toBeUndefined();
   });
 });
