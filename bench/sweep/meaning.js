@@ -6,6 +6,7 @@
 import {
   describeStructureChange,
   editsOf,
+  keptReports,
   offsetFinder,
   reappliedFix,
   regionDiff,

@@ -3,6 +3,7 @@
  * fix that parses but changes the code around it, and must not flag the usual correct edits.
  */
 import * as tsParser from '@typescript-eslint/parser';
+import { Linter, type Rule as EslintRule } from 'eslint';
 import * as espree from 'espree';
 import { describe, expect, it } from 'vitest';
 
@@ -17,6 +18,7 @@ import {
   reappliedFix,
   structureChange,
 } from '../../bench/sweep/fix-checks.js';
+import { createMeaningCheck } from '../../bench/sweep/meaning.js';
 
 const parseJs = (text: string) =>
   espree.parse(text, { ecmaVersion: 'latest', sourceType: 'module', range: true }) as unknown as Node;
@@ -183,5 +185,59 @@ describe('reappliedFix', () => {
     const options = { outputRanges, kind: 'suggestion' as const, messageId: 'addCatch' };
     expect(reappliedFix(fixed, [outer], options, offsetFinder(fixed))).toBeDefined();
     expect(reappliedFix(fixed, [outer], { ...options, kept }, offsetFinder(fixed))).toBeUndefined();
+  });
+});
+
+describe('createMeaningCheck', () => {
+  // A rule that offers `await ` before every call to `load`, awaited or not: its suggestion applies again.
+  const rule: EslintRule.RuleModule = {
+    meta: { hasSuggestions: true, messages: { call: 'call', addAwait: 'add await' }, schema: [] },
+    create: (context) => ({
+      'CallExpression[callee.name="load"]'(node: EslintRule.Node) {
+        context.report({
+          node,
+          messageId: 'call',
+          suggest: [{ messageId: 'addAwait', fix: (fixer) => fixer.insertTextBefore(node, 'await ') }],
+        });
+      },
+    }),
+  };
+  const linter = new Linter({ configType: 'flat' });
+  const config = (rules: Linter.RulesRecord): Linter.Config[] => [
+    {
+      plugins: { t: { rules: { again: rule } } },
+      languageOptions: { ecmaVersion: 'latest', sourceType: 'module' },
+      rules,
+    },
+  ];
+  const check = createMeaningCheck(linter, {
+    parseConfig: () => config({}),
+    ruleConfig: (ruleId) => config({ [ruleId]: 'error' }),
+  });
+
+  it('reports a structure change (ASI) and a suggestion that applies again', () => {
+    const text = 'async function f() {\n  const o = {}\n  load()\n}';
+    const messages = linter.verify(text, config({ 't/again': 'error' }));
+    const suggestion = messages[0]?.suggestions?.[0];
+    if (!suggestion) throw new Error('the test rule offers no suggestion');
+    const input = { file: 'file.js', where: 'file.js:3:3', text, kind: 'suggestion 1', messageId: 'addAwait' };
+    const start = text.indexOf('load()');
+    const parenthesized: Fix = { range: [start, start + 'load()'.length], text: '(await load())' };
+    const asi = check({
+      ...input,
+      output: applyFix(text, parenthesized),
+      fix: parenthesized,
+      ruleId: 't/again',
+      messages,
+    });
+    expect(asi.map((f) => f.check)).toEqual(['structure', 'reapplied']);
+    const again = check({
+      ...input,
+      output: applyFix(text, suggestion.fix),
+      fix: suggestion.fix,
+      ruleId: 't/again',
+      messages,
+    });
+    expect(again.map((f) => f.check)).toEqual(['reapplied']);
   });
 });
