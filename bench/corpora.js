@@ -18,13 +18,15 @@ export const workDir = path.join(benchDir, '.work');
 /**
  * `sources`: folders or files inside the package to lint. `support`: folders copied next to them
  * (package path → path in the copy) so that their imports resolve. `sourceType` is ESLint's for
- * the `.js` files (TypeScript files are always modules).
+ * the `.js` files (TypeScript files are always modules). Optional: `package`, the folder under
+ * bench/node_modules when it is not `name` (a nested copy); `extensions`, to lint only those.
  */
 /**
  * @typedef {{
  *   name: string, language: 'ts' | 'js', sources: string[], support?: Record<string, string>,
- *   sourceType: 'module' | 'commonjs', version?: string,
- * }} Corpus `version`: only for tarball corpora, which are fetched at that version
+ *   sourceType: 'module' | 'commonjs', version?: string, package?: string, extensions?: string[],
+ * }} Corpus `version`: only for tarball corpora, which are fetched at that version; `package`: the
+ *   installed package, when the corpus's name differs; `extensions`: the linted extensions, when not all
  */
 
 /** @type {Corpus[]} */
@@ -101,7 +103,7 @@ export function corpusByName(name) {
 
 /** @param {Corpus} corpus */
 export function packageDir(corpus) {
-  if (!tarballCorpora.includes(corpus)) return path.join(nodeModulesDir, corpus.name);
+  if (!tarballCorpora.includes(corpus)) return path.join(nodeModulesDir, corpus.package ?? corpus.name);
   ensureTarballCorpus(corpus);
   return tarballCorpusDir(corpus);
 }
@@ -166,7 +168,7 @@ export function listCorpusFiles(corpus) {
   const excluded = { declarations: 0, tests: 0, bundles: 0 };
   for (const full of candidates) {
     const relative = path.relative(root, full).split(path.sep).join('/');
-    if (!lintedExtensions.includes(path.extname(relative))) continue;
+    if (!(corpus.extensions ?? lintedExtensions).includes(path.extname(relative))) continue;
     if (declarationFile.test(relative)) {
       excluded.declarations++;
       declarations.push(relative);

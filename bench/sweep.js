@@ -4,12 +4,15 @@
  * node_modules with every rule of the plugin at its most inclusive options, without type
  * information, in this one process (ESLint's `Linter`, flat config). For every report it applies
  * the autofix alone and then each suggestion alone to the original text and parses the result with
- * the same parser; for every rule that fixed something it runs ESLint's fix loop, then the loop again
- * on its output, which must change nothing more. RSS is sampled as it goes and must stay flat.
+ * the same parser, checks the syntax tree outside the edit is unchanged and the rule does not offer
+ * the same fix again there (sweep/fix-checks.js); for every rule that fixed something it runs ESLint's
+ * fix loop, then the loop again on its output, which must change nothing more. RSS is sampled as it
+ * goes and must stay flat.
  *
  *   node --expose-gc bench/sweep.js [--sample N --seed S] [--dir other/node_modules] [--rss-every N] [--plugin dist/index.js]
  *
- * Exit code 1 on any crash, unparseable fix or suggestion output, non-idempotent fix, or RSS growth
+ * Exit code 1 on any crash, unparseable fix or suggestion output, structure change outside the edit,
+ * fix that applies again, non-idempotent fix, or RSS growth
  * past the bound (each checkpoint ≤ 2 × the first checkpoint + 200 MB). A JSON report goes to
  * bench/.work/sweep-report.json.
  */
@@ -32,92 +35,15 @@ import {
   repoDir,
   workDir,
 } from './corpora.js';
+import { regionDiff } from './sweep/fix-checks.js';
+import { createMeaningCheck } from './sweep/meaning.js';
+import { inclusiveOptions, mulberry32 } from './sweep/options.js';
 
 // --- the rules at their most inclusive options -------------------------------------------------
 
-/** Follows a local `$ref` (`#/definitions/x`, `#/$defs/x`, `#/items/0`) within the rule's schema. */
-function resolveSchema(schema, root) {
-  let current = schema;
-  for (
-    let depth = 0;
-    current && typeof current.$ref === 'string' && current.$ref.startsWith('#/') && depth < 10;
-    depth++
-  ) {
-    current = current.$ref
-      .slice(2)
-      .split('/')
-      .reduce((node, key) => node?.[key], root);
-  }
-  return current ?? {};
-}
+export { inclusiveOptions };
 
-/**
- * The object an option schema accepts with every `check*` boolean and `autofix` on and every
- * `allow*` boolean off (the positive option names: on means more reports, more fixes).
- */
-function inclusiveValue(schema, root, defaults) {
-  const resolved = resolveSchema(schema, root);
-  if (resolved.type !== 'object' || !resolved.properties) return defaults;
-  const value = { ...(typeof defaults === 'object' && defaults ? defaults : {}) };
-  for (const [key, property] of Object.entries(resolved.properties)) {
-    const prop = resolveSchema(property, root);
-    if (prop.type === 'boolean') {
-      if (/^check[A-Z]/u.test(key) || key === 'autofix') value[key] = true;
-      else if (/^allow[A-Z]/u.test(key)) value[key] = false;
-    } else if (prop.type === 'object') {
-      const nested = inclusiveValue(prop, root, value[key]);
-      if (nested !== undefined && Object.keys(nested).length > 0) value[key] = nested;
-    }
-  }
-  return value;
-}
-
-export function inclusiveOptions(rule) {
-  const schema = rule.meta?.schema;
-  if (!schema) return [];
-  const items = Array.isArray(schema)
-    ? schema
-    : Array.isArray(schema.items)
-      ? schema.items
-      : schema.items
-        ? [schema.items]
-        : [];
-  const defaults = rule.meta?.defaultOptions ?? [];
-  const options = [];
-  for (const [index, item] of items.entries()) {
-    const value = inclusiveValue(item, schema, defaults[index]);
-    if (value === undefined) break;
-    options.push(value);
-  }
-  return options;
-}
-
-/** The changed lines of `after` against `before`, with a line of context, as a small unified diff. */
-export function regionDiff(before, after, maxLines = 24) {
-  let start = 0;
-  while (start < before.length && start < after.length && before[start] === after[start]) start++;
-  let endBefore = before.length;
-  let endAfter = after.length;
-  while (endBefore > start && endAfter > start && before[endBefore - 1] === after[endAfter - 1]) {
-    endBefore--;
-    endAfter--;
-  }
-  const lineStart = (text, index) => text.lastIndexOf('\n', index - 1) + 1;
-  const lineEnd = (text, index) => {
-    const end = text.indexOf('\n', index);
-    return end === -1 ? text.length : end;
-  };
-  const from = lineStart(before, lineStart(before, start) - 1);
-  const firstLine = before.slice(0, from).split('\n').length;
-  const oldLines = before.slice(from, lineEnd(before, lineEnd(before, endBefore) + 1)).split('\n');
-  const newLines = after.slice(from, lineEnd(after, lineEnd(after, endAfter) + 1)).split('\n');
-  const clip = (lines, sign) => {
-    const shown = lines.slice(0, maxLines).map((l) => `${sign}${l.length > 200 ? `${l.slice(0, 200)}…` : l}`);
-    if (lines.length > maxLines) shown.push(`${sign}… ${lines.length - maxLines} more lines`);
-    return shown;
-  };
-  return [`@@ line ${firstLine} @@`, ...clip(oldLines, '-'), ...clip(newLines, '+')].join('\n');
-}
+export { regionDiff };
 
 /**
  * What the sweep counts and collects (written to bench/.work/sweep-report.json).
@@ -128,6 +54,8 @@ export function regionDiff(before, after, maxLines = 24) {
  *   crashes: { file: string, rule: string, stack: string }[],
  *   unparseable: { where: string, rule: string, kind: string, error: string, diff: string }[],
  *   nonIdempotent: { where: string, rule: string, diff: string }[],
+ *   structureChanges: { where: string, rule: string, kind: string, detail: string, diff: string }[],
+ *   reapplied: { where: string, rule: string, kind: string, detail: string, diff: string }[],
  *   parserRejected: string[], rss: { files: number, rssMb: number, heapMb: number }[],
  * }} SweepStats
  */
@@ -203,6 +131,20 @@ async function main() {
 
   const configCache = new Map();
   /** Flat config for a parse mode and a set of rules (`'all'`, `'none'` or one rule id); built once. */
+  const meaningChecks = new Map();
+  /** One meaning check per parse mode, reusing the sweep's Linter and configs. */
+  function meaningCheck(mode) {
+    let check = meaningChecks.get(mode.name);
+    if (!check) {
+      check = createMeaningCheck(linter, {
+        parseConfig: () => configFor(mode, 'none'),
+        ruleConfig: (ruleId) => configFor(mode, ruleId),
+      });
+      meaningChecks.set(mode.name, check);
+    }
+    return check;
+  }
+
   function configFor(mode, rules) {
     const key = `${mode.name}\0${rules}`;
     let config = configCache.get(key);
@@ -245,18 +187,6 @@ async function main() {
         out.push(full);
       }
     }
-  }
-
-  /** mulberry32: a small seeded PRNG, so a sample is the same on every machine. */
-  function mulberry32(seed) {
-    let a = seed >>> 0;
-    return () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
   }
 
   const roots = (values.dir?.length ? values.dir : [nodeModulesDir]).map((d) => path.resolve(d));
@@ -302,6 +232,9 @@ async function main() {
     crashes: [],
     unparseable: [],
     nonIdempotent: [],
+    // Meaning checks (bench/sweep/fix-checks.js): tree changed outside the edit, or the same fix applies again.
+    structureChanges: [],
+    reapplied: [],
     parserRejected: [],
     rss: [],
   };
@@ -373,6 +306,7 @@ async function main() {
       if (!message.ruleId || !(message.ruleId in stats.reportsPerRule)) continue;
       stats.reportsPerRule[message.ruleId] = (stats.reportsPerRule[message.ruleId] ?? 0) + 1;
       const where = `${display(file)}:${message.line}:${message.column}`;
+      /** @type {{ kind: string, fix: { range: [number, number], text: string, messageId?: string } }[]} */
       const candidates = [];
       if (message.fix) {
         candidates.push({ kind: 'fix', fix: message.fix });
@@ -381,7 +315,7 @@ async function main() {
       for (const [index, suggestion] of (message.suggestions ?? []).entries()) {
         candidates.push({
           kind: `suggestion ${index + 1} (${suggestion.messageId ?? suggestion.desc})`,
-          fix: suggestion.fix,
+          fix: { ...suggestion.fix, messageId: suggestion.messageId },
         });
       }
       for (const { kind, fix } of candidates) {
@@ -390,6 +324,13 @@ async function main() {
         const output = applyFix(text, fix);
         const error = parseError(output, mode, file);
         if (error) stats.unparseable.push({ where, rule: message.ruleId, kind, error, diff: regionDiff(text, output) });
+        else {
+          const check = meaningCheck(mode);
+          const messageId = kind === 'fix' ? message.messageId : fix.messageId;
+          const findings = check({ file, where, text, output, fix, kind, messageId, ruleId: message.ruleId, messages });
+          for (const finding of findings)
+            (finding.check === 'structure' ? stats.structureChanges : stats.reapplied).push(finding);
+        }
       }
     }
 
@@ -497,6 +438,12 @@ async function main() {
   console.log(`non-idempotent fixes: ${stats.nonIdempotent.length}`);
   for (const n of stats.nonIdempotent)
     console.log(`  ${n.where} [${n.rule}] the second fix pass changed:\n    ${n.diff.split('\n').join('\n    ')}`);
+  console.log(`structure changes outside the edit: ${stats.structureChanges.length}`);
+  for (const f of stats.structureChanges)
+    console.log(`  ${f.where} [${f.rule}] ${f.kind}: ${f.detail}\n    ${f.diff.split('\n').join('\n    ')}`);
+  console.log(`fixes that apply again: ${stats.reapplied.length}`);
+  for (const f of stats.reapplied)
+    console.log(`  ${f.where} [${f.rule}] ${f.kind}: ${f.detail}\n    ${f.diff.split('\n').join('\n    ')}`);
   console.log(
     `memory: RSS ${stats.rss.map((c) => `${c.rssMb}`).join(' → ')} MB; bound: every checkpoint ≤ 2 × first + 200 MB` +
       (boundMb !== undefined && stats.rss.length > 1
@@ -508,6 +455,9 @@ async function main() {
   if (stats.crashes.length) failures.push(`${stats.crashes.length} crash(es)`);
   if (stats.unparseable.length) failures.push(`${stats.unparseable.length} unparseable output(s)`);
   if (stats.nonIdempotent.length) failures.push(`${stats.nonIdempotent.length} non-idempotent fix(es)`);
+  if (stats.structureChanges.length)
+    failures.push(`${stats.structureChanges.length} structure change(s) outside the edit`);
+  if (stats.reapplied.length) failures.push(`${stats.reapplied.length} fix(es) that apply again`);
   if (memoryExceeded.length)
     failures.push(`RSS over the bound at ${memoryExceeded.map((c) => `${c.files} files (${c.rssMb} MB)`).join(', ')}`);
 
