@@ -37,6 +37,8 @@ interface Candidate {
   output: string;
 }
 
+const OVERFLOW = 'the compiler overflowed its stack';
+
 /**
  * The compiler errors of many texts at once: each text becomes a virtual file beside the fixtures
  * (same extension as its case, so it resolves imports and gets its module format as the case does),
@@ -70,7 +72,16 @@ function compilerErrors(texts: { filename: string; text: string }[]): string[][]
   return [...virtual.keys()].map((file) => {
     const source = program.getSourceFile(file);
     if (!source) throw new Error(`${file} is not in the program`);
-    return [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)].map(diagnosticText);
+    try {
+      return [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)].map(
+        diagnosticText,
+      );
+    } catch (error) {
+      // TypeScript's own checker overflows on some self-referential generics (typescript-eslint#11947): such a
+      // text counts as one error, so a suggestion compiles "as well as" an original that overflows too.
+      if (error instanceof RangeError) return [OVERFLOW];
+      throw error;
+    }
   });
 }
 
@@ -148,7 +159,14 @@ describe('suggestions of the typed fixture cases type-check', async () => {
     }
 
   it('finds the rule tests and their typed suggestions', () => {
-    expect(collected.map((c) => c.name).sort()).toEqual(ruleTestFiles.map((f) => f.replace('.test.ts', '')).sort());
+    // One runRuleTests call per test file (a rule may have more than one file: no-blocking-in-async-packages).
+    expect(collected).toHaveLength(ruleTestFiles.length);
+    expect([...new Set(collected.map((c) => c.name))].sort()).toEqual([
+      'no-blocking-in-async',
+      'no-floating-promise',
+      'no-nested-event-loop',
+      'prefer-promise-all',
+    ]);
     expect(candidates.length).toBeGreaterThan(50);
   });
 
@@ -159,6 +177,8 @@ describe('suggestions of the typed fixture cases type-check', async () => {
       ...originals.map((c) => ({ filename: c.filename, text: c.code })),
       ...candidates.map((c) => ({ filename: c.filename, text: c.output })),
     ]);
+    // Only the self-referential generic case of no-floating-promise (its original and two suggestions) overflows.
+    expect(errors.filter((list) => list.includes(OVERFLOW))).toHaveLength(3);
     const baseline = new Map(originals.map((c, index) => [`${c.filename}\0${c.code}`, errors[index] ?? []]));
     const failures = candidates
       .map((candidate, index) => ({
