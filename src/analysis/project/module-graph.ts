@@ -1,0 +1,123 @@
+/**
+ * Follows export summaries across files: an import or `require` to the module that defines the value,
+ * through re-exports (`export { x as y } from`, `export *`, barrels several levels deep), CommonJS
+ * `module.exports`, ESM/CommonJS interop (`import x from './cjs'` reads `module.exports`), object members,
+ * static and instance methods, and `extends` chains to another file. Cycles end the search (no answer);
+ * so does the depth limit.
+ */
+import { resolveModule, type ResolveOptions } from './resolve.js';
+import type {
+  ClassSummary,
+  ExportValue,
+  FunctionSummary,
+  InstanceSummary,
+  ModuleReference,
+  ObjectSummary,
+} from './summaries.js';
+import { getModuleSummary } from './summary-cache.js';
+
+/** A module as a value: a namespace import, or what `require` returns from an ES module. */
+export interface ModuleValue {
+  readonly kind: 'module';
+}
+
+/** A value settled to its definition, with the file it lives in (its own references are relative to that file). */
+export interface LocatedValue {
+  readonly value: FunctionSummary | ClassSummary | ObjectSummary | InstanceSummary | ModuleValue;
+  readonly file: string;
+}
+
+/** Steps through references and member accesses before giving up. */
+const MAX_STEPS = 32;
+
+export class ModuleGraph {
+  private steps = 0;
+
+  constructor(private readonly options: ResolveOptions) {}
+
+  /** The value `reference` names, seen from `fromFile`. */
+  resolveReference(fromFile: string, reference: ModuleReference): LocatedValue | undefined {
+    const file = resolveModule(fromFile, reference.specifier, reference.via, this.options);
+    if (!file) return undefined;
+    let located = reference.name === '*' ? this.wholeModule(file) : this.exportOf(file, reference.name, new Set());
+    for (const member of reference.members) located = located && this.memberOf(located, member);
+    return located;
+  }
+
+  /** A fresh search budget, for each question a rule asks. */
+  reset(): void {
+    this.steps = 0;
+  }
+
+  /** `value` read from `file`, with references followed to their definitions. */
+  settle(value: ExportValue | undefined, file: string): LocatedValue | undefined {
+    if (!value || ++this.steps > MAX_STEPS) return undefined;
+    if (value.kind === 'reference') return this.resolveReference(file, value);
+    return { value, file };
+  }
+
+  /** What `require(file)` or `import * as ns from file` gives. */
+  wholeModule(file: string): LocatedValue | undefined {
+    const summary = getModuleSummary(file);
+    if (!summary) return undefined;
+    if (summary.moduleExports) return this.settle(summary.moduleExports, file);
+    return { value: { kind: 'module' }, file };
+  }
+
+  /** The export `name` of `file`, following re-exports; `seen` guards against `export *` cycles. */
+  exportOf(file: string, name: string, seen: Set<string>): LocatedValue | undefined {
+    const key = `${file}\0${name}`;
+    if (seen.has(key) || ++this.steps > MAX_STEPS) return undefined;
+    seen.add(key);
+    const summary = getModuleSummary(file);
+    if (!summary) return undefined;
+    const own = summary.exports[name];
+    if (own) return this.settle(own, file);
+    if (summary.moduleExports) {
+      const whole = this.settle(summary.moduleExports, file);
+      // `import helpers from './cjs'` is `module.exports`; `import { f } from './cjs'` is one of its members.
+      if (name === 'default') return whole;
+      return whole && this.memberOf(whole, name);
+    }
+    if (name === 'default') return summary.commonJs ? { value: { kind: 'module' }, file } : undefined;
+    for (const specifier of summary.starExports) {
+      const target = resolveModule(file, specifier, 'import', this.options);
+      const found = target && this.exportOf(target, name, seen);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** The member `name` of a located value: an object's property, a class's static method, an instance's method, a module's export. */
+  memberOf(located: LocatedValue, name: string): LocatedValue | undefined {
+    if (++this.steps > MAX_STEPS) return undefined;
+    const { value, file } = located;
+    switch (value.kind) {
+      case 'object':
+        return this.settle(value.members[name], file);
+      case 'module':
+        return this.exportOf(file, name, new Set());
+      case 'class': {
+        const own = value.staticMembers[name];
+        if (own) return this.settle(own, file);
+        const parent = this.settle(value.superClass, file);
+        return parent?.value.kind === 'class' ? this.memberOf(parent, name) : undefined;
+      }
+      case 'instance': {
+        const classValue = this.settle(value.of, file);
+        return classValue ? this.instanceMemberOf(classValue, name) : undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** The method `name` of instances of a located class, inherited through `extends` across files. */
+  instanceMemberOf(located: LocatedValue, name: string): LocatedValue | undefined {
+    if (located.value.kind !== 'class' || ++this.steps > MAX_STEPS) return undefined;
+    const own = located.value.instanceMembers[name];
+    if (own) return this.settle(own, located.file);
+    const parent = this.settle(located.value.superClass, located.file);
+    return parent ? this.instanceMemberOf(parent, name) : undefined;
+  }
+}
