@@ -1,0 +1,39 @@
+/**
+ * What tells where code runs, as data: the path conventions of test files and one-shot scripts, and
+ * the command-line frameworks whose import makes a file a command. Read by `execution/code-setting.ts`.
+ */
+import type { ApiRow } from '../origin/modules.js';
+
+/** Test files by the conventions test runners look for (`*.test.ts`, `__tests__/`, `test/`). */
+export const TEST_PATH_PATTERNS: readonly RegExp[] = [
+  /\.(?:test|spec|e2e|bench)\.[cm]?[jt]sx?$/u,
+  /(?:^|\/)(?:tests?|__tests__|__mocks__|spec|specs|e2e|fixtures?)\//u,
+];
+
+/**
+ * One-shot scripts by folder: database migrations and seeds, upgrade steps, build and release scripts,
+ * executables. Each runs to completion once; nothing else is being served while it blocks.
+ */
+export const SCRIPT_PATH_PATTERNS: readonly RegExp[] = [
+  /(?:^|\/)(?:bin|scripts?|migrations?|seeds?|seeders|upgrades?)\//u,
+];
+
+export interface CliFrameworkRow extends ApiRow {
+  readonly kind: 'read';
+}
+
+/** Argument-parsing and command frameworks: a file that imports one defines a command-line program. */
+export const CLI_FRAMEWORK_MODULES: readonly CliFrameworkRow[] = [
+  'commander',
+  'yargs',
+  'yargs/yargs',
+  'sade',
+  'cac',
+  'meow',
+  'citty',
+  'clipanion',
+  '@oclif/core',
+  'vorpal',
+  'caporal',
+  '@caporal/core',
+].map((module) => ({ module, path: [], kind: 'read' as const }));

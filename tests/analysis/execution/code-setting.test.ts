@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+
+import { findCodeSetting } from '../../../src/analysis/execution/code-setting.js';
+import { HERE, probeOne, type Snippet } from '../harness.js';
+
+/** `setting: reason` at the marker call `here()`. */
+function settingAt(snippet: Snippet): string {
+  return probeOne(snippet, HERE, (context) => {
+    const { setting, reason } = findCodeSetting(context);
+    return `${setting}: ${reason}`;
+  });
+}
+
+const serving = 'serving: no sign of a test or a one-shot script';
+
+describe('findCodeSetting', () => {
+  it('serves by default: a library never knows its caller', () => {
+    expect(settingAt({ code: 'export async function load() { here(); }' })).toBe(serving);
+  });
+
+  it('finds test files by name and folder, inside the package only', () => {
+    const code = 'export async function load() { here(); }';
+    expect(settingAt({ code, filename: 'user.test.ts' })).toBe('test: the file name follows test conventions');
+    expect(settingAt({ code, filename: 'src/__tests__/user.ts' })).toBe('test: the file name follows test conventions');
+    expect(settingAt({ code, filename: 'test/helpers.js' })).toBe('test: the file name follows test conventions');
+    // The fixtures folder itself sits under the repository's `tests/`: that is outside its package.
+    expect(settingAt({ code, filename: 'src/tests-util.js' })).toBe(serving);
+  });
+
+  it('finds test files by their registrations, by origin', () => {
+    const registered = ["import { it } from 'vitest';", "it('loads', async () => { here(); });"].join('\n');
+    expect(settingAt({ code: registered })).toBe('test: the file registers tests');
+    const local = ['function it(name, fn) { return fn; }', "it('loads', async () => { here(); });"].join('\n');
+    expect(settingAt({ code: local })).toBe(serving);
+  });
+
+  it('takes any file with a registration for test code, wherever it is', () => {
+    const code = [
+      "import { test } from 'node:test';",
+      'export function defineCases() {',
+      "  test('loads', async () => { here(); });",
+      '}',
+    ].join('\n');
+    expect(settingAt({ code, filename: 'src/cases.js' })).toBe('test: the file registers tests');
+  });
+
+  it('finds one-shot scripts by folder, bin entry and command-line framework', () => {
+    const code = 'export async function up() { here(); }';
+    expect(settingAt({ code, filename: 'migrations/001-users.js' })).toBe(
+      'script: the file sits in a scripts, bin or migrations folder',
+    );
+    expect(settingAt({ code, filename: 'src/upgrades/3.0/move-avatars.js' })).toBe(
+      'script: the file sits in a scripts, bin or migrations folder',
+    );
+    expect(settingAt({ code, filename: 'projects/cli-package/lib/tool.js' })).toBe(
+      'script: the file is a `bin` entry of its package',
+    );
+    expect(settingAt({ code, filename: 'projects/cli-package/lib/other.js' })).toBe(serving);
+    const cli = ["import { program } from 'commander';", 'program.action(async () => { here(); });'].join('\n');
+    expect(settingAt({ code: cli })).toBe('script: the file defines a command-line program');
+    const yargs = ["const yargs = require('yargs');", 'yargs.command("x", "", {}, async () => { here(); });'].join(
+      '\n',
+    );
+    expect(settingAt({ code: yargs, filename: 'file.cjs' })).toBe('script: the file defines a command-line program');
+  });
+
+  it("reads a script's top level: shebang, top-level await, process.exit, a main-module check", () => {
+    const body = 'async function main() { here(); }';
+    expect(settingAt({ code: `#!/usr/bin/env node\n${body}\nmain();` })).toBe('script: the file starts with a shebang');
+    expect(settingAt({ code: `${body}\nawait main();` })).toBe('script: the file awaits its work at the top level');
+    expect(settingAt({ code: `${body}\nmain().then(() => process.exit(0));\nprocess.exit(1);` })).toBe(
+      'script: the file exits the process at the top level',
+    );
+    expect(settingAt({ code: `${body}\nif (require.main === module) main();`, filename: 'file.cjs' })).toBe(
+      'script: the file runs itself when executed directly',
+    );
+    expect(
+      settingAt({ code: `${body}\nif (import.meta.url === pathToFileURL(process.argv[1]).href) await main();` }),
+    ).toBe('script: the file runs itself when executed directly');
+  });
+
+  it('does not take a look-alike for a script', () => {
+    const body = 'async function main() { here(); }';
+    // A local `process` is not Node's; an exit inside a function is not the file's top level.
+    expect(settingAt({ code: `${body}\nconst process = { exit() {} };\nprocess.exit(1);` })).toBe(serving);
+    expect(settingAt({ code: `${body}\nfunction stop() { process.exit(1); }` })).toBe(serving);
+  });
+
+  it('keeps a file that registers request handlers serving, whatever its top level does', () => {
+    const code = [
+      "import express from 'express';",
+      'const app = express();',
+      "app.get('/', async (req, res) => { here(); });",
+      'await app.listen(3000);',
+    ].join('\n');
+    expect(settingAt({ code })).toBe(serving);
+  });
+
+  it('answers the same with type information', () => {
+    const code = ["import { it } from 'vitest';", "it('loads', async () => { here(); });"].join('\n');
+    expect(settingAt({ code, typed: true })).toBe('test: the file registers tests');
+    expect(settingAt({ code: 'export async function load() { here(); }', typed: true })).toBe(serving);
+  });
+
+  it('computes the file setting once per file', () => {
+    const code = 'here();';
+    const same = probeOne({ code }, HERE, (context) => findCodeSetting(context) === findCodeSetting(context));
+    expect(same).toBe(true);
+  });
+});
