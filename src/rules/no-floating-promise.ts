@@ -33,6 +33,7 @@ import {
 import { prefixWithKeyword } from '../analysis/fixes/prefix.js';
 import { appendCatch, wrapInPromiseAll } from '../analysis/fixes/promise-handlers.js';
 import { type ApiRow, trackModuleReferences } from '../analysis/origin/modules.js';
+import { getProjectKnowledge } from '../analysis/project/project.js';
 import {
   apiIgnoresCallbackResult,
   callbackReturnsPromise,
@@ -438,15 +439,24 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    /** The function of this file a dropped call runs, for the "cannot reject" question. */
-    function calledFunction(node: TSESTree.Node): FunctionNode | undefined {
+    /** The callee of the call a dropped expression runs (through `.finally(…)`), for the "cannot reject" question. */
+    function calledCallee(node: TSESTree.Node): TSESTree.Node | undefined {
       const value = skipTypeWrappers(skipChainExpression(node));
       if (value.type !== AST_NODE_TYPES.CallExpression) return undefined;
       const callee = skipTypeWrappers(skipChainExpression(value.callee));
       if (callee.type === AST_NODE_TYPES.MemberExpression && getStaticPropertyName(callee) === 'finally') {
-        return calledFunction(callee.object);
+        return calledCallee(callee.object);
       }
-      return knowledge.resolveFunction(callee);
+      return callee;
+    }
+
+    /** Can the promise of the dropped call reject? Same-file functions first, then another project file's summary. */
+    function calleeCannotReject(node: TSESTree.Node): { fn: FunctionNode | undefined; neverRejects: boolean } {
+      const callee = calledCallee(node);
+      const fn = callee && knowledge.resolveFunction(callee);
+      if (fn) return { fn, neverRejects: cannotReject(fn) };
+      const imported = callee && getProjectKnowledge(context).resolveImportedFunction(callee);
+      return { fn: undefined, neverRejects: imported?.cannotReject === true };
     }
 
     function checkDropped(node: TSESTree.Node): void {
@@ -480,8 +490,7 @@ export default createRule<Options, MessageIds>({
         });
         return;
       }
-      const fn = calledFunction(node);
-      const neverRejects = fn !== undefined && cannotReject(fn);
+      const { fn, neverRejects } = calleeCannotReject(node);
       if (neverRejects && !options.checkNeverRejecting) return;
       const method = value.type === AST_NODE_TYPES.CallExpression ? getMethodName(value) : undefined;
       const messageId: MessageIds = neverRejects
@@ -497,7 +506,7 @@ export default createRule<Options, MessageIds>({
       if (options.allowVoid)
         others.push({ messageId: 'addVoid', fix: (fixer) => prefixWithKeyword(fixer, sourceCode, node, 'void') });
       const fix = awaitFix(node);
-      const name = fn ? functionName(fn, node) : '';
+      const name = fn ? functionName(fn, node) : neverRejects ? calleeName(node) : '';
       pending.push({
         node,
         category: 'dropped',
@@ -512,6 +521,10 @@ export default createRule<Options, MessageIds>({
     function functionName(fn: FunctionNode, call: TSESTree.Node): string {
       if (asyncIifeFunction(call)) return 'this async function';
       if (fn.id) return fn.id.name;
+      return calleeName(call);
+    }
+
+    function calleeName(call: TSESTree.Node): string {
       const value = skipTypeWrappers(skipChainExpression(call));
       return value.type === AST_NODE_TYPES.CallExpression ? (getCalleeName(value) ?? 'this function') : 'this function';
     }
@@ -759,7 +772,10 @@ export default createRule<Options, MessageIds>({
       if (!isCallbackCandidate(callback) || callbackReturnsPromise(context, callback) !== 'yes') return;
       if (apiIgnoresCallbackResult(context, call, callbackIndex) === 'no') return;
       const fn = isFunctionNode(callback) ? callback : knowledge.resolveFunction(callback);
-      if (fn && cannotReject(fn) && !options.checkNeverRejecting) return;
+      const neverRejects = fn
+        ? cannotReject(fn)
+        : getProjectKnowledge(context).resolveImportedFunction(callback)?.cannotReject === true;
+      if (neverRejects && !options.checkNeverRejecting) return;
       const name = calleePath(call.callee) ?? method ?? 'This API';
       pending.push({
         node: callback,

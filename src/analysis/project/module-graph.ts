@@ -32,12 +32,22 @@ const MAX_STEPS = 32;
 
 export class ModuleGraph {
   private steps = 0;
+  /** Resolutions asked while linting one file: the same import is looked up for every call through it. */
+  private readonly resolved = new Map<string, string | undefined>();
 
   constructor(private readonly options: ResolveOptions) {}
 
+  private resolve(fromFile: string, specifier: string, via: ModuleReference['via']): string | undefined {
+    const key = `${via}\0${fromFile}\0${specifier}`;
+    if (this.resolved.has(key)) return this.resolved.get(key);
+    const file = resolveModule(fromFile, specifier, via, this.options);
+    this.resolved.set(key, file);
+    return file;
+  }
+
   /** The value `reference` names, seen from `fromFile`. */
   resolveReference(fromFile: string, reference: ModuleReference): LocatedValue | undefined {
-    const file = resolveModule(fromFile, reference.specifier, reference.via, this.options);
+    const file = this.resolve(fromFile, reference.specifier, reference.via);
     if (!file) return undefined;
     let located = reference.name === '*' ? this.wholeModule(file) : this.exportOf(file, reference.name, new Set());
     for (const member of reference.members) located = located && this.memberOf(located, member);
@@ -81,7 +91,7 @@ export class ModuleGraph {
     }
     if (name === 'default') return summary.commonJs ? { value: { kind: 'module' }, file } : undefined;
     for (const specifier of summary.starExports) {
-      const target = resolveModule(file, specifier, 'import', this.options);
+      const target = this.resolve(file, specifier, 'import');
       const found = target && this.exportOf(target, name, seen);
       if (found) return found;
     }

@@ -7,6 +7,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
 import { isFunctionNode, skipChainExpression, skipTypeWrappers } from '../ast.js';
+import { getProjectKnowledge } from '../project/project.js';
 import { type AnyContext } from '../scope.js';
 import { getTypeInfo, type TypeInfo } from '../type-info.js';
 import { getPromiseKnowledge, getTypeFlags, isThenableType, type Tristate } from './promises.js';
@@ -30,7 +31,8 @@ export function callbackReturnsPromise(context: AnyContext, node: TSESTree.Node)
     if (fn) return callbackReturnsPromise(context, fn);
   }
   const info = getTypeInfo(context);
-  if (!info) return 'unknown';
+  // Without types, a function of another project file answers from its export summary.
+  if (!info) return getProjectKnowledge(context).resolveImportedFunction(value)?.returnsPromise ?? 'unknown';
   return signaturesReturnPromise(info, value);
 }
 

@@ -25,6 +25,7 @@ import {
   PROMISIFY_APIS,
 } from '../catalog/promise-apis.js';
 import { trackModuleReferences } from '../origin/modules.js';
+import { getProjectKnowledge } from '../project/project.js';
 import { type AnyContext, findVariableAt } from '../scope.js';
 import { getTypeInfo, type TypeInfo } from '../type-info.js';
 
@@ -426,7 +427,8 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
     if (isPromisified(callee)) return 'yes';
     const fn = resolveFunction(callee);
     if (fn) return functionReturnsPromise(fn);
-    return 'unknown';
+    // Not a function of this file: a function of another project file, from its export summary.
+    return getProjectKnowledge(context).resolveImportedFunction(callee)?.returnsPromise ?? 'unknown';
   }
 
   function isCallbackLike(argument: TSESTree.Node): boolean {
