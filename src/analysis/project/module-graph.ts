@@ -13,6 +13,7 @@ import type {
   InstanceSummary,
   ModuleReference,
   ObjectSummary,
+  SymbolSummary,
 } from './summaries.js';
 import { getModuleSummary } from './summary-cache.js';
 
@@ -23,12 +24,20 @@ export interface ModuleValue {
 
 /** A value settled to its definition, with the file it lives in (its own references are relative to that file). */
 export interface LocatedValue {
-  readonly value: FunctionSummary | ClassSummary | ObjectSummary | InstanceSummary | ModuleValue;
+  readonly value: FunctionSummary | ClassSummary | ObjectSummary | InstanceSummary | SymbolSummary | ModuleValue;
   readonly file: string;
 }
 
+/** A member key: a name, or a symbol (known by its file and the top-level name that holds it there). */
+export type MemberKey = string | { readonly file: string; readonly symbol: string };
+
+/** The symbol key a located value is, when it is a symbol. */
+export function symbolKey(located: LocatedValue | undefined): MemberKey | undefined {
+  return located?.value.kind === 'symbol' ? { file: located.file, symbol: located.value.name } : undefined;
+}
+
 /** Steps through references and member accesses before giving up. */
-const MAX_STEPS = 32;
+const MAX_STEPS = 64;
 
 export class ModuleGraph {
   private steps = 0;
@@ -99,9 +108,22 @@ export class ModuleGraph {
   }
 
   /** The member `name` of a located value: an object's property, a class's static method, an instance's method, a module's export. */
-  memberOf(located: LocatedValue, name: string): LocatedValue | undefined {
+  memberOf(located: LocatedValue, name: MemberKey): LocatedValue | undefined {
     if (++this.steps > MAX_STEPS) return undefined;
     const { value, file } = located;
+    if (typeof name !== 'string') {
+      if (value.kind === 'class') {
+        const own = this.symbolMemberOf(located, name, true);
+        if (own) return own;
+        const parent = this.settle(value.superClass, file);
+        return parent?.value.kind === 'class' ? this.memberOf(parent, name) : undefined;
+      }
+      if (value.kind === 'instance') {
+        const classValue = this.settle(value.of, file);
+        return classValue ? this.instanceMemberOf(classValue, name) : undefined;
+      }
+      return undefined;
+    }
     switch (value.kind) {
       case 'object':
         return this.settle(value.members[name], file);
@@ -123,11 +145,33 @@ export class ModuleGraph {
   }
 
   /** The method `name` of instances of a located class, inherited through `extends` across files. */
-  instanceMemberOf(located: LocatedValue, name: string): LocatedValue | undefined {
+  instanceMemberOf(located: LocatedValue, name: MemberKey): LocatedValue | undefined {
     if (located.value.kind !== 'class' || ++this.steps > MAX_STEPS) return undefined;
-    const own = located.value.instanceMembers[name];
-    if (own) return this.settle(own, located.file);
+    const own =
+      typeof name === 'string'
+        ? this.settle(located.value.instanceMembers[name], located.file)
+        : this.symbolMemberOf(located, name, false);
+    if (own) return own;
     const parent = this.settle(located.value.superClass, located.file);
     return parent ? this.instanceMemberOf(parent, name) : undefined;
+  }
+
+  /** The method of a located class keyed by the symbol `key`: each symbol key is settled and compared. */
+  private symbolMemberOf(
+    located: LocatedValue,
+    key: Exclude<MemberKey, string>,
+    isStatic: boolean,
+  ): LocatedValue | undefined {
+    if (located.value.kind !== 'class') return undefined;
+    for (const member of located.value.symbolMembers) {
+      if (member.isStatic !== isStatic) continue;
+      // Each key gets the whole step budget: a class may have many symbol members.
+      const steps = this.steps;
+      const symbol = symbolKey(this.settle(member.key, located.file));
+      this.steps = steps;
+      if (typeof symbol === 'object' && symbol.file === key.file && symbol.symbol === key.symbol)
+        return this.settle(member.value, located.file);
+    }
+    return undefined;
   }
 }

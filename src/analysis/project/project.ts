@@ -15,7 +15,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { getStaticPropertyName, skipChainExpression, skipTypeWrappers } from '../ast.js';
 import { type AnyContext, findVariableAt } from '../scope.js';
-import { type LocatedValue, ModuleGraph } from './module-graph.js';
+import { type LocatedValue, type MemberKey, ModuleGraph, symbolKey } from './module-graph.js';
 import { clearResolverCaches } from './resolve.js';
 import type { FunctionSummary, ModuleReference } from './summaries.js';
 
@@ -123,7 +123,7 @@ function createProjectKnowledge(context: AnyContext): ProjectKnowledge {
           : graph.resolveReference(file!, referenceOf(specifier, 'require', '*'));
       }
       case AST_NODE_TYPES.MemberExpression: {
-        const name = getStaticPropertyName(node);
+        const name = memberKeyOf(node, depth);
         if (name === undefined) return undefined;
         if (node.object.type === AST_NODE_TYPES.ThisExpression) return inheritedMember(node.object, name, depth);
         if (node.object.type === AST_NODE_TYPES.Super) return superMember(node.object, name, depth);
@@ -138,6 +138,13 @@ function createProjectKnowledge(context: AnyContext): ProjectKnowledge {
       default:
         return undefined;
     }
+  }
+
+  /** `a.b` → `b`; `a[kDrain]` → the symbol `kDrain` holds, when it is a symbol of a project file. */
+  function memberKeyOf(node: TSESTree.MemberExpression, depth: number): MemberKey | undefined {
+    const name = getStaticPropertyName(node);
+    if (name !== undefined || !node.computed || node.property.type !== AST_NODE_TYPES.Identifier) return name;
+    return symbolKey(identifierValue(node.property, depth + 1));
   }
 
   function identifierValue(identifier: TSESTree.Identifier, depth: number): LocatedValue | undefined {
@@ -209,31 +216,37 @@ function createProjectKnowledge(context: AnyContext): ProjectKnowledge {
   }
 
   /** `this.name` where the enclosing class does not define `name` but extends an imported class that does. */
-  function inheritedMember(node: TSESTree.ThisExpression, name: string, depth: number): LocatedValue | undefined {
+  function inheritedMember(node: TSESTree.ThisExpression, name: MemberKey, depth: number): LocatedValue | undefined {
     const classNode = enclosingClass(node);
     if (!classNode?.superClass) return undefined;
-    const defined = classNode.body.body.some(
-      (member) =>
-        (member.type === AST_NODE_TYPES.MethodDefinition ||
-          member.type === AST_NODE_TYPES.PropertyDefinition ||
-          member.type === AST_NODE_TYPES.TSAbstractMethodDefinition) &&
-        !member.computed &&
-        member.key.type === AST_NODE_TYPES.Identifier &&
-        member.key.name === name,
-    );
+    const defined = classNode.body.body.some((member) => {
+      if (
+        member.type !== AST_NODE_TYPES.MethodDefinition &&
+        member.type !== AST_NODE_TYPES.PropertyDefinition &&
+        member.type !== AST_NODE_TYPES.TSAbstractMethodDefinition
+      ) {
+        return false;
+      }
+      if (typeof name === 'string')
+        return !member.computed && member.key.type === AST_NODE_TYPES.Identifier && member.key.name === name;
+      // A computed key of this class that holds the same symbol overrides the inherited method.
+      if (!member.computed || member.key.type !== AST_NODE_TYPES.Identifier) return false;
+      const key = symbolKey(identifierValue(member.key, depth + 1));
+      return typeof key === 'object' && key.file === name.file && key.symbol === name.symbol;
+    });
     if (defined) return undefined;
     return memberOfSuper(classNode, name, isStaticContext(node), depth);
   }
 
   /** `super.name(…)`: the method of the class this one extends. */
-  function superMember(node: TSESTree.Super, name: string, depth: number): LocatedValue | undefined {
+  function superMember(node: TSESTree.Super, name: MemberKey, depth: number): LocatedValue | undefined {
     const classNode = enclosingClass(node);
     return classNode?.superClass ? memberOfSuper(classNode, name, isStaticContext(node), depth) : undefined;
   }
 
   function memberOfSuper(
     classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
-    name: string,
+    name: MemberKey,
     isStatic: boolean,
     depth: number,
   ): LocatedValue | undefined {

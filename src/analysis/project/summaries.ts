@@ -36,8 +36,22 @@ export interface ClassSummary {
   readonly name: string | undefined;
   readonly staticMembers: Readonly<Record<string, ExportValue>>;
   readonly instanceMembers: Readonly<Record<string, ExportValue>>;
+  /** Methods named by a symbol (`[kDrain]() {}`): the key is the symbol's value (a symbol of this file or an import). */
+  readonly symbolMembers: readonly SymbolMember[];
   /** The class it extends, when that is known (a class of this file or an import). */
   readonly superClass: ExportValue | undefined;
+}
+
+export interface SymbolMember {
+  readonly key: ExportValue;
+  readonly isStatic: boolean;
+  readonly value: ExportValue;
+}
+
+/** `const kDrain = Symbol('drain')`: a symbol, known by the top-level name that holds it in its file. */
+export interface SymbolSummary {
+  readonly kind: 'symbol';
+  readonly name: string;
 }
 
 export interface ObjectSummary {
@@ -63,7 +77,8 @@ export interface ModuleReference {
   readonly members: readonly string[];
 }
 
-export type ExportValue = FunctionSummary | ClassSummary | ObjectSummary | InstanceSummary | ModuleReference;
+export type ExportValue =
+  FunctionSummary | ClassSummary | ObjectSummary | InstanceSummary | SymbolSummary | ModuleReference;
 
 export interface ModuleSummary {
   /** ESM exports by exported name (`default` included), and CommonJS `exports.x = …` members. */
@@ -337,6 +352,7 @@ function summarizeValue(input: Binding, context: SummaryContext, depth: number):
     }
     case AST_NODE_TYPES.Identifier: {
       const binding = context.bindings.get(node.name);
+      if (binding && isSymbolCall(binding)) return { kind: 'symbol', name: node.name };
       return binding && binding !== input ? summarizeValue(binding, context, depth + 1) : undefined;
     }
     case AST_NODE_TYPES.CallExpression: {
@@ -362,6 +378,19 @@ function summarizeValue(input: Binding, context: SummaryContext, depth: number):
   }
 }
 
+/** `Symbol('name')` or `Symbol.for('name')`. */
+function isSymbolCall(node: Binding): boolean {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = node.callee;
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name === 'Symbol';
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    callee.object.name === 'Symbol' &&
+    getStaticPropertyName(callee) === 'for'
+  );
+}
+
 /** `require('./x')` with a literal specifier. */
 function requiredSpecifier(call: TSESTree.CallExpression): string | undefined {
   const [argument] = call.arguments;
@@ -384,16 +413,24 @@ function summarizeClass(
 ): ClassSummary {
   const staticMembers: Record<string, ExportValue> = Object.create(null) as Record<string, ExportValue>;
   const instanceMembers: Record<string, ExportValue> = Object.create(null) as Record<string, ExportValue>;
+  const symbolMembers: SymbolMember[] = [];
   for (const member of node.body.body) {
     if (member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.PropertyDefinition) continue;
-    if (member.computed || member.key.type !== AST_NODE_TYPES.Identifier) continue;
+    if (member.key.type !== AST_NODE_TYPES.Identifier) continue;
     if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind !== 'method') continue;
     const value = member.value;
     if (!value || !isFunctionNode(value)) continue;
-    (member.static ? staticMembers : instanceMembers)[member.key.name] = summarizeFunction(value, context);
+    if (!member.computed) {
+      (member.static ? staticMembers : instanceMembers)[member.key.name] = summarizeFunction(value, context);
+      continue;
+    }
+    // `[kDrainQueue]() {}`, undici's style: the key is kept as a value, compared by the symbol it settles to.
+    const key = summarizeValue(member.key, context, depth + 1);
+    if (key?.kind === 'symbol' || key?.kind === 'reference')
+      symbolMembers.push({ key, isStatic: member.static, value: summarizeFunction(value, context) });
   }
   const superClass = node.superClass ? summarizeValue(node.superClass, context, depth + 1) : undefined;
-  return { kind: 'class', name: node.id?.name, staticMembers, instanceMembers, superClass };
+  return { kind: 'class', name: node.id?.name, staticMembers, instanceMembers, symbolMembers, superClass };
 }
 
 function summarizeFunction(fn: FunctionNode, context: SummaryContext): FunctionSummary {

@@ -141,6 +141,31 @@ describe('getProjectKnowledge: CommonJS', () => {
   });
 });
 
+describe('getProjectKnowledge: methods keyed by symbols', () => {
+  it('follows `this[kSymbol]()` to a base class in another file, by the symbol the key holds', () => {
+    const code = `
+      const { QueueBase, kDrain } = require('./queue-base');
+      const { kFlush } = require('./symbols');
+      const kOther = Symbol('other');
+      class Queue extends QueueBase {
+        run() { ask(this[kFlush]); ask(this[kDrain]); ask(this[kOther]); }
+      }
+      class Overriding extends QueueBase {
+        [kDrain]() {}
+        run() { ask(this[kDrain]); }
+      }
+      ask(new QueueBase()[kFlush]);
+    `;
+    expect(answers({ code, filename: cjs, sourceType: 'commonjs' })).toEqual([
+      'yes queue-base.js:7',
+      'yes queue-base.js:11',
+      '-',
+      '-',
+      'yes queue-base.js:7',
+    ]);
+  });
+});
+
 describe('getProjectKnowledge: TypeScript', () => {
   it('follows tsconfig `paths`, `.js` specifiers of `.ts` files and `.mjs` of `.mts`', () => {
     const code = `
