@@ -12,6 +12,7 @@ import type {
   FunctionSummary,
   InstanceSummary,
   ModuleReference,
+  ModuleSummary,
   ObjectSummary,
   SymbolSummary,
 } from './summaries.js';
@@ -46,6 +47,16 @@ export class ModuleGraph {
 
   constructor(private readonly options: ResolveOptions) {}
 
+  /** Summaries checked against the disk once per linted file: a file does not change within one lint. */
+  private readonly summaries = new Map<string, ModuleSummary | undefined>();
+
+  private summaryOf(file: string): ModuleSummary | undefined {
+    if (this.summaries.has(file)) return this.summaries.get(file);
+    const summary = getModuleSummary(file);
+    this.summaries.set(file, summary);
+    return summary;
+  }
+
   private resolve(fromFile: string, specifier: string, via: ModuleReference['via']): string | undefined {
     const key = `${via}\0${fromFile}\0${specifier}`;
     if (this.resolved.has(key)) return this.resolved.get(key);
@@ -77,7 +88,7 @@ export class ModuleGraph {
 
   /** What `require(file)` or `import * as ns from file` gives. */
   wholeModule(file: string): LocatedValue | undefined {
-    const summary = getModuleSummary(file);
+    const summary = this.summaryOf(file);
     if (!summary) return undefined;
     if (summary.moduleExports) return this.settle(summary.moduleExports, file);
     return { value: { kind: 'module' }, file };
@@ -88,7 +99,7 @@ export class ModuleGraph {
     const key = `${file}\0${name}`;
     if (seen.has(key) || ++this.steps > MAX_STEPS) return undefined;
     seen.add(key);
-    const summary = getModuleSummary(file);
+    const summary = this.summaryOf(file);
     if (!summary) return undefined;
     const own = summary.exports[name];
     if (own) return this.settle(own, file);

@@ -65,7 +65,7 @@ function lintedFilePath(context: AnyContext): string | undefined {
   const filename = context.physicalFilename || context.filename;
   if (!filename || !path.isAbsolute(filename)) return undefined;
   try {
-    return fs.realpathSync(filename);
+    return fs.realpathSync.native(filename);
   } catch {
     // Linted from stdin or an editor buffer with no file behind it: imports resolve from its directory.
     return filename;

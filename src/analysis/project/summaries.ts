@@ -483,15 +483,23 @@ function returnsPromise(fn: FunctionNode, bindings: ReadonlyMap<string, Binding>
   return answers.size === 1 ? [...answers][0]! : 'unknown';
 }
 
+/** Keys that never hold child nodes (positions, names, flags): skipped without a look. */
+const LEAF_KEYS = new Set(['parent', 'range', 'loc', 'start', 'end', 'type', 'name', 'value', 'raw', 'regex']);
+
 function collectReturns(node: TSESTree.Node, found: TSESTree.ReturnStatement[]): void {
   if (node.type === AST_NODE_TYPES.ReturnStatement) found.push(node);
-  for (const [key, child] of Object.entries(node)) {
-    if (key === 'parent') continue;
-    for (const item of Array.isArray(child) ? (child as unknown[]) : [child]) {
-      if (!isNode(item) || isFunctionNode(item) || item.type === AST_NODE_TYPES.ClassBody) continue;
-      collectReturns(item, found);
-    }
+  // `for…in` over the node, not Object.entries: no arrays allocated on a walk over every exported function body.
+  for (const key in node) {
+    if (LEAF_KEYS.has(key)) continue;
+    const child = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(child)) {
+      for (const item of child as unknown[]) if (isWalkable(item)) collectReturns(item, found);
+    } else if (isWalkable(child)) collectReturns(child, found);
   }
+}
+
+function isWalkable(value: unknown): value is TSESTree.Node {
+  return isNode(value) && !isFunctionNode(value) && value.type !== AST_NODE_TYPES.ClassBody;
 }
 
 function isNode(value: unknown): value is TSESTree.Node {
