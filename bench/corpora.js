@@ -8,6 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { ensureTarballCorpus, tarballCorpusDir } from './tarball-corpora.js';
+
 export const benchDir = path.dirname(fileURLToPath(import.meta.url));
 export const repoDir = path.dirname(benchDir);
 export const nodeModulesDir = path.join(benchDir, 'node_modules');
@@ -35,6 +37,39 @@ export const corpora = [
   { name: 'bullmq', language: 'js', sources: ['dist/esm'], sourceType: 'module' },
 ];
 
+/**
+ * Applications fetched as bare tarballs (bench/tarball-corpora.js): too large, or with too many native
+ * dependencies, to install. Not in the default bench run; named with `--corpus` by the precision,
+ * ordering and CommonJS-speed work.
+ */
+export const tarballCorpora = [
+  // A large CommonJS server: Ghost's core, hand-written async code over knex and bookshelf.
+  { name: 'ghost', version: '6.65.0', language: 'js', sources: ['core/server'], sourceType: 'commonjs' },
+  // An ORM, compiled to CommonJS by tsc (async/await kept): query runners, migrations, the entity manager.
+  {
+    name: 'typeorm',
+    version: '1.1.1',
+    language: 'js',
+    sources: [
+      'index.js',
+      'data-source',
+      'driver',
+      'entity-manager',
+      'migration',
+      'persistence',
+      'query-builder',
+      'query-runner',
+      'repository',
+      'schema-builder',
+      'cache',
+      'commands',
+    ],
+    sourceType: 'commonjs',
+  },
+  // Hand-written CommonJS library.
+  { name: 'mongoose', version: '9.12.1', language: 'js', sources: ['lib'], sourceType: 'commonjs' },
+];
+
 export const lintedExtensions = ['.ts', '.mts', '.cts', '.tsx', '.js', '.mjs', '.cjs', '.jsx'];
 
 /** A line this long means a bundle, a minified file or an embedded blob (wasm, OpenAPI UI), not source. */
@@ -46,13 +81,18 @@ const testFile = /\.(test|spec)\.[cm]?[jt]sx?$/u;
 const declarationFile = /\.d\.[cm]?ts$/u;
 
 export function corpusByName(name) {
-  const corpus = corpora.find((c) => c.name === name);
-  if (!corpus) throw new Error(`unknown corpus "${name}"; known: ${corpora.map((c) => c.name).join(', ')}`);
+  const corpus = [...corpora, ...tarballCorpora].find((c) => c.name === name);
+  if (!corpus)
+    throw new Error(
+      `unknown corpus "${name}"; known: ${[...corpora, ...tarballCorpora].map((c) => c.name).join(', ')}`,
+    );
   return corpus;
 }
 
 export function packageDir(corpus) {
-  return path.join(nodeModulesDir, corpus.name);
+  if (!tarballCorpora.includes(corpus)) return path.join(nodeModulesDir, corpus.name);
+  ensureTarballCorpus(corpus);
+  return tarballCorpusDir(corpus);
 }
 
 export function packageVersion(corpus) {
