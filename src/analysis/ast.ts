@@ -12,6 +12,51 @@ export function isFunctionNode(node: TSESTree.Node | null | undefined): node is 
   );
 }
 
+export type LoopNode =
+  | TSESTree.ForStatement
+  | TSESTree.ForInStatement
+  | TSESTree.ForOfStatement
+  | TSESTree.WhileStatement
+  | TSESTree.DoWhileStatement;
+
+export function isLoopNode(node: TSESTree.Node): node is LoopNode {
+  return (
+    node.type === AST_NODE_TYPES.ForStatement ||
+    node.type === AST_NODE_TYPES.ForInStatement ||
+    node.type === AST_NODE_TYPES.ForOfStatement ||
+    node.type === AST_NODE_TYPES.WhileStatement ||
+    node.type === AST_NODE_TYPES.DoWhileStatement
+  );
+}
+
+export type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+/**
+ * The class whose instance (or, in static code, whose constructor) `this` at `node` is: the class of
+ * the method, field initialiser or static block around it, through arrow functions; undefined inside
+ * any other function, which has a `this` of its own.
+ */
+export function getThisClass(node: TSESTree.Node): ClassNode | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) {
+      const owner = current.parent;
+      return owner?.type === AST_NODE_TYPES.MethodDefinition || owner?.type === AST_NODE_TYPES.PropertyDefinition
+        ? classOfBody(owner.parent)
+        : undefined;
+    }
+    if (current.type === AST_NODE_TYPES.PropertyDefinition || current.type === AST_NODE_TYPES.StaticBlock)
+      return classOfBody(current.parent);
+  }
+  return undefined;
+}
+
+function classOfBody(body: TSESTree.Node | undefined): ClassNode | undefined {
+  const owner = body?.type === AST_NODE_TYPES.ClassBody ? body.parent : undefined;
+  return owner?.type === AST_NODE_TYPES.ClassDeclaration || owner?.type === AST_NODE_TYPES.ClassExpression
+    ? owner
+    : undefined;
+}
+
 /** `a.b`, `a['b']` and `a?.b` as a static name, or undefined when computed from a non-literal. */
 export function getStaticPropertyName(node: TSESTree.MemberExpression): string | undefined {
   if (!node.computed) return node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : undefined;
@@ -84,6 +129,28 @@ export function getCalleeName(call: TSESTree.CallExpression | TSESTree.NewExpres
   if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
   if (callee.type === AST_NODE_TYPES.MemberExpression) return getStaticPropertyName(callee);
   return undefined;
+}
+
+/** `a.b.c` for a static member chain (from a name or `this`), as messages show a callee; undefined otherwise. */
+export function getCalleePath(callee: TSESTree.Node): string | undefined {
+  const node = skipTypeWrappers(skipChainExpression(callee));
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name;
+  if (node.type === AST_NODE_TYPES.ThisExpression) return 'this';
+  if (node.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const property = getStaticPropertyName(node);
+  if (property === undefined) return undefined;
+  const object = getCalleePath(node.object);
+  return object === undefined ? property : `${object}.${property}`;
+}
+
+/** The source text of a value (TypeScript wrappers and `?.` chains aside) when short enough to quote on one line. */
+export function getShortText(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  node: TSESTree.Node,
+  maxLength = 40,
+): string | undefined {
+  const text = sourceCode.getText(skipTypeWrappers(skipChainExpression(node)));
+  return text.length <= maxLength && !text.includes('\n') ? text : undefined;
 }
 
 /** Method name of `receiver.method(...)`, if the callee is a member access. */

@@ -1,8 +1,10 @@
 /**
- * The context and scope types every analysis module shares, and typed wrappers over the scope helpers of
- * `@typescript-eslint/utils` (`findVariable`, `getStaticValue`, `isParenthesized`), so no caller needs a cast.
+ * The context and scope types every analysis module shares, typed wrappers over the scope helpers of
+ * `@typescript-eslint/utils` (`findVariable`, `getStaticValue`, `isParenthesized`), so no caller needs a
+ * cast, and the questions only scope answers: is a variable reassigned, what is it declared as, does a
+ * name stand for a namespace rather than a value.
  */
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 /** A rule context of any rule: analysis never depends on a rule's message ids or options. */
 export type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -26,4 +28,64 @@ export function getStaticValueAt(sourceCode: SourceCode, node: TSESTree.Node): {
 /** Is the node wrapped in (at least one pair of) parentheses of its own? */
 export function isParenthesized(node: TSESTree.Node, sourceCode: SourceCode): boolean {
   return ASTUtils.isParenthesized(node, sourceCode);
+}
+
+/** Is the variable written anywhere but in its declaration (`x = …`, `x++`, `for (x of …)`)? */
+export function isReassigned(variable: ScopeVariable): boolean {
+  return variable.references.some((reference) => reference.isWrite() && !reference.init);
+}
+
+/** The initialiser of a variable declared once as a plain name (`const x = init`), or undefined. */
+export function getDeclaredInit(variable: ScopeVariable): TSESTree.Expression | undefined {
+  const def = variable.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type !== TSESLint.Scope.DefinitionType.Variable) return undefined;
+  const declarator = def.node;
+  return declarator.id.type === AST_NODE_TYPES.Identifier ? (declarator.init ?? undefined) : undefined;
+}
+
+/** Scope definitions whose binding is a class, function, enum or namespace, never a value a promise is stored in. */
+const NAMESPACE_LIKE_DEFINITIONS: ReadonlySet<string> = new Set([
+  'ClassName',
+  'FunctionName',
+  'TSEnumName',
+  'TSModuleName',
+]);
+
+/** Undeclared globals whose built-in type has no `then`. */
+const BUILT_IN_NAMESPACES: ReadonlySet<string> = new Set([
+  'Array',
+  'Atomics',
+  'BigInt',
+  'Buffer',
+  'Date',
+  'Error',
+  'Intl',
+  'JSON',
+  'Math',
+  'Number',
+  'Object',
+  'Promise',
+  'Reflect',
+  'String',
+  'Symbol',
+  'console',
+  'process',
+]);
+
+/**
+ * Does the name at `node` refer to a namespace rather than to a value: a namespace import, a class,
+ * a function, an enum or a TS namespace declared in the file, or a built-in global (`Object`, `Math`,
+ * `console`)? Decided by scope alone, so a caller can rule such receivers out before asking the
+ * type checker (they are most member accesses in namespace-heavy code such as `Effect.map(…)`).
+ */
+export function isNamespaceLikeName(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  if (node.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVariableAt(sourceCode, node, node);
+  if (!variable || variable.defs.length === 0) return BUILT_IN_NAMESPACES.has(node.name);
+  return variable.defs.every(
+    (def) =>
+      NAMESPACE_LIKE_DEFINITIONS.has(def.type) ||
+      (def.type === TSESLint.Scope.DefinitionType.ImportBinding &&
+        def.node.type === AST_NODE_TYPES.ImportNamespaceSpecifier),
+  );
 }

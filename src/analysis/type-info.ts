@@ -46,3 +46,60 @@ export function getTypeInfo(context: AnyContext): TypeInfo | undefined {
   cache.set(program, info);
   return info ?? undefined;
 }
+
+/** The ts.TypeFlags bits the analysis tests. */
+export interface TypeFlagValues {
+  readonly Any: number;
+  readonly Unknown: number;
+  readonly Undefined: number;
+  readonly Null: number;
+  readonly Void: number;
+}
+
+const typeFlagsCache = new WeakMap<ts.TypeChecker, TypeFlagValues>();
+
+/**
+ * ts.TypeFlags values read from the checker's own intrinsic types: TypeScript 6 renumbered them
+ * (Undefined 32768 → 4), and `typescript` itself is never loaded here.
+ */
+export function getTypeFlags(checker: ts.TypeChecker): TypeFlagValues {
+  let flags = typeFlagsCache.get(checker);
+  if (!flags) {
+    // `getUnknownType` is public only since TypeScript 5.8; `unknown` is bit 2 in every version.
+    const getUnknownType = (checker as { getUnknownType?: () => ts.Type }).getUnknownType;
+    flags = {
+      Any: checker.getAnyType().flags,
+      Unknown: getUnknownType ? getUnknownType.call(checker).flags : 2,
+      Undefined: checker.getUndefinedType().flags,
+      Null: checker.getNullType().flags,
+      Void: checker.getVoidType().flags,
+    };
+    typeFlagsCache.set(checker, flags);
+  }
+  return flags;
+}
+
+/** The members of a union type, or the type itself. */
+export function unionParts(type: ts.Type): readonly ts.Type[] {
+  return type.isUnion() ? type.types : [type];
+}
+
+/** Has `type` (or a member of its union/intersection) a callable `then`? */
+export function isThenableType(checker: ts.TypeChecker, tsNode: ts.Node, type: ts.Type): boolean {
+  for (const part of unionParts(type)) {
+    const members = part.isIntersection() ? part.types : [part];
+    for (const member of members) {
+      const then = member.getProperty('then');
+      if (!then) continue;
+      const thenType = checker.getTypeOfSymbolAtLocation(then, tsNode);
+      if (unionParts(thenType).some((t) => t.getCallSignatures().length > 0)) return true;
+    }
+  }
+  return false;
+}
+
+/** Is `type` `any` or `unknown`, a type that says nothing about the value? */
+export function isAnyOrUnknownType(checker: ts.TypeChecker, type: ts.Type): boolean {
+  const flags = getTypeFlags(checker);
+  return (type.flags & (flags.Any | flags.Unknown)) !== 0;
+}

@@ -1,7 +1,13 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { type FunctionNode, getCallOfArgument, getStaticPropertyName, skipChainExpression } from '../analysis/ast.js';
-import { type BusyWait, findBusyWait, type LoopNode } from '../analysis/blocking/busy-wait.js';
+import {
+  type FunctionNode,
+  getCallOfArgument,
+  getStaticPropertyName,
+  type LoopNode,
+  skipChainExpression,
+} from '../analysis/ast.js';
+import { type BusyWait, findBusyWait } from '../analysis/blocking/busy-wait.js';
 import { getStaticByteLength, getStaticNumber } from '../analysis/blocking/static-size.js';
 import {
   BLOCKING_APIS,
@@ -516,7 +522,9 @@ export default createRule<Options, MessageIds>({
     }
 
     return {
-      'WhileStatement, DoWhileStatement, ForStatement'(node: LoopNode) {
+      'WhileStatement, DoWhileStatement, ForStatement'(
+        node: TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForStatement,
+      ) {
         if (node.test) loops.push(node);
       },
       CallExpression(node) {

@@ -4,22 +4,18 @@ import {
   containsAwait,
   type FunctionNode,
   getCalleeName,
+  getCalleePath,
   getMethodName,
+  getShortText,
   getStaticPropertyName,
-  getValueParent,
   isFunctionNode,
   skipChainExpression,
   skipTypeWrappers,
   skipValueWrappers,
 } from '../analysis/ast.js';
 import { LISTENER_METHODS } from '../analysis/catalog/event-loop-callbacks.js';
-import {
-  CALLBACK_RESULT_IGNORING_METHODS,
-  ELEMENT_REMOVAL_METHODS,
-  PROMISE_MEMBERS,
-  VALUE_SINK_APIS,
-  type ValueMisuse,
-} from '../analysis/catalog/promise-misuse.js';
+import { PROMISE_CALLBACK_METHODS } from '../analysis/catalog/promise-apis.js';
+import { CALLBACK_RESULT_IGNORING_METHODS, ELEMENT_REMOVAL_METHODS } from '../analysis/catalog/promise-misuse.js';
 import { asyncIifeFunction, isAsyncIifeInAsyncFunction } from '../analysis/execution/async-iife.js';
 import { canAwaitAt } from '../analysis/execution/await-position.js';
 import { isEventLoopCallbackArgument } from '../analysis/execution/execution-context.js';
@@ -32,17 +28,20 @@ import {
 } from '../analysis/fixes/for-each.js';
 import { prefixWithKeyword } from '../analysis/fixes/prefix.js';
 import { appendCatch, wrapInPromiseAll } from '../analysis/fixes/promise-handlers.js';
+import { resolveFunction } from '../analysis/origin/function-resolution.js';
 import { type ApiRow, trackModuleReferences } from '../analysis/origin/modules.js';
 import { getProjectKnowledge } from '../analysis/project/project.js';
+import { apiIgnoresCallbackResult, callbackReturnsPromise, isArrayValue } from '../analysis/promises/callbacks.js';
 import {
-  apiIgnoresCallbackResult,
-  callbackReturnsPromise,
-  hasMember,
-  isArrayValue,
-} from '../analysis/promises/callbacks.js';
+  classifyMisuse,
+  isExcusedMisuse,
+  isMisuseCandidate,
+  isPromiseVariableHandedOn,
+  type Misuse,
+} from '../analysis/promises/misuse.js';
 import { getPromiseKnowledge } from '../analysis/promises/promises.js';
 import { cannotReject, isHandledPromiseChain } from '../analysis/promises/rejection.js';
-import { findVariableAt } from '../analysis/scope.js';
+import { findVariableAt, getDeclaredInit, isNamespaceLikeName, isReassigned } from '../analysis/scope.js';
 import { getTypeInfo } from '../analysis/type-info.js';
 import { createRule } from './create-rule.js';
 
@@ -86,29 +85,6 @@ export type MessageIds =
   | 'runSequentially'
   | 'runConcurrently'
   | 'removeAsync';
-
-/**
- * `typeError`: the compiler rejects this use of a promise (`Property 'name' does not exist on type
- * 'Promise<User>'. Did you forget to use 'await'?`, `p * 2`, `p === 1`, `for…of`, destructuring).
- * Where the compiler checks the file it reports these already, with its own "add await" fix, so the
- * rule does not ask the type checker about them. Conditions, strings, `p + x` (which may concatenate),
- * `-p`, `console.*` arguments and object spreads type-check, and stay this rule's job.
- */
-type Misuse = { typeError?: boolean } & (
-  | { kind: ValueMisuse; api?: string }
-  | { kind: 'member'; member: string }
-  | { kind: 'destructuring' | 'spread' | 'iteration' }
-);
-
-/** Expressions whose value can be a promise used wrongly where they stand. */
-const MISUSE_CANDIDATES: ReadonlySet<string> = new Set([
-  AST_NODE_TYPES.Identifier,
-  AST_NODE_TYPES.MemberExpression,
-  AST_NODE_TYPES.CallExpression,
-  AST_NODE_TYPES.NewExpression,
-  AST_NODE_TYPES.ImportExpression,
-  AST_NODE_TYPES.TaggedTemplateExpression,
-]);
 
 type Suggestion = TSESLint.SuggestionReportDescriptor<MessageIds>;
 
@@ -160,76 +136,6 @@ function allowListCatalog(allowList: readonly AllowListEntry[]): readonly ApiRow
   }
   return catalog;
 }
-
-/** `a.b.c` for a static member chain ending in the callee, or undefined. */
-function calleePath(callee: TSESTree.Node): string | undefined {
-  const node = skipTypeWrappers(skipChainExpression(callee));
-  if (node.type === AST_NODE_TYPES.Identifier) return node.name;
-  if (node.type === AST_NODE_TYPES.ThisExpression) return 'this';
-  if (node.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-  const property = getStaticPropertyName(node);
-  if (property === undefined) return undefined;
-  const object = calleePath(node.object);
-  return object === undefined ? property : `${object}.${property}`;
-}
-
-function isStringOperand(node: TSESTree.Node): boolean {
-  return (
-    (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') ||
-    node.type === AST_NODE_TYPES.TemplateLiteral
-  );
-}
-
-/** A literal a promise can be compared with by mistake: not `null`, and `undefined` is not a literal. */
-function isValueLiteral(node: TSESTree.Node): boolean {
-  return (node.type === AST_NODE_TYPES.Literal && node.value !== null) || node.type === AST_NODE_TYPES.TemplateLiteral;
-}
-
-const ARITHMETIC_OPERATORS: ReadonlySet<string> = new Set([
-  '-',
-  '*',
-  '/',
-  '%',
-  '**',
-  '|',
-  '&',
-  '^',
-  '<<',
-  '>>',
-  '>>>',
-  '<',
-  '>',
-  '<=',
-  '>=',
-]);
-const EQUALITY_OPERATORS: ReadonlySet<string> = new Set(['==', '===', '!=', '!==']);
-/** Scope definitions whose binding is a class, function, enum or namespace, never a value a promise is stored in. */
-const NAMESPACE_LIKE_DEFINITIONS: ReadonlySet<string> = new Set([
-  'ClassName',
-  'FunctionName',
-  'TSEnumName',
-  'TSModuleName',
-]);
-/** Undeclared globals whose built-in type has no `then`. */
-const BUILT_IN_NAMESPACES: ReadonlySet<string> = new Set([
-  'Array',
-  'Atomics',
-  'BigInt',
-  'Buffer',
-  'Date',
-  'Error',
-  'Intl',
-  'JSON',
-  'Math',
-  'Number',
-  'Object',
-  'Promise',
-  'Reflect',
-  'String',
-  'Symbol',
-  'console',
-  'process',
-]);
 
 export default createRule<Options, MessageIds>({
   name: 'no-floating-promise',
@@ -371,9 +277,8 @@ export default createRule<Options, MessageIds>({
 
     function subjectOf(node: TSESTree.Node): string {
       const value = skipTypeWrappers(skipChainExpression(node));
-      if (value.type === AST_NODE_TYPES.Identifier) return `\`${value.name}\``;
-      const text = sourceCode.getText(value);
-      return text.length <= 40 && !text.includes('\n') ? `\`${text}\`` : 'This value';
+      const text = value.type === AST_NODE_TYPES.Identifier ? value.name : getShortText(sourceCode, value);
+      return text === undefined ? 'This value' : `\`${text}\``;
     }
 
     /** The fix that awaits `node`, if `await` is valid there. */
@@ -399,7 +304,7 @@ export default createRule<Options, MessageIds>({
     function isAllowListed(call: TSESTree.CallExpression): boolean {
       if (allowList.length === 0) return false;
       if (trackModuleReferences(context, allowListCatalog(allowList)).has(call)) return true;
-      const path = calleePath(call.callee);
+      const path = getCalleePath(call.callee);
       if (path === undefined) return false;
       return allowList.some((entry) => typeof entry === 'string' && (path === entry || path.endsWith(`.${entry}`)));
     }
@@ -453,8 +358,8 @@ export default createRule<Options, MessageIds>({
     /** Can the promise of the dropped call reject? Same-file functions first, then another project file's summary. */
     function calleeCannotReject(node: TSESTree.Node): { fn: FunctionNode | undefined; neverRejects: boolean } {
       const callee = calledCallee(node);
-      const fn = callee && knowledge.resolveFunction(callee);
-      if (fn) return { fn, neverRejects: cannotReject(fn) };
+      const fn = callee && resolveFunction(context, callee);
+      if (fn) return { fn, neverRejects: cannotReject(sourceCode, fn) };
       const imported = callee && getProjectKnowledge(context).resolveImportedFunction(callee);
       return { fn: undefined, neverRejects: imported?.cannotReject === true };
     }
@@ -471,7 +376,7 @@ export default createRule<Options, MessageIds>({
       const isPromise = knowledge.isPromise(node) === 'yes';
       const isArray = !isPromise && knowledge.isPromiseArray(node) === 'yes';
       if (!isPromise && !isArray) return;
-      if (isPromise && isHandledPromiseChain(value)) return;
+      if (isPromise && isHandledPromiseChain(sourceCode, value)) return;
       const canAwait = canAwaitAt(context, node);
       if (isArray) {
         const others: Suggestion[] = options.allowVoid
@@ -495,7 +400,7 @@ export default createRule<Options, MessageIds>({
       const method = value.type === AST_NODE_TYPES.CallExpression ? getMethodName(value) : undefined;
       const messageId: MessageIds = neverRejects
         ? 'droppedNeverRejecting'
-        : method === 'then' || method === 'catch' || method === 'finally'
+        : method !== undefined && PROMISE_CALLBACK_METHODS.has(method)
           ? 'droppedThen'
           : 'dropped';
       const others: Suggestion[] = [];
@@ -531,7 +436,7 @@ export default createRule<Options, MessageIds>({
 
     function checkVoided(node: TSESTree.UnaryExpression): void {
       const argument = node.argument;
-      if (knowledge.isPromise(argument) !== 'yes' || isHandledPromiseChain(argument)) return;
+      if (knowledge.isPromise(argument) !== 'yes' || isHandledPromiseChain(sourceCode, argument)) return;
       const voidToken = sourceCode.getFirstToken(node)!;
       const replace: TSESLint.ReportFixFunction | undefined = canAwaitAt(context, node)
         ? (fixer) => fixer.replaceText(voidToken, 'await')
@@ -552,134 +457,20 @@ export default createRule<Options, MessageIds>({
 
     // ---- 2. promises used as values -------------------------------------------------------------
 
-    function classifyMisuse(node: TSESTree.Node): Misuse | undefined {
-      const { parent, child } = getValueParent(node);
-      if (!parent) return undefined;
-      switch (parent.type) {
-        case AST_NODE_TYPES.IfStatement:
-        case AST_NODE_TYPES.WhileStatement:
-        case AST_NODE_TYPES.DoWhileStatement:
-        case AST_NODE_TYPES.ForStatement:
-        case AST_NODE_TYPES.ConditionalExpression:
-          return parent.test === child ? { kind: 'condition' } : undefined;
-        case AST_NODE_TYPES.UnaryExpression:
-          if (parent.operator === '!') return { kind: 'condition' };
-          // The compiler accepts `-p` and `~p` (NaN, -1), so these are not `typeError`s.
-          return parent.operator === '+' || parent.operator === '-' || parent.operator === '~'
-            ? { kind: 'arithmetic' }
-            : undefined;
-        case AST_NODE_TYPES.LogicalExpression:
-          if (parent.operator === '??') return undefined;
-          if (parent.left === child) return { kind: 'condition' };
-          return classifyMisuse(parent)?.kind === 'condition' ? { kind: 'condition' } : undefined;
-        case AST_NODE_TYPES.BinaryExpression: {
-          const other = parent.left === child ? parent.right : parent.left;
-          if (parent.operator === '+') return { kind: isStringOperand(other) ? 'string' : 'arithmetic' };
-          if (ARITHMETIC_OPERATORS.has(parent.operator)) return { kind: 'arithmetic', typeError: true };
-          return EQUALITY_OPERATORS.has(parent.operator) && isValueLiteral(other)
-            ? { kind: 'arithmetic', typeError: true }
-            : undefined;
-        }
-        case AST_NODE_TYPES.AssignmentExpression:
-          if (parent.right !== child) return undefined;
-          if (parent.operator === '=') {
-            return parent.left.type === AST_NODE_TYPES.ObjectPattern || parent.left.type === AST_NODE_TYPES.ArrayPattern
-              ? destructuringMisuse(parent.left)
-              : undefined;
-          }
-          if (parent.operator === '+=') return { kind: 'arithmetic' };
-          return ARITHMETIC_OPERATORS.has(parent.operator.slice(0, -1))
-            ? { kind: 'arithmetic', typeError: true }
-            : undefined;
-        case AST_NODE_TYPES.TemplateLiteral:
-          return parent.parent.type === AST_NODE_TYPES.TaggedTemplateExpression ? undefined : { kind: 'string' };
-        case AST_NODE_TYPES.CallExpression:
-        case AST_NODE_TYPES.NewExpression: {
-          if (parent.callee === child) return undefined;
-          const sink = trackModuleReferences(context, VALUE_SINK_APIS).get(parent);
-          if (!sink) return undefined;
-          const index = parent.arguments.indexOf(child as TSESTree.CallExpressionArgument);
-          if (sink.row.argument !== 'all' && sink.row.argument !== index) return undefined;
-          return { kind: sink.row.misuse, api: calleePath(parent.callee) ?? 'this function' };
-        }
-        case AST_NODE_TYPES.MemberExpression: {
-          if (parent.object !== child) return undefined;
-          // `p.label = …` decorates the promise object on purpose.
-          if (parent.parent.type === AST_NODE_TYPES.AssignmentExpression && parent.parent.left === parent)
-            return undefined;
-          const member = getStaticPropertyName(parent);
-          if (member === undefined) return undefined;
-          if (member === 'toString') return { kind: 'string' };
-          if (PROMISE_MEMBERS.has(member)) return undefined;
-          return { kind: 'member', member, typeError: true };
-        }
-        case AST_NODE_TYPES.VariableDeclarator:
-          if (parent.init !== child) return undefined;
-          return parent.id.type === AST_NODE_TYPES.ObjectPattern || parent.id.type === AST_NODE_TYPES.ArrayPattern
-            ? destructuringMisuse(parent.id)
-            : undefined;
-        case AST_NODE_TYPES.SpreadElement:
-          return { kind: 'spread' };
-        case AST_NODE_TYPES.ForOfStatement:
-          return parent.right === child && !parent.await ? { kind: 'iteration', typeError: true } : undefined;
-        default:
-          return undefined;
-      }
-    }
-
-    function destructuringMisuse(pattern: TSESTree.ObjectPattern | TSESTree.ArrayPattern): Misuse | undefined {
-      if (pattern.type === AST_NODE_TYPES.ArrayPattern) return { kind: 'destructuring', typeError: true };
-      // `const { then } = p` takes what a promise has.
-      const onlyPromiseMembers = pattern.properties.every(
-        (property) =>
-          property.type === AST_NODE_TYPES.Property &&
-          !property.computed &&
-          property.key.type === AST_NODE_TYPES.Identifier &&
-          PROMISE_MEMBERS.has(property.key.name),
-      );
-      return onlyPromiseMembers ? undefined : { kind: 'destructuring', typeError: true };
-    }
-
-    /** A misuse that is really fine: an existence check on a promise-or-nothing, or a member the thenable has. */
-    function isExcusedMisuse(node: TSESTree.Node, misuse: Misuse): boolean {
-      if (misuse.kind === 'condition') return knowledge.mayBeNullish(node);
-      if (misuse.kind === 'member') return hasMember(context, node, misuse.member) === 'yes';
-      return false;
-    }
-
     function checkMisuse(node: TSESTree.Node): void {
-      const misuse = classifyMisuse(node);
+      const misuse = classifyMisuse(context, node);
       if (!misuse) return;
       if (compilerChecksFile && misuse.typeError) return;
       // Untyped, such a receiver is never a promise anyway (the scope lookup would only cost time).
-      if (misuse.kind === 'member' && knowledge.typed && isNamespaceLikeObject(node)) return;
+      if (misuse.kind === 'member' && knowledge.typed && isNamespaceLikeName(sourceCode, node)) return;
       if (knowledge.isPromise(node) !== 'yes') return;
-      if (isExcusedMisuse(node, misuse)) return;
+      if (isExcusedMisuse(context, node, misuse)) return;
       const value = skipTypeWrappers(skipChainExpression(node));
       if (value.type === AST_NODE_TYPES.Identifier) {
         checkMisusedVariable(value, misuse);
         return;
       }
       reportMisuseAwaitingAt(node, misuse);
-    }
-
-    /**
-     * `ns.member` on a namespace import, a class, a function, an enum or a TS namespace declared in this
-     * file, or on a built-in global (`Object`, `Math`, `console`): its type is thenable only with an own `then`, and then a missing `member` is a type error,
-     * so the member misuse cannot be reported. Decided by scope alone, before any type-checker call
-     * (these receivers are most member accesses in namespace-heavy code such as `Effect.map(…)`).
-     */
-    function isNamespaceLikeObject(node: TSESTree.Node): boolean {
-      if (node.type !== AST_NODE_TYPES.Identifier) return false;
-      const variable = findVariableAt(sourceCode, node, node) as {
-        defs: { type: string; node: TSESTree.Node }[];
-      } | null;
-      if (!variable || variable.defs.length === 0) return BUILT_IN_NAMESPACES.has(node.name);
-      return variable.defs.every(
-        (def) =>
-          NAMESPACE_LIKE_DEFINITIONS.has(def.type) ||
-          (def.type === 'ImportBinding' && def.node.type === AST_NODE_TYPES.ImportNamespaceSpecifier),
-      );
     }
 
     /**
@@ -690,25 +481,16 @@ export default createRule<Options, MessageIds>({
      * other uses as they are.
      */
     function checkMisusedVariable(identifier: TSESTree.Identifier, misuse: Misuse): void {
-      const variable = findVariableAt(sourceCode, identifier, identifier) as {
-        defs: { type: string; node: TSESTree.Node }[];
-        references: { identifier: TSESTree.Identifier; init?: boolean; isRead(): boolean; isWrite(): boolean }[];
-      } | null;
+      const variable = findVariableAt(sourceCode, identifier, identifier);
       // Awaited, returned or passed on elsewhere: its declaration must stay a promise.
       let consumed = false;
       if (variable) {
         if (reportedVariables.has(variable)) return;
-        consumed = variable.references.some((reference) => reference.isRead() && !classifyMisuse(reference.identifier));
-        if (consumed) {
-          const writtenLater = variable.references.some((reference) => reference.isWrite() && !reference.init);
-          if (misuse.kind === 'condition' || writtenLater || variable.defs.length !== 1) return;
-        }
+        consumed = isPromiseVariableHandedOn(context, variable);
+        if (consumed && (misuse.kind === 'condition' || isReassigned(variable) || variable.defs.length !== 1)) return;
         reportedVariables.add(variable);
       }
-      const def = !consumed && variable?.defs.length === 1 ? variable.defs[0] : undefined;
-      const declarator =
-        def?.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator ? def.node : undefined;
-      const init = declarator?.id.type === AST_NODE_TYPES.Identifier ? declarator.init : null;
+      const init = !consumed && variable ? getDeclaredInit(variable) : undefined;
       if (init) {
         const fix = awaitFix(init);
         reportMisuse(
@@ -771,12 +553,12 @@ export default createRule<Options, MessageIds>({
       const callback = call.arguments[callbackIndex]!;
       if (!isCallbackCandidate(callback) || callbackReturnsPromise(context, callback) !== 'yes') return;
       if (apiIgnoresCallbackResult(context, call, callbackIndex) === 'no') return;
-      const fn = isFunctionNode(callback) ? callback : knowledge.resolveFunction(callback);
+      const fn = isFunctionNode(callback) ? callback : resolveFunction(context, callback);
       const neverRejects = fn
-        ? cannotReject(fn)
+        ? cannotReject(sourceCode, fn)
         : getProjectKnowledge(context).resolveImportedFunction(callback)?.cannotReject === true;
       if (neverRejects && !options.checkNeverRejecting) return;
-      const name = calleePath(call.callee) ?? method ?? 'This API';
+      const name = getCalleePath(call.callee) ?? method ?? 'This API';
       pending.push({
         node: callback,
         category: 'callback',
@@ -836,7 +618,7 @@ export default createRule<Options, MessageIds>({
       const callback = registeredCallback(call);
       if (!callback || callbackReturnsPromise(context, callback) !== 'yes') return;
       const name =
-        calleePath(
+        getCalleePath(
           skipChainExpression(call.callee).type === AST_NODE_TYPES.CallExpression
             ? (call.callee as TSESTree.CallExpression).callee
             : call.callee,
@@ -867,7 +649,7 @@ export default createRule<Options, MessageIds>({
     function checkPosition(slot: TSESTree.Node | null | undefined): void {
       if (!slot) return;
       const value = skipValueWrappers(slot);
-      if (MISUSE_CANDIDATES.has(value.type)) checkMisuse(value);
+      if (isMisuseCandidate(value)) checkMisuse(value);
     }
 
     return {

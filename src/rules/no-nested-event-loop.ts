@@ -15,6 +15,7 @@ import { findExecutionContext } from '../analysis/execution/execution-context.js
 import { planImport } from '../analysis/fixes/imports.js';
 import { makeFunctionAsync, prefixWithKeyword } from '../analysis/fixes/prefix.js';
 import { type FactoryResultUse, type ResultStep, trackFactoryResults } from '../analysis/origin/factory-results.js';
+import { resolveFunction } from '../analysis/origin/function-resolution.js';
 import { findImportedFactoryRow } from '../analysis/origin/imported-factories.js';
 import { trackModuleReferences } from '../analysis/origin/modules.js';
 import { getPromiseKnowledge } from '../analysis/promises/promises.js';
@@ -248,9 +249,7 @@ export default createRule<Options, MessageIds>({
         case 'await-original': {
           const original = factoryCall?.arguments[factoryCall.arguments.length - 1];
           const fn =
-            original && original.type !== AST_NODE_TYPES.SpreadElement
-              ? getPromiseKnowledge(context).resolveFunction(original)
-              : undefined;
+            original && original.type !== AST_NODE_TYPES.SpreadElement ? resolveFunction(context, original) : undefined;
           if (
             callsResult &&
             original &&

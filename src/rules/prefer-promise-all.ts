@@ -1,13 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { isFunctionNode } from '../analysis/ast.js';
-import {
-  findIndependentGroups,
-  isArrayExpression,
-  isLoopNode,
-  judgeLoop,
-  type LoopNode,
-} from '../analysis/concurrency/independence.js';
+import { isFunctionNode, isLoopNode, type LoopNode } from '../analysis/ast.js';
+import { findIndependentGroups, judgeLoop } from '../analysis/concurrency/independence.js';
 import { getOrderingPatterns } from '../analysis/concurrency/ordering.js';
 import {
   type AwaitedStatement,
@@ -16,6 +10,7 @@ import {
   classifyAwaitStatement,
   classifyLoopRewrite,
 } from '../analysis/fixes/promise-all.js';
+import { isArrayValue } from '../analysis/promises/callbacks.js';
 import { createRule } from './create-rule.js';
 
 export interface PreferPromiseAllOptions {
@@ -183,7 +178,7 @@ export default createRule<Options, MessageIds>({
         if (!verdict.independent) continue;
         const rewrite = classifyLoopRewrite(loop);
         const fix = rewrite
-          ? buildLoopPromiseAllFix(sourceCode, rewrite, isArrayExpression(context, rewrite.loop.right))
+          ? buildLoopPromiseAllFix(sourceCode, rewrite, isArrayValue(context, rewrite.loop.right) === 'yes')
           : undefined;
         const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = fix
           ? [{ messageId: 'suggestPromiseAllLoop', fix }]

@@ -4,13 +4,17 @@ import { describe, expect, it } from 'vitest';
 import {
   containsAwait,
   getCalleeName,
+  getCalleePath,
   getCallOfArgument,
   getMethodName,
   getPatternTargets,
+  getShortText,
   getStaticPropertyName,
+  getThisClass,
   getValueParent,
   isCallee,
   isFunctionNode,
+  isLoopNode,
   skipTypeWrappers,
   skipValueWrappers,
 } from '../../src/analysis/ast.js';
@@ -132,5 +136,69 @@ describe('isFunctionNode', () => {
     });
     expect(found).toEqual([true, true, true, false, false]);
     expect(isFunctionNode(undefined)).toBe(false);
+  });
+});
+
+describe('getCalleePath and getShortText', () => {
+  it('getCalleePath spells a static member chain, or its static end', () => {
+    const code = 'ask(a);\nask(a.b.c);\nask(this.db.query);\nask(a?.b);\nask(a[k].c);\nask(f().c);\nask((a as any).b);';
+    expect(probeAsked(ts(code), (_context, node) => getCalleePath(node))).toEqual([
+      'a',
+      'a.b.c',
+      'this.db.query',
+      'a.b',
+      'c',
+      'c',
+      'a.b',
+    ]);
+  });
+
+  it('getShortText quotes short one-line values only', () => {
+    const code =
+      "ask(user.name);\nask(load(\n  id,\n));\nask('x'.repeat(50) + 'a very long expression that goes on');\nask(p!);";
+    expect(probeAsked(ts(code), (context, node) => getShortText(context.sourceCode, node))).toEqual([
+      'user.name',
+      undefined,
+      undefined,
+      'p',
+    ]);
+  });
+});
+
+describe('getThisClass', () => {
+  it('is the class of the method, field or static block, through arrows, and nothing inside other functions', () => {
+    const code = [
+      'class A {',
+      '  m() { ask(this); return () => ask(this); }',
+      '  f = ask(this);',
+      '  static { ask(this); }',
+      '  g() { return function () { ask(this); }; }',
+      '}',
+      'const B = class { m() { ask(this); } };',
+      'function plain() { ask(this); }',
+      'ask(this);',
+    ].join('\n');
+    expect(
+      probeAsked({ code }, (context, node) => {
+        const found = getThisClass(node);
+        return found && (found.id?.name ?? context.sourceCode.getText(found.parent).slice(0, 7));
+      }),
+    ).toEqual(['A', 'A', 'A', 'A', undefined, 'B = cla', undefined, undefined]);
+  });
+});
+
+describe('isLoopNode', () => {
+  it('is every loop statement', () => {
+    const code =
+      'for (;;) {}\nfor (k in o) {}\nfor (v of l) {}\nwhile (x) {}\ndo {} while (x);\nif (x) {}\nswitch (x) {}';
+    expect(probe({ code }, 'Program > *', (_context, node) => isLoopNode(node))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 });

@@ -1,6 +1,7 @@
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-import { getTypeInfo } from '../../src/analysis/type-info.js';
+import { getTypeFlags, getTypeInfo } from '../../src/analysis/type-info.js';
 import { probeAsked, probeOne } from './harness.js';
 
 describe('getTypeInfo', () => {
@@ -28,5 +29,20 @@ describe('getTypeInfo', () => {
       true,
     );
     expect(probeOne({ code: 'x;', filename: 'file.ts' }, 'Program', (context) => getTypeInfo(context))).toBeUndefined();
+  });
+});
+
+describe('getTypeFlags', () => {
+  it('equals ts.TypeFlags of the installed TypeScript', () => {
+    const flags = probeOne({ code: 'x;', typed: true }, 'Program', (context) =>
+      getTypeFlags(getTypeInfo(context)!.checker),
+    );
+    expect(flags).toEqual({
+      Any: ts.TypeFlags.Any,
+      Unknown: ts.TypeFlags.Unknown,
+      Undefined: ts.TypeFlags.Undefined,
+      Null: ts.TypeFlags.Null,
+      Void: ts.TypeFlags.Void,
+    });
   });
 });

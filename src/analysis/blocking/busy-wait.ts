@@ -5,15 +5,16 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { isFunctionNode, skipChainExpression, skipTypeWrappers, walkAst } from '../ast.js';
+import { isFunctionNode, type LoopNode, skipChainExpression, skipTypeWrappers, walkAst } from '../ast.js';
 import { CLOCK_APIS, type ClockRow } from '../catalog/clocks.js';
 import { type ModuleReference, trackModuleReferences } from '../origin/modules.js';
 import { type AnyContext } from '../scope.js';
 
-export type LoopNode = TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForStatement;
+/** The loops with a test a clock can be compared in. */
+type TestedLoop = Extract<LoopNode, { test: unknown }>;
 
 export interface BusyWait {
-  readonly loop: LoopNode;
+  readonly loop: TestedLoop;
   /** The clock read the loop polls (`Date.now()`), in the test or in the body. */
   readonly clock: TSESTree.CallExpression | TSESTree.NewExpression;
   /**
@@ -27,6 +28,7 @@ const COMPARISONS: ReadonlySet<string> = new Set(['<', '<=', '>', '>=']);
 
 /** Is `loop` a busy-wait, and on which clock? */
 export function findBusyWait(context: AnyContext, loop: LoopNode): BusyWait | undefined {
+  if (loop.type === AST_NODE_TYPES.ForOfStatement || loop.type === AST_NODE_TYPES.ForInStatement) return undefined;
   // Cheap filter first: most loops compare no clock at all.
   const comparisons = loop.test ? comparisonsOf(loop.test) : [];
   if (comparisons.length === 0) return undefined;
@@ -105,7 +107,7 @@ function findClock(
 }
 
 /** A loop with nothing in it but its test: replacing it by a sleep loses nothing. */
-function waitsOnly(loop: LoopNode, comparison: TSESTree.BinaryExpression): boolean {
+function waitsOnly(loop: TestedLoop, comparison: TSESTree.BinaryExpression): boolean {
   if (skipTypeWrappers(loop.test!) !== comparison) return false;
   if (loop.type === AST_NODE_TYPES.ForStatement && (loop.init || loop.update)) return false;
   return (

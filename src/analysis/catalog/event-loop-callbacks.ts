@@ -169,6 +169,3 @@ export const SYNC_CALLBACK_METHODS: ReadonlySet<string> = new Set([
   'sort',
   'toSorted',
 ]);
-
-/** Promise methods whose callbacks run later, as a microtask of the promise's settlement. */
-export const PROMISE_CALLBACK_METHODS: ReadonlySet<string> = new Set(['then', 'catch', 'finally']);

@@ -6,6 +6,9 @@
 import type { ApiRow } from '../origin/modules.js';
 import { FS_PROMISE_FUNCTIONS } from './fs-functions.js';
 
+/** Promise methods whose callbacks run later, as a microtask of the promise's settlement. */
+export const PROMISE_CALLBACK_METHODS: ReadonlySet<string> = new Set(['then', 'catch', 'finally']);
+
 export interface PromiseApiRow extends ApiRow {
   readonly kind: 'call';
 }

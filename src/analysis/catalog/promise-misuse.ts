@@ -4,6 +4,7 @@
  * returns.
  */
 import type { ApiRow } from '../origin/modules.js';
+import { PROMISE_CALLBACK_METHODS } from './promise-apis.js';
 
 export type ValueMisuse = 'condition' | 'string' | 'arithmetic' | 'logged';
 
@@ -40,9 +41,7 @@ export const VALUE_SINK_APIS: readonly ValueSinkRow[] = [
 
 /** Members every promise has (its own and `Object.prototype`'s): reading them is not a misuse. */
 export const PROMISE_MEMBERS: ReadonlySet<string> = new Set([
-  'then',
-  'catch',
-  'finally',
+  ...PROMISE_CALLBACK_METHODS,
   'constructor',
   'valueOf',
   'toLocaleString',

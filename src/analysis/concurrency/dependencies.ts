@@ -17,7 +17,7 @@ import {
   walkAst,
 } from '../ast.js';
 import { COLLECTING_METHODS, MUTATING_METHODS, READING_METHODS } from '../catalog/mutating-methods.js';
-import { getPromiseKnowledge } from '../promises/promises.js';
+import { resolveFunction } from '../origin/function-resolution.js';
 import { type AnyContext } from '../scope.js';
 
 type Variable = TSESLint.Scope.Variable;
@@ -161,14 +161,13 @@ function computeEffects(
   };
 
   const visitCall = (call: CallNode): void => {
-    const knowledge = getPromiseKnowledge(context);
     const callee = skipTypeWrappers(skipChainExpression(call.callee));
-    const resolved = knowledge.resolveFunction(callee);
+    const resolved = resolveFunction(context, callee);
     if (resolved) followFunction(resolved, call.arguments);
     // Same-file functions handed over as callbacks (`items.forEach(handle)`) run too.
     for (const argument of call.arguments) {
       if (argument.type !== AST_NODE_TYPES.Identifier && argument.type !== AST_NODE_TYPES.MemberExpression) continue;
-      const fn = knowledge.resolveFunction(argument);
+      const fn = resolveFunction(context, argument);
       if (fn) followFunction(fn);
     }
     if (call.type !== AST_NODE_TYPES.CallExpression || callee.type !== AST_NODE_TYPES.MemberExpression) return;

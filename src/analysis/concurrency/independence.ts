@@ -11,14 +11,16 @@ import {
   containsAwait,
   getStaticPropertyName,
   isFunctionNode,
+  isLoopNode,
+  type LoopNode,
   skipChainExpression,
   skipTypeWrappers,
   walkAst,
 } from '../ast.js';
+import { PROMISE_CALLBACK_METHODS } from '../catalog/promise-apis.js';
 import type { AwaitedStatement } from '../fixes/promise-all.js';
 import { getPromiseKnowledge } from '../promises/promises.js';
 import { type AnyContext, findVariableAt } from '../scope.js';
-import { getTypeInfo } from '../type-info.js';
 import {
   type DependencyKey,
   dependsOn,
@@ -36,23 +38,6 @@ import {
   type OrderingPatterns,
 } from './ordering.js';
 
-export type LoopNode =
-  | TSESTree.ForStatement
-  | TSESTree.ForInStatement
-  | TSESTree.ForOfStatement
-  | TSESTree.WhileStatement
-  | TSESTree.DoWhileStatement;
-
-export function isLoopNode(node: TSESTree.Node): node is LoopNode {
-  return (
-    node.type === AST_NODE_TYPES.ForStatement ||
-    node.type === AST_NODE_TYPES.ForInStatement ||
-    node.type === AST_NODE_TYPES.ForOfStatement ||
-    node.type === AST_NODE_TYPES.WhileStatement ||
-    node.type === AST_NODE_TYPES.DoWhileStatement
-  );
-}
-
 const PROMISE_COMBINATORS = new Set(['all', 'allSettled', 'race', 'any']);
 
 /**
@@ -67,7 +52,7 @@ export function startsNewWork(expression: TSESTree.Node): boolean {
   const callee = skipTypeWrappers(skipChainExpression(value.callee));
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return true;
   const name = getStaticPropertyName(callee);
-  if (name === 'then' || name === 'catch' || name === 'finally') return startsNewWork(callee.object);
+  if (name !== undefined && PROMISE_CALLBACK_METHODS.has(name)) return startsNewWork(callee.object);
   if (callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'Promise') {
     // `Promise.resolve()` starts nothing; `Promise.all([a, b])` waits for promises started earlier.
     if (name === undefined || !PROMISE_COMBINATORS.has(name)) return false;
@@ -412,26 +397,4 @@ export function judgeLoop(
     return no('ordered-call');
   if (effects.calls.some((site) => !isDataMethod(site.node) && isMutatingCall(site.node))) return no('writes');
   return { independent: true, small: isSmallLoop(loop) };
-}
-
-/** Is the iterated collection of a `for…of` an array (so `.map` works), as far as types or syntax show? */
-export function isArrayExpression(context: AnyContext, node: TSESTree.Node): boolean {
-  const value = skipTypeWrappers(skipChainExpression(node));
-  if (value.type === AST_NODE_TYPES.ArrayExpression) return true;
-  const typeInfo = getTypeInfo(context);
-  if (typeInfo) {
-    const type = typeInfo.typeOf(value);
-    if (typeInfo.checker.isArrayType(type) || typeInfo.checker.isTupleType(type)) return true;
-  }
-  if (value.type !== AST_NODE_TYPES.CallExpression) return false;
-  const callee = skipTypeWrappers(skipChainExpression(value.callee));
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const method = getStaticPropertyName(callee);
-  const object = skipTypeWrappers(callee.object);
-  if (object.type === AST_NODE_TYPES.Identifier && (object.name === 'Object' || object.name === 'Array')) {
-    return ['keys', 'values', 'entries', 'from', 'of'].includes(method ?? '');
-  }
-  return ['map', 'filter', 'slice', 'concat', 'flat', 'flatMap', 'split', 'toSorted', 'toReversed'].includes(
-    method ?? '',
-  );
 }

@@ -11,6 +11,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import {
   getCalleeName,
   getStaticPropertyName,
+  getThisClass,
   isFunctionNode,
   skipChainExpression,
   skipTypeWrappers,
@@ -26,9 +27,9 @@ import {
   POOLED_RECEIVER_PATTERN,
 } from '../catalog/ordered-calls.js';
 import { PACING_APIS, PACING_NAME_PATTERN, TIMER_CALLBACK_NAMES } from '../catalog/pacing.js';
-import { PROMISIFY_APIS } from '../catalog/promise-apis.js';
+import { PROMISE_CALLBACK_METHODS, PROMISIFY_APIS } from '../catalog/promise-apis.js';
+import { resolveFunction } from '../origin/function-resolution.js';
 import { trackModuleReferences } from '../origin/modules.js';
-import { getPromiseKnowledge } from '../promises/promises.js';
 import { type AnyContext, findVariableAt } from '../scope.js';
 import {
   type CallNode,
@@ -117,7 +118,7 @@ export function describeReceiver(context: AnyContext, call: CallNode): Receiver 
   const path = context.sourceCode.getText(stable).replace(/\s+/gu, '');
   if (current.type === AST_NODE_TYPES.ThisExpression) {
     // Inside `class PostgresQueryRunner`, `this.query()` goes through a query runner.
-    const className = enclosingClassName(current);
+    const className = getThisClass(current)?.id?.name;
     return { kind: 'member', root: 'this', path, names: className ? [className, ...names] : names };
   }
   if (current.type !== AST_NODE_TYPES.Identifier) return { kind: 'fresh', root: undefined, path, names };
@@ -126,17 +127,6 @@ export function describeReceiver(context: AnyContext, call: CallNode): Receiver 
   const root: DependencyKey = variable ?? `global:${current.name}`;
   const pooled = names.some((name) => POOLED_RECEIVER_PATTERN.test(name)) || isModuleLevel(root);
   return { kind: pooled ? 'module' : 'local', root, path, names };
-}
-
-function enclosingClassName(node: TSESTree.Node): string | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression)
-      return current.id?.name;
-    if (current.type === AST_NODE_TYPES.FunctionDeclaration || current.type === AST_NODE_TYPES.FunctionExpression) {
-      if (current.parent.type !== AST_NODE_TYPES.MethodDefinition) return undefined;
-    }
-  }
-  return undefined;
 }
 
 /** The name a call is known by; `fn.call(…)` and `fn.apply(…)` are calls of `fn`. */
@@ -321,8 +311,7 @@ export function callsAreOrdered(context: AnyContext, a: CallSite, b: CallSite): 
   const receiverA = describeReceiver(context, a.node);
   const receiverB = describeReceiver(context, b.node);
   // A call into a same-file function is judged by the calls in its body, not by its receiver.
-  const knowledge = getPromiseKnowledge(context);
-  const followed = (site: CallSite): boolean => knowledge.resolveFunction(site.node.callee) !== undefined;
+  const followed = (site: CallSite): boolean => resolveFunction(context, site.node.callee) !== undefined;
   if (
     receiverA &&
     receiverB &&
@@ -361,7 +350,7 @@ export function isPacingExpression(context: AnyContext, expression: TSESTree.Nod
   if (name !== undefined && PACING_NAME_PATTERN.test(name)) return true;
   if (
     callee.type === AST_NODE_TYPES.MemberExpression &&
-    ['then', 'catch', 'finally'].includes(getStaticPropertyName(callee) ?? '')
+    PROMISE_CALLBACK_METHODS.has(getStaticPropertyName(callee) ?? '')
   ) {
     return isPacingExpression(context, callee.object);
   }

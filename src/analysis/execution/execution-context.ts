@@ -13,13 +13,8 @@ import {
   isFunctionNode,
   skipChainExpression,
 } from '../ast.js';
-import {
-  EVENT_LOOP_CALLBACK_APIS,
-  LISTENER_METHODS,
-  PROMISE_CALLBACK_METHODS,
-  SYNC_CALLBACK_METHODS,
-} from '../catalog/event-loop-callbacks.js';
-import { PROMISE_CONSTRUCTOR } from '../catalog/promise-apis.js';
+import { EVENT_LOOP_CALLBACK_APIS, LISTENER_METHODS, SYNC_CALLBACK_METHODS } from '../catalog/event-loop-callbacks.js';
+import { PROMISE_CALLBACK_METHODS, PROMISE_CONSTRUCTOR } from '../catalog/promise-apis.js';
 import { trackModuleReferences } from '../origin/modules.js';
 import { type AnyContext } from '../scope.js';
 import { isRouteHandlerArgument } from './route-handlers.js';

@@ -8,7 +8,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { getStaticPropertyName, getValueParent, isCallee, isFunctionNode } from '../ast.js';
+import { getStaticPropertyName, getThisClass, getValueParent, isCallee, isFunctionNode, walkAst } from '../ast.js';
 import { type AnyContext, findVariableAt } from '../scope.js';
 import { type ApiRow, type ModuleReference, trackModuleReferences } from './modules.js';
 
@@ -105,41 +105,28 @@ function thisField(node: TSESTree.Node): string | undefined {
  * written only there (by `from` itself): a second assignment could store anything.
  */
 function fieldReads(context: AnyContext, from: TSESTree.Node, name: string): TSESTree.MemberExpression[] {
-  const classBody = enclosingClassBody(from);
+  const classBody = (from.type === AST_NODE_TYPES.PropertyDefinition ? from.parent.parent : getThisClass(from))?.body;
   if (!classBody) return [];
   const reads: TSESTree.MemberExpression[] = [];
   let writes = 0;
-  const visit = (node: TSESTree.Node, thisIsInstance: boolean): void => {
-    if (node.type === AST_NODE_TYPES.ClassBody && node !== classBody) return;
-    if (
-      thisIsInstance &&
-      node.type === AST_NODE_TYPES.MemberExpression &&
-      node.object.type === AST_NODE_TYPES.ThisExpression &&
-      getStaticPropertyName(node) === name
-    ) {
-      const { parent, child } = getValueParent(node);
-      if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === child) writes += 1;
-      else reads.push(node);
-    }
-    for (const key of context.sourceCode.visitorKeys[node.type] ?? []) {
-      const value = (node as unknown as Record<string, unknown>)[key];
-      const children = Array.isArray(value) ? value : [value];
-      for (const item of children) {
-        if (!item || typeof item !== 'object' || !('type' in item)) continue;
-        const childNode = item as TSESTree.Node;
-        // A non-arrow function has its own `this`, unless it is a method of this class.
-        const ownThis = isFunctionNode(childNode) && childNode.type !== AST_NODE_TYPES.ArrowFunctionExpression;
-        const isMember =
-          ownThis &&
-          (node.type === AST_NODE_TYPES.MethodDefinition || node.type === AST_NODE_TYPES.PropertyDefinition) &&
-          node.parent === classBody;
-        visit(childNode, ownThis ? isMember && !isStaticMember(node) : thisIsInstance);
-      }
-    }
-  };
   for (const member of classBody.body) {
     if (isStaticMember(member)) continue;
-    visit(member, true);
+    walkAst(member, context.sourceCode.visitorKeys, (node) => {
+      // A nested class, or a non-arrow function other than this member's own, has a `this` of its own.
+      if (node.type === AST_NODE_TYPES.ClassBody) return false;
+      if (isFunctionNode(node) && node.type !== AST_NODE_TYPES.ArrowFunctionExpression && node.parent !== member)
+        return false;
+      if (
+        node.type === AST_NODE_TYPES.MemberExpression &&
+        node.object.type === AST_NODE_TYPES.ThisExpression &&
+        getStaticPropertyName(node) === name
+      ) {
+        const { parent, child } = getValueParent(node);
+        if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === child) writes += 1;
+        else reads.push(node);
+      }
+      return true;
+    });
   }
   const fieldInitialiser = from.type === AST_NODE_TYPES.PropertyDefinition ? 1 : 0;
   return writes + fieldInitialiser === 1 ? reads : [];
@@ -151,13 +138,6 @@ function isStaticMember(node: TSESTree.Node): boolean {
       node.static) ||
     node.type === AST_NODE_TYPES.StaticBlock
   );
-}
-
-function enclosingClassBody(node: TSESTree.Node): TSESTree.ClassBody | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type === AST_NODE_TYPES.ClassBody) return current;
-  }
-  return undefined;
 }
 
 /** Reads of the binding declared by `id`, if it is assigned only by its declaration. */

@@ -7,10 +7,10 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { type FunctionNode, isFunctionNode } from '../ast.js';
+import { type FunctionNode, isFunctionNode, walkAst } from '../ast.js';
 import { isTransparentCallback } from '../execution/execution-context.js';
-import { getPromiseKnowledge } from '../promises/promises.js';
 import { type AnyContext } from '../scope.js';
+import { resolveFunction } from './function-resolution.js';
 
 export interface ReachedNode {
   /** The first node of interest, in source order, that a call runs. */
@@ -31,7 +31,6 @@ export function createSyncReachSearch(
   context: AnyContext,
   isTarget: (node: TSESTree.Node) => boolean,
 ): SyncReachSearch {
-  const knowledge = getPromiseKnowledge(context);
   const visitorKeys = context.sourceCode.visitorKeys;
   const memo = new Map<FunctionNode, ReachedNode | null>();
   const inProgress = new Set<FunctionNode>();
@@ -46,7 +45,7 @@ export function createSyncReachSearch(
     ) {
       return undefined;
     }
-    return knowledge.resolveFunction(callee);
+    return resolveFunction(context, callee);
   }
 
   function find(fn: FunctionNode): ReachedNode | undefined {
@@ -56,12 +55,13 @@ export function createSyncReachSearch(
     if (inProgress.has(fn)) return undefined;
     inProgress.add(fn);
     let found: ReachedNode | undefined;
-    const visit = (node: TSESTree.Node): void => {
-      if (found) return;
-      if (node !== fn && isFunctionNode(node) && !isTransparentCallback(context, node)) return;
-      if (node !== fn && isTarget(node)) {
+    // The body only: default values of the parameters run too, but as part of the call's arguments.
+    walkAst(fn.body, visitorKeys, (node) => {
+      if (found) return false;
+      if (isFunctionNode(node) && !isTransparentCallback(context, node)) return false;
+      if (isTarget(node)) {
         found = { node, via: [fn] };
-        return;
+        return false;
       }
       if (node.type === AST_NODE_TYPES.CallExpression) {
         const callee = resolveCallee(node);
@@ -69,20 +69,12 @@ export function createSyncReachSearch(
           const inner = find(callee);
           if (inner) {
             found = { node: inner.node, via: [fn, ...inner.via] };
-            return;
+            return false;
           }
         }
       }
-      for (const key of visitorKeys[node.type] ?? []) {
-        if (node === fn && key === 'params') continue;
-        const child = (node as unknown as Record<string, unknown>)[key];
-        if (Array.isArray(child)) {
-          for (const item of child)
-            if (item && typeof item === 'object' && 'type' in item) visit(item as TSESTree.Node);
-        } else if (child && typeof child === 'object' && 'type' in child) visit(child as TSESTree.Node);
-      }
-    };
-    visit(fn);
+      return true;
+    });
     inProgress.delete(fn);
     memo.set(fn, found ?? null);
     return found;

@@ -6,8 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
-import { getTypeFlags } from '../promises/promises.js';
-import type { TypeInfo } from '../type-info.js';
+import { getTypeFlags, type TypeInfo } from '../type-info.js';
 import { moduleAliases } from './modules.js';
 
 const PACKAGE_FOLDER = /\/node_modules\/((?:@types\/)?(?:@[^/]+\/)?[^/]+)\//u;

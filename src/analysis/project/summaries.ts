@@ -7,6 +7,7 @@
  * only, so a summary needs no scope analysis and costs one pass over the top-level statements.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { visitorKeys } from '@typescript-eslint/visitor-keys';
 
 import {
   type FunctionNode,
@@ -16,6 +17,7 @@ import {
   skipTypeWrappers,
 } from '../ast.js';
 import { cannotReject } from '../promises/rejection.js';
+import type { SourceCode } from '../scope.js';
 
 export type Tristate = 'yes' | 'no' | 'unknown';
 
@@ -438,11 +440,14 @@ function summarizeFunction(fn: FunctionNode, context: SummaryContext): FunctionS
   return {
     kind: 'function',
     returnsPromise: promise,
-    cannotReject: promise === 'yes' && cannotReject(fn),
+    cannotReject: promise === 'yes' && cannotReject(TREE_WALKING, fn),
     name: fn.id?.name,
     line: context.lineOf(fn),
   };
 }
+
+/** `cannotReject` walks with a SourceCode's visitor keys; a file read by the project layer has no SourceCode, only its tree. */
+const TREE_WALKING = { visitorKeys } as unknown as SourceCode;
 
 function createLineOf(text: string): (node: TSESTree.Node) => number {
   let lineStarts: number[] | undefined;

@@ -6,16 +6,12 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
-import { isFunctionNode, skipChainExpression, skipTypeWrappers } from '../ast.js';
+import { getStaticPropertyName, isFunctionNode, skipChainExpression, skipTypeWrappers } from '../ast.js';
+import { resolveFunction } from '../origin/function-resolution.js';
 import { getProjectKnowledge } from '../project/project.js';
 import { type AnyContext } from '../scope.js';
-import { getTypeInfo, type TypeInfo } from '../type-info.js';
-import { getPromiseKnowledge, getTypeFlags, isThenableType, type Tristate } from './promises.js';
-
-function anyOrUnknownTest(checker: ts.TypeChecker): (type: ts.Type) => boolean {
-  const flags = getTypeFlags(checker);
-  return (type) => (type.flags & (flags.Any | flags.Unknown)) !== 0;
-}
+import { getTypeInfo, isAnyOrUnknownType, isThenableType, type TypeInfo } from '../type-info.js';
+import { getPromiseKnowledge, type Tristate } from './promises.js';
 
 /** Does calling the callback `node` (an inline function or a reference to one) return a promise? */
 export function callbackReturnsPromise(context: AnyContext, node: TSESTree.Node): Tristate {
@@ -27,7 +23,7 @@ export function callbackReturnsPromise(context: AnyContext, node: TSESTree.Node)
     const syntactic = knowledge.functionReturnsPromise(value);
     if (syntactic !== 'unknown') return syntactic;
   } else {
-    const fn = knowledge.resolveFunction(value);
+    const fn = resolveFunction(context, value);
     if (fn) return callbackReturnsPromise(context, fn);
   }
   const info = getTypeInfo(context);
@@ -37,7 +33,7 @@ export function callbackReturnsPromise(context: AnyContext, node: TSESTree.Node)
 }
 
 function signaturesReturnPromise(info: TypeInfo, node: TSESTree.Node): Tristate {
-  const isAnyOrUnknown = anyOrUnknownTest(info.checker);
+  const isAnyOrUnknown = (type: ts.Type): boolean => isAnyOrUnknownType(info.checker, type);
   const tsNode = info.services.esTreeNodeToTSNodeMap.get(node);
   const type = info.checker.getTypeAtLocation(tsNode);
   if (isAnyOrUnknown(type)) return 'unknown';
@@ -55,7 +51,7 @@ function signaturesReturnPromise(info: TypeInfo, node: TSESTree.Node): Tristate 
 export function apiIgnoresCallbackResult(context: AnyContext, call: TSESTree.CallExpression, index: number): Tristate {
   const info = getTypeInfo(context);
   if (!info) return 'unknown';
-  const isAnyOrUnknown = anyOrUnknownTest(info.checker);
+  const isAnyOrUnknown = (type: ts.Type): boolean => isAnyOrUnknownType(info.checker, type);
   const tsCall = info.services.esTreeNodeToTSNodeMap.get(call);
   const signature = info.checker.getResolvedSignature(tsCall);
   if (!signature) return 'unknown';
@@ -77,16 +73,53 @@ export function apiIgnoresCallbackResult(context: AnyContext, call: TSESTree.Cal
   return 'yes';
 }
 
-/** Is `node` an array or tuple (readonly or not)? */
+/** Static methods of `Object` and `Array` that return a new array. */
+const ARRAY_FACTORIES: Readonly<Record<string, ReadonlySet<string>>> = {
+  Object: new Set(['keys', 'values', 'entries']),
+  Array: new Set(['from', 'of']),
+};
+/** Methods whose result is an array when called on an array (or, for `split`, a string). */
+const ARRAY_RETURNING_METHODS: ReadonlySet<string> = new Set([
+  'map',
+  'filter',
+  'slice',
+  'concat',
+  'flat',
+  'flatMap',
+  'split',
+  'toSorted',
+  'toReversed',
+]);
+
+/** `Object.keys(o)`, `Array.from(x)`, `ids.map(f)`, `line.split(',')`: calls that return an array in all but contrived code. */
+function isArrayReturningCall(value: TSESTree.Node): boolean {
+  if (value.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipTypeWrappers(skipChainExpression(value.callee));
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = getStaticPropertyName(callee);
+  if (method === undefined) return false;
+  const object = skipTypeWrappers(callee.object);
+  const factories = object.type === AST_NODE_TYPES.Identifier ? ARRAY_FACTORIES[object.name] : undefined;
+  return factories ? factories.has(method) : ARRAY_RETURNING_METHODS.has(method);
+}
+
+/**
+ * Is `node` an array or tuple (readonly or not)? An array literal is; with type information the
+ * checker decides (every member of a union must be one); without it, or for `any`, an array-returning
+ * call says yes and anything else is unknown.
+ */
 export function isArrayValue(context: AnyContext, node: TSESTree.Node): Tristate {
   const value = skipTypeWrappers(skipChainExpression(node));
   if (value.type === AST_NODE_TYPES.ArrayExpression) return 'yes';
   const info = getTypeInfo(context);
-  if (!info) return 'unknown';
-  const type = info.checker.getNonNullableType(info.typeOf(value));
-  if (anyOrUnknownTest(info.checker)(type)) return 'unknown';
-  const parts = type.isUnion() ? type.types : [type];
-  return parts.every((part) => info.checker.isArrayType(part) || info.checker.isTupleType(part)) ? 'yes' : 'no';
+  if (info) {
+    const type = info.checker.getNonNullableType(info.typeOf(value));
+    if (!isAnyOrUnknownType(info.checker, type)) {
+      const parts = type.isUnion() ? type.types : [type];
+      return parts.every((part) => info.checker.isArrayType(part) || info.checker.isTupleType(part)) ? 'yes' : 'no';
+    }
+  }
+  return isArrayReturningCall(value) ? 'yes' : 'unknown';
 }
 
 /** Has the value of `node` a member called `name`? Only known with type information. */
@@ -94,7 +127,7 @@ export function hasMember(context: AnyContext, node: TSESTree.Node, name: string
   const info = getTypeInfo(context);
   if (!info) return 'unknown';
   const type = info.checker.getNonNullableType(info.typeOf(skipTypeWrappers(skipChainExpression(node))));
-  if (anyOrUnknownTest(info.checker)(type)) return 'unknown';
+  if (isAnyOrUnknownType(info.checker, type)) return 'unknown';
   const parts = type.isUnion() ? type.types : [type];
   return parts.every((part) => info.checker.getPropertyOfType(info.checker.getApparentType(part), name) !== undefined)
     ? 'yes'

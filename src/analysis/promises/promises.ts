@@ -20,14 +20,23 @@ import {
 import {
   BODY_METHODS,
   FETCH_APIS,
+  PROMISE_CALLBACK_METHODS,
   PROMISE_CONSTRUCTOR,
   PROMISE_RETURNING_APIS,
   PROMISIFY_APIS,
 } from '../catalog/promise-apis.js';
+import { constantInit, resolveFunction } from '../origin/function-resolution.js';
 import { trackModuleReferences } from '../origin/modules.js';
 import { getProjectKnowledge } from '../project/project.js';
-import { type AnyContext, findVariableAt } from '../scope.js';
-import { getTypeInfo, type TypeInfo } from '../type-info.js';
+import { type AnyContext } from '../scope.js';
+import {
+  getTypeFlags,
+  getTypeInfo,
+  isAnyOrUnknownType,
+  isThenableType,
+  type TypeInfo,
+  unionParts,
+} from '../type-info.js';
 
 export type Tristate = 'yes' | 'no' | 'unknown';
 
@@ -42,8 +51,6 @@ export interface PromiseKnowledge {
   mayBeNullish(node: TSESTree.Node): boolean;
   /** Does calling `fn` return a promise? */
   functionReturnsPromise(fn: FunctionNode): Tristate;
-  /** The function of this file that a callee expression calls, when it can be followed. */
-  resolveFunction(callee: TSESTree.Node): FunctionNode | undefined;
 }
 
 const cache = new WeakMap<TSESTree.Program, PromiseKnowledge>();
@@ -59,56 +66,6 @@ export function getPromiseKnowledge(context: AnyContext): PromiseKnowledge {
   return knowledge;
 }
 
-/** The ts.TypeFlags bits this module tests. */
-export interface TypeFlagValues {
-  readonly Any: number;
-  readonly Unknown: number;
-  readonly Undefined: number;
-  readonly Null: number;
-  readonly Void: number;
-}
-
-const typeFlagsCache = new WeakMap<ts.TypeChecker, TypeFlagValues>();
-
-/**
- * ts.TypeFlags values read from the checker's own intrinsic types: TypeScript 6 renumbered them
- * (Undefined 32768 → 4), and `typescript` itself is never loaded here.
- */
-export function getTypeFlags(checker: ts.TypeChecker): TypeFlagValues {
-  let flags = typeFlagsCache.get(checker);
-  if (!flags) {
-    // `getUnknownType` is public only since TypeScript 5.8; `unknown` is bit 2 in every version.
-    const getUnknownType = (checker as { getUnknownType?: () => ts.Type }).getUnknownType;
-    flags = {
-      Any: checker.getAnyType().flags,
-      Unknown: getUnknownType ? getUnknownType.call(checker).flags : 2,
-      Undefined: checker.getUndefinedType().flags,
-      Null: checker.getNullType().flags,
-      Void: checker.getVoidType().flags,
-    };
-    typeFlagsCache.set(checker, flags);
-  }
-  return flags;
-}
-
-function unionParts(type: ts.Type): readonly ts.Type[] {
-  return type.isUnion() ? type.types : [type];
-}
-
-/** Has `type` (or a member of its union/intersection) a callable `then`? */
-export function isThenableType(checker: ts.TypeChecker, tsNode: ts.Node, type: ts.Type): boolean {
-  for (const part of unionParts(type)) {
-    const members = part.isIntersection() ? part.types : [part];
-    for (const member of members) {
-      const then = member.getProperty('then');
-      if (!then) continue;
-      const thenType = checker.getTypeOfSymbolAtLocation(then, tsNode);
-      if (unionParts(thenType).some((t) => t.getCallSignatures().length > 0)) return true;
-    }
-  }
-  return false;
-}
-
 function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefined): PromiseKnowledge {
   const sourceCode = context.sourceCode;
   const expressionCache = new WeakMap<TSESTree.Node, Tristate>();
@@ -119,161 +76,6 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
   const promisifyApis = () => trackModuleReferences(context, PROMISIFY_APIS);
   const fetchApis = () => trackModuleReferences(context, FETCH_APIS);
   const promiseConstructor = () => trackModuleReferences(context, PROMISE_CONSTRUCTOR);
-
-  /** Resolves an identifier to its only value, when the binding is never reassigned. */
-  function constantInit(
-    identifier: TSESTree.Identifier,
-  ): TSESTree.Expression | FunctionNode | TSESTree.ClassDeclaration | undefined {
-    const variable = findVariableAt(sourceCode, identifier, identifier) as {
-      defs: { type: string; node: TSESTree.Node }[];
-      references: { isWrite(): boolean; init?: boolean }[];
-    } | null;
-    if (!variable || variable.defs.length !== 1) return undefined;
-    const def = variable.defs[0]!;
-    if (def.type === 'FunctionName' && isFunctionNode(def.node)) return def.node;
-    if (def.type === 'ClassName' && def.node.type === AST_NODE_TYPES.ClassDeclaration) return def.node;
-    if (def.type !== 'Variable' || def.node.type !== AST_NODE_TYPES.VariableDeclarator) return undefined;
-    const declarator = def.node;
-    if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return undefined;
-    const writes = variable.references.filter((reference) => reference.isWrite());
-    if (writes.length !== 1 || !writes[0]!.init) return undefined;
-    return declarator.init;
-  }
-
-  function classOf(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
-    // `this` inside a method (or an arrow within it) refers to the instance of the enclosing class.
-    for (let current = node.parent; current; current = current.parent) {
-      if (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) {
-        const owner = current.parent;
-        if (owner?.type === AST_NODE_TYPES.MethodDefinition || owner?.type === AST_NODE_TYPES.PropertyDefinition) {
-          const body = owner.parent;
-          return body?.parent?.type === AST_NODE_TYPES.ClassDeclaration ||
-            body?.parent?.type === AST_NODE_TYPES.ClassExpression
-            ? body.parent
-            : undefined;
-        }
-        return undefined;
-      }
-      if (current.type === AST_NODE_TYPES.PropertyDefinition) {
-        const body = current.parent;
-        return body.parent.type === AST_NODE_TYPES.ClassDeclaration ||
-          body.parent.type === AST_NODE_TYPES.ClassExpression
-          ? body.parent
-          : undefined;
-      }
-    }
-    return undefined;
-  }
-
-  function classMember(
-    classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
-    name: string,
-    isStatic: boolean,
-  ): FunctionNode | undefined {
-    for (const member of classNode.body.body) {
-      if (member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.PropertyDefinition)
-        continue;
-      if (member.static !== isStatic || member.computed) continue;
-      const key =
-        member.key.type === AST_NODE_TYPES.Identifier
-          ? member.key.name
-          : member.key.type === AST_NODE_TYPES.PrivateIdentifier
-            ? `#${member.key.name}`
-            : undefined;
-      if (key !== name) continue;
-      if (member.type === AST_NODE_TYPES.MethodDefinition) {
-        return member.kind === 'method' && isFunctionNode(member.value) ? member.value : undefined;
-      }
-      return member.value && isFunctionNode(member.value) ? member.value : undefined;
-    }
-    return undefined;
-  }
-
-  function objectMember(object: TSESTree.ObjectExpression, name: string): FunctionNode | undefined {
-    for (const property of object.properties) {
-      if (property.type !== AST_NODE_TYPES.Property || property.computed || property.kind !== 'init') continue;
-      const key =
-        property.key.type === AST_NODE_TYPES.Identifier
-          ? property.key.name
-          : property.key.type === AST_NODE_TYPES.Literal
-            ? String(property.key.value)
-            : undefined;
-      if (key === name && isFunctionNode(property.value)) return property.value;
-    }
-    return undefined;
-  }
-
-  /** `this` inside a method of an object literal (`{ async start() { this.stop(); } }`): that literal. */
-  function objectLiteralOfThis(node: TSESTree.ThisExpression): TSESTree.ObjectExpression | undefined {
-    for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
-      if (current.type === AST_NODE_TYPES.ArrowFunctionExpression) continue;
-      if (current.type !== AST_NODE_TYPES.FunctionExpression && current.type !== AST_NODE_TYPES.FunctionDeclaration)
-        continue;
-      const property = current.parent;
-      return property?.type === AST_NODE_TYPES.Property &&
-        property.value === current &&
-        property.parent.type === AST_NODE_TYPES.ObjectExpression
-        ? property.parent
-        : undefined;
-    }
-    return undefined;
-  }
-
-  function resolveFunction(calleeNode: TSESTree.Node): FunctionNode | undefined {
-    const callee = skipTypeWrappers(skipChainExpression(calleeNode));
-    if (isFunctionNode(callee)) return callee;
-    if (callee.type === AST_NODE_TYPES.Identifier) {
-      const init = constantInit(callee);
-      return init && isFunctionNode(init) ? init : undefined;
-    }
-    if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-    // `this.#load()` is looked up as the member `#load`.
-    const name =
-      callee.property.type === AST_NODE_TYPES.PrivateIdentifier
-        ? `#${callee.property.name}`
-        : getStaticPropertyName(callee);
-    if (name === undefined) return undefined;
-    const object = skipTypeWrappers(callee.object);
-    if (object.type === AST_NODE_TYPES.ThisExpression) {
-      const classNode = classOf(object);
-      if (!classNode) {
-        const literal = objectLiteralOfThis(object);
-        return literal ? objectMember(literal, name) : undefined;
-      }
-      const inStatic = isInStaticMember(object);
-      return classMember(classNode, name, inStatic);
-    }
-    if (object.type === AST_NODE_TYPES.NewExpression && object.callee.type === AST_NODE_TYPES.Identifier) {
-      const classInit = constantInit(object.callee);
-      if (classInit?.type === AST_NODE_TYPES.ClassDeclaration || classInit?.type === AST_NODE_TYPES.ClassExpression) {
-        return classMember(classInit, name, false);
-      }
-    }
-    if (object.type === AST_NODE_TYPES.Identifier) {
-      const init = constantInit(object);
-      if (!init) return undefined;
-      if (init.type === AST_NODE_TYPES.ClassDeclaration || init.type === AST_NODE_TYPES.ClassExpression) {
-        return classMember(init, name, true);
-      }
-      if (init.type === AST_NODE_TYPES.ObjectExpression) return objectMember(init, name);
-      if (init.type === AST_NODE_TYPES.NewExpression && init.callee.type === AST_NODE_TYPES.Identifier) {
-        const classInit = constantInit(init.callee);
-        if (classInit?.type === AST_NODE_TYPES.ClassDeclaration || classInit?.type === AST_NODE_TYPES.ClassExpression) {
-          return classMember(classInit, name, false);
-        }
-      }
-    }
-    return undefined;
-  }
-
-  function isInStaticMember(node: TSESTree.Node): boolean {
-    for (let current = node.parent; current; current = current.parent) {
-      if (current.type === AST_NODE_TYPES.MethodDefinition || current.type === AST_NODE_TYPES.PropertyDefinition)
-        return current.static;
-      if (current.type === AST_NODE_TYPES.StaticBlock) return true;
-    }
-    return false;
-  }
 
   function functionReturnsPromise(fn: FunctionNode): Tristate {
     const cached = returnsCache.get(fn);
@@ -340,7 +142,7 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
       return awaited.type === AST_NODE_TYPES.CallExpression && fetchApis().has(awaited);
     }
     if (value.type === AST_NODE_TYPES.Identifier) {
-      const init = constantInit(value);
+      const init = constantInit(context, value);
       return (
         init !== undefined &&
         !isFunctionNode(init) &&
@@ -355,7 +157,7 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
     const value = skipTypeWrappers(callee);
     if (value.type === AST_NODE_TYPES.CallExpression) return promisifyApis().has(value);
     if (value.type === AST_NODE_TYPES.Identifier) {
-      const init = constantInit(value);
+      const init = constantInit(context, value);
       return init?.type === AST_NODE_TYPES.CallExpression && promisifyApis().has(init);
     }
     return false;
@@ -375,7 +177,7 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
       case AST_NODE_TYPES.Identifier: {
         if (node.name === 'undefined') return 'no';
         if (inProgress.has(node)) return 'unknown';
-        const init = constantInit(node);
+        const init = constantInit(context, node);
         if (!init || isFunctionNode(init) || init.type === AST_NODE_TYPES.ClassDeclaration)
           return init ? 'no' : 'unknown';
         inProgress.add(node);
@@ -400,7 +202,7 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
 
   function resolvesToLocalClass(callee: TSESTree.Node): boolean {
     if (callee.type !== AST_NODE_TYPES.Identifier) return false;
-    const init = constantInit(callee);
+    const init = constantInit(context, callee);
     return init?.type === AST_NODE_TYPES.ClassDeclaration || init?.type === AST_NODE_TYPES.ClassExpression;
   }
 
@@ -409,7 +211,7 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
     const callee = skipTypeWrappers(skipChainExpression(call.callee));
     if (callee.type === AST_NODE_TYPES.MemberExpression) {
       const method = getStaticPropertyName(callee);
-      if (method === 'then' || method === 'catch' || method === 'finally') {
+      if (method !== undefined && PROMISE_CALLBACK_METHODS.has(method)) {
         const receiver = syntacticIsPromise(callee.object);
         if (receiver === 'yes') return 'yes';
         // An unknown receiver chained with a callback is a promise chain in all but contrived code.
@@ -419,13 +221,14 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
           call.arguments.length <= 2 &&
           call.arguments.every(isCallbackLike)
         ) {
-          return resolveFunction(callee) ? functionReturnsPromise(resolveFunction(callee)!) : 'yes';
+          const fn = resolveFunction(context, callee);
+          return fn ? functionReturnsPromise(fn) : 'yes';
         }
       }
       if (method !== undefined && BODY_METHODS.has(method) && isFetchResponse(callee.object)) return 'yes';
     }
     if (isPromisified(callee)) return 'yes';
-    const fn = resolveFunction(callee);
+    const fn = resolveFunction(context, callee);
     if (fn) return functionReturnsPromise(fn);
     // Not a function of this file: a function of another project file, from its export summary.
     return getProjectKnowledge(context).resolveImportedFunction(callee)?.returnsPromise ?? 'unknown';
@@ -442,8 +245,7 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
   function typedIsPromise(node: TSESTree.Node, info: TypeInfo): Tristate {
     const tsNode = info.services.esTreeNodeToTSNodeMap.get(node);
     const type = info.checker.getTypeAtLocation(tsNode);
-    const flags = getTypeFlags(info.checker);
-    if (type.flags & (flags.Any | flags.Unknown)) return 'unknown';
+    if (isAnyOrUnknownType(info.checker, type)) return 'unknown';
     return isThenableType(info.checker, tsNode, type) ? 'yes' : 'no';
   }
 
@@ -467,8 +269,7 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
       const tsNode = typeInfo.services.esTreeNodeToTSNodeMap.get(node);
       // `Promise<T>[] | undefined` is still an array of promises where it is one.
       const type = typeInfo.checker.getNonNullableType(typeInfo.checker.getTypeAtLocation(tsNode));
-      const flags = getTypeFlags(typeInfo.checker);
-      if (!(type.flags & (flags.Any | flags.Unknown))) {
+      if (!isAnyOrUnknownType(typeInfo.checker, type)) {
         if (!typeInfo.checker.isArrayType(type) && !typeInfo.checker.isTupleType(type)) return 'no';
         const elements = typeInfo.checker.getTypeArguments(type as ts.TypeReference);
         return elements.some((element) => isThenableType(typeInfo.checker, tsNode, element)) ? 'yes' : 'no';
@@ -487,7 +288,7 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
         const mapper = node.arguments[0];
         if (mapper && isFunctionNode(mapper)) return functionReturnsPromise(mapper);
         if (mapper) {
-          const fn = resolveFunction(mapper);
+          const fn = resolveFunction(context, mapper);
           if (fn) return functionReturnsPromise(fn);
         }
       }
@@ -511,7 +312,7 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
         return node.value === null;
       case AST_NODE_TYPES.Identifier: {
         if (node.name === 'undefined') return true;
-        const init = constantInit(node);
+        const init = constantInit(context, node);
         return (
           init !== undefined &&
           !isFunctionNode(init) &&
@@ -539,7 +340,6 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
     isPromiseArray,
     mayBeNullish,
     functionReturnsPromise,
-    resolveFunction,
   };
 }
 

@@ -12,42 +12,45 @@ import {
   isFunctionNode,
   skipChainExpression,
   skipTypeWrappers,
+  walkAst,
 } from '../ast.js';
+import { type SourceCode } from '../scope.js';
 
 const cache = new WeakMap<FunctionNode, boolean>();
 
 /** True when calling `fn` returns a promise that never rejects (see the module comment). */
-export function cannotReject(fn: FunctionNode): boolean {
+export function cannotReject(sourceCode: SourceCode, fn: FunctionNode): boolean {
   let answer = cache.get(fn);
   if (answer === undefined) {
-    answer = computeCannotReject(fn);
+    answer = computeCannotReject(sourceCode, fn);
     cache.set(fn, answer);
   }
   return answer;
 }
 
-function computeCannotReject(fn: FunctionNode): boolean {
+function computeCannotReject(sourceCode: SourceCode, fn: FunctionNode): boolean {
   if (fn.generator) return false;
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return isHandledPromiseChain(fn.body);
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return isHandledPromiseChain(sourceCode, fn.body);
   if (!fn.async) {
     // A plain function returning a promise: every return must be a handled chain (sync throws are not rejections).
     const returns = collect(
+      sourceCode,
       fn.body,
       (node) => node.type === AST_NODE_TYPES.ReturnStatement,
     ) as TSESTree.ReturnStatement[];
     return (
       returns.length > 0 &&
-      returns.every((statement) => statement.argument !== null && isHandledPromiseChain(statement.argument))
+      returns.every((statement) => statement.argument !== null && isHandledPromiseChain(sourceCode, statement.argument))
     );
   }
-  return fn.body.body.every((statement) => isGuardedStatement(statement));
+  return fn.body.body.every((statement) => isGuardedStatement(sourceCode, statement));
 }
 
 /**
  * `p.catch(handler)`, `p.then(onFulfilled, onRejected)`, `p.catch(h).finally(f)`, with `await`/`void`
  * in front: a chain whose last rejection handler does not rethrow.
  */
-export function isHandledPromiseChain(input: TSESTree.Node): boolean {
+export function isHandledPromiseChain(sourceCode: SourceCode, input: TSESTree.Node): boolean {
   let node = skipTypeWrappers(skipChainExpression(input));
   while (
     node.type === AST_NODE_TYPES.AwaitExpression ||
@@ -59,21 +62,21 @@ export function isHandledPromiseChain(input: TSESTree.Node): boolean {
   const callee = skipChainExpression(node.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const method = getStaticPropertyName(callee);
-  if (method === 'catch') return node.arguments.length >= 1 && isNonThrowingHandler(node.arguments[0]!);
-  if (method === 'then') return node.arguments.length >= 2 && isNonThrowingHandler(node.arguments[1]!);
+  if (method === 'catch') return node.arguments.length >= 1 && isNonThrowingHandler(sourceCode, node.arguments[0]!);
+  if (method === 'then') return node.arguments.length >= 2 && isNonThrowingHandler(sourceCode, node.arguments[1]!);
   // `finally` passes the settlement through (a throwing callback aside): the chain before it decides.
-  if (method === 'finally') return isHandledPromiseChain(callee.object);
+  if (method === 'finally') return isHandledPromiseChain(sourceCode, callee.object);
   return false;
 }
 
 /** A rejection handler that does not hand the error on: not `undefined`, no `throw`, no `Promise.reject`. */
-function isNonThrowingHandler(handler: TSESTree.Node): boolean {
+function isNonThrowingHandler(sourceCode: SourceCode, handler: TSESTree.Node): boolean {
   if (handler.type === AST_NODE_TYPES.Identifier && handler.name === 'undefined') return false;
   if (handler.type === AST_NODE_TYPES.Literal && handler.value === null) return false;
   if (handler.type === AST_NODE_TYPES.SpreadElement) return false;
   if (!isFunctionNode(handler)) return true;
   if (handler.body.type !== AST_NODE_TYPES.BlockStatement) return !isRejectCall(handler.body);
-  return isNonThrowingBlock(handler.body);
+  return isNonThrowingBlock(sourceCode, handler.body);
 }
 
 function isRejectCall(node: TSESTree.Node): boolean {
@@ -89,29 +92,29 @@ function isRejectCall(node: TSESTree.Node): boolean {
 }
 
 /** A `catch`/`finally` block that neither throws, returns a rejection, nor awaits something unhandled. */
-function isNonThrowingBlock(block: TSESTree.BlockStatement): boolean {
-  const risky = collect(block, (node) => {
+function isNonThrowingBlock(sourceCode: SourceCode, block: TSESTree.BlockStatement): boolean {
+  const risky = collect(sourceCode, block, (node) => {
     if (node.type === AST_NODE_TYPES.ThrowStatement) return true;
     if (node.type === AST_NODE_TYPES.ReturnStatement) return node.argument !== null && isRejectCall(node.argument);
-    if (node.type === AST_NODE_TYPES.AwaitExpression) return !isHandledPromiseChain(node.argument);
+    if (node.type === AST_NODE_TYPES.AwaitExpression) return !isHandledPromiseChain(sourceCode, node.argument);
     return false;
   });
   return risky.length === 0;
 }
 
 /** A statement of an async function's body that cannot make its promise reject. */
-function isGuardedStatement(statement: TSESTree.Statement): boolean {
+function isGuardedStatement(sourceCode: SourceCode, statement: TSESTree.Statement): boolean {
   switch (statement.type) {
     case AST_NODE_TYPES.TryStatement:
-      return isGuardedTry(statement);
+      return isGuardedTry(sourceCode, statement);
     case AST_NODE_TYPES.EmptyStatement:
       return true;
     case AST_NODE_TYPES.ExpressionStatement:
-      return isHandledPromiseChain(statement.expression) || isInertUpdate(statement.expression);
+      return isHandledPromiseChain(sourceCode, statement.expression) || isInertUpdate(statement.expression);
     case AST_NODE_TYPES.ReturnStatement:
       return (
         statement.argument === null ||
-        isHandledPromiseChain(statement.argument) ||
+        isHandledPromiseChain(sourceCode, statement.argument) ||
         isInertExpression(statement.argument)
       );
     case AST_NODE_TYPES.VariableDeclaration:
@@ -119,35 +122,38 @@ function isGuardedStatement(statement: TSESTree.Statement): boolean {
         (declarator) => declarator.init === null || isInertExpression(declarator.init),
       );
     case AST_NODE_TYPES.BlockStatement:
-      return statement.body.every((inner) => isGuardedStatement(inner));
+      return statement.body.every((inner) => isGuardedStatement(sourceCode, inner));
     case AST_NODE_TYPES.IfStatement:
       return (
         isInertExpression(statement.test) &&
-        isGuardedStatement(statement.consequent) &&
-        (statement.alternate === null || isGuardedStatement(statement.alternate))
+        isGuardedStatement(sourceCode, statement.consequent) &&
+        (statement.alternate === null || isGuardedStatement(sourceCode, statement.alternate))
       );
     case AST_NODE_TYPES.ForStatement:
     case AST_NODE_TYPES.WhileStatement:
     case AST_NODE_TYPES.DoWhileStatement:
       // `for (;;) { try { … } catch { … } }`: a retry loop around a guarded body.
-      return (statement.test === null || isInertExpression(statement.test)) && isGuardedStatement(statement.body);
+      return (
+        (statement.test === null || isInertExpression(statement.test)) && isGuardedStatement(sourceCode, statement.body)
+      );
     default:
       return false;
   }
 }
 
 /** `try { … } catch { … }` whose handler and finalizer do not rethrow, and whose `try` returns no un-awaited promise. */
-function isGuardedTry(statement: TSESTree.TryStatement): boolean {
+function isGuardedTry(sourceCode: SourceCode, statement: TSESTree.TryStatement): boolean {
   if (!statement.handler) return false;
-  if (!isNonThrowingBlock(statement.handler.body)) return false;
-  if (statement.finalizer && !isNonThrowingBlock(statement.finalizer)) return false;
+  if (!isNonThrowingBlock(sourceCode, statement.handler.body)) return false;
+  if (statement.finalizer && !isNonThrowingBlock(sourceCode, statement.finalizer)) return false;
   // `return load()` inside `try` hands the promise out before the `catch` can see its rejection.
   const unguardedReturns = collect(
+    sourceCode,
     statement.block,
     (node) =>
       node.type === AST_NODE_TYPES.ReturnStatement &&
       node.argument !== null &&
-      !isHandledPromiseChain(node.argument) &&
+      !isHandledPromiseChain(sourceCode, node.argument) &&
       !isInertExpression(node.argument) &&
       skipTypeWrappers(node.argument).type !== AST_NODE_TYPES.AwaitExpression,
   );
@@ -203,21 +209,12 @@ function isInertExpression(node: TSESTree.Node): boolean {
 }
 
 /** Nodes under `root` (not inside nested functions) that match `test`. */
-function collect(root: TSESTree.Node, test: (node: TSESTree.Node) => boolean): TSESTree.Node[] {
+function collect(sourceCode: SourceCode, root: TSESTree.Node, test: (node: TSESTree.Node) => boolean): TSESTree.Node[] {
   const found: TSESTree.Node[] = [];
-  const visit = (node: TSESTree.Node): void => {
+  walkAst(root, sourceCode.visitorKeys, (node) => {
+    if (node !== root && isFunctionNode(node)) return false;
     if (test(node)) found.push(node);
-    for (const [key, child] of Object.entries(node)) {
-      if (key === 'parent') continue;
-      if (Array.isArray(child)) {
-        for (const item of child as unknown[]) if (isNode(item) && !isFunctionNode(item)) visit(item);
-      } else if (isNode(child) && !isFunctionNode(child)) visit(child);
-    }
-  };
-  visit(root);
+    return true;
+  });
   return found;
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }

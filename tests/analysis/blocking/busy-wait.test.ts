@@ -1,7 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
-import { findBusyWait, type LoopNode } from '../../../src/analysis/blocking/busy-wait.js';
+import { type LoopNode } from '../../../src/analysis/ast.js';
+import { findBusyWait } from '../../../src/analysis/blocking/busy-wait.js';
 import { type Context, probe } from '../harness.js';
 
 const LOOPS = 'WhileStatement, DoWhileStatement, ForStatement';

@@ -69,11 +69,18 @@ describe('isArrayValue and hasMember', () => {
       'declare const list: readonly string[];',
       'declare const pair: [number, string];',
       'declare const set: Set<string>;',
+      'declare const maybe: string[] | undefined;',
+      'declare const anything: any;',
+      'declare const custom: { map(f: unknown): Set<string> };',
       'ask(list);',
       'ask(pair);',
       'ask(set);',
+      'ask(maybe);',
+      'ask(anything.map(f));',
+      'ask(custom.map(f));',
     ].join('\n');
-    expect(probeAsked({ code, typed: true }, isArrayValue)).toEqual(['yes', 'yes', 'no']);
+    // The checker decides where it knows the type; the syntax only where it does not.
+    expect(probeAsked({ code, typed: true }, isArrayValue)).toEqual(['yes', 'yes', 'no', 'yes', 'yes', 'no']);
     const members = "import { select } from './floating-lib.js';\nask(select('t'));\nask(Promise.resolve(1));";
     expect(
       probeAsked({ code: members, typed: true }, (context, node) => [
@@ -86,8 +93,19 @@ describe('isArrayValue and hasMember', () => {
     ]);
   });
 
-  it('untyped: only array literals are known', () => {
-    expect(probeAsked({ code: 'ask([1]);\nask(list);' }, isArrayValue)).toEqual(['yes', 'unknown']);
+  it('untyped: array literals and array-returning calls are known', () => {
+    const code =
+      'ask([1]);\nask(list);\nask(Object.keys(o));\nask(Array.from(s));\nask(ids.map(f));\nask(line.split(","));\nask(Object.assign(a, b));\nask(Array.isArray(x));';
+    expect(probeAsked({ code }, isArrayValue)).toEqual([
+      'yes',
+      'unknown',
+      'yes',
+      'yes',
+      'yes',
+      'yes',
+      'unknown',
+      'unknown',
+    ]);
     expect(probeAsked({ code: 'ask(p);' }, (context, node) => hasMember(context, node, 'then'))).toEqual(['unknown']);
   });
 });

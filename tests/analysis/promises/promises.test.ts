@@ -1,10 +1,8 @@
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 import { isFunctionNode } from '../../../src/analysis/ast.js';
 import { PROMISE_RETURNING_APIS } from '../../../src/analysis/catalog/promise-apis.js';
-import { getPromiseKnowledge, getTypeFlags, type Tristate } from '../../../src/analysis/promises/promises.js';
-import { getTypeInfo } from '../../../src/analysis/type-info.js';
+import { getPromiseKnowledge, type Tristate } from '../../../src/analysis/promises/promises.js';
 import { missingNodeFunctions, probe, probeAsked, probeOne, type Snippet } from '../harness.js';
 
 /** `isPromise` of the argument of every `ask(…)` marker. */
@@ -343,7 +341,7 @@ describe('mayBeNullish, untyped', () => {
   });
 });
 
-describe('functionReturnsPromise and resolveFunction', () => {
+describe('functionReturnsPromise', () => {
   it('answers for each function of a file', () => {
     const code = [
       'async function a() {}',
@@ -358,25 +356,6 @@ describe('functionReturnsPromise and resolveFunction', () => {
       isFunctionNode(node) ? getPromiseKnowledge(context).functionReturnsPromise(node) : undefined,
     );
     expect(answers).toEqual(['yes', 'yes', 'no', 'no', 'yes', 'no', 'unknown']);
-  });
-
-  it('resolveFunction follows callees to their function', () => {
-    const code = [
-      'const repo = { load: async () => 1 };',
-      'class Repo { static make() {} save() {} }',
-      'function plain() {}',
-      'ask(repo.load);',
-      'ask(Repo.make);',
-      'ask(new Repo().save);',
-      'ask(plain);',
-      'ask(unknown);',
-      'ask(repo[name]);',
-    ].join('\n');
-    const found = probeAsked({ code }, (context, expression) => {
-      const fn = getPromiseKnowledge(context).resolveFunction(expression);
-      return fn ? context.sourceCode.getText(fn) : undefined;
-    });
-    expect(found).toEqual(['async () => 1', '() {}', '() {}', 'function plain() {}', undefined, undefined]);
   });
 });
 
@@ -396,21 +375,6 @@ describe('getPromiseKnowledge: per-file cache', () => {
   it('does not leak answers between files', () => {
     expect(isPromise({ code: 'async function load() {}\nask(load());' })).toEqual(['yes']);
     expect(isPromise({ code: 'function load() { return 1; }\nask(load());' })).toEqual(['no']);
-  });
-});
-
-describe('getTypeFlags', () => {
-  it('equals ts.TypeFlags of the installed TypeScript', () => {
-    const flags = probeOne({ code: 'x;', typed: true }, 'Program', (context) =>
-      getTypeFlags(getTypeInfo(context)!.checker),
-    );
-    expect(flags).toEqual({
-      Any: ts.TypeFlags.Any,
-      Unknown: ts.TypeFlags.Unknown,
-      Undefined: ts.TypeFlags.Undefined,
-      Null: ts.TypeFlags.Null,
-      Void: ts.TypeFlags.Void,
-    });
   });
 });
 

@@ -10,7 +10,7 @@ function answer(code: string): boolean {
   const found = probe(
     { code },
     'FunctionDeclaration[id.name="f"], VariableDeclarator[id.name="f"] > :function',
-    (_context, node) => cannotReject(node as FunctionNode),
+    (context, node) => cannotReject(context.sourceCode, node as FunctionNode),
   );
   if (found.length !== 1) throw new Error(`expected one function f in ${code}`);
   return found[0]!;
@@ -89,16 +89,8 @@ describe('isHandledPromiseChain', () => {
       'ask(p.then(a, null));',
       'ask(p);',
     ].join('\n');
-    expect(probeAsked({ code }, (_context, node) => isHandledPromiseChain(node as TSESTree.Expression))).toEqual([
-      true,
-      true,
-      true,
-      true,
-      false,
-      false,
-      false,
-      false,
-      false,
-    ]);
+    expect(
+      probeAsked({ code }, (context, node) => isHandledPromiseChain(context.sourceCode, node as TSESTree.Expression)),
+    ).toEqual([true, true, true, true, false, false, false, false, false]);
   });
 });

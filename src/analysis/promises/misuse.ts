@@ -1,0 +1,180 @@
+/**
+ * "Would a promise be misused here?" Where a value stands, not what it is: as a condition (always
+ * truthy), in a string or template (`[object Promise]`), in arithmetic or a comparison with a literal,
+ * passed to a value sink such as `console.log` or `JSON.stringify`, read for a member a promise lacks,
+ * destructured, spread or iterated. Whether the value is a promise is `promises.ts`'s question.
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+
+import { getCalleePath, getStaticPropertyName, getValueParent } from '../ast.js';
+import { PROMISE_MEMBERS, VALUE_SINK_APIS, type ValueMisuse } from '../catalog/promise-misuse.js';
+import { trackModuleReferences } from '../origin/modules.js';
+import { type AnyContext, type ScopeVariable } from '../scope.js';
+import { hasMember } from './callbacks.js';
+import { getPromiseKnowledge } from './promises.js';
+
+/**
+ * `typeError`: the compiler rejects this use of a promise (`Property 'name' does not exist on type
+ * 'Promise<User>'. Did you forget to use 'await'?`, `p * 2`, `p === 1`, `for…of`, destructuring).
+ * Where the compiler checks the file it reports these already, with its own "add await" fix, so a
+ * rule need not ask the type checker about them. Conditions, strings, `p + x` (which may concatenate),
+ * `-p`, `console.*` arguments and object spreads type-check.
+ */
+export type Misuse = { typeError?: boolean } & (
+  | { kind: ValueMisuse; api?: string }
+  | { kind: 'member'; member: string }
+  | { kind: 'destructuring' | 'spread' | 'iteration' }
+);
+
+/** Expressions whose value can be a promise used wrongly where they stand. */
+const MISUSE_CANDIDATES: ReadonlySet<string> = new Set([
+  AST_NODE_TYPES.Identifier,
+  AST_NODE_TYPES.MemberExpression,
+  AST_NODE_TYPES.CallExpression,
+  AST_NODE_TYPES.NewExpression,
+  AST_NODE_TYPES.ImportExpression,
+  AST_NODE_TYPES.TaggedTemplateExpression,
+]);
+
+/** Operators that turn a promise operand into NaN, a wrong bit pattern or a meaningless comparison. */
+const ARITHMETIC_OPERATORS: ReadonlySet<string> = new Set([
+  '-',
+  '*',
+  '/',
+  '%',
+  '**',
+  '|',
+  '&',
+  '^',
+  '<<',
+  '>>',
+  '>>>',
+  '<',
+  '>',
+  '<=',
+  '>=',
+]);
+const EQUALITY_OPERATORS: ReadonlySet<string> = new Set(['==', '===', '!=', '!==']);
+
+/** Is `node` a kind of expression (a name, a member, a call…) that can hold a promise misused where it stands? */
+export function isMisuseCandidate(node: TSESTree.Node): boolean {
+  return MISUSE_CANDIDATES.has(node.type);
+}
+
+function isStringOperand(node: TSESTree.Node): boolean {
+  return (
+    (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') ||
+    node.type === AST_NODE_TYPES.TemplateLiteral
+  );
+}
+
+/** A literal a promise can be compared with by mistake: not `null`, and `undefined` is not a literal. */
+function isValueLiteral(node: TSESTree.Node): boolean {
+  return (node.type === AST_NODE_TYPES.Literal && node.value !== null) || node.type === AST_NODE_TYPES.TemplateLiteral;
+}
+
+/** How a promise standing at `node` would be misused by its parent, or undefined where a promise is fine. */
+export function classifyMisuse(context: AnyContext, node: TSESTree.Node): Misuse | undefined {
+  const { parent, child } = getValueParent(node);
+  if (!parent) return undefined;
+  switch (parent.type) {
+    case AST_NODE_TYPES.IfStatement:
+    case AST_NODE_TYPES.WhileStatement:
+    case AST_NODE_TYPES.DoWhileStatement:
+    case AST_NODE_TYPES.ForStatement:
+    case AST_NODE_TYPES.ConditionalExpression:
+      return parent.test === child ? { kind: 'condition' } : undefined;
+    case AST_NODE_TYPES.UnaryExpression:
+      if (parent.operator === '!') return { kind: 'condition' };
+      // The compiler accepts `-p` and `~p` (NaN, -1), so these are not `typeError`s.
+      return parent.operator === '+' || parent.operator === '-' || parent.operator === '~'
+        ? { kind: 'arithmetic' }
+        : undefined;
+    case AST_NODE_TYPES.LogicalExpression:
+      if (parent.operator === '??') return undefined;
+      if (parent.left === child) return { kind: 'condition' };
+      return classifyMisuse(context, parent)?.kind === 'condition' ? { kind: 'condition' } : undefined;
+    case AST_NODE_TYPES.BinaryExpression: {
+      const other = parent.left === child ? parent.right : parent.left;
+      if (parent.operator === '+') return { kind: isStringOperand(other) ? 'string' : 'arithmetic' };
+      if (ARITHMETIC_OPERATORS.has(parent.operator)) return { kind: 'arithmetic', typeError: true };
+      return EQUALITY_OPERATORS.has(parent.operator) && isValueLiteral(other)
+        ? { kind: 'arithmetic', typeError: true }
+        : undefined;
+    }
+    case AST_NODE_TYPES.AssignmentExpression:
+      if (parent.right !== child) return undefined;
+      if (parent.operator === '=') {
+        return parent.left.type === AST_NODE_TYPES.ObjectPattern || parent.left.type === AST_NODE_TYPES.ArrayPattern
+          ? destructuringMisuse(parent.left)
+          : undefined;
+      }
+      if (parent.operator === '+=') return { kind: 'arithmetic' };
+      return ARITHMETIC_OPERATORS.has(parent.operator.slice(0, -1))
+        ? { kind: 'arithmetic', typeError: true }
+        : undefined;
+    case AST_NODE_TYPES.TemplateLiteral:
+      return parent.parent.type === AST_NODE_TYPES.TaggedTemplateExpression ? undefined : { kind: 'string' };
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.NewExpression: {
+      if (parent.callee === child) return undefined;
+      const sink = trackModuleReferences(context, VALUE_SINK_APIS).get(parent);
+      if (!sink) return undefined;
+      const index = parent.arguments.indexOf(child as TSESTree.CallExpressionArgument);
+      if (sink.row.argument !== 'all' && sink.row.argument !== index) return undefined;
+      return { kind: sink.row.misuse, api: getCalleePath(parent.callee) ?? 'this function' };
+    }
+    case AST_NODE_TYPES.MemberExpression: {
+      if (parent.object !== child) return undefined;
+      // `p.label = …` decorates the promise object on purpose.
+      if (parent.parent.type === AST_NODE_TYPES.AssignmentExpression && parent.parent.left === parent) return undefined;
+      const member = getStaticPropertyName(parent);
+      if (member === undefined) return undefined;
+      if (member === 'toString') return { kind: 'string' };
+      if (PROMISE_MEMBERS.has(member)) return undefined;
+      return { kind: 'member', member, typeError: true };
+    }
+    case AST_NODE_TYPES.VariableDeclarator:
+      if (parent.init !== child) return undefined;
+      return parent.id.type === AST_NODE_TYPES.ObjectPattern || parent.id.type === AST_NODE_TYPES.ArrayPattern
+        ? destructuringMisuse(parent.id)
+        : undefined;
+    case AST_NODE_TYPES.SpreadElement:
+      return { kind: 'spread' };
+    case AST_NODE_TYPES.ForOfStatement:
+      return parent.right === child && !parent.await ? { kind: 'iteration', typeError: true } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function destructuringMisuse(pattern: TSESTree.ObjectPattern | TSESTree.ArrayPattern): Misuse | undefined {
+  if (pattern.type === AST_NODE_TYPES.ArrayPattern) return { kind: 'destructuring', typeError: true };
+  // `const { then } = p` takes what a promise has.
+  const onlyPromiseMembers = pattern.properties.every(
+    (property) =>
+      property.type === AST_NODE_TYPES.Property &&
+      !property.computed &&
+      property.key.type === AST_NODE_TYPES.Identifier &&
+      PROMISE_MEMBERS.has(property.key.name),
+  );
+  return onlyPromiseMembers ? undefined : { kind: 'destructuring', typeError: true };
+}
+
+/**
+ * A misuse that is really fine for the value at `node`: an existence check on a promise-or-nothing
+ * (`if (cached)`), or a member the thenable has (a query builder's `.where`).
+ */
+export function isExcusedMisuse(context: AnyContext, node: TSESTree.Node, misuse: Misuse): boolean {
+  if (misuse.kind === 'condition') return getPromiseKnowledge(context).mayBeNullish(node);
+  if (misuse.kind === 'member') return hasMember(context, node, misuse.member) === 'yes';
+  return false;
+}
+
+/**
+ * Does some read of a variable holding a promise hand it on (await it, return it, pass it to a
+ * function) rather than misuse it? Then its declaration must stay a promise.
+ */
+export function isPromiseVariableHandedOn(context: AnyContext, variable: ScopeVariable): boolean {
+  return variable.references.some((reference) => reference.isRead() && !classifyMisuse(context, reference.identifier));
+}

@@ -1,0 +1,149 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+
+import {
+  classifyMisuse,
+  isExcusedMisuse,
+  isMisuseCandidate,
+  isPromiseVariableHandedOn,
+  type Misuse,
+} from '../../../src/analysis/promises/misuse.js';
+import { findVariableAt } from '../../../src/analysis/scope.js';
+import { probe, probeAsked } from '../harness.js';
+
+/** `classifyMisuse` of every identifier `p` in the code. */
+function misuses(code: string, filename = 'file.js'): (Misuse | undefined)[] {
+  return probe({ code, filename }, 'Identifier[name="p"]', (context, node) => classifyMisuse(context, node));
+}
+
+describe('classifyMisuse', () => {
+  it.each([
+    ['conditions', 'if (p) {}\nwhile (p) {}\np ? a : b;\n!p;\nfor (; p; ) {}', Array(5).fill({ kind: 'condition' })],
+    [
+      'the left of && and ||, and the right where the whole is a condition',
+      'p && a;\nif (a || p) {}\na ?? p;\nx = a && p;',
+      [{ kind: 'condition' }, { kind: 'condition' }, undefined, undefined],
+    ],
+    [
+      'strings',
+      '`${p}`;\n"id: " + p;\np.toString();\ntag`${p}`;',
+      [{ kind: 'string' }, { kind: 'string' }, { kind: 'string' }, undefined],
+    ],
+    [
+      'arithmetic the compiler accepts',
+      'p + 1;\n-p;\nx += p;',
+      [{ kind: 'arithmetic' }, { kind: 'arithmetic' }, { kind: 'arithmetic' }],
+    ],
+    [
+      'arithmetic and comparisons the compiler rejects',
+      'p * 2;\np < 3;\np === 1;\nx *= p;',
+      Array(4).fill({ kind: 'arithmetic', typeError: true }),
+    ],
+    [
+      'comparisons with null or a name are fine',
+      'p === null;\np !== undefined;\np === q;',
+      [undefined, undefined, undefined],
+    ],
+    [
+      'members a promise lacks, and not those it has',
+      'p.name;\np.then(f);\np.constructor;\np.label = 1;\np[k];',
+      [{ kind: 'member', member: 'name', typeError: true }, undefined, undefined, undefined, undefined],
+    ],
+    [
+      'destructuring, spread and iteration',
+      'const { id } = p;\nconst [a] = p;\nconst { then } = p;\n({ id } = p);\nf(...p);\nfor (const x of p) {}',
+      [
+        { kind: 'destructuring', typeError: true },
+        { kind: 'destructuring', typeError: true },
+        undefined,
+        { kind: 'destructuring', typeError: true },
+        { kind: 'spread' },
+        { kind: 'iteration', typeError: true },
+      ],
+    ],
+    [
+      'value sinks by origin, naming the API',
+      'console.log(p);\nJSON.stringify(p);\nNumber(p);\nlog(p);\np();',
+      [
+        { kind: 'logged', api: 'console.log' },
+        { kind: 'logged', api: 'JSON.stringify' },
+        { kind: 'arithmetic', api: 'Number' },
+        undefined,
+        undefined,
+      ],
+    ],
+    [
+      'fine where it is handed on',
+      'await p;\nreturn p;\nconst q = p;\nf(p);\nPromise.all([p]);',
+      [undefined, undefined, undefined, undefined, undefined],
+    ],
+  ])('%s', (_title, code, expected) => {
+    const wrapped = `async function outer() {\n${code}\n}`;
+    expect(misuses(wrapped)).toEqual(expected);
+    expect(misuses(wrapped, 'file.ts')).toEqual(expected);
+  });
+
+  it('looks through TypeScript wrappers', () => {
+    expect(misuses('if (p as any) {}\n(p!).name;', 'file.ts')).toEqual([
+      { kind: 'condition' },
+      { kind: 'member', member: 'name', typeError: true },
+    ]);
+  });
+});
+
+describe('isMisuseCandidate', () => {
+  it('is the expressions that can hold a promise', () => {
+    const code =
+      'ask(p);\nask(a.b);\nask(f());\nask(new C());\nask(import("x"));\nask(tag``);\nask(1);\nask([p]);\nask(() => p);';
+    expect(probeAsked({ code }, (_context, node) => isMisuseCandidate(node))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
+  });
+});
+
+describe('isExcusedMisuse', () => {
+  it('excuses an existence check on a promise-or-nothing, and a member a thenable has (typed)', () => {
+    const code = [
+      "import { select } from './floating-lib.js';",
+      'declare const cached: Promise<number> | undefined;',
+      'declare const pending: Promise<number>;',
+      'ask(cached);',
+      'ask(pending);',
+      "ask(select('t'));",
+    ].join('\n');
+    const answers = probeAsked({ code, typed: true }, (context, node) => [
+      isExcusedMisuse(context, node, { kind: 'condition' }),
+      isExcusedMisuse(context, node, { kind: 'member', member: 'where' }),
+      isExcusedMisuse(context, node, { kind: 'string' }),
+    ]);
+    expect(answers).toEqual([
+      [true, false, false],
+      [false, false, false],
+      [false, true, false],
+    ]);
+  });
+});
+
+describe('isPromiseVariableHandedOn', () => {
+  it('is true when some read awaits, returns or passes the promise on', () => {
+    const code = [
+      'async function a() { const p = load(); if (p) {} await p; }',
+      'async function b() { const p = load(); console.log(`${p}`); }',
+      'function c() { const p = load(); p.name; return p; }',
+      'function d() { const p = load(); p * 2; }',
+    ].join('\n');
+    const answers = probe({ code }, 'VariableDeclarator', (context, node) => {
+      const id = (node as TSESTree.VariableDeclarator).id as TSESTree.Identifier;
+      return isPromiseVariableHandedOn(context, findVariableAt(context.sourceCode, id, id)!);
+    });
+    expect(answers).toEqual([true, false, true, false]);
+  });
+});
