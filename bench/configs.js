@@ -5,14 +5,19 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import globals from 'globals';
+
 import nPlugin from 'eslint-plugin-n';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
 import { repoDir } from './corpora.js';
 
 export const defaultPluginPath = path.join(repoDir, 'dist', 'index.js');
 
-/** The built plugin (`dist/index.js`), or another build given by `--plugin` / `BENCH_PLUGIN`. */
+/**
+ * The built plugin (`dist/index.js`), or another build given by `--plugin` / `BENCH_PLUGIN`.
+ * @returns {Promise<Plugin>}
+ */
 export async function loadPlugin(pluginPath = process.env.BENCH_PLUGIN || defaultPluginPath) {
   const module = await import(pathToFileURL(path.resolve(pluginPath)).href);
   const plugin = module.default ?? module;
@@ -20,6 +25,11 @@ export async function loadPlugin(pluginPath = process.env.BENCH_PLUGIN || defaul
   return plugin;
 }
 
+/**
+ * @typedef {import('eslint').ESLint.Plugin & { rules: Record<string, import('eslint').Rule.RuleModule> }} Plugin
+ */
+
+/** @param {Plugin} plugin */
 export function pluginNamespace(plugin) {
   return plugin.meta?.namespace ?? 'event-loop';
 }
@@ -27,10 +37,13 @@ export function pluginNamespace(plugin) {
 /**
  * Every rule of the plugin at `error`, with the options the `strict` config gives it (rules that
  * `strict` leaves out run with their defaults), so the bench follows whatever rules exist.
+ * @param {Plugin} plugin
  */
 export function ourRules(plugin) {
   const namespace = pluginNamespace(plugin);
-  const strict = plugin.configs?.strict?.rules ?? {};
+  const strictConfig = /** @type {import('eslint').Linter.Config | undefined} */ (plugin.configs?.strict);
+  const strict = strictConfig?.rules ?? {};
+  /** @type {import('eslint').Linter.RulesRecord} */
   const rules = {};
   for (const name of Object.keys(plugin.rules).sort()) {
     const id = `${namespace}/${name}`;
@@ -53,8 +66,15 @@ export const anchorRules = {
  */
 const parserForEslintPluginN = {
   meta: { name: 'typescript-eslint/parser (no node maps without a program)' },
+  /**
+   * @param {string} code
+   * @param {import('@typescript-eslint/parser').ParserOptions} options
+   */
   parseForESLint(code, options) {
-    const result = tseslint.parser.parseForESLint(code, options);
+    // `CompatibleParser` types only `parse`; at run time this is @typescript-eslint/parser.
+    const result = /** @type {typeof import('@typescript-eslint/parser')} */ (
+      /** @type {unknown} */ (tseslint.parser)
+    ).parseForESLint(code, options);
     if (result.services?.program) return result;
     return {
       ...result,
@@ -63,6 +83,7 @@ const parserForEslintPluginN = {
   },
 };
 
+/** @type {Record<string, { title: string, typed: boolean }>} */
 export const configurations = {
   A: { title: '@typescript-eslint/parser, no rules', typed: false },
   B: { title: 'our rules, no type information', typed: false },
@@ -71,11 +92,17 @@ export const configurations = {
   E: { title: 'anchors with types: no-floating-promises, no-misused-promises', typed: true },
 };
 
-/** The flat config for one configuration on one corpus copied to `dir`. */
+/**
+ * The flat config for one configuration on one corpus copied to `dir`.
+ * @param {string} name
+ * @param {{ plugin: Plugin, dir: string, sourceType: 'module' | 'commonjs' | 'script' }} options
+ * @returns {import('eslint').Linter.Config[]}
+ */
 export function buildConfig(name, { plugin, dir, sourceType }) {
   const configuration = configurations[name];
   if (!configuration) throw new Error(`unknown configuration "${name}"`);
   const namespace = pluginNamespace(plugin);
+  /** @type {Record<string, any>} */
   const plugins = {};
   let rules = {};
   if (name === 'B' || name === 'C') {

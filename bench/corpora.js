@@ -20,6 +20,14 @@ export const workDir = path.join(benchDir, '.work');
  * (package path → path in the copy) so that their imports resolve. `sourceType` is ESLint's for
  * the `.js` files (TypeScript files are always modules).
  */
+/**
+ * @typedef {{
+ *   name: string, language: 'ts' | 'js', sources: string[], support?: Record<string, string>,
+ *   sourceType: 'module' | 'commonjs', version?: string,
+ * }} Corpus `version`: only for tarball corpora, which are fetched at that version
+ */
+
+/** @type {Corpus[]} */
 export const corpora = [
   { name: 'mongodb', language: 'ts', sources: ['src'], sourceType: 'module' },
   // The sources import '../../third_party/*' (a sibling folder in puppeteer's repository), shipped built in lib/.
@@ -41,6 +49,7 @@ export const corpora = [
  * Applications fetched as bare tarballs (bench/tarball-corpora.js): too large, or with too many native
  * dependencies, to install. Not in the default bench run; named with `--corpus` by the precision,
  * ordering and CommonJS-speed work.
+ * @type {Corpus[]}
  */
 export const tarballCorpora = [
   // A large CommonJS server: Ghost's core, hand-written async code over knex and bookshelf.
@@ -80,6 +89,7 @@ const testPath = /(^|\/)(tests?|__tests__|__mocks__|fixtures?)\//u;
 const testFile = /\.(test|spec)\.[cm]?[jt]sx?$/u;
 const declarationFile = /\.d\.[cm]?ts$/u;
 
+/** @param {string} name */
 export function corpusByName(name) {
   const corpus = [...corpora, ...tarballCorpora].find((c) => c.name === name);
   if (!corpus)
@@ -89,17 +99,25 @@ export function corpusByName(name) {
   return corpus;
 }
 
+/** @param {Corpus} corpus */
 export function packageDir(corpus) {
   if (!tarballCorpora.includes(corpus)) return path.join(nodeModulesDir, corpus.name);
   ensureTarballCorpus(corpus);
   return tarballCorpusDir(corpus);
 }
 
+/**
+ * @param {Corpus} corpus
+ * @returns {string}
+ */
 export function packageVersion(corpus) {
   return JSON.parse(fs.readFileSync(path.join(packageDir(corpus), 'package.json'), 'utf8')).version;
 }
 
-/** Longest line of a text, without splitting it into an array. */
+/**
+ * Longest line of a text, without splitting it into an array.
+ * @param {string} text
+ */
 export function longestLine(text) {
   let longest = 0;
   let start = 0;
@@ -112,6 +130,10 @@ export function longestLine(text) {
   return longest;
 }
 
+/**
+ * @param {string} dir
+ * @param {string[]} out
+ */
 function walk(dir, out) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
@@ -128,6 +150,7 @@ function walk(dir, out) {
  * without declaration files, tests and bundles. Also returns the declaration files (for the
  * tsconfig) and how many files were left out, by reason.
  */
+/** @param {Corpus} corpus */
 export function listCorpusFiles(corpus) {
   const root = packageDir(corpus);
   if (!fs.existsSync(root))
@@ -157,7 +180,10 @@ export function listCorpusFiles(corpus) {
   return { files, declarations, excluded };
 }
 
-/** Compiler options under which the corpora type-check reasonably without their own build setup. */
+/**
+ * Compiler options under which the corpora type-check reasonably without their own build setup.
+ * @param {Corpus} corpus
+ */
 function compilerOptions(corpus) {
   return {
     target: 'ES2022',
@@ -185,8 +211,11 @@ function compilerOptions(corpus) {
  * `node_modules` of the package is linked so its imports resolve as they do in place; everything
  * else resolves from `bench/node_modules`. `limit` keeps the first N files (for --quick).
  * Returns `{ dir, files, excluded, totalFiles }` with `files` relative to `dir`.
+ * @param {Corpus} corpus
+ * @param {{ limit?: number }} [options]
  */
-export function prepareCorpus(corpus, { limit } = {}) {
+export function prepareCorpus(corpus, options = {}) {
+  const { limit } = options;
   const { files: allFiles, declarations, excluded } = listCorpusFiles(corpus);
   const files = limit ? allFiles.slice(0, limit) : allFiles;
   const root = packageDir(corpus);

@@ -10,8 +10,8 @@
  * platforms, `npm ci` rejects such a lock as out of sync. `npm install` installs the locked versions
  * all the same, and says so if it had to change the lock.
  */
-import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -19,6 +19,9 @@ const { values } = parseArgs({
   },
 });
 
+if (!values.config || !values.dir || !values.files || !values.out)
+  throw new Error('lint-worker: --config, --dir, --files and --out are required (run.js passes them)');
+
 // Everything from here on counts: loading ESLint, the parser, the plugins, and linting.
 const started = performance.now();
 const { ESLint } = await import('eslint');
@@ -28,7 +31,11 @@ const files = JSON.parse(fs.readFileSync(values.files, 'utf8'));
 const eslint = new ESLint({
   cwd: values.dir,
   overrideConfigFile: true,
-  overrideConfig: buildConfig(values.config, { plugin, dir: values.dir, sourceType: values['source-type'] }),
+  overrideConfig: buildConfig(values.config, {
+    plugin,
+    dir: values.dir,
+    sourceType: /** @type {'module' | 'commonjs'} */ (values['source-type']),
+  }),
   stats: true,
   cache: false,
   errorOnUnmatchedPattern: true,
@@ -37,10 +44,11 @@ const lintStarted = performance.now();
 let results;
 try {
   results = await eslint.lintFiles(files);
-} catch (error) {
+} catch (caught) {
+  const error = /** @type {Error} */ (caught);
   // ESLint stops at the first rule that throws; say which, without dumping the AST.
   console.error(
-    `lint-worker: configuration ${values.config} crashed: ${error.message}\n${error.stack
+    `lint-worker: configuration ${values.config} crashed: ${error.message}\n${String(error.stack)
       .split('\n')
       .filter((l) => l.startsWith('    at '))
       .slice(0, 6)

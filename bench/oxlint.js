@@ -15,18 +15,31 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+
 import { ESLint } from 'eslint';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
-import { corpusByName, lintedExtensions, nodeModulesDir, prepareCorpus, repoDir, workDir } from './corpora.js';
+
 import { defaultPluginPath, loadPlugin, ourRules } from './configs.js';
+import { corpusByName, lintedExtensions, nodeModulesDir, prepareCorpus, repoDir, workDir } from './corpora.js';
+
+/**
+ * One report, on either side. Parse errors and crashes are one file-level entry on both sides, with their text in `detail`.
+ * @typedef {{ file: string, line: number, column: number, ruleId: string, message: string, detail?: string }} Report
+ * @typedef {{
+ *   target: string, dir: string, files: number, rules: string[], eslint: Report[], oxlint: Report[],
+ *   oxlintError: string | undefined, timings: { eslintMs?: number, oxlintMs?: number },
+ *   onlyEslint: Report[], onlyOxlint: Report[], messageDiffers: (Report & { oxlintMessage: string })[],
+ * }} Comparison
+ */
 
 const oxlintBin = path.join(nodeModulesDir, 'oxlint', 'bin', 'oxlint');
-const tsExtensions = new Set(['.ts', '.mts', '.cts', '.tsx']);
 
+/** @param {string} dir */
 function listExamples(dir) {
+  /** @type {string[]} */
   const out = [];
-  const walk = (current) => {
+  const walk = (/** @type {string} */ current) => {
     for (const entry of fs.readdirSync(current, { withFileTypes: true })) {
       const full = path.join(current, entry.name);
       if (entry.isDirectory() && entry.name !== 'node_modules') walk(full);
@@ -43,8 +56,15 @@ function listExamples(dir) {
   return out.sort();
 }
 
-/** ESLint's flat config for the untyped comparison: typescript-eslint's parser for TS, espree for JS. */
+/**
+ * ESLint's flat config for the untyped comparison: typescript-eslint's parser for TS, espree for JS.
+ * @param {import('eslint').ESLint.Plugin} plugin
+ * @param {import('eslint').Linter.RulesRecord} rules
+ * @param {'module' | 'commonjs' | 'script'} jsSourceType
+ * @returns {import('eslint').Linter.Config[]}
+ */
 function eslintConfig(plugin, rules, jsSourceType) {
+  /** @type {import('eslint').Linter.LanguageOptions} */
   const languageOptions = { ecmaVersion: 'latest', globals: { ...globals.node } };
   return [
     {
@@ -63,6 +83,10 @@ function eslintConfig(plugin, rules, jsSourceType) {
   ];
 }
 
+/**
+ * @param {string} pluginPath
+ * @param {Record<string, unknown>} rules
+ */
 function oxlintConfig(pluginPath, rules) {
   return {
     jsPlugins: [pluginPath],
@@ -74,11 +98,14 @@ function oxlintConfig(pluginPath, rules) {
   };
 }
 
+/** @param {Report} r */
 const keyOf = (r) => `${r.file}:${r.line}:${r.column} ${r.ruleId}`;
 
 /**
  * Lints `target` ('examples' or a corpus name) with ESLint (no type information) and with oxlint,
- * and returns both report lists and their differences.
+ * and returns both report lists and their differences. `pluginPath`: the built plugin (dist/index.js).
+ * @param {{ target?: string, pluginPath?: string }} [options]
+ * @returns {Promise<Comparison>}
  */
 export async function compareWithEslint({
   target = 'examples',
@@ -88,8 +115,11 @@ export async function compareWithEslint({
   const absolutePlugin = path.resolve(pluginPath);
   const plugin = await loadPlugin(absolutePlugin);
   const rules = ourRules(plugin);
+  /** @type {string} */
   let dir;
+  /** @type {string[]} */
   let files;
+  /** @type {'module' | 'commonjs' | 'script'} */
   let jsSourceType = 'module';
   if (target === 'examples' || target.includes('/')) {
     dir = target === 'examples' ? path.join(repoDir, 'examples') : path.resolve(target);
@@ -97,8 +127,9 @@ export async function compareWithEslint({
   } else {
     const corpus = corpusByName(target);
     ({ dir, files } = prepareCorpus(corpus));
-    jsSourceType = corpus.sourceType;
+    jsSourceType = /** @type {'module' | 'commonjs'} */ (corpus.sourceType);
   }
+  /** @type {Omit<Comparison, 'onlyEslint' | 'onlyOxlint' | 'messageDiffers'>} */
   const result = {
     target,
     dir,
@@ -127,7 +158,8 @@ export async function compareWithEslint({
     for (const file of files) {
       try {
         lintResults.push(...(await eslint.lintFiles([file])));
-      } catch (error) {
+      } catch (caught) {
+        const error = /** @type {Error & { ruleId?: string }} */ (caught);
         const ruleId = error.ruleId ?? /Rule: "([^"]+)"/u.exec(error.message)?.[1] ?? '?';
         result.eslint.push({
           file,
@@ -173,6 +205,7 @@ export async function compareWithEslint({
     },
   );
   result.timings.oxlintMs = performance.now() - started;
+  /** @type {{ diagnostics?: { code?: string, message: string, filename: string, labels?: { span: { line: number, column: number } }[] }[] } | undefined} */
   let output;
   try {
     output = JSON.parse(child.stdout);
@@ -184,7 +217,7 @@ export async function compareWithEslint({
       result.oxlintError = `oxlint exited with ${child.status}:\n${child.stderr}`.trim();
     for (const d of output.diagnostics ?? []) {
       const match = /^([^(]+)\((.+)\)$/u.exec(d.code ?? '');
-      const span = d.labels?.[0]?.span ?? {};
+      const span = d.labels?.[0]?.span ?? { line: 0, column: 0 };
       const file = path.relative(dir, path.resolve(dir, d.filename)).split(path.sep).join('/');
       if (match)
         result.oxlint.push({
@@ -209,25 +242,32 @@ export async function compareWithEslint({
     }
   }
 
-  const counts = (list) => {
+  const counts = (/** @type {Report[]} */ list) => {
+    /** @type {Map<string, Report[]>} */
     const map = new Map();
     for (const r of list) map.set(keyOf(r), [...(map.get(keyOf(r)) ?? []), r]);
     return map;
   };
   const byEslint = counts(result.eslint);
   const byOxlint = counts(result.oxlint);
+  /** @type {Report[]} */
   const onlyEslint = [];
+  /** @type {Report[]} */
   const onlyOxlint = [];
+  /** @type {Comparison['messageDiffers']} */
   const messageDiffers = [];
   for (const [key, list] of byEslint) {
     const other = byOxlint.get(key) ?? [];
     onlyEslint.push(...list.slice(other.length));
     for (const [i, r] of list.slice(0, other.length).entries()) {
-      if (r.message !== other[i].message) messageDiffers.push({ ...r, oxlintMessage: other[i].message });
+      const oxlintMessage = other[i]?.message ?? '';
+      if (r.message !== oxlintMessage) messageDiffers.push({ ...r, oxlintMessage });
     }
   }
   for (const [key, list] of byOxlint) onlyOxlint.push(...list.slice((byEslint.get(key) ?? []).length));
-  const sort = (list) => list.sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
+  const sort = /** @type {<T extends Report>(list: T[]) => T[]} */ (
+    (list) => list.sort((a, b) => keyOf(a).localeCompare(keyOf(b)))
+  );
   return {
     ...result,
     onlyEslint: sort(onlyEslint),
@@ -236,6 +276,7 @@ export async function compareWithEslint({
   };
 }
 
+/** @param {Comparison} comparison */
 export function agrees(comparison) {
   return (
     !comparison.oxlintError &&
@@ -243,14 +284,15 @@ export function agrees(comparison) {
   );
 }
 
+/** @param {Comparison} c */
 function printComparison(c) {
-  const show = (r) =>
+  const show = (/** @type {Report} */ r) =>
     `    ${r.file}:${r.line}:${r.column} ${r.ruleId}: ${r.message}${r.detail ? `\n      ${r.detail.split('\n').slice(0, 8).join('\n      ')}` : ''}`;
   console.log(
     `oxlint vs ESLint (no type information) on ${c.target}: ${c.files} files, rules: ${c.rules.join(', ') || 'none yet'}`,
   );
   console.log(
-    `  ESLint: ${c.eslint.length} reports in ${(c.timings.eslintMs / 1000).toFixed(2)}s; oxlint: ${c.oxlint.length} reports in ${((c.timings.oxlintMs ?? 0) / 1000).toFixed(2)}s`,
+    `  ESLint: ${c.eslint.length} reports in ${((c.timings.eslintMs ?? 0) / 1000).toFixed(2)}s; oxlint: ${c.oxlint.length} reports in ${((c.timings.oxlintMs ?? 0) / 1000).toFixed(2)}s`,
   );
   if (c.oxlintError) console.log(`  oxlint failed:\n    ${c.oxlintError.split('\n').join('\n    ')}`);
   console.log(`  only ESLint: ${c.onlyEslint.length}`);
@@ -280,6 +322,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   ];
   const targets = chosen.length ? chosen : ['examples', 'mongodb'];
   let ok = true;
+  /** @type {Comparison[]} */
   const all = [];
   for (const target of targets) {
     const comparison = await compareWithEslint({ target, pluginPath: values.plugin });

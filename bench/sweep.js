@@ -15,10 +15,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+
 import { Linter } from 'eslint';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+import { loadPlugin, pluginNamespace } from './configs.js';
 import {
   bundleLineLength,
   lintedExtensions,
@@ -28,29 +32,6 @@ import {
   repoDir,
   workDir,
 } from './corpora.js';
-import { loadPlugin, pluginNamespace } from './configs.js';
-
-const { values } = parseArgs({
-  options: {
-    sample: { type: 'string' },
-    seed: { type: 'string', default: '1' },
-    dir: { type: 'string', multiple: true },
-    'rss-every': { type: 'string' },
-    plugin: { type: 'string' },
-    verbose: { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h', default: false },
-  },
-});
-if (values.help) {
-  console.log(
-    'usage: node --expose-gc bench/sweep.js [--sample N --seed S] [--dir path]... [--rss-every N] [--plugin path] [--verbose]',
-  );
-  process.exit(0);
-}
-
-const started = performance.now();
-const plugin = await loadPlugin(values.plugin);
-const namespace = pluginNamespace(plugin);
 
 // --- the rules at their most inclusive options -------------------------------------------------
 
@@ -111,162 +92,6 @@ export function inclusiveOptions(rule) {
   return options;
 }
 
-const ruleIds = Object.keys(plugin.rules)
-  .sort()
-  .map((name) => `${namespace}/${name}`);
-const ruleEntries = Object.fromEntries(
-  Object.keys(plugin.rules)
-    .sort()
-    .map((name) => {
-      const options = inclusiveOptions(plugin.rules[name]);
-      return [`${namespace}/${name}`, options.length ? ['error', ...options] : 'error'];
-    }),
-);
-
-// --- parsing modes and configs -----------------------------------------------------------------
-
-const jsPatterns = ['**/*.js', '**/*.mjs', '**/*.cjs', '**/*.jsx'];
-const tsPatterns = ['**/*.ts', '**/*.mts', '**/*.cts', '**/*.tsx'];
-
-/** The ways to parse a file, tried in order until one parses: the first one that does is the file's mode. */
-function parseModes(extension) {
-  const espree = (sourceType, jsx = false) => ({
-    name: `espree ${sourceType}${jsx ? '+jsx' : ''}`,
-    languageOptions: { ecmaVersion: 'latest', sourceType, parserOptions: { ecmaFeatures: { jsx } } },
-  });
-  const typescript = (sourceType) => ({
-    name: 'typescript-eslint',
-    languageOptions: { parser: tseslint.parser, sourceType },
-  });
-  switch (extension) {
-    case '.ts':
-    case '.mts':
-    case '.tsx':
-      return [typescript('module')];
-    case '.cts':
-      return [typescript('commonjs')];
-    case '.mjs':
-      return [espree('module')];
-    case '.cjs':
-      return [espree('commonjs')];
-    case '.jsx':
-      return [espree('module', true), espree('commonjs', true)];
-    default:
-      return [espree('module'), espree('commonjs'), espree('module', true)];
-  }
-}
-
-const configCache = new Map();
-/** Flat config for a parse mode and a set of rules (`'all'`, `'none'` or one rule id); built once. */
-function configFor(mode, rules) {
-  const key = `${mode.name}\0${rules}`;
-  let config = configCache.get(key);
-  if (!config) {
-    const selected = rules === 'all' ? ruleEntries : rules === 'none' ? {} : { [rules]: ruleEntries[rules] };
-    config = [
-      { ignores: ['!**/node_modules/'] },
-      {
-        files: mode.name === 'typescript-eslint' ? tsPatterns : jsPatterns,
-        plugins: { [namespace]: plugin },
-        languageOptions: { ...mode.languageOptions, globals: { ...globals.node } },
-        linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off', reportUnusedInlineConfigs: 'off' },
-        rules: selected,
-      },
-    ];
-    configCache.set(key, config);
-  }
-  return config;
-}
-
-// --- files -------------------------------------------------------------------------------------
-
-function walk(dir, out) {
-  let entries;
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
-    if (entry.isSymbolicLink()) continue;
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name !== '.bin' && entry.name !== '.cache') walk(full, out);
-    } else if (entry.isFile() && lintedExtensions.includes(path.extname(entry.name))) {
-      out.push(full);
-    }
-  }
-}
-
-/** mulberry32: a small seeded PRNG, so a sample is the same on every machine. */
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const roots = (values.dir?.length ? values.dir : [nodeModulesDir]).map((d) => path.resolve(d));
-for (const root of roots)
-  if (!fs.existsSync(root)) throw new Error(`${root} does not exist (run \`node bench/ensure-installed.js\`)`);
-let allFiles = [];
-for (const root of roots) walk(root, allFiles);
-const display = (file) => path.relative(repoDir, file);
-allFiles = allFiles
-  .map((file) => ({ file, key: display(file) }))
-  .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-let files = allFiles.map((f) => f.file);
-const sampleSize = values.sample ? Number(values.sample) : undefined;
-const seed = Number(values.seed);
-if (sampleSize !== undefined && sampleSize < files.length) {
-  const random = mulberry32(seed);
-  for (let i = files.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [files[i], files[j]] = [files[j], files[i]];
-  }
-  files = files.slice(0, sampleSize);
-}
-const rssEvery = values['rss-every']
-  ? Number(values['rss-every'])
-  : files.length >= 10_000
-    ? 5000
-    : Math.max(100, Math.ceil(files.length / 5));
-
-// --- checks ------------------------------------------------------------------------------------
-
-const linter = new Linter({ cwd: '/' });
-const stats = {
-  candidates: allFiles.length,
-  files: files.length,
-  linted: 0,
-  byMode: {},
-  skipped: { large: 0, bundle: 0, unparseable: 0 },
-  reportsPerRule: Object.fromEntries(ruleIds.map((id) => [id, 0])),
-  fixes: 0,
-  suggestions: 0,
-  fixLoops: 0,
-  crashes: [],
-  unparseable: [],
-  nonIdempotent: [],
-  parserRejected: [],
-  rss: [],
-};
-
-const isFatal = (messages) => messages.find((m) => m.fatal);
-
-function parseError(text, mode, filename) {
-  const fatal = isFatal(linter.verify(text, configFor(mode, 'none'), { filename }));
-  return fatal ? `${fatal.line}:${fatal.column} ${fatal.message}` : undefined;
-}
-
-function applyFix(text, fix) {
-  return text.slice(0, fix.range[0]) + fix.text + text.slice(fix.range[1]);
-}
-
 /** The changed lines of `after` against `before`, with a line of context, as a small unified diff. */
 export function regionDiff(before, after, maxLines = 24) {
   let start = 0;
@@ -294,201 +119,411 @@ export function regionDiff(before, after, maxLines = 24) {
   return [`@@ line ${firstLine} @@`, ...clip(oldLines, '-'), ...clip(newLines, '+')].join('\n');
 }
 
-function recordCrash(file, ruleId, error) {
-  stats.crashes.push({ file: display(file), rule: ruleId, stack: String(error?.stack ?? error) });
-}
+/**
+ * What the sweep counts and collects (written to bench/.work/sweep-report.json).
+ * @typedef {{
+ *   candidates: number, files: number, linted: number, byMode: Record<string, number>,
+ *   skipped: { large: number, bundle: number, unparseable: number }, reportsPerRule: Record<string, number>,
+ *   fixes: number, suggestions: number, fixLoops: number,
+ *   crashes: { file: string, rule: string, stack: string }[],
+ *   unparseable: { where: string, rule: string, kind: string, error: string, diff: string }[],
+ *   nonIdempotent: { where: string, rule: string, diff: string }[],
+ *   parserRejected: string[], rss: { files: number, rssMb: number, heapMb: number }[],
+ * }} SweepStats
+ */
 
-/** Lints one file; returns nothing, everything it learns goes into `stats`. */
-function sweepFile(file) {
-  const size = fs.statSync(file).size;
-  if (size > maxFileBytes) {
-    stats.skipped.large++;
-    return;
-  }
-  const text = fs.readFileSync(file, 'utf8');
-  if (longestLine(text) > bundleLineLength) {
-    stats.skipped.bundle++;
-    return;
-  }
-  let mode;
-  let messages;
-  let lastFatal;
-  for (const candidate of parseModes(path.extname(file))) {
-    try {
-      messages = linter.verify(text, configFor(candidate, 'all'), { filename: file });
-    } catch {
-      // A rule crashed; which one is found below, rule by rule, once the parse mode is known.
-      if (parseError(text, candidate, file)) continue;
-      mode = candidate;
-      messages = [];
-      for (const ruleId of ruleIds) {
-        try {
-          messages.push(...linter.verify(text, configFor(candidate, ruleId), { filename: file }));
-        } catch (error) {
-          recordCrash(file, ruleId, error);
-        }
-      }
-      break;
-    }
-    lastFatal = isFatal(messages);
-    if (!lastFatal) {
-      mode = candidate;
-      break;
-    }
-  }
-  if (!mode) {
-    stats.skipped.unparseable++;
-    if (stats.parserRejected.length < 20) stats.parserRejected.push(`${display(file)}: ${lastFatal?.message}`);
-    return;
-  }
-  stats.linted++;
-  stats.byMode[mode.name] = (stats.byMode[mode.name] ?? 0) + 1;
-
-  const fixedRules = new Set();
-  for (const message of messages) {
-    if (!message.ruleId || !(message.ruleId in stats.reportsPerRule)) continue;
-    stats.reportsPerRule[message.ruleId]++;
-    const where = `${display(file)}:${message.line}:${message.column}`;
-    const candidates = [];
-    if (message.fix) {
-      candidates.push({ kind: 'fix', fix: message.fix });
-      fixedRules.add(message.ruleId);
-    }
-    for (const [index, suggestion] of (message.suggestions ?? []).entries()) {
-      candidates.push({
-        kind: `suggestion ${index + 1} (${suggestion.messageId ?? suggestion.desc})`,
-        fix: suggestion.fix,
-      });
-    }
-    for (const { kind, fix } of candidates) {
-      if (kind === 'fix') stats.fixes++;
-      else stats.suggestions++;
-      const output = applyFix(text, fix);
-      const error = parseError(output, mode, file);
-      if (error) stats.unparseable.push({ where, rule: message.ruleId, kind, error, diff: regionDiff(text, output) });
-    }
+/** Lints the sample or every file, checks every fix and suggestion, prints the summary and sets the exit code. */
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      sample: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      dir: { type: 'string', multiple: true },
+      'rss-every': { type: 'string' },
+      plugin: { type: 'string' },
+      verbose: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(
+      'usage: node --expose-gc bench/sweep.js [--sample N --seed S] [--dir path]... [--rss-every N] [--plugin path] [--verbose]',
+    );
+    process.exit(0);
   }
 
-  for (const ruleId of fixedRules) {
-    stats.fixLoops++;
-    try {
-      const config = configFor(mode, ruleId);
-      const first = linter.verifyAndFix(text, config, { filename: file });
-      const fatal = isFatal(first.messages);
-      if (fatal) {
-        stats.unparseable.push({
-          where: display(file),
-          rule: ruleId,
-          kind: 'fix loop',
-          error: `${fatal.line}:${fatal.column} ${fatal.message}`,
-          diff: regionDiff(text, first.output),
-        });
-        continue;
-      }
-      const second = linter.verifyAndFix(first.output, config, { filename: file });
-      if (second.fixed)
-        stats.nonIdempotent.push({ where: display(file), rule: ruleId, diff: regionDiff(first.output, second.output) });
-    } catch (error) {
-      recordCrash(file, ruleId, error);
-    }
-  }
-}
+  const started = performance.now();
+  const plugin = await loadPlugin(values.plugin);
+  const namespace = pluginNamespace(plugin);
 
-function checkpoint(done) {
-  globalThis.gc?.();
-  const { rss, heapUsed } = process.memoryUsage();
-  stats.rss.push({ files: done, rssMb: Math.round(rss / 2 ** 20), heapMb: Math.round(heapUsed / 2 ** 20) });
-  const elapsed = ((performance.now() - started) / 1000).toFixed(0);
-  const reports = Object.values(stats.reportsPerRule).reduce((a, b) => a + b, 0);
-  console.log(
-    `  [${String(done).padStart(String(files.length).length)}/${files.length}] ${elapsed}s  rss ${Math.round(rss / 2 ** 20)} MB  heap ${Math.round(heapUsed / 2 ** 20)} MB  ` +
-      `${reports} reports  ${stats.crashes.length} crashes  ${stats.unparseable.length} unparseable`,
+  const ruleIds = Object.keys(plugin.rules)
+    .sort()
+    .map((name) => `${namespace}/${name}`);
+  const ruleEntries = Object.fromEntries(
+    Object.keys(plugin.rules)
+      .sort()
+      .map((name) => {
+        const options = inclusiveOptions(plugin.rules[name]);
+        return [`${namespace}/${name}`, options.length ? ['error', ...options] : 'error'];
+      }),
   );
-}
 
-// --- run ---------------------------------------------------------------------------------------
+  // --- parsing modes and configs -----------------------------------------------------------------
 
-console.log(
-  `sweep: ${files.length} of ${allFiles.length} files under ${roots.map(display).join(', ')}` +
-    `${sampleSize !== undefined ? ` (seeded sample: --sample ${sampleSize} --seed ${seed})` : ''}`,
-);
-console.log(
-  `rules: ${ruleIds.length ? ruleIds.map((id) => `${id} ${JSON.stringify(ruleEntries[id])}`).join(', ') : 'none (the plugin has no rules yet)'}`,
-);
-console.log(
-  `RSS every ${rssEvery} files${globalThis.gc ? ' (after a full GC)' : ' (run with --expose-gc for steadier numbers)'}:`,
-);
-for (const [index, file] of files.entries()) {
-  if (values.verbose) console.log(`    ${display(file)}`);
-  try {
-    sweepFile(file);
-  } catch (error) {
-    // Reading or the harness itself failed, not a rule: still a crash to look at.
-    recordCrash(file, '(sweep)', error);
+  const jsPatterns = ['**/*.js', '**/*.mjs', '**/*.cjs', '**/*.jsx'];
+  const tsPatterns = ['**/*.ts', '**/*.mts', '**/*.cts', '**/*.tsx'];
+
+  /** The ways to parse a file, tried in order until one parses: the first one that does is the file's mode. */
+  function parseModes(extension) {
+    const espree = (sourceType, jsx = false) => ({
+      name: `espree ${sourceType}${jsx ? '+jsx' : ''}`,
+      languageOptions: { ecmaVersion: 'latest', sourceType, parserOptions: { ecmaFeatures: { jsx } } },
+    });
+    const typescript = (sourceType) => ({
+      name: 'typescript-eslint',
+      languageOptions: { parser: tseslint.parser, sourceType },
+    });
+    switch (extension) {
+      case '.ts':
+      case '.mts':
+      case '.tsx':
+        return [typescript('module')];
+      case '.cts':
+        return [typescript('commonjs')];
+      case '.mjs':
+        return [espree('module')];
+      case '.cjs':
+        return [espree('commonjs')];
+      case '.jsx':
+        return [espree('module', true), espree('commonjs', true)];
+      default:
+        return [espree('module'), espree('commonjs'), espree('module', true)];
+    }
   }
-  if ((index + 1) % rssEvery === 0 && index + 1 !== files.length) checkpoint(index + 1);
+
+  const configCache = new Map();
+  /** Flat config for a parse mode and a set of rules (`'all'`, `'none'` or one rule id); built once. */
+  function configFor(mode, rules) {
+    const key = `${mode.name}\0${rules}`;
+    let config = configCache.get(key);
+    if (!config) {
+      const selected = rules === 'all' ? ruleEntries : rules === 'none' ? {} : { [rules]: ruleEntries[rules] };
+      config = [
+        { ignores: ['!**/node_modules/'] },
+        {
+          files: mode.name === 'typescript-eslint' ? tsPatterns : jsPatterns,
+          plugins: { [namespace]: plugin },
+          languageOptions: { ...mode.languageOptions, globals: { ...globals.node } },
+          linterOptions: {
+            noInlineConfig: true,
+            reportUnusedDisableDirectives: 'off',
+            reportUnusedInlineConfigs: 'off',
+          },
+          rules: selected,
+        },
+      ];
+      configCache.set(key, config);
+    }
+    return config;
+  }
+
+  // --- files -------------------------------------------------------------------------------------
+
+  function walk(dir, out) {
+    let entries;
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.isSymbolicLink()) continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== '.bin' && entry.name !== '.cache') walk(full, out);
+      } else if (entry.isFile() && lintedExtensions.includes(path.extname(entry.name))) {
+        out.push(full);
+      }
+    }
+  }
+
+  /** mulberry32: a small seeded PRNG, so a sample is the same on every machine. */
+  function mulberry32(seed) {
+    let a = seed >>> 0;
+    return () => {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = a;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  const roots = (values.dir?.length ? values.dir : [nodeModulesDir]).map((d) => path.resolve(d));
+  for (const root of roots)
+    if (!fs.existsSync(root)) throw new Error(`${root} does not exist (run \`node bench/ensure-installed.js\`)`);
+  let allFiles = [];
+  for (const root of roots) walk(root, allFiles);
+  const display = (file) => path.relative(repoDir, file);
+  allFiles = allFiles
+    .map((file) => ({ file, key: display(file) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  let files = allFiles.map((f) => f.file);
+  const sampleSize = values.sample ? Number(values.sample) : undefined;
+  const seed = Number(values.seed);
+  if (sampleSize !== undefined && sampleSize < files.length) {
+    const random = mulberry32(seed);
+    for (let i = files.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [files[i], files[j]] = [files[j], files[i]];
+    }
+    files = files.slice(0, sampleSize);
+  }
+  const rssEvery = values['rss-every']
+    ? Number(values['rss-every'])
+    : files.length >= 10_000
+      ? 5000
+      : Math.max(100, Math.ceil(files.length / 5));
+
+  // --- checks ------------------------------------------------------------------------------------
+
+  const linter = new Linter({ cwd: '/' });
+  /** @type {SweepStats} */
+  const stats = {
+    candidates: allFiles.length,
+    files: files.length,
+    linted: 0,
+    byMode: {},
+    skipped: { large: 0, bundle: 0, unparseable: 0 },
+    reportsPerRule: Object.fromEntries(ruleIds.map((id) => [id, 0])),
+    fixes: 0,
+    suggestions: 0,
+    fixLoops: 0,
+    crashes: [],
+    unparseable: [],
+    nonIdempotent: [],
+    parserRejected: [],
+    rss: [],
+  };
+
+  const isFatal = (messages) => messages.find((m) => m.fatal);
+
+  function parseError(text, mode, filename) {
+    const fatal = isFatal(linter.verify(text, configFor(mode, 'none'), { filename }));
+    return fatal ? `${fatal.line}:${fatal.column} ${fatal.message}` : undefined;
+  }
+
+  function applyFix(text, fix) {
+    return text.slice(0, fix.range[0]) + fix.text + text.slice(fix.range[1]);
+  }
+
+  function recordCrash(file, ruleId, error) {
+    stats.crashes.push({ file: display(file), rule: ruleId, stack: String(error?.stack ?? error) });
+  }
+
+  /** Lints one file; returns nothing, everything it learns goes into `stats`. */
+  function sweepFile(file) {
+    const size = fs.statSync(file).size;
+    if (size > maxFileBytes) {
+      stats.skipped.large++;
+      return;
+    }
+    const text = fs.readFileSync(file, 'utf8');
+    if (longestLine(text) > bundleLineLength) {
+      stats.skipped.bundle++;
+      return;
+    }
+    let mode;
+    /** @type {import('eslint').Linter.LintMessage[]} */
+    let messages = [];
+    let lastFatal;
+    for (const candidate of parseModes(path.extname(file))) {
+      try {
+        messages = linter.verify(text, configFor(candidate, 'all'), { filename: file });
+      } catch {
+        // A rule crashed; which one is found below, rule by rule, once the parse mode is known.
+        if (parseError(text, candidate, file)) continue;
+        mode = candidate;
+        messages = [];
+        for (const ruleId of ruleIds) {
+          try {
+            messages.push(...linter.verify(text, configFor(candidate, ruleId), { filename: file }));
+          } catch (error) {
+            recordCrash(file, ruleId, error);
+          }
+        }
+        break;
+      }
+      lastFatal = isFatal(messages);
+      if (!lastFatal) {
+        mode = candidate;
+        break;
+      }
+    }
+    if (!mode) {
+      stats.skipped.unparseable++;
+      if (stats.parserRejected.length < 20) stats.parserRejected.push(`${display(file)}: ${lastFatal?.message}`);
+      return;
+    }
+    stats.linted++;
+    stats.byMode[mode.name] = (stats.byMode[mode.name] ?? 0) + 1;
+
+    const fixedRules = new Set();
+    for (const message of messages) {
+      if (!message.ruleId || !(message.ruleId in stats.reportsPerRule)) continue;
+      stats.reportsPerRule[message.ruleId] = (stats.reportsPerRule[message.ruleId] ?? 0) + 1;
+      const where = `${display(file)}:${message.line}:${message.column}`;
+      const candidates = [];
+      if (message.fix) {
+        candidates.push({ kind: 'fix', fix: message.fix });
+        fixedRules.add(message.ruleId);
+      }
+      for (const [index, suggestion] of (message.suggestions ?? []).entries()) {
+        candidates.push({
+          kind: `suggestion ${index + 1} (${suggestion.messageId ?? suggestion.desc})`,
+          fix: suggestion.fix,
+        });
+      }
+      for (const { kind, fix } of candidates) {
+        if (kind === 'fix') stats.fixes++;
+        else stats.suggestions++;
+        const output = applyFix(text, fix);
+        const error = parseError(output, mode, file);
+        if (error) stats.unparseable.push({ where, rule: message.ruleId, kind, error, diff: regionDiff(text, output) });
+      }
+    }
+
+    for (const ruleId of fixedRules) {
+      stats.fixLoops++;
+      try {
+        const config = configFor(mode, ruleId);
+        const first = linter.verifyAndFix(text, config, { filename: file });
+        const fatal = isFatal(first.messages);
+        if (fatal) {
+          stats.unparseable.push({
+            where: display(file),
+            rule: ruleId,
+            kind: 'fix loop',
+            error: `${fatal.line}:${fatal.column} ${fatal.message}`,
+            diff: regionDiff(text, first.output),
+          });
+          continue;
+        }
+        const second = linter.verifyAndFix(first.output, config, { filename: file });
+        if (second.fixed)
+          stats.nonIdempotent.push({
+            where: display(file),
+            rule: ruleId,
+            diff: regionDiff(first.output, second.output),
+          });
+      } catch (error) {
+        recordCrash(file, ruleId, error);
+      }
+    }
+  }
+
+  function checkpoint(done) {
+    globalThis.gc?.();
+    const { rss, heapUsed } = process.memoryUsage();
+    stats.rss.push({ files: done, rssMb: Math.round(rss / 2 ** 20), heapMb: Math.round(heapUsed / 2 ** 20) });
+    const elapsed = ((performance.now() - started) / 1000).toFixed(0);
+    const reports = Object.values(stats.reportsPerRule).reduce((a, b) => a + b, 0);
+    console.log(
+      `  [${String(done).padStart(String(files.length).length)}/${files.length}] ${elapsed}s  rss ${Math.round(rss / 2 ** 20)} MB  heap ${Math.round(heapUsed / 2 ** 20)} MB  ` +
+        `${reports} reports  ${stats.crashes.length} crashes  ${stats.unparseable.length} unparseable`,
+    );
+  }
+
+  // --- run ---------------------------------------------------------------------------------------
+
+  console.log(
+    `sweep: ${files.length} of ${allFiles.length} files under ${roots.map(display).join(', ')}` +
+      `${sampleSize !== undefined ? ` (seeded sample: --sample ${sampleSize} --seed ${seed})` : ''}`,
+  );
+  console.log(
+    `rules: ${ruleIds.length ? ruleIds.map((id) => `${id} ${JSON.stringify(ruleEntries[id])}`).join(', ') : 'none (the plugin has no rules yet)'}`,
+  );
+  console.log(
+    `RSS every ${rssEvery} files${globalThis.gc ? ' (after a full GC)' : ' (run with --expose-gc for steadier numbers)'}:`,
+  );
+  for (const [index, file] of files.entries()) {
+    if (values.verbose) console.log(`    ${display(file)}`);
+    try {
+      sweepFile(file);
+    } catch (error) {
+      // Reading or the harness itself failed, not a rule: still a crash to look at.
+      recordCrash(file, '(sweep)', error);
+    }
+    if ((index + 1) % rssEvery === 0 && index + 1 !== files.length) checkpoint(index + 1);
+  }
+  checkpoint(files.length);
+
+  // --- report ------------------------------------------------------------------------------------
+
+  const baseline = stats.rss[0];
+  const boundMb = baseline ? 2 * baseline.rssMb + 200 : undefined;
+  const memoryExceeded =
+    boundMb !== undefined && stats.rss.length > 1 ? stats.rss.filter((c) => c.rssMb > boundMb) : [];
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const failures = [];
+
+  console.log('');
+  console.log(
+    `files: ${stats.linted} linted of ${stats.files} (${
+      Object.entries(stats.byMode)
+        .map(([m, n]) => `${m}: ${n}`)
+        .join(', ') || 'none'
+    })`,
+  );
+  console.log(
+    `skipped: ${stats.skipped.large} over ${maxFileBytes / 2 ** 20} MB, ${stats.skipped.bundle} bundles or minified (a line over ${bundleLineLength} characters), ` +
+      `${stats.skipped.unparseable} rejected by the parser`,
+  );
+  if (values.verbose) for (const line of stats.parserRejected) console.log(`  parser rejected ${line}`);
+  console.log('reports per rule:');
+  if (ruleIds.length === 0) console.log('  (no rules)');
+  for (const id of ruleIds) console.log(`  ${id}: ${stats.reportsPerRule[id]}`);
+  console.log(
+    `fixes applied: ${stats.fixes}, suggestions applied: ${stats.suggestions}, fix loops run twice: ${stats.fixLoops}`,
+  );
+
+  console.log(`crashes: ${stats.crashes.length}`);
+  for (const crash of stats.crashes) {
+    console.log(`  ${crash.file} [${crash.rule}]\n    ${crash.stack.split('\n').slice(0, 12).join('\n    ')}`);
+  }
+  console.log(`unparseable outputs: ${stats.unparseable.length}`);
+  for (const u of stats.unparseable)
+    console.log(`  ${u.where} [${u.rule}] ${u.kind}: ${u.error}\n    ${u.diff.split('\n').join('\n    ')}`);
+  console.log(`non-idempotent fixes: ${stats.nonIdempotent.length}`);
+  for (const n of stats.nonIdempotent)
+    console.log(`  ${n.where} [${n.rule}] the second fix pass changed:\n    ${n.diff.split('\n').join('\n    ')}`);
+  console.log(
+    `memory: RSS ${stats.rss.map((c) => `${c.rssMb}`).join(' → ')} MB; bound: every checkpoint ≤ 2 × first + 200 MB` +
+      (boundMb !== undefined && stats.rss.length > 1
+        ? ` = ${boundMb} MB`
+        : ' (one checkpoint only: nothing to compare)'),
+  );
+  console.log(`time: ${seconds}s`);
+
+  if (stats.crashes.length) failures.push(`${stats.crashes.length} crash(es)`);
+  if (stats.unparseable.length) failures.push(`${stats.unparseable.length} unparseable output(s)`);
+  if (stats.nonIdempotent.length) failures.push(`${stats.nonIdempotent.length} non-idempotent fix(es)`);
+  if (memoryExceeded.length)
+    failures.push(`RSS over the bound at ${memoryExceeded.map((c) => `${c.files} files (${c.rssMb} MB)`).join(', ')}`);
+
+  fs.mkdirSync(workDir, { recursive: true });
+  fs.writeFileSync(
+    path.join(workDir, 'sweep-report.json'),
+    JSON.stringify({ options: values, rules: ruleEntries, seconds: Number(seconds), ...stats }, null, 1),
+  );
+
+  if (failures.length) {
+    console.log(`sweep FAILED: ${failures.join(', ')}`);
+    process.exitCode = 1;
+  } else {
+    console.log('sweep passed: no crash, every fix and suggestion output parses, fixes are idempotent, RSS flat');
+  }
 }
-checkpoint(files.length);
 
-// --- report ------------------------------------------------------------------------------------
-
-const baseline = stats.rss[0];
-const boundMb = baseline ? 2 * baseline.rssMb + 200 : undefined;
-const memoryExceeded = stats.rss.length > 1 ? stats.rss.filter((c) => c.rssMb > boundMb) : [];
-const seconds = ((performance.now() - started) / 1000).toFixed(1);
-const failures = [];
-
-console.log('');
-console.log(
-  `files: ${stats.linted} linted of ${stats.files} (${
-    Object.entries(stats.byMode)
-      .map(([m, n]) => `${m}: ${n}`)
-      .join(', ') || 'none'
-  })`,
-);
-console.log(
-  `skipped: ${stats.skipped.large} over ${maxFileBytes / 2 ** 20} MB, ${stats.skipped.bundle} bundles or minified (a line over ${bundleLineLength} characters), ` +
-    `${stats.skipped.unparseable} rejected by the parser`,
-);
-if (values.verbose) for (const line of stats.parserRejected) console.log(`  parser rejected ${line}`);
-console.log('reports per rule:');
-if (ruleIds.length === 0) console.log('  (no rules)');
-for (const id of ruleIds) console.log(`  ${id}: ${stats.reportsPerRule[id]}`);
-console.log(
-  `fixes applied: ${stats.fixes}, suggestions applied: ${stats.suggestions}, fix loops run twice: ${stats.fixLoops}`,
-);
-
-console.log(`crashes: ${stats.crashes.length}`);
-for (const crash of stats.crashes) {
-  console.log(`  ${crash.file} [${crash.rule}]\n    ${crash.stack.split('\n').slice(0, 12).join('\n    ')}`);
-}
-console.log(`unparseable outputs: ${stats.unparseable.length}`);
-for (const u of stats.unparseable)
-  console.log(`  ${u.where} [${u.rule}] ${u.kind}: ${u.error}\n    ${u.diff.split('\n').join('\n    ')}`);
-console.log(`non-idempotent fixes: ${stats.nonIdempotent.length}`);
-for (const n of stats.nonIdempotent)
-  console.log(`  ${n.where} [${n.rule}] the second fix pass changed:\n    ${n.diff.split('\n').join('\n    ')}`);
-console.log(
-  `memory: RSS ${stats.rss.map((c) => `${c.rssMb}`).join(' → ')} MB; bound: every checkpoint ≤ 2 × first + 200 MB` +
-    (boundMb !== undefined && stats.rss.length > 1 ? ` = ${boundMb} MB` : ' (one checkpoint only: nothing to compare)'),
-);
-console.log(`time: ${seconds}s`);
-
-if (stats.crashes.length) failures.push(`${stats.crashes.length} crash(es)`);
-if (stats.unparseable.length) failures.push(`${stats.unparseable.length} unparseable output(s)`);
-if (stats.nonIdempotent.length) failures.push(`${stats.nonIdempotent.length} non-idempotent fix(es)`);
-if (memoryExceeded.length)
-  failures.push(`RSS over the bound at ${memoryExceeded.map((c) => `${c.files} files (${c.rssMb} MB)`).join(', ')}`);
-
-fs.mkdirSync(workDir, { recursive: true });
-fs.writeFileSync(
-  path.join(workDir, 'sweep-report.json'),
-  JSON.stringify({ options: values, rules: ruleEntries, seconds: Number(seconds), ...stats }, null, 1),
-);
-
-if (failures.length) {
-  console.log(`sweep FAILED: ${failures.join(', ')}`);
-  process.exitCode = 1;
-} else {
-  console.log('sweep passed: no crash, every fix and suggestion output parses, fixes are idempotent, RSS flat');
-}
+// Importing this module (for `inclusiveOptions` or `regionDiff`) must not start a sweep.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

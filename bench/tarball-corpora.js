@@ -13,12 +13,18 @@ import { fileURLToPath } from 'node:url';
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 export const tarballCorporaDir = path.join(benchDir, '.corpora');
 
-/** Where a tarball corpus is unpacked. */
+/**
+ * Where a tarball corpus is unpacked.
+ * @param {import('./corpora.js').Corpus} corpus
+ */
 export function tarballCorpusDir({ name, version }) {
   return path.join(tarballCorporaDir, `${name.replace('/', '+')}@${version}`);
 }
 
-/** Fetches and unpacks one package tarball unless it is already there; returns true when it fetched. */
+/**
+ * Fetches and unpacks one package tarball unless it is already there; returns true when it fetched.
+ * @param {import('./corpora.js').Corpus} corpus
+ */
 export function ensureTarballCorpus(corpus) {
   const dir = tarballCorpusDir(corpus);
   if (fs.existsSync(path.join(dir, 'package.json'))) return false;
@@ -34,7 +40,7 @@ export function ensureTarballCorpus(corpus) {
       },
     );
     if (pack.status !== 0) throw new Error(`npm pack ${corpus.name}@${corpus.version} failed:\n${pack.stderr}`);
-    const tarball = path.join(scratch, pack.stdout.trim().split('\n').at(-1));
+    const tarball = path.join(scratch, pack.stdout.trim().split('\n').at(-1) ?? '');
     const unpacked = `${dir}.partial`;
     fs.rmSync(unpacked, { recursive: true, force: true });
     fs.mkdirSync(unpacked, { recursive: true });

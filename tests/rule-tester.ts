@@ -4,29 +4,23 @@
  * with `mode: 'untyped'` or `mode: 'typed'`.
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-import * as tsParser from '@typescript-eslint/parser';
 import { type InvalidTestCase, RuleTester, type ValidTestCase } from '@typescript-eslint/rule-tester';
 import type { RuleModule } from '@typescript-eslint/utils/ts-eslint';
-import * as espree from 'espree';
 import { afterAll, describe, it } from 'vitest';
+
+import { fixturesDir, languageOptionsFor } from './helpers/language-options.js';
 
 RuleTester.afterAll = afterAll;
 RuleTester.describe = describe;
 RuleTester.it = it;
 RuleTester.itOnly = it.only;
 
-export const fixturesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
-
 export type Mode = 'untyped' | 'typed';
 type ModeOption = { mode?: Mode };
 
-export type ValidCase<Options extends readonly unknown[]> = (ValidTestCase<Options> & ModeOption) | string;
-export type InvalidCase<MessageIds extends string, Options extends readonly unknown[]> = InvalidTestCase<
-  MessageIds,
-  Options
-> &
+type ValidCase<Options extends readonly unknown[]> = (ValidTestCase<Options> & ModeOption) | string;
+type InvalidCase<MessageIds extends string, Options extends readonly unknown[]> = InvalidTestCase<MessageIds, Options> &
   ModeOption;
 
 export interface Cases<MessageIds extends string, Options extends readonly unknown[]> {
@@ -34,48 +28,11 @@ export interface Cases<MessageIds extends string, Options extends readonly unkno
   invalid: InvalidCase<MessageIds, Options>[];
 }
 
-const jsExtension = /\.[cm]?jsx?$/u;
-
-function sourceTypeOf(filename: string): 'module' | 'script' {
-  // CommonJS files are scripts to the parser; ESLint's `commonjs` scope analysis is not needed by the rules.
-  return filename.endsWith('.cjs') || filename.endsWith('.cts') ? 'script' : 'module';
-}
-
-function untypedOptions(filename: string): ValidTestCase<readonly unknown[]>['languageOptions'] {
-  // Plain JS goes through ESLint's own parser (espree), as in a project without TypeScript.
-  if (jsExtension.test(filename)) {
-    return {
-      parser: espree,
-      parserOptions: {
-        ecmaVersion: 'latest',
-        sourceType: sourceTypeOf(filename),
-        ecmaFeatures: { jsx: filename.endsWith('x') },
-      },
-    };
-  }
-  return {
-    parser: tsParser,
-    parserOptions: { sourceType: sourceTypeOf(filename), ecmaFeatures: { jsx: filename.endsWith('x') } },
-  };
-}
-
-function typedOptions(filename: string): ValidTestCase<readonly unknown[]>['languageOptions'] {
-  return {
-    parser: tsParser,
-    parserOptions: {
-      sourceType: sourceTypeOf(filename),
-      projectService: { allowDefaultProject: ['*.js', '*.mjs', '*.cjs'], defaultProject: 'tsconfig.json' },
-      tsconfigRootDir: fixturesDir,
-      ecmaFeatures: { jsx: filename.endsWith('x') },
-    },
-  };
-}
-
 function forMode<T extends ValidTestCase<readonly unknown[]> & ModeOption>(testCase: T, mode: Mode): T | undefined {
   if (testCase.mode && testCase.mode !== mode) return undefined;
   const { mode: _mode, ...rest } = testCase;
   const filename = rest.filename ?? 'file.ts';
-  const languageOptions = mode === 'typed' ? typedOptions(filename) : untypedOptions(filename);
+  const languageOptions = languageOptionsFor(filename, { typed: mode === 'typed' });
   return {
     ...rest,
     filename: path.join(fixturesDir, filename),

@@ -19,6 +19,25 @@ export interface TypeInfo {
 const TYPESCRIPT_FILE = /\.[cm]?tsx?$/iu;
 const DECLARATION_FILE = /\.d\.[cm]?ts$/iu;
 
+/**
+ * `checker.getTypeAtLocation`, or `any` (which every analysis reads as "unknown") where the checker
+ * itself recurses without bound: some self-referential generics overflow the stack inside TypeScript
+ * (microsoft/TypeScript#63441, typescript-eslint#11947 catches it the same way).
+ */
+export function typeAtLocation(checker: ts.TypeChecker, tsNode: ts.Node): ts.Type {
+  try {
+    return checker.getTypeAtLocation(tsNode);
+  } catch (error) {
+    if (error instanceof RangeError) return checker.getAnyType();
+    throw error;
+  }
+}
+
+/** A TypeScript source file (not a declaration file): the compiler checks it whether or not the linter has types. */
+export function isTypeScriptFile(filename: string): boolean {
+  return TYPESCRIPT_FILE.test(filename) && !DECLARATION_FILE.test(filename);
+}
+
 const cache = new WeakMap<TSESTree.Program, TypeInfo | null>();
 
 /**
@@ -37,10 +56,8 @@ export function getTypeInfo(context: AnyContext): TypeInfo | undefined {
     info = {
       checker,
       services: typed,
-      typeOf: (node) => checker.getTypeAtLocation(typed.esTreeNodeToTSNodeMap.get(node)),
-      compilerChecksFile:
-        (TYPESCRIPT_FILE.test(context.filename) && !DECLARATION_FILE.test(context.filename)) ||
-        typed.program.getCompilerOptions().checkJs === true,
+      typeOf: (node) => typeAtLocation(checker, typed.esTreeNodeToTSNodeMap.get(node)),
+      compilerChecksFile: isTypeScriptFile(context.filename) || typed.program.getCompilerOptions().checkJs === true,
     };
   }
   cache.set(program, info);

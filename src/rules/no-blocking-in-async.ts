@@ -1,41 +1,26 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import {
-  type FunctionNode,
-  getCallOfArgument,
-  getStaticPropertyName,
-  type LoopNode,
-  skipChainExpression,
-} from '../analysis/ast.js';
+import { getStaticPropertyName, type LoopNode, skipChainExpression } from '../analysis/ast.js';
 import { type BusyWait, findBusyWait } from '../analysis/blocking/busy-wait.js';
-import { getStaticByteLength, getStaticNumber } from '../analysis/blocking/static-size.js';
-import {
-  BLOCKING_APIS,
-  BLOCKING_EFFECTS,
-  type BlockingApiRow,
-  LARGE_RANDOM_SIZE,
-} from '../analysis/catalog/blocking-apis.js';
-import { findDirectFunction } from '../analysis/execution/await-position.js';
+import { meetsSizeCondition } from '../analysis/blocking/static-size.js';
+import { BLOCKING_EFFECTS, BLOCKING_ROWS_BY_METHOD, type BlockingApiRow } from '../analysis/catalog/blocking-apis.js';
+import { type AdditionalBlockingApi, blockingCatalogWith } from '../analysis/catalog/custom-blocking-apis.js';
+import { findAwaitableFunction } from '../analysis/execution/await-position.js';
 import { type ExecutionContext, findExecutionContext } from '../analysis/execution/execution-context.js';
-import { asOperand, planAsyncTwinFix, planSleepStatementFix } from '../analysis/fixes/async-twin.js';
+import { isProcessExitListener } from '../analysis/execution/process-exit.js';
+import { planAsyncTwinFix, planSleepStatementFix } from '../analysis/fixes/async-twin.js';
 import { canMakeFunctionAsync, makeFunctionAsync } from '../analysis/fixes/prefix.js';
-import { findInstanceCalls, type InstanceShape } from '../analysis/origin/instance-calls.js';
+import { Precedence, textWithPrecedence } from '../analysis/fixes/syntax.js';
+import { findInstanceCalls } from '../analysis/origin/instance-calls.js';
 import { createSyncReachSearch } from '../analysis/origin/local-calls.js';
 import { moduleAliases, trackModuleReferences } from '../analysis/origin/modules.js';
 import { isTypeDeclaredBy, programDeclaresModule } from '../analysis/origin/type-origin.js';
-import { getTypeInfo } from '../analysis/type-info.js';
+import { getTypeInfo, isTypeScriptFile } from '../analysis/type-info.js';
 import { createRule } from './create-rule.js';
 
 interface AllowEntry {
   module?: string;
   name?: string;
-}
-
-interface AdditionalBlockingApi {
-  module?: string;
-  name: string;
-  hint?: string;
-  asyncTwin?: string;
 }
 
 type Options = [
@@ -74,91 +59,6 @@ const WHERE: Readonly<Record<ExecutionContext['kind'], string>> = {
   module: 'at module level',
 };
 
-/** Operators that bind at least as tightly as `-`, so `a + b - c` needs no parentheses. */
-const ARITHMETIC: ReadonlySet<string> = new Set(['+', '-', '*', '/', '%', '**']);
-
-/** Methods that block on an object of a row's module, wherever the object came from: for typed files. */
-function blockingMethods(shape: InstanceShape, into = new Set<string>()): Set<string> {
-  for (const [name, entry] of Object.entries(shape.methods ?? {})) {
-    if (entry === true) into.add(name);
-    else blockingMethods(entry, into);
-  }
-  return into;
-}
-
-const TYPED_INSTANCE_ROWS: ReadonlyMap<string, readonly BlockingApiRow[]> = (() => {
-  const byMethod = new Map<string, BlockingApiRow[]>();
-  const seenModules = new Set<string>();
-  for (const row of BLOCKING_APIS) {
-    if (!row.instance || row.module === undefined || seenModules.has(row.module)) continue;
-    seenModules.add(row.module);
-    for (const method of blockingMethods(row.instance)) byMethod.set(method, [...(byMethod.get(method) ?? []), row]);
-  }
-  return byMethod;
-})();
-
-/** Process events whose listeners must finish synchronously: the loop is gone or in an undefined state. */
-const SYNC_ONLY_PROCESS_EVENTS: ReadonlySet<string> = new Set([
-  'exit',
-  'uncaughtException',
-  'uncaughtExceptionMonitor',
-]);
-
-/** `process.on('exit', fn)`: a synchronous write there is the only one that is sure to happen. */
-function isProcessExitListener(fn: FunctionNode): boolean {
-  const argument = getCallOfArgument(fn);
-  if (!argument || argument.index !== 1 || argument.call.type !== AST_NODE_TYPES.CallExpression) return false;
-  const callee = skipChainExpression(argument.call.callee);
-  const event = argument.call.arguments[0];
-  return (
-    callee.type === AST_NODE_TYPES.MemberExpression &&
-    callee.object.type === AST_NODE_TYPES.Identifier &&
-    callee.object.name === 'process' &&
-    event?.type === AST_NODE_TYPES.Literal &&
-    typeof event.value === 'string' &&
-    SYNC_ONLY_PROCESS_EVENTS.has(event.value)
-  );
-}
-
-/** Catalogues extended by `additionalBlockingApis`, built once per options array. */
-const catalogs = new WeakMap<readonly AdditionalBlockingApi[], readonly BlockingApiRow[]>();
-
-function catalogFor(additional: readonly AdditionalBlockingApi[] | undefined): readonly BlockingApiRow[] {
-  if (!additional || additional.length === 0) return BLOCKING_APIS;
-  let catalog = catalogs.get(additional);
-  if (!catalog) {
-    catalog = [...BLOCKING_APIS, ...additional.map(customRow)];
-    catalogs.set(additional, catalog);
-  }
-  return catalog;
-}
-
-function customRow(entry: AdditionalBlockingApi): BlockingApiRow {
-  const path = entry.name === 'default' ? [] : entry.name.split('.');
-  const twin = entry.asyncTwin;
-  return {
-    ...(entry.module === undefined ? {} : { module: entry.module }),
-    path,
-    kind: 'call',
-    category: 'custom',
-    hint: entry.hint ?? (twin ? `Use \`${twin}()\`.` : 'Use an asynchronous alternative.'),
-    ...(twin && path.length > 0
-      ? {
-          twin: {
-            description: `\`${twin}()\``,
-            fix: {
-              kind: 'rename' as const,
-              member: [twin],
-              ...(entry.module !== undefined && path.length === 1
-                ? { import: { module: entry.module, name: twin } }
-                : {}),
-            },
-          },
-        }
-      : {}),
-  };
-}
-
 /** `fs.readFileSync`, `Atomics.wait`, or `default` for a module that is itself the function. */
 function exportName(row: BlockingApiRow): string {
   return row.path.length > 0 ? row.path.join('.') : 'default';
@@ -175,7 +75,7 @@ function isAllowed(row: BlockingApiRow, allow: readonly AllowEntry[]): boolean {
 }
 
 /** A short name for a callee chain in messages: `this.db.prepare(…).get`. */
-function describe(node: TSESTree.Node): string {
+function calleeChainText(node: TSESTree.Node): string {
   switch (node.type) {
     case AST_NODE_TYPES.Identifier:
       return node.name;
@@ -186,27 +86,27 @@ function describe(node: TSESTree.Node): string {
         node.property.type === AST_NODE_TYPES.PrivateIdentifier
           ? `#${node.property.name}`
           : getStaticPropertyName(node);
-      return `${describe(node.object)}${name === undefined ? '[…]' : `.${name}`}`;
+      return `${calleeChainText(node.object)}${name === undefined ? '[…]' : `.${name}`}`;
     }
     case AST_NODE_TYPES.CallExpression:
-      return `${describe(node.callee)}(${node.arguments.length > 0 ? '…' : ''})`;
+      return `${calleeChainText(node.callee)}(${node.arguments.length > 0 ? '…' : ''})`;
     case AST_NODE_TYPES.NewExpression:
-      return `new ${describe(node.callee)}(${node.arguments.length > 0 ? '…' : ''})`;
+      return `new ${calleeChainText(node.callee)}(${node.arguments.length > 0 ? '…' : ''})`;
     case AST_NODE_TYPES.ChainExpression:
     case AST_NODE_TYPES.TSAsExpression:
     case AST_NODE_TYPES.TSNonNullExpression:
     case AST_NODE_TYPES.TSSatisfiesExpression:
     case AST_NODE_TYPES.TSTypeAssertion:
-      return describe(node.expression);
+      return calleeChainText(node.expression);
     case AST_NODE_TYPES.AwaitExpression:
-      return `(await ${describe(node.argument)})`;
+      return `(await ${calleeChainText(node.argument)})`;
     default:
       return '…';
   }
 }
 
-function describeCall(node: Blocker): string {
-  return `${node.type === AST_NODE_TYPES.NewExpression ? 'new ' : ''}${describe(node.callee)}()`;
+function callText(node: Blocker): string {
+  return `${node.type === AST_NODE_TYPES.NewExpression ? 'new ' : ''}${calleeChainText(node.callee)}()`;
 }
 
 export default createRule<Options, MessageIds>({
@@ -314,24 +214,15 @@ export default createRule<Options, MessageIds>({
       },
     ],
   },
-  defaultOptions: [
-    {
-      checkAllFunctions: false,
-      checkLocalHelpers: false,
-      checkSyncByDesignApis: false,
-      autofix: false,
-      allow: [],
-      additionalBlockingApis: [],
-    },
-  ],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const filename = context.filename;
     const allow = options.allow ?? [];
-    const catalog = catalogFor(options.additionalBlockingApis);
+    const catalog = blockingCatalogWith(options.additionalBlockingApis);
     const loops: LoopNode[] = [];
     const calls: TSESTree.CallExpression[] = [];
     const typeInfo = getTypeInfo(context);
+    const compilerChecksFile = typeInfo ? typeInfo.compilerChecksFile : isTypeScriptFile(filename);
     // With types, objects of sync-by-design drivers are recognised wherever they were made.
     const checkTypedInstances = options.checkSyncByDesignApis === true && typeInfo !== undefined;
 
@@ -343,32 +234,18 @@ export default createRule<Options, MessageIds>({
       return options.checkAllFunctions && where.fn ? where : undefined;
     }
 
-    /** `randomBytes(size)` blocks noticeably only without a callback and for a large or unknown size. */
-    function meetsSizeCondition(node: Blocker, row: BlockingApiRow): boolean {
-      const condition = row.sizeCondition;
-      if (!condition) return true;
-      if (condition.callbackArgument !== undefined && node.arguments.length > condition.callbackArgument) return false;
-      const size =
-        node.arguments.length > condition.sizeArgument
-          ? getStaticNumber(context, node.arguments[condition.sizeArgument])
-          : condition.bufferArgument === undefined
-            ? undefined
-            : getStaticByteLength(context, node.arguments[condition.bufferArgument]);
-      return size === undefined || size >= LARGE_RANDOM_SIZE;
-    }
-
     function collectFindings(): Map<TSESTree.Node, Finding> {
       const findings = new Map<TSESTree.Node, Finding>();
       for (const { node, row } of trackModuleReferences(context, catalog).values()) {
-        if (row.strictOnly && !options.checkSyncByDesignApis) continue;
+        if (row.syncByDesign && !options.checkSyncByDesignApis) continue;
         if (isAllowed(row, allow)) continue;
         const call = node as Blocker;
-        if (row.blocksWhenCalled !== false && meetsSizeCondition(call, row)) {
-          findings.set(call, { node: call, name: describeCall(call), row, busyWait: undefined });
+        if (row.blocksWhenCalled !== false && meetsSizeCondition(context, call, row)) {
+          findings.set(call, { node: call, name: callText(call), row, busyWait: undefined });
         }
         if (row.instance) {
           for (const use of findInstanceCalls(context, call, row.instance)) {
-            findings.set(use.call, { node: use.call, name: describeCall(use.call), row, busyWait: undefined });
+            findings.set(use.call, { node: use.call, name: callText(use.call), row, busyWait: undefined });
           }
         }
       }
@@ -378,14 +255,14 @@ export default createRule<Options, MessageIds>({
           const callee = skipChainExpression(call.callee);
           if (callee.type !== AST_NODE_TYPES.MemberExpression) continue;
           const method = getStaticPropertyName(callee);
-          const candidates = method === undefined ? undefined : TYPED_INSTANCE_ROWS.get(method);
+          const candidates = method === undefined ? undefined : BLOCKING_ROWS_BY_METHOD.get(method);
           const row = candidates?.find(
             (candidate) =>
               programDeclaresModule(typeInfo, candidate.module!) &&
               isTypeDeclaredBy(typeInfo, callee.object, [candidate.module!]),
           );
           if (row && !isAllowed(row, allow))
-            findings.set(call, { node: call, name: describeCall(call), row, busyWait: undefined });
+            findings.set(call, { node: call, name: callText(call), row, busyWait: undefined });
         }
       }
       for (const loop of loops) {
@@ -393,7 +270,7 @@ export default createRule<Options, MessageIds>({
         if (busyWait)
           findings.set(loop, {
             node: loop,
-            name: `a busy-wait loop on \`${describeCall(busyWait.clock)}\``,
+            name: `a busy-wait loop on \`${callText(busyWait.clock)}\``,
             row: undefined,
             busyWait,
           });
@@ -401,23 +278,9 @@ export default createRule<Options, MessageIds>({
       return findings;
     }
 
-    /**
-     * The function a fix may put `await` in: the context function itself, when `node` sits directly in
-     * its body (not in a parameter default, nor in a callback run in place such as `items.map(…)`).
-     */
-    function awaitableFunction(node: TSESTree.Node, where: ExecutionContext): FunctionNode | undefined {
-      const fn = where.fn;
-      if (!fn || (!where.onEventLoop && !fn.async) || (fn.generator && !fn.async)) return undefined;
-      // Only a promise chain waits for a callback made async; a listener's or timer's caller drops the
-      // promise, so the rewrite would trade blocking for unhandled rejections and interleaved events.
-      if (!fn.async && where.kind !== 'promise-callback') return undefined;
-      // The await must land directly in fn's body: not in a parameter default, a nested function or a class field.
-      return findDirectFunction(node) === fn ? fn : undefined;
-    }
-
     function reportFinding(finding: Finding, where: ExecutionContext): void {
       const whereText = WHERE[where.kind];
-      const fn = awaitableFunction(finding.node, where);
+      const fn = findAwaitableFunction(context, finding.node);
       let build: ((fixer: Fixer) => Fix[]) | undefined;
       let twin: string | undefined;
       if (fn && finding.busyWait?.delay) {
@@ -429,7 +292,14 @@ export default createRule<Options, MessageIds>({
         );
         twin = '`setTimeout()` from `node:timers/promises`';
       } else if (fn && finding.row?.twin?.fix && finding.node.type === AST_NODE_TYPES.CallExpression) {
-        build = planAsyncTwinFix(sourceCode, filename, finding.node, finding.row.module, finding.row.twin.fix);
+        build = planAsyncTwinFix(
+          sourceCode,
+          filename,
+          finding.node,
+          finding.row.module,
+          finding.row.twin.fix,
+          compilerChecksFile,
+        );
         twin = localize(finding.row.twin.description, finding);
       }
       const makeAsync = fn !== undefined && !fn.async;
@@ -446,7 +316,7 @@ export default createRule<Options, MessageIds>({
         finding.row?.twin?.fix?.kind === 'rename' &&
         (finding.row.category === 'fs' || finding.row.category === 'deno');
       const data = finding.busyWait
-        ? { clock: describeCall(finding.busyWait.clock), where: whereText }
+        ? { clock: callText(finding.busyWait.clock), where: whereText }
         : {
             api: finding.name,
             where: whereText,
@@ -474,14 +344,8 @@ export default createRule<Options, MessageIds>({
 
     /** `bound - reading`, the milliseconds a busy-wait has left. */
     function delayText({ bound, reading }: NonNullable<BusyWait['delay']>): string {
-      const boundText =
-        bound.type === AST_NODE_TYPES.BinaryExpression && ARITHMETIC.has(bound.operator)
-          ? sourceCode.getText(bound)
-          : asOperand(sourceCode, bound);
-      const readingText =
-        reading.type === AST_NODE_TYPES.BinaryExpression
-          ? `(${sourceCode.getText(reading)})`
-          : sourceCode.getText(reading);
+      const boundText = textWithPrecedence(sourceCode, bound, Precedence.Additive);
+      const readingText = textWithPrecedence(sourceCode, reading, Precedence.Multiplicative);
       return `${boundText} - ${readingText}`;
     }
 
@@ -510,7 +374,7 @@ export default createRule<Options, MessageIds>({
           node: call,
           messageId: 'blockingHelper',
           data: {
-            helper: describeCall(call),
+            helper: callText(call),
             inner: inner.row ? `\`${inner.name}\`` : inner.name,
             line: String(inner.node.loc.start.line),
             where: WHERE[where.kind],

@@ -47,7 +47,7 @@ import { createRule } from './create-rule.js';
 
 type AllowListEntry = string | { name: string; module?: string };
 
-export type Options = [
+type Options = [
   {
     allowList?: AllowListEntry[];
     allowVoid?: boolean;
@@ -58,7 +58,7 @@ export type Options = [
   },
 ];
 
-export type MessageIds =
+type MessageIds =
   | 'dropped'
   | 'droppedArray'
   | 'droppedThen'
@@ -255,16 +255,6 @@ export default createRule<Options, MessageIds>({
       removeAsync: 'Remove `async` (the callback awaits nothing).',
     },
   },
-  defaultOptions: [
-    {
-      allowList: [],
-      allowVoid: true,
-      autofix: false,
-      checkEventCallbacks: false,
-      checkNeverRejecting: false,
-      checkTestSuites: true,
-    },
-  ],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const knowledge = getPromiseKnowledge(context);

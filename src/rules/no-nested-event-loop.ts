@@ -1,25 +1,17 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import {
-  type FunctionNode,
-  getValueParent,
-  isFunctionNode,
-  skipChainExpression,
-  skipTypeWrappers,
-} from '../analysis/ast.js';
+import { type FunctionNode, getValueParent, skipChainExpression, skipTypeWrappers } from '../analysis/ast.js';
 import { SYNC_BRIDGES, type SyncBridgeRow } from '../analysis/catalog/sync-bridges.js';
 import { asyncIifeFunction, isAsyncIifeInAsyncFunction } from '../analysis/execution/async-iife.js';
 import { findDirectFunction } from '../analysis/execution/await-position.js';
 import { type EffectRun, findEffectBody, trackEffectRuns } from '../analysis/execution/effect.js';
 import { findExecutionContext } from '../analysis/execution/execution-context.js';
-import { planImport } from '../analysis/fixes/imports.js';
-import { makeFunctionAsync, prefixWithKeyword } from '../analysis/fixes/prefix.js';
+import { planEffectFix } from '../analysis/fixes/effect.js';
+import { prefixWithKeyword } from '../analysis/fixes/prefix.js';
+import { planSyncBridgeFix } from '../analysis/fixes/sync-bridge.js';
 import { type FactoryResultUse, type ResultStep, trackFactoryResults } from '../analysis/origin/factory-results.js';
-import { resolveFunction } from '../analysis/origin/function-resolution.js';
 import { findImportedFactoryRow } from '../analysis/origin/imported-factories.js';
 import { trackModuleReferences } from '../analysis/origin/modules.js';
-import { getPromiseKnowledge } from '../analysis/promises/promises.js';
-import { findVariableAt } from '../analysis/scope.js';
 import { getTypeInfo } from '../analysis/type-info.js';
 import { createRule } from './create-rule.js';
 
@@ -40,38 +32,10 @@ type MessageIds =
   | 'suggestAwaitIife'
   | 'suggestVoidIife';
 
-type Fixer = TSESLint.RuleFixer;
-type Fix = TSESLint.RuleFix;
 type Suggestion = TSESLint.SuggestionReportDescriptor<MessageIds>;
 
 /** Module names a file must mention before the bridge and Effect indexes are worth building. */
 const MODULE_HINT = /deasync|synckit|sync-rpc|make-synchron|fibers|effect/u;
-
-/** Expressions that can take a prefix operator or a member access without parentheses. */
-const TIGHT_EXPRESSIONS: ReadonlySet<string> = new Set([
-  AST_NODE_TYPES.Identifier,
-  AST_NODE_TYPES.MemberExpression,
-  AST_NODE_TYPES.CallExpression,
-  AST_NODE_TYPES.ThisExpression,
-  AST_NODE_TYPES.Literal,
-  AST_NODE_TYPES.TemplateLiteral,
-  AST_NODE_TYPES.ArrayExpression,
-  AST_NODE_TYPES.ObjectExpression,
-]);
-
-/** Parents in which `yield* x` needs no parentheses. */
-const YIELD_SAFE_PARENTS: ReadonlySet<string> = new Set([
-  AST_NODE_TYPES.ExpressionStatement,
-  AST_NODE_TYPES.VariableDeclarator,
-  AST_NODE_TYPES.ReturnStatement,
-  AST_NODE_TYPES.AssignmentExpression,
-  AST_NODE_TYPES.ArrayExpression,
-  AST_NODE_TYPES.Property,
-  AST_NODE_TYPES.CallExpression,
-  AST_NODE_TYPES.YieldExpression,
-  AST_NODE_TYPES.SpreadElement,
-  AST_NODE_TYPES.TemplateLiteral,
-]);
 
 const CALL_RESULT: readonly ResultStep[] = ['call'];
 
@@ -124,7 +88,6 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ checkAllFunctions: false }],
   },
-  defaultOptions: [{ checkAllFunctions: false }],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const checkAllFunctions = options.checkAllFunctions === true;
@@ -140,163 +103,50 @@ export default createRule<Options, MessageIds>({
       return row.path.length > 0 ? `${row.path.join('.')} from '${row.module}'` : `'${row.module}'`;
     }
 
-    /** Can `await` be added at `node`? Returns the fixes that make that possible (none, or making a promise callback async). */
-    function planAwait(node: TSESTree.Node): ((fixer: Fixer) => Fix[]) | undefined {
-      const where = findExecutionContext(context, node);
-      if (!where.fn || findDirectFunction(node) !== where.fn) return undefined;
-      if (where.fn.async) return () => [];
-      const fn = where.fn;
-      if (where.kind === 'promise-callback') {
-        return (fixer) => {
-          const fix = makeFunctionAsync(fixer, sourceCode, fn);
-          return fix ? [fix] : [];
-        };
-      }
-      return undefined;
-    }
-
-    /** Is `expression` (a name or a member chain on a name) the same value at `site` as where it is written? */
-    function isVisibleAt(expression: TSESTree.Node, site: TSESTree.Node): boolean {
-      let root = skipTypeWrappers(expression);
-      while (root.type === AST_NODE_TYPES.MemberExpression && !root.computed) root = skipTypeWrappers(root.object);
-      if (root.type !== AST_NODE_TYPES.Identifier) return false;
-      const declared = findVariableAt(sourceCode, expression, root.name);
-      const seen = findVariableAt(sourceCode, site, root.name);
-      return declared === seen;
-    }
-
-    function parenthesizedText(node: TSESTree.Node): string {
-      const text = sourceCode.getText(node);
-      return TIGHT_EXPRESSIONS.has(node.type) ? text : `(${text})`;
-    }
-
-    /** `readSync(p)` → `await promisify(readFile)(p)`: replace the callee, then await the call. */
-    function awaitWithCallee(
-      call: TSESTree.CallExpression,
-      messageId: MessageIds,
-      data: Record<string, string>,
-      callee: (fixer: Fixer) => { text: string; fixes: Fix[] },
-    ): Suggestion | undefined {
-      const prepare = planAwait(call);
-      if (!prepare || call.callee.type === AST_NODE_TYPES.ChainExpression || call.optional) return undefined;
-      return {
-        messageId,
-        data,
-        fix: (fixer) => {
-          const replacement = callee(fixer);
-          return [
-            ...prepare(fixer),
-            ...replacement.fixes,
-            fixer.replaceText(call.callee, replacement.text),
-            ...prefixWithKeyword(fixer, sourceCode, call, 'await'),
-          ];
-        },
-      };
-    }
-
-    function bridgeSuggestions(
+    /** The message's advice for a bridge, and the suggestion that follows it where the rewrite applies. */
+    function bridgeAdvice(
       call: TSESTree.CallExpression,
       row: SyncBridgeRow,
       factoryUse: FactoryResultUse<SyncBridgeRow> | undefined,
     ): { advice: string; suggest: Suggestion[] } {
-      const factoryCall =
-        factoryUse?.factory.node.type === AST_NODE_TYPES.CallExpression ? factoryUse.factory.node : undefined;
-      // Only a direct call of the factory's result (`readSync(p)`, `deasync(fn)(p)`) has the original's arguments.
-      const callsResult =
-        factoryCall !== undefined &&
-        factoryUse!.steps.length === 1 &&
-        (skipTypeWrappers(call.callee) === factoryCall ||
-          skipTypeWrappers(call.callee).type === AST_NODE_TYPES.Identifier);
+      if (row.asyncForm === 'worker-path') {
+        const factoryCall =
+          factoryUse?.factory.node.type === AST_NODE_TYPES.CallExpression ? factoryUse.factory.node : undefined;
+        const worker = factoryCall?.arguments[0];
+        const target =
+          worker && worker.type !== AST_NODE_TYPES.SpreadElement ? `the worker \`${shortText(worker)}\`` : 'the worker';
+        const how =
+          row.mechanism === 'child-process'
+            ? 'in an async child process (or a `Worker` from node:worker_threads)'
+            : 'in a `Worker` from node:worker_threads (or a worker pool)';
+        return { advice: `Run ${target} asynchronously instead, ${how}, and await its reply.`, suggest: [] };
+      }
+      const plan = planSyncBridgeFix(context, call, row, factoryUse);
+      if (!plan) return { advice: 'Await the asynchronous operation instead.', suggest: [] };
       const suggest: Suggestion[] = [];
-      switch (row.asyncForm) {
-        case 'promisify-argument': {
-          const original = factoryCall?.arguments[0];
-          if (!callsResult || !original || !isVisibleAt(original, call)) {
+      switch (plan.kind) {
+        case 'promisify': {
+          if (!plan.original || plan.reference === undefined)
             return { advice: 'Await the callback-style original through `promisify` instead.', suggest };
-          }
-          const plan = planImport(sourceCode, context.filename, { module: 'node:util', name: 'promisify' }, call);
-          const originalText = sourceCode.getText(original);
-          const suggestion = awaitWithCallee(
-            call,
-            'suggestPromisify',
-            { promisify: plan.reference, original: originalText },
-            (fixer) => ({
-              text: `${plan.reference}(${originalText})`,
-              fixes: plan.fix(fixer),
-            }),
-          );
-          if (suggestion) suggest.push(suggestion);
+          const data = { promisify: plan.reference, original: sourceCode.getText(plan.original) };
+          if (plan.apply) suggest.push({ messageId: 'suggestPromisify', data, fix: plan.apply });
           return {
-            advice: `Await the callback-style original instead: \`await ${plan.reference}(${shortText(original)})(…)\`.`,
+            advice: `Await the callback-style original instead: \`await ${plan.reference}(${shortText(plan.original)})(…)\`.`,
             suggest,
           };
         }
-        case 'await-argument': {
-          const promise = call.arguments[0];
-          const prepare = planAwait(call);
-          if (call.arguments.length === 1 && promise && promise.type !== AST_NODE_TYPES.SpreadElement && prepare) {
-            suggest.push({
-              messageId: 'suggestAwaitPromise',
-              fix: (fixer) => [
-                ...prepare(fixer),
-                fixer.replaceText(call, parenthesizedText(promise)),
-                ...prefixWithKeyword(fixer, sourceCode, call, 'await'),
-              ],
-            });
-          }
+        case 'await-promise':
+          if (plan.apply) suggest.push({ messageId: 'suggestAwaitPromise', fix: plan.apply });
           return { advice: 'Await the promise instead.', suggest };
-        }
-        case 'await-original': {
-          const original = factoryCall?.arguments[factoryCall.arguments.length - 1];
-          const fn =
-            original && original.type !== AST_NODE_TYPES.SpreadElement ? resolveFunction(context, original) : undefined;
-          if (
-            callsResult &&
-            original &&
-            !isFunctionNode(original) &&
-            fn &&
-            getPromiseKnowledge(context).functionReturnsPromise(fn) === 'yes' &&
-            isVisibleAt(original, call)
-          ) {
-            const originalText = sourceCode.getText(original);
-            const suggestion = awaitWithCallee(call, 'suggestAwaitOriginal', { original: originalText }, () => ({
-              text: originalText,
-              fixes: [],
-            }));
-            if (suggestion) suggest.push(suggestion);
+        case 'await-original':
+          if (plan.apply && plan.original) {
+            const data = { original: sourceCode.getText(plan.original) };
+            suggest.push({ messageId: 'suggestAwaitOriginal', data, fix: plan.apply });
           }
           return { advice: 'Call the asynchronous function it wraps and await it instead.', suggest };
-        }
-        case 'timers-sleep': {
-          if (call.arguments.length === 1 && call.arguments[0]!.type !== AST_NODE_TYPES.SpreadElement) {
-            const plan = planImport(
-              sourceCode,
-              context.filename,
-              { module: 'node:timers/promises', name: 'setTimeout', alias: 'sleep', preferAlias: true },
-              call,
-            );
-            const suggestion = awaitWithCallee(call, 'suggestTimersSleep', {}, (fixer) => ({
-              text: plan.reference,
-              fixes: plan.fix(fixer),
-            }));
-            if (suggestion) suggest.push(suggestion);
-          }
+        case 'timers-sleep':
+          if (plan.apply) suggest.push({ messageId: 'suggestTimersSleep', data: {}, fix: plan.apply });
           return { advice: "Await `setTimeout(ms)` from 'node:timers/promises' instead.", suggest };
-        }
-        case 'worker-path': {
-          const worker = factoryCall?.arguments[0];
-          const target =
-            worker && worker.type !== AST_NODE_TYPES.SpreadElement
-              ? `the worker \`${shortText(worker)}\``
-              : 'the worker';
-          const how =
-            row.mechanism === 'child-process'
-              ? 'in an async child process (or a `Worker` from node:worker_threads)'
-              : 'in a `Worker` from node:worker_threads (or a worker pool)';
-          return { advice: `Run ${target} asynchronously instead, ${how}, and await its reply.`, suggest };
-        }
-        default:
-          return { advice: 'Await the asynchronous operation instead.', suggest };
       }
     }
 
@@ -324,7 +174,7 @@ export default createRule<Options, MessageIds>({
         context.report({ node: call, messageId: 'fiberBridge', data: { callee, origin } });
         return;
       }
-      const { advice, suggest } = bridgeSuggestions(call, row, factoryUse);
+      const { advice, suggest } = bridgeAdvice(call, row, factoryUse);
       if (row.mechanism === 'event-loop') {
         context.report({ node: call, messageId: 'eventLoopBridge', data: { callee, origin, advice }, suggest });
       } else {
@@ -338,58 +188,15 @@ export default createRule<Options, MessageIds>({
     }
 
     function effectSuggestions(run: EffectRun, fn: FunctionNode, wrapper: TSESTree.CallExpression): Suggestion[] {
-      const effect = run.effect;
-      const runName = run.row.path[run.row.path.length - 1];
-      if (
-        !run.row.defaultRuntime ||
-        run.call.arguments.length !== 1 ||
-        !effect ||
-        effect.type === AST_NODE_TYPES.SpreadElement
-      )
-        return [];
-      const effectText = shortText(effect);
-      const body = findEffectBody(context, fn);
-      // Effect.promise(() => Effect.runPromise(eff)) is eff; Effect.sync(() => Effect.runSync(eff)) too.
-      if (
-        body?.row.body === 'thunk' &&
-        wrapper.arguments[0] === fn &&
-        fn.params.length === 0 &&
-        isOnlyResult(fn, run.call)
-      ) {
-        const wrapperName = body.row.path[body.row.path.length - 1];
-        const pairs: Record<string, string> = {
-          promise: 'runPromise',
-          tryPromise: 'runPromise',
-          sync: 'runSync',
-          try: 'runSync',
-        };
-        if (wrapperName && pairs[wrapperName] === runName) {
-          return [
-            {
-              messageId: 'suggestUnwrapEffect',
-              data: { effect: effectText },
-              fix: (fixer) => fixer.replaceText(wrapper, parenthesizedText(effect)),
-            },
-          ];
-        }
-      }
-      // Effect.runSync(eff) directly in the generator body is `yield* eff`.
-      if (fn.generator && runName === 'runSync' && findDirectFunction(run.call) === fn) {
-        const text = `yield* ${effect.type === AST_NODE_TYPES.SequenceExpression ? `(${sourceCode.getText(effect)})` : sourceCode.getText(effect)}`;
-        const parent = run.call.parent;
-        // `x as T`, `f(x)!`, `x.y` and a callee position all bind tighter than `yield*`.
-        const safe =
-          YIELD_SAFE_PARENTS.has(parent.type) &&
-          !(parent.type === AST_NODE_TYPES.CallExpression && parent.callee === run.call);
-        return [
-          {
-            messageId: 'suggestYieldEffect',
-            data: { effect: effectText },
-            fix: (fixer) => fixer.replaceText(run.call, safe ? text : `(${text})`),
-          },
-        ];
-      }
-      return [];
+      const plan = planEffectFix(context, run, fn, wrapper);
+      if (!plan) return [];
+      return [
+        {
+          messageId: plan.kind === 'unwrap' ? 'suggestUnwrapEffect' : 'suggestYieldEffect',
+          data: { effect: shortText(plan.effect) },
+          fix: plan.apply,
+        },
+      ];
     }
 
     function checkEffectRun(run: EffectRun): void {
@@ -449,15 +256,3 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
-
-/** Is `call` all that `fn` does: its expression body, or the only `return` of its block? */
-function isOnlyResult(fn: FunctionNode, call: TSESTree.Node): boolean {
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return skipTypeWrappers(fn.body) === call;
-  const [statement, ...rest] = fn.body.body;
-  return (
-    rest.length === 0 &&
-    statement?.type === AST_NODE_TYPES.ReturnStatement &&
-    statement.argument !== null &&
-    skipTypeWrappers(statement.argument) === call
-  );
-}

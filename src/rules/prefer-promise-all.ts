@@ -1,19 +1,18 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { isFunctionNode, isLoopNode, type LoopNode } from '../analysis/ast.js';
+import { type AwaitedStatement, classifyAwaitStatement } from '../analysis/concurrency/awaited-statements.js';
 import { findIndependentGroups, judgeLoop } from '../analysis/concurrency/independence.js';
 import { getOrderingPatterns } from '../analysis/concurrency/ordering.js';
 import {
-  type AwaitedStatement,
   buildLoopPromiseAllFix,
   buildSequentialPromiseAllFix,
-  classifyAwaitStatement,
   classifyLoopRewrite,
 } from '../analysis/fixes/promise-all.js';
 import { isArrayValue } from '../analysis/promises/callbacks.js';
 import { createRule } from './create-rule.js';
 
-export interface PreferPromiseAllOptions {
+interface PreferPromiseAllOptions {
   orderedCallPatterns?: string[];
   orderedReceiverPatterns?: string[];
 }
@@ -97,7 +96,6 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ orderedCallPatterns: [], orderedReceiverPatterns: [] }],
   },
-  defaultOptions: [{ orderedCallPatterns: [], orderedReceiverPatterns: [] }],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const patterns = getOrderingPatterns(options);

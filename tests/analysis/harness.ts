@@ -5,14 +5,11 @@
  * program for `.ts`. Typed: `@typescript-eslint/parser` with `projectService` over tests/fixtures.
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-import * as tsParser from '@typescript-eslint/parser';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { type ESLint, Linter } from 'eslint';
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const fixturesDir = path.join(repoRoot, 'tests/fixtures');
+import { fixturesDir, languageOptionsFor, repoRoot } from '../helpers/language-options.js';
 
 export type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -30,29 +27,13 @@ export interface Snippet {
 
 // One Linter for every case; typescript-eslint keeps one project service per parser options.
 const linter = new Linter({ cwd: repoRoot });
-const jsExtension = /\.[cm]?jsx?$/u;
-const projectService = { allowDefaultProject: ['*.js', '*.mjs', '*.cjs'], defaultProject: 'tsconfig.json' };
-
 function filenameOf(snippet: Snippet): string {
   return snippet.filename ?? (snippet.typed ? 'file.ts' : 'file.js');
 }
 
 function languageOptionsOf(snippet: Snippet): Linter.LanguageOptions {
-  const filename = filenameOf(snippet);
-  const sourceType = snippet.sourceType ?? (/\.c[jt]s$/u.test(filename) ? 'commonjs' : 'module');
-  const jsx = filename.endsWith('x');
-  const globals = snippet.globals ?? {};
-  if (snippet.typed) {
-    return {
-      parser: tsParser,
-      sourceType,
-      globals,
-      parserOptions: { projectService, tsconfigRootDir: fixturesDir, ecmaFeatures: { jsx } },
-    };
-  }
-  if (jsExtension.test(filename))
-    return { ecmaVersion: 'latest', sourceType, globals, parserOptions: { ecmaFeatures: { jsx } } };
-  return { parser: tsParser, sourceType, globals, parserOptions: { ecmaFeatures: { jsx } } };
+  const options = languageOptionsFor(filenameOf(snippet), { typed: snippet.typed ?? false });
+  return { ...options, sourceType: snippet.sourceType ?? options.sourceType, globals: snippet.globals ?? {} };
 }
 
 type Visitors = (context: Context) => Record<string, (node: TSESTree.Node) => void>;

@@ -4,13 +4,12 @@
  * `@typescript-eslint/parser` and a typed fixture project (`projectService`).
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-import * as tsParser from '@typescript-eslint/parser';
 import { type ESLint, Linter } from 'eslint';
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const fixturesDir = path.join(repoRoot, 'tests/fixtures');
+import { fixturesDir, isJavaScript, languageOptionsFor, repoRoot } from './language-options.js';
+
+export { repoRoot };
 
 export const NAMESPACE = 'event-loop';
 
@@ -24,29 +23,6 @@ export interface LintExampleInput {
   options?: readonly unknown[];
 }
 
-const typescriptExtension = /^[cm]?tsx?$/u;
-
-function languageOptionsFor(extension: string): Linter.LanguageOptions {
-  const jsx = extension.endsWith('x');
-  const commonjs = extension === 'cjs' || extension === 'cts';
-  if (typescriptExtension.test(extension)) {
-    return {
-      parser: tsParser,
-      sourceType: commonjs ? 'commonjs' : 'module',
-      parserOptions: {
-        projectService: { allowDefaultProject: ['*.js', '*.mjs', '*.cjs'], defaultProject: 'tsconfig.json' },
-        tsconfigRootDir: fixturesDir,
-        ecmaFeatures: { jsx },
-      },
-    };
-  }
-  return {
-    ecmaVersion: 'latest',
-    sourceType: commonjs ? 'commonjs' : 'module',
-    parserOptions: { ecmaFeatures: { jsx } },
-  };
-}
-
 /** All messages ESLint reports for the snippet (including fatal parse errors, which have no `ruleId`). */
 export function lintExample({ ruleName, rule, code, extension, options = [] }: LintExampleInput): Linter.LintMessage[] {
   const linter = new Linter({ cwd: repoRoot });
@@ -57,7 +33,8 @@ export function lintExample({ ruleName, rule, code, extension, options = [] }: L
     {
       files: ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'],
       plugins: { [NAMESPACE]: plugin },
-      languageOptions: languageOptionsFor(extension),
+      // TypeScript examples are linted typed, as the docs show them; JavaScript ones as a project without TypeScript.
+      languageOptions: languageOptionsFor(filename, { typed: !isJavaScript(filename) }),
       rules: { [`${NAMESPACE}/${ruleName}`]: ['error', ...options] },
     },
   ];

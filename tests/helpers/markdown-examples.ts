@@ -4,7 +4,7 @@
  * CONTRIBUTING.md; tests/docs.test.ts lints every marked block.
  */
 
-export type ExampleMark = 'incorrect' | 'correct';
+type ExampleMark = 'incorrect' | 'correct';
 
 export interface CodeExample {
   /** Info string of the fence, lower-cased (`ts`, `js`, `py`, …). */

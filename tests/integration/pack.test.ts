@@ -1,7 +1,11 @@
 /**
  * The packed plugin, installed from its tarball into fresh projects the way users install it, linted with
- * the real ESLint CLI (9 and 10) on the example service: findings must equal the `expect:` comments.
+ * the real ESLint CLI on the example service: findings must equal the `expect:` comments. One project per
+ * ESLint major, between them covering both setups of the README: ESLint 10 with TypeScript, typed through
+ * `projectService` (the examples' own config), and ESLint 9 in a plain-JS project where TypeScript is not
+ * installed at all (so the plugin must load without it).
  *
+ * Run by `npm run test:integration` (and .ci/run), not `npm test`: installs dominate its time.
  * Installs need the npm registry (or npm's cache). They are cached in the OS temp folder, keyed by the
  * tarball's hash and the project's dependencies, so a re-run with an unchanged build skips them; a fresh
  * machine installs everything. A failed install fails the suite: nothing here is skipped.
@@ -152,6 +156,12 @@ function prepareWorkDir(project: Omit<Project, 'workDir'>, runDir: string): stri
   return workDir;
 }
 
+/** Once per ESLint major: the typed TypeScript setup on the current major, plain JS without TypeScript on the oldest. */
+const PROJECTS = [
+  ['ts', 10],
+  ['js', 9],
+] as const satisfies readonly (readonly [Language, 9 | 10])[];
+
 const projects: Project[] = [];
 let runDir = '';
 
@@ -165,11 +175,8 @@ beforeAll(async () => {
   const tarball = path.join(CACHE_ROOT, `plugin-${hash}.tgz`);
   if (!fs.existsSync(tarball)) fs.copyFileSync(packed, tarball);
 
-  const variants = (['js', 'ts'] as const).flatMap((language) =>
-    ([10, 9] as const).map((eslintMajor) => ({ language, eslintMajor })),
-  );
   const installed = await Promise.all(
-    variants.map(async ({ language, eslintMajor }) => {
+    PROJECTS.map(async ([language, eslintMajor]) => {
       const dependencies = dependenciesFor(language, eslintMajor, tarball);
       const key = createHash('sha256').update(JSON.stringify(dependencies)).digest('hex').slice(0, 16);
       // Without TypeScript means without it: npm would otherwise add it as a peer of @typescript-eslint/utils.
@@ -185,12 +192,7 @@ afterAll(() => {
   if (runDir) fs.rmSync(runDir, { recursive: true, force: true });
 });
 
-describe.each([
-  ['js', 10],
-  ['js', 9],
-  ['ts', 10],
-  ['ts', 9],
-] as const)('packed plugin in a %s project with ESLint %i', (language, eslintMajor) => {
+describe.each(PROJECTS)('packed plugin in a %s project with ESLint %i', (language, eslintMajor) => {
   const project = () => {
     const found = projects.find(
       (candidate) => candidate.language === language && candidate.eslintMajor === eslintMajor,

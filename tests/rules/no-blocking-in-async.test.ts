@@ -578,6 +578,25 @@ runRuleTests('no-blocking-in-async', rule, {
       ],
     },
     {
+      // After `const o = {}` without a semicolon, `(await …)` would call the object literal: the fix adds `;`.
+      filename: 'file.js',
+      code: "import { execSync } from 'node:child_process';\nasync function main() {\n  const o = {}\n  execSync('ls').toString();\n}",
+      errors: [
+        {
+          messageId: 'blocking',
+          line: 4,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'useAsyncTwin',
+              output:
+                "import { exec } from 'node:child_process';\nimport { promisify } from 'node:util';\nasync function main() {\n  const o = {}\n  ;(await promisify(exec)('ls')).stdout.toString();\n}",
+            },
+          ],
+        },
+      ],
+    },
+    {
       filename: 'file.cjs',
       code: "const cp = require('child_process');\nconst { promisify } = require('util');\nexports.build = async () => { cp.execFileSync('make', ['all']); };",
       errors: [
@@ -666,6 +685,43 @@ runRuleTests('no-blocking-in-async', rule, {
               messageId: 'useAsyncTwin',
               output:
                 "const crypto = require('crypto');\nconst { promisify } = require('node:util');\nexports.key = async (password, salt) => await promisify(crypto.scrypt)(password, salt, 64);",
+            },
+          ],
+        },
+      ],
+    },
+    // `promisify(scrypt)` is typed `unknown` by @types/node: in TypeScript a used value would no longer
+    // compile (TS2322), so no suggestion there; as a statement, or in plain JavaScript, it is offered.
+    {
+      code: "import { scryptSync } from 'node:crypto';\nasync function key(pw: string, salt: string) { const k: Buffer = scryptSync(pw, salt, 64); return k; }",
+      errors: [{ messageId: 'blocking', line: 2, column: 66, suggestions: [] }],
+    },
+    {
+      code: "import { scryptSync } from 'node:crypto';\nasync function warm(pw: string, salt: string) { scryptSync(pw, salt, 64); }",
+      errors: [
+        {
+          messageId: 'blocking',
+          suggestions: [
+            {
+              messageId: 'useAsyncTwin',
+              output:
+                "import { scrypt } from 'node:crypto';\nimport { promisify } from 'node:util';\nasync function warm(pw: string, salt: string) { await promisify(scrypt)(pw, salt, 64); }",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      filename: 'file.js',
+      code: "import { scryptSync } from 'node:crypto';\nasync function key(pw, salt) { const k = scryptSync(pw, salt, 64); return k; }",
+      errors: [
+        {
+          messageId: 'blocking',
+          suggestions: [
+            {
+              messageId: 'useAsyncTwin',
+              output:
+                "import { scrypt } from 'node:crypto';\nimport { promisify } from 'node:util';\nasync function key(pw, salt) { const k = await promisify(scrypt)(pw, salt, 64); return k; }",
             },
           ],
         },

@@ -5,6 +5,16 @@ import { runRuleTests } from '../rule-tester.js';
 const LOAD = "async function load() { return (await fetch('/api')).json(); }\n";
 const SAVE = 'async function save(id: string) { await fetch(`/save/${id}`); }\n';
 
+// typescript-eslint's no-floating-promises case where TypeScript's checker itself overflows the stack
+// (microsoft/TypeScript#63441): the type is read as unknown and the syntactic answer stands.
+const RECURSIVE_GENERIC =
+  'interface CustomNode<P> {\n  getNextNode: () => CustomNode<P>;\n}\n' +
+  'declare const createNode: () => {\n  getNextNode: <T>() => CustomNode<T>;\n};\n' +
+  'function wrapNode<T>(getNode: () => CustomNode<T>) {\n  return getNode;\n}\n';
+const RECURSIVE_IIFE =
+  '(async () => {\n  wrapNode(() => {\n    const node = createNode();\n' +
+  '    return wrapNode<typeof node.getNextNode<any>>(node.getNextNode);\n  });\n})()';
+
 runRuleTests('no-floating-promise', rule, {
   valid: [
     // Awaited, returned, stored and awaited later, passed on.
@@ -102,8 +112,26 @@ runRuleTests('no-floating-promise', rule, {
     },
     // Typed only: a parameter typed `Promise | undefined` is checked for existence.
     { mode: 'typed', code: 'function main(pending: Promise<void> | undefined) { if (pending) return pending; }' },
+    { mode: 'typed', code: `${RECURSIVE_GENERIC}${RECURSIVE_IIFE}.catch(() => {});` },
   ],
   invalid: [
+    {
+      mode: 'typed',
+      code: `${RECURSIVE_GENERIC}${RECURSIVE_IIFE};`,
+      errors: [
+        {
+          messageId: 'dropped',
+          line: 10,
+          column: 1,
+          endLine: 15,
+          endColumn: 5,
+          suggestions: [
+            { messageId: 'addAwait', output: `${RECURSIVE_GENERIC}await ${RECURSIVE_IIFE};` },
+            { messageId: 'addVoid', output: `${RECURSIVE_GENERIC}void ${RECURSIVE_IIFE};` },
+          ],
+        },
+      ],
+    },
     // ---- dropped promises ----
     {
       code: `${LOAD}async function main() { load(); }`,

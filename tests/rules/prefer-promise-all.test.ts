@@ -142,6 +142,8 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'sequentialAwaits',
+          line: 1,
+          column: 22,
           suggestions: [
             {
               messageId: 'suggestPromiseAll',
@@ -156,6 +158,8 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'sequentialAwaits',
+          line: 1,
+          column: 22,
           suggestions: [
             {
               messageId: 'suggestPromiseAll',
@@ -171,6 +175,8 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'sequentialAwaits',
+          line: 1,
+          column: 26,
           suggestions: [
             {
               messageId: 'suggestPromiseAll',
@@ -185,6 +191,8 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'sequentialAwaits',
+          line: 1,
+          column: 22,
           suggestions: [
             {
               messageId: 'suggestPromiseAll',
@@ -199,6 +207,8 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'sequentialAwaits',
+          line: 1,
+          column: 22,
           data: { count: 3 },
           suggestions: [
             {
@@ -216,6 +226,8 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'sequentialAwaits',
+          line: 1,
+          column: 22,
           suggestions: [
             {
               messageId: 'suggestPromiseAll',
@@ -232,6 +244,8 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'sequentialAwaits',
+          line: 1,
+          column: 32,
           suggestions: [
             {
               messageId: 'suggestPromiseAll',
@@ -247,6 +261,8 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'sequentialAwaits',
+          line: 3,
+          column: 3,
           suggestions: [
             {
               messageId: 'suggestPromiseAll',
@@ -262,6 +278,8 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'sequentialAwaits',
+          line: 3,
+          column: 5,
           suggestions: [
             {
               messageId: 'suggestPromiseAll',
@@ -278,6 +296,8 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'sequentialAwaits',
+          line: 1,
+          column: 22,
           suggestions: [
             {
               messageId: 'suggestPromiseAll',
@@ -290,15 +310,15 @@ runRuleTests('prefer-promise-all', rule, {
     },
     {
       code: 'async function f() { const a: User = await fetchA(); const b = await fetchB(); return [a, b]; }',
-      errors: [{ messageId: 'sequentialAwaits', suggestions: [] }],
+      errors: [{ messageId: 'sequentialAwaits', line: 1, column: 22, suggestions: [] }],
     },
     {
       code: 'async function f() { const a = await fetchA(); let b = await fetchB(); return [a, b]; }',
-      errors: [{ messageId: 'sequentialAwaits', suggestions: [] }],
+      errors: [{ messageId: 'sequentialAwaits', line: 1, column: 22, suggestions: [] }],
     },
     {
       code: 'async function f() { let b; const a = await fetchA(); b = await fetchB(); return [a, b]; }',
-      errors: [{ messageId: 'sequentialAwaits', suggestions: [] }],
+      errors: [{ messageId: 'sequentialAwaits', line: 1, column: 29, suggestions: [] }],
     },
     // Comments between statements are kept beside their call; inside a statement they withhold the fix.
     {
@@ -306,6 +326,8 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'sequentialAwaits',
+          line: 3,
+          column: 3,
           suggestions: [
             {
               messageId: 'suggestPromiseAll',
@@ -321,6 +343,8 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'sequentialAwaits',
+          line: 1,
+          column: 22,
           suggestions: [
             {
               messageId: 'suggestPromiseAll',
@@ -333,7 +357,7 @@ runRuleTests('prefer-promise-all', rule, {
     },
     {
       code: 'async function f() { const a = /* slow */ await fetchA(); const b = await fetchB(); return [a, b]; }',
-      errors: [{ messageId: 'sequentialAwaits', suggestions: [] }],
+      errors: [{ messageId: 'sequentialAwaits', line: 1, column: 22, suggestions: [] }],
     },
     // A dependency splits the run: the second and third can still go together.
     {
@@ -341,6 +365,7 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'sequentialAwaits',
+          line: 1,
           column: 48,
           suggestions: [
             {
@@ -358,6 +383,8 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'sequentialAwaits',
+          line: 1,
+          column: 51,
           suggestions: [
             {
               messageId: 'suggestPromiseAll',
@@ -374,6 +401,8 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'sequentialAwaits',
+          line: 3,
+          column: 3,
           suggestions: [
             {
               messageId: 'suggestPromiseAll',
@@ -390,6 +419,7 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'sequentialAwaits',
+          column: 5,
           line: 5,
           suggestions: [
             {
@@ -407,6 +437,8 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'sequentialAwaits',
+          line: 1,
+          column: 1,
           suggestions: [
             {
               messageId: 'suggestPromiseAll',
@@ -422,6 +454,8 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'sequentialAwaits',
+          line: 1,
+          column: 50,
           suggestions: [
             {
               messageId: 'suggestPromiseAll',
@@ -435,13 +469,15 @@ runRuleTests('prefer-promise-all', rule, {
     // A local `Promise` withholds the fix.
     {
       code: 'import Promise from "bluebird"; async function f() { await fetchA(); await fetchB(); }',
-      errors: [{ messageId: 'sequentialAwaits', suggestions: [] }],
+      errors: [{ messageId: 'sequentialAwaits', line: 1, column: 54, suggestions: [] }],
     },
     {
       code: "import { fetchUser, fetchOrder } from './promise-all-lib.js'; async function f() { const a = await fetchUser(1); const b = await fetchOrder(2); return [a, b]; }",
       errors: [
         {
           messageId: 'sequentialAwaits',
+          line: 1,
+          column: 84,
           suggestions: [
             {
               messageId: 'suggestPromiseAll',
@@ -459,6 +495,7 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'independentLoop',
+          line: 1,
           column: 56,
           suggestions: [
             {
@@ -475,6 +512,8 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'independentLoopUnbounded',
+          line: 1,
+          column: 49,
           suggestions: [
             {
               messageId: 'suggestPromiseAllLoop',
@@ -491,6 +530,8 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'independentLoopUnbounded',
+          line: 1,
+          column: 59,
           suggestions: [
             {
               messageId: 'suggestPromiseAllLoop',
@@ -506,6 +547,8 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'independentLoopUnbounded',
+          line: 1,
+          column: 59,
           suggestions: [
             {
               messageId: 'suggestPromiseAllLoop',
@@ -520,6 +563,8 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'independentLoopUnbounded',
+          line: 1,
+          column: 73,
           suggestions: [
             {
               messageId: 'suggestPromiseAllLoop',
@@ -536,6 +581,8 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'independentLoopUnbounded',
+          line: 1,
+          column: 97,
           suggestions: [
             {
               messageId: 'suggestPromiseAllLoop',
@@ -551,6 +598,8 @@ runRuleTests('prefer-promise-all', rule, {
       errors: [
         {
           messageId: 'independentLoopUnbounded',
+          line: 1,
+          column: 56,
           suggestions: [
             {
               messageId: 'suggestPromiseAllLoop',
@@ -563,31 +612,31 @@ runRuleTests('prefer-promise-all', rule, {
     // Other independent loops: reported without a rewrite.
     {
       code: 'async function f(items) { for (let i = 0; i < items.length; i++) { await process(items[i]); } }',
-      errors: [{ messageId: 'independentLoopUnbounded', suggestions: [] }],
+      errors: [{ messageId: 'independentLoopUnbounded', line: 1, column: 68, suggestions: [] }],
     },
     {
       code: 'async function f() { for (let i = 0; i < 3; i++) { await warm(i); } }',
-      errors: [{ messageId: 'independentLoop', suggestions: [] }],
+      errors: [{ messageId: 'independentLoop', line: 1, column: 52, suggestions: [] }],
     },
     {
       code: 'async function f(obj) { for (const key in obj) { await translate(key, obj[key]); } }',
-      errors: [{ messageId: 'independentLoopUnbounded', suggestions: [] }],
+      errors: [{ messageId: 'independentLoopUnbounded', line: 1, column: 50, suggestions: [] }],
     },
     {
       code: 'async function f(ids) { const byId = new Map(); for (const id of ids) { byId.set(id, await load(id)); } return byId; }',
-      errors: [{ messageId: 'independentLoopUnbounded', suggestions: [] }],
+      errors: [{ messageId: 'independentLoopUnbounded', line: 1, column: 86, suggestions: [] }],
     },
     {
       code: 'async function f(ids) { const byId = {}; for (const id of ids) { byId[id] = await load(id); } return byId; }',
-      errors: [{ messageId: 'independentLoopUnbounded', suggestions: [] }],
+      errors: [{ messageId: 'independentLoopUnbounded', line: 1, column: 77, suggestions: [] }],
     },
     {
       code: 'async function f(files) { for (const file of files) { if (!file.endsWith(".md")) continue; const html = await render(file); console.log(await lint(file + ".html", html)); } }',
-      errors: [{ messageId: 'independentLoopUnbounded', suggestions: [] }],
+      errors: [{ messageId: 'independentLoopUnbounded', line: 1, column: 105, suggestions: [] }],
     },
     {
       code: 'class Sync { async run(ids) { for (const id of ids) { const user = await this.users.get(id); this.log.push(user); } } }',
-      errors: [{ messageId: 'independentLoopUnbounded', suggestions: [] }],
+      errors: [{ messageId: 'independentLoopUnbounded', line: 1, column: 68, suggestions: [] }],
     },
     // Nested loops: the innermost loop is reported.
     {
@@ -610,7 +659,7 @@ runRuleTests('prefer-promise-all', rule, {
     // Comments inside the loop withhold the rewrite.
     {
       code: 'async function f(ids) { for (const id of ids) { /* one by one */ await load(id); } }',
-      errors: [{ messageId: 'independentLoopUnbounded', suggestions: [] }],
+      errors: [{ messageId: 'independentLoopUnbounded', line: 1, column: 66, suggestions: [] }],
     },
   ],
 });

@@ -5,6 +5,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { getStaticPropertyName } from '../ast.js';
+import { type BlockingApiRow, LARGE_RANDOM_SIZE } from '../catalog/blocking-apis.js';
 import { type AnyContext, findVariableAt, getStaticValueAt } from '../scope.js';
 
 const TYPED_ARRAY_BYTES: Readonly<Record<string, number>> = {
@@ -54,4 +55,22 @@ export function getStaticByteLength(context: AnyContext, node: TSESTree.Node | u
     }
   }
   return undefined;
+}
+
+/** `randomBytes(size)` blocks noticeably only without a callback and for a large or unknown size. */
+export function meetsSizeCondition(
+  context: AnyContext,
+  node: TSESTree.CallExpression | TSESTree.NewExpression,
+  row: BlockingApiRow,
+): boolean {
+  const condition = row.sizeCondition;
+  if (!condition) return true;
+  if (condition.callbackArgument !== undefined && node.arguments.length > condition.callbackArgument) return false;
+  const size =
+    node.arguments.length > condition.sizeArgument
+      ? getStaticNumber(context, node.arguments[condition.sizeArgument])
+      : condition.bufferArgument === undefined
+        ? undefined
+        : getStaticByteLength(context, node.arguments[condition.bufferArgument]);
+  return size === undefined || size >= LARGE_RANDOM_SIZE;
 }

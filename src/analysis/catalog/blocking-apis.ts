@@ -24,7 +24,7 @@ export type BlockingCategory =
   | 'custom';
 
 /** A module export the fix imports, written as a new import would write it. */
-export interface TwinImport {
+interface TwinImport {
   readonly module: string;
   readonly name: string;
 }
@@ -41,12 +41,19 @@ export type AsyncTwinFix =
   /**
    * `gzipSync(x)` → `await promisify(gzip)(x)`: the callback export `name` of the same module, promisified.
    * `resultProperty` is read from the result where the sync call's value is used (`exec` → `.stdout`).
+   * `untypedResult`: `@types/node` gives the export overloads and no `__promisify__`, so `promisify`
+   * types the result `unknown` and a use of the value no longer compiles (TS2322).
    */
-  | { readonly kind: 'promisify'; readonly name: string; readonly resultProperty?: string }
+  | {
+      readonly kind: 'promisify';
+      readonly name: string;
+      readonly resultProperty?: string;
+      readonly untypedResult?: boolean;
+    }
   /** A sleep: `await setTimeout(ms)` from `node:timers/promises`, the delay read from argument `argument` in `unit`. */
   | { readonly kind: 'sleep'; readonly argument: number; readonly unit: 'ms' | 's' | 'us' };
 
-export interface AsyncTwin {
+interface AsyncTwin {
   /** What to call instead, for messages, in Markdown: ``fs.promises.readFile()``. */
   readonly description: string;
   /** How to rewrite the call, when the rewrite is mechanical. */
@@ -54,7 +61,7 @@ export interface AsyncTwin {
 }
 
 /** Objects made by a row's call whose own calls block: a database handle, a prompt function. */
-export type BlockingInstance = InstanceShape;
+type BlockingInstance = InstanceShape;
 
 export interface BlockingApiRow extends ApiRow {
   readonly kind: 'call' | 'construct';
@@ -66,7 +73,7 @@ export interface BlockingApiRow extends ApiRow {
    * Synchronous by design and often a deliberate trade-off (`better-sqlite3`): reported only when the
    * rule's `checkSyncByDesignApis` option is on (the `strict` config).
    */
-  readonly strictOnly?: boolean;
+  readonly syncByDesign?: boolean;
   /**
    * Blocks only when the requested size is large: `randomBytes(size)` without a callback, or
    * `randomFillSync(buffer, offset, size)`. Argument `sizeArgument` (or the buffer's length), with
@@ -252,6 +259,9 @@ const ZLIB = [
 
 const CRYPTO = ['checkPrime', 'generateKey', 'generateKeyPair', 'generatePrime', 'hkdf', 'pbkdf2', 'scrypt'];
 
+/** Crypto exports whose promisified result `@types/node` types as `unknown`. */
+const UNTYPED_PROMISIFY: ReadonlySet<string> = new Set(['checkPrime', 'generatePrime', 'randomFill', 'scrypt']);
+
 const promisified = (
   module: string,
   category: 'zlib' | 'crypto',
@@ -263,7 +273,10 @@ const promisified = (
   kind: 'call',
   category,
   hint: `Use \`promisify(${name})\` from \`node:util\` (it runs on the thread pool).`,
-  twin: { description: `\`promisify(${name})\``, fix: { kind: 'promisify', name } },
+  twin: {
+    description: `\`promisify(${name})\``,
+    fix: { kind: 'promisify', name, ...(UNTYPED_PROMISIFY.has(name) ? { untypedResult: true } : {}) },
+  },
 });
 
 const cryptoRows: BlockingApiRow[] = [
@@ -288,7 +301,7 @@ const sqliteRows: BlockingApiRow[] = [
     path: ['DatabaseSync'],
     kind: 'construct',
     category: 'sqlite',
-    strictOnly: true,
+    syncByDesign: true,
     hint: 'Keep queries short, or run them in a worker thread.',
     instance: { methods: { exec: true, prepare: STATEMENT } },
   },
@@ -297,7 +310,7 @@ const sqliteRows: BlockingApiRow[] = [
     path: [],
     kind,
     category: 'sqlite',
-    strictOnly: true,
+    syncByDesign: true,
     hint: 'Keep queries short, or run them in a worker thread.',
     instance: { methods: { exec: true, pragma: true, prepare: STATEMENT, transaction: { call: true } } },
   })),
@@ -306,7 +319,7 @@ const sqliteRows: BlockingApiRow[] = [
     path: ['ipcRenderer', 'sendSync'],
     kind: 'call',
     category: 'electron',
-    strictOnly: true,
+    syncByDesign: true,
     hint: 'Use `ipcRenderer.invoke()` with `ipcMain.handle()`.',
   },
 ];
@@ -448,3 +461,24 @@ export const BLOCKING_APIS: readonly BlockingApiRow[] = [
   ...sleepRows,
   ...runtimeRows,
 ];
+
+/** Methods that block on an object of a row's module, wherever the object came from: for typed files. */
+function blockingMethods(shape: InstanceShape, into = new Set<string>()): Set<string> {
+  for (const [name, entry] of Object.entries(shape.methods ?? {})) {
+    if (entry === true) into.add(name);
+    else blockingMethods(entry, into);
+  }
+  return into;
+}
+
+/** Rows by the name of a method that blocks on their objects: how a typed file finds them wherever the object was made. */
+export const BLOCKING_ROWS_BY_METHOD: ReadonlyMap<string, readonly BlockingApiRow[]> = (() => {
+  const byMethod = new Map<string, BlockingApiRow[]>();
+  const seenModules = new Set<string>();
+  for (const row of BLOCKING_APIS) {
+    if (!row.instance || row.module === undefined || seenModules.has(row.module)) continue;
+    seenModules.add(row.module);
+    for (const method of blockingMethods(row.instance)) byMethod.set(method, [...(byMethod.get(method) ?? []), row]);
+  }
+  return byMethod;
+})();

@@ -6,7 +6,7 @@
  */
 import type { FactoryRow, ResultStep } from '../origin/factory-results.js';
 
-export const EFFECT_RUN_NAMES: readonly string[] = [
+const EFFECT_RUN_NAMES: readonly string[] = [
   'runSync',
   'runPromise',
   'runFork',

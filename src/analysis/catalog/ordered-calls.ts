@@ -8,7 +8,7 @@
  * `end` does not match `endsWith`.
  */
 
-export interface NamePattern {
+interface NamePattern {
   /** Regular-expression source, compiled with the `u` flag. */
   readonly pattern: string;
   /** Why calls that match are kept in order (for the docs). */
@@ -18,7 +18,7 @@ export interface NamePattern {
 }
 
 /** Callee names whose calls are kept in order: a statement calling one never joins a `Promise.all`. */
-export const ORDERED_CALL_PATTERNS: readonly NamePattern[] = [
+const ORDERED_CALL_PATTERNS: readonly NamePattern[] = [
   {
     pattern: String.raw`^\$?(?:begin|commit|rollback|savepoint|transaction|startTransaction)(?![a-z])|Transaction(?![a-z])`,
     reason: 'transactions: begin, the statements inside, then commit or rollback',
@@ -72,7 +72,7 @@ export const ORDERED_CALL_PATTERNS: readonly NamePattern[] = [
  * connections (`db.getObject()` over a pool; `client.get()` of an HTTP client); two calls on one such
  * receiver are still kept in order by the same-receiver heuristic unless it is a module.
  */
-export const ORDERED_RECEIVER_PATTERNS: readonly NamePattern[] = [
+const ORDERED_RECEIVER_PATTERNS: readonly NamePattern[] = [
   {
     pattern: String.raw`^(?:conn|connection|tx|trx|txn|transaction|transacting|queryRunner|session|cursor|manager|entityManager|em)$`,
     reason:

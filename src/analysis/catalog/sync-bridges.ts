@@ -10,7 +10,7 @@
 import type { FactoryRow, ResultStep } from '../origin/factory-results.js';
 
 /** How the bridge waits: by running the event loop re-entrantly, by blocking on a helper thread or process, or by suspending a fiber. */
-export type BridgeMechanism = 'event-loop' | 'worker-thread' | 'child-process' | 'fiber';
+type BridgeMechanism = 'event-loop' | 'worker-thread' | 'child-process' | 'fiber';
 
 /**
  * Where the asynchronous original is, for a suggestion or a message:
@@ -20,7 +20,7 @@ export type BridgeMechanism = 'event-loop' | 'worker-thread' | 'child-process' |
  * - `timers-sleep`: a blocking sleep (`deasync.sleep(ms)` → `await setTimeout(ms)` from `node:timers/promises`);
  * - `worker-path`: the factory's first argument names the worker that does the async work.
  */
-export type AsyncForm = 'promisify-argument' | 'await-argument' | 'await-original' | 'timers-sleep' | 'worker-path';
+type AsyncForm = 'promisify-argument' | 'await-argument' | 'await-original' | 'timers-sleep' | 'worker-path';
 
 export interface SyncBridgeRow extends FactoryRow {
   readonly kind: 'call' | 'construct';

@@ -6,7 +6,7 @@
  */
 import type { ApiRow } from '../origin/modules.js';
 
-export type TestRegistrationRole = 'suite' | 'test' | 'hook';
+type TestRegistrationRole = 'suite' | 'test' | 'hook';
 
 export interface TestRegistrationRow extends ApiRow {
   readonly kind: 'call';

@@ -52,7 +52,7 @@ export interface Effects {
 }
 
 /** How many calls deep a same-file function is followed. */
-export const CALL_DEPTH = 3;
+const CALL_DEPTH = 3;
 
 const THIS_ANY = 'this.*';
 

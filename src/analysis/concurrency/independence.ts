@@ -18,9 +18,9 @@ import {
   walkAst,
 } from '../ast.js';
 import { PROMISE_CALLBACK_METHODS } from '../catalog/promise-apis.js';
-import type { AwaitedStatement } from '../fixes/promise-all.js';
 import { getPromiseKnowledge } from '../promises/promises.js';
 import { type AnyContext, findVariableAt } from '../scope.js';
+import type { AwaitedStatement } from './awaited-statements.js';
 import {
   type DependencyKey,
   dependsOn,
@@ -152,7 +152,7 @@ export function findIndependentGroups(
   return groups;
 }
 
-export type LoopDependency =
+type LoopDependency =
   /** `for await`: asynchronous iteration on purpose. */
   | 'for-await'
   /** An await in the loop test or update: polling. */

@@ -80,9 +80,9 @@ export function getOrderingPatterns(options: OrderingPatternOptions): OrderingPa
  * - `local`: a variable or parameter of the function (a page, a parser, a checked-out connection);
  * - `fresh`: the result of a call or `new` (`db.collection('x')`, `expect(x)`): a new object each time.
  */
-export type ReceiverKind = 'module' | 'member' | 'local' | 'fresh';
+type ReceiverKind = 'module' | 'member' | 'local' | 'fresh';
 
-export interface Receiver {
+interface Receiver {
   readonly kind: ReceiverKind;
   /** The variable at the root, `this`, or undefined for `fresh`. */
   readonly root: DependencyKey | undefined;

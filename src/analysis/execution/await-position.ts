@@ -6,6 +6,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { type FunctionNode, isFunctionNode } from '../ast.js';
 import { type AnyContext } from '../scope.js';
+import { findExecutionContext } from './execution-context.js';
 
 const COMMONJS_FILE = /\.c[jt]s$/u;
 
@@ -43,4 +44,19 @@ export function canAwaitAt(context: AnyContext, node: TSESTree.Node): boolean {
 export function findDirectFunction(node: TSESTree.Node): FunctionNode | undefined {
   const scope = findAwaitScope(node);
   return scope === 'top-level' ? undefined : scope;
+}
+
+/**
+ * The function a fix may put `await` in for `node`: the function `node` runs in, when `node` sits
+ * directly in its body (not in a parameter default, a nested function or a class field), and the
+ * function is async or a promise callback that can be made async. A listener's or timer's caller
+ * drops the promise of a callback made async, trading blocking for unhandled rejections, so those
+ * are not offered; nor are generators, which cannot become promise callbacks.
+ */
+export function findAwaitableFunction(context: AnyContext, node: TSESTree.Node): FunctionNode | undefined {
+  const where = findExecutionContext(context, node);
+  const fn = where.fn;
+  if (!fn || findDirectFunction(node) !== fn) return undefined;
+  if (fn.async) return fn;
+  return where.kind === 'promise-callback' && !fn.generator ? fn : undefined;
 }

@@ -15,7 +15,7 @@ import { isPackageBin, pathInPackage } from '../project/package-manifest.js';
 import { type AnyContext, findVariableAt } from '../scope.js';
 import { findRouteRegistrations } from './route-handlers.js';
 
-export type CodeSetting = 'test' | 'script' | 'serving';
+type CodeSetting = 'test' | 'script' | 'serving';
 
 export interface CodeSettingEvidence {
   readonly setting: CodeSetting;

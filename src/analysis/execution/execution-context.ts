@@ -59,7 +59,7 @@ export function findExecutionContext(context: AnyContext, node: TSESTree.Node): 
 }
 
 /** How the event loop runs this function, ignoring where it is nested. */
-export function classifyFunction(context: AnyContext, fn: FunctionNode): ExecutionContext {
+function classifyFunction(context: AnyContext, fn: FunctionNode): ExecutionContext {
   const cached = functionCache.get(fn);
   if (cached) return cached;
   const kind = classifyKind(context, fn);

@@ -5,7 +5,7 @@
  * `await sleep(50)`. Imports are added, merged or reused; a sync binding left unused is removed.
  * The caller makes the enclosing function async where needed.
  */
-import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { getValueParent, skipTypeWrappers } from '../ast.js';
 import type { AsyncTwinFix } from '../catalog/blocking-apis.js';
@@ -14,6 +14,7 @@ import { getStaticValueAt, type SourceCode } from '../scope.js';
 import { type ImportPlan, type ImportRequest, isNameFree, planImport } from './imports.js';
 import { prefixWithKeyword } from './prefix.js';
 import { planBindingReplacement } from './replace-binding.js';
+import { guardStatementStart, Precedence, textWithPrecedence } from './syntax.js';
 
 type FixBuilder = (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[];
 
@@ -30,37 +31,9 @@ function isValueUsed(call: TSESTree.Node): boolean {
   return !(parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'void');
 }
 
-/** Would text inserted at the start of `node` begin a statement right after one without a semicolon? */
-function startsStatementAfterNoSemicolon(sourceCode: SourceCode, node: TSESTree.Node): boolean {
-  let current: TSESTree.Node = node;
-  while (current.parent && current.parent.type !== AST_NODE_TYPES.ExpressionStatement) {
-    if (current.parent.range[0] !== node.range[0]) return false;
-    current = current.parent;
-  }
-  if (!current.parent || current.parent.range[0] !== node.range[0]) return false;
-  const previous = sourceCode.getTokenBefore(current.parent);
-  return (
-    previous !== null && !(previous.type === AST_TOKEN_TYPES.Punctuator && [';', '{', '}'].includes(previous.value))
-  );
-}
-
 /** The name to import `setTimeout` from `node:timers/promises` under, so the global timer stays reachable. */
 export function sleepAlias(sourceCode: SourceCode, useSite: TSESTree.Node): string {
   return isNameFree(sourceCode, 'sleep', useSite) ? 'sleep' : 'delay';
-}
-
-const SIMPLE_OPERAND: ReadonlySet<string> = new Set([
-  AST_NODE_TYPES.Identifier,
-  AST_NODE_TYPES.Literal,
-  AST_NODE_TYPES.MemberExpression,
-  AST_NODE_TYPES.CallExpression,
-  AST_NODE_TYPES.ThisExpression,
-]);
-
-/** `text` as an operand of `*` or `-`: parenthesised unless it is a name, a literal, a member or a call. */
-export function asOperand(sourceCode: SourceCode, node: TSESTree.Node): string {
-  const text = sourceCode.getText(node);
-  return SIMPLE_OPERAND.has(node.type) ? text : `(${text})`;
 }
 
 /** The delay in milliseconds, as source text, for a sleep argument in `unit`. */
@@ -70,12 +43,13 @@ function millisecondsText(sourceCode: SourceCode, argument: TSESTree.Expression,
   if (known && typeof known.value === 'number' && argument.type === AST_NODE_TYPES.Literal) {
     return String(unit === 's' ? known.value * 1000 : known.value / 1000);
   }
-  return `${asOperand(sourceCode, argument)} ${unit === 's' ? '* 1000' : '/ 1000'}`;
+  return `${textWithPrecedence(sourceCode, argument, Precedence.Multiplicative)} ${unit === 's' ? '* 1000' : '/ 1000'}`;
 }
 
 /**
  * The fix that turns `call` into its awaited twin, or undefined when the call's shape has no
- * mechanical rewrite (a computed or optional callee, a sleep whose value is used, no timeout).
+ * mechanical rewrite (a computed or optional callee, a sleep whose value is used, no timeout), or
+ * when `compilerChecksFile` and the rewritten value would lose its type.
  * `module` is the catalogue row's module (undefined for globals).
  */
 export function planAsyncTwinFix(
@@ -84,6 +58,7 @@ export function planAsyncTwinFix(
   call: TSESTree.CallExpression,
   module: string | undefined,
   fix: AsyncTwinFix,
+  compilerChecksFile = false,
 ): FixBuilder | undefined {
   if (call.optional || call.parent.type === AST_NODE_TYPES.ChainExpression) return undefined;
   const callee = skipTypeWrappers(call.callee);
@@ -121,7 +96,7 @@ export function planAsyncTwinFix(
       ];
     }
     case 'promisify': {
-      if (module === undefined) return undefined;
+      if (module === undefined || (fix.untypedResult && compilerChecksFile && isValueUsed(call))) return undefined;
       const target = referTo([fix.name], { module: importSpecifierFor(module), name: fix.name });
       if (!target) return undefined;
       const util = planImport(sourceCode, filename, { module: 'node:util', name: 'promisify' }, call);
@@ -133,10 +108,9 @@ export function planAsyncTwinFix(
           ...util.fix(fixer),
         ];
         if (!readsResult) return [...fixes, ...prefixWithKeyword(fixer, sourceCode, call, 'await')];
-        const semicolon = startsStatementAfterNoSemicolon(sourceCode, call) ? ';' : '';
         return [
           ...fixes,
-          fixer.insertTextBefore(call, `${semicolon}(await `),
+          fixer.insertTextBefore(call, guardStatementStart(sourceCode, call, '(await ')),
           fixer.insertTextAfter(call, `).${fix.resultProperty}`),
         ];
       };

@@ -6,9 +6,9 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { type FunctionNode, getPatternTargets, getStaticPropertyName, isFunctionNode } from '../ast.js';
+import { type FunctionNode, getPatternTargets, getStaticPropertyName, isFunctionNode, walkAst } from '../ast.js';
 import { type SourceCode } from '../scope.js';
-import { bindsLooserThanUnary } from './prefix.js';
+import { Precedence, textWithPrecedence } from './syntax.js';
 
 interface ForEachCall {
   readonly call: TSESTree.CallExpression;
@@ -27,29 +27,24 @@ function asForEachStatement(call: TSESTree.CallExpression): ForEachCall | undefi
   return { call, callee, statement };
 }
 
-/** Nodes under `root` (not inside nested functions unless `intoFunctions`) that match `test`. */
-function findInside(root: TSESTree.Node, test: (node: TSESTree.Node) => boolean, intoArrows: boolean): boolean {
+/** Does a node under `root` match `test`? Nested functions are searched only when `intoArrows` and they are arrows. */
+function findInside(
+  sourceCode: SourceCode,
+  root: TSESTree.Node,
+  test: (node: TSESTree.Node) => boolean,
+  intoArrows: boolean,
+): boolean {
   let found = false;
-  const visit = (node: TSESTree.Node): void => {
-    if (found) return;
+  walkAst(root, sourceCode.visitorKeys, (node) => {
+    if (found) return false;
     if (test(node)) {
       found = true;
-      return;
+      return false;
     }
-    for (const [key, child] of Object.entries(node)) {
-      if (key === 'parent') continue;
-      const items = Array.isArray(child) ? (child as unknown[]) : [child];
-      for (const item of items) {
-        if (typeof item !== 'object' || item === null || typeof (item as { type?: unknown }).type !== 'string')
-          continue;
-        const childNode = item as TSESTree.Node;
-        if (isFunctionNode(childNode) && !(intoArrows && childNode.type === AST_NODE_TYPES.ArrowFunctionExpression))
-          continue;
-        visit(childNode);
-      }
-    }
-  };
-  visit(root);
+    return (
+      node === root || !isFunctionNode(node) || (intoArrows && node.type === AST_NODE_TYPES.ArrowFunctionExpression)
+    );
+  });
   return found;
 }
 
@@ -110,21 +105,22 @@ function planForOf(
   if (param.optional || (param.decorators?.length ?? 0) > 0) return undefined;
   const fn: FunctionNode = callback;
   const body = fn.body;
-  if (findInside(body, (node) => node.type === AST_NODE_TYPES.ReturnStatement, false)) return undefined;
+  if (findInside(sourceCode, body, (node) => node.type === AST_NODE_TYPES.ReturnStatement, false)) return undefined;
   if (fn.type === AST_NODE_TYPES.FunctionExpression) {
     const ownThis = (node: TSESTree.Node): boolean =>
       node.type === AST_NODE_TYPES.ThisExpression ||
       (node.type === AST_NODE_TYPES.Identifier && node.name === 'arguments');
-    if (findInside(body, ownThis, true)) return undefined;
+    if (findInside(sourceCode, body, ownThis, true)) return undefined;
   }
   const awaits = (node: TSESTree.Node): boolean =>
     node.type === AST_NODE_TYPES.AwaitExpression || (node.type === AST_NODE_TYPES.ForOfStatement && node.await);
   const expressionBody = body.type !== AST_NODE_TYPES.BlockStatement;
-  if ((expressionBody || findInside(body, awaits, false)) && !options.canAwait) return undefined;
+  if ((expressionBody || findInside(sourceCode, body, awaits, false)) && !options.canAwait) return undefined;
   // `x.forEach(async (x) => …)` would read `x` in its own temporal dead zone.
   const names = boundNames(param);
   if (
     findInside(
+      sourceCode,
       forEach.callee.object,
       (node) => node.type === AST_NODE_TYPES.Identifier && names.includes(node.name),
       true,
@@ -143,6 +139,7 @@ function planForOf(
   const paramEnd = param.typeAnnotation ? param.typeAnnotation.range[0] : param.range[1];
   const paramText = sourceCode.text.slice(param.range[0], paramEnd).trimEnd();
   const reassigned = findInside(
+    sourceCode,
     body,
     (node) =>
       (node.type === AST_NODE_TYPES.AssignmentExpression &&
@@ -160,10 +157,7 @@ function planForOf(
   let bodyText: string;
   if (body.type === AST_NODE_TYPES.BlockStatement) bodyText = sourceCode.getText(body);
   else {
-    const expression = sourceCode.getText(body);
-    const parenthesized =
-      sourceCode.getTokenBefore(body)?.value === '(' && sourceCode.getTokenAfter(body)?.value === ')';
-    bodyText = `{ await ${bindsLooserThanUnary(body) && !parenthesized ? `(${expression})` : expression}; }`;
+    bodyText = `{ await ${textWithPrecedence(sourceCode, body, Precedence.Unary)}; }`;
   }
   return {
     statement: forEach.statement,

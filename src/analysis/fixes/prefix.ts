@@ -6,112 +6,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 
 import type { FunctionNode } from '../ast.js';
 import { isParenthesized, type SourceCode } from '../scope.js';
-
-/** Expressions that bind less tightly than a unary operator and so need parentheses after `await`. */
-export function bindsLooserThanUnary(node: TSESTree.Node): boolean {
-  switch (node.type) {
-    case AST_NODE_TYPES.AssignmentExpression:
-    case AST_NODE_TYPES.ArrowFunctionExpression:
-    case AST_NODE_TYPES.ConditionalExpression:
-    case AST_NODE_TYPES.LogicalExpression:
-    case AST_NODE_TYPES.BinaryExpression:
-    case AST_NODE_TYPES.SequenceExpression:
-    case AST_NODE_TYPES.YieldExpression:
-    case AST_NODE_TYPES.TSAsExpression:
-    case AST_NODE_TYPES.TSSatisfiesExpression:
-      return true;
-    default:
-      return false;
-  }
-}
-
-/** Does the parent need `(await x)` rather than `await x` at this position? */
-function parentBindsTighterThanUnary(node: TSESTree.Node): boolean {
-  const parent = node.parent;
-  if (!parent) return false;
-  switch (parent.type) {
-    case AST_NODE_TYPES.MemberExpression:
-      return parent.object === node;
-    case AST_NODE_TYPES.CallExpression:
-    case AST_NODE_TYPES.NewExpression:
-      return parent.callee === node;
-    case AST_NODE_TYPES.TaggedTemplateExpression:
-      return parent.tag === node;
-    case AST_NODE_TYPES.BinaryExpression:
-      return parent.operator === '**' && parent.left === node;
-    case AST_NODE_TYPES.TSNonNullExpression:
-      return true;
-    case AST_NODE_TYPES.ClassDeclaration:
-    case AST_NODE_TYPES.ClassExpression:
-      return parent.superClass === node;
-    default:
-      return false;
-  }
-}
-
-function isParenthesizedNode(sourceCode: SourceCode, node: TSESTree.Node): boolean {
-  return isParenthesized(node, sourceCode);
-}
-
-/** Would text inserted at `node`'s start begin a new statement right after one without a semicolon? */
-function needsLeadingSemicolon(sourceCode: SourceCode, node: TSESTree.Node, start: number): boolean {
-  let statement: TSESTree.Node | undefined = node;
-  while (statement && statement.type !== AST_NODE_TYPES.ExpressionStatement) {
-    if (statement.range[0] !== start) return false;
-    statement = statement.parent;
-  }
-  if (!statement || statement.range[0] !== start) return false;
-  // Only a previous statement of the same list can swallow the `(`; a statement that is the body of
-  // `if`/`for`/a label must not get one (the `;` would become the body).
-  const previous = previousStatement(statement);
-  return previous !== undefined && endsWithOpenExpression(sourceCode, previous);
-}
-
-function previousStatement(statement: TSESTree.Node): TSESTree.Node | undefined {
-  const parent = statement.parent;
-  let list: readonly TSESTree.Node[] | undefined;
-  if (
-    parent?.type === AST_NODE_TYPES.Program ||
-    parent?.type === AST_NODE_TYPES.BlockStatement ||
-    parent?.type === AST_NODE_TYPES.StaticBlock ||
-    parent?.type === AST_NODE_TYPES.TSModuleBlock
-  ) {
-    list = parent.body;
-  } else if (parent?.type === AST_NODE_TYPES.SwitchCase) list = parent.consequent;
-  const index = list ? list.indexOf(statement) : -1;
-  return index > 0 ? list![index - 1] : undefined;
-}
-
-/** Does `statement` end in an expression with no `;`, so that a `(` on the next line would continue it? */
-function endsWithOpenExpression(sourceCode: SourceCode, statement: TSESTree.Node): boolean {
-  const last = sourceCode.getLastToken(statement);
-  if (last?.value === ';') return false;
-  switch (statement.type) {
-    case AST_NODE_TYPES.ExpressionStatement:
-    case AST_NODE_TYPES.VariableDeclaration:
-      return true;
-    case AST_NODE_TYPES.ExportNamedDeclaration:
-      return statement.declaration?.type === AST_NODE_TYPES.VariableDeclaration;
-    case AST_NODE_TYPES.ExportDefaultDeclaration:
-      return (
-        statement.declaration.type !== AST_NODE_TYPES.FunctionDeclaration &&
-        statement.declaration.type !== AST_NODE_TYPES.ClassDeclaration &&
-        statement.declaration.type !== AST_NODE_TYPES.TSInterfaceDeclaration &&
-        statement.declaration.type !== AST_NODE_TYPES.TSDeclareFunction
-      );
-    case AST_NODE_TYPES.IfStatement:
-      return endsWithOpenExpression(sourceCode, statement.alternate ?? statement.consequent);
-    case AST_NODE_TYPES.ForStatement:
-    case AST_NODE_TYPES.ForInStatement:
-    case AST_NODE_TYPES.ForOfStatement:
-    case AST_NODE_TYPES.WhileStatement:
-    case AST_NODE_TYPES.WithStatement:
-    case AST_NODE_TYPES.LabeledStatement:
-      return endsWithOpenExpression(sourceCode, statement.body);
-    default:
-      return false;
-  }
-}
+import { needsPrecedingSemicolon, Precedence, precedenceOf, precedenceRequiredAt } from './syntax.js';
 
 /**
  * Fixes that put `keyword` (`await` or `void`) before `node`, adding parentheses inside when the
@@ -123,19 +18,19 @@ export function prefixWithKeyword(
   node: TSESTree.Node,
   keyword: 'await' | 'void',
 ): TSESLint.RuleFix[] {
-  const parenthesized = isParenthesizedNode(sourceCode, node);
+  const parenthesized = isParenthesized(node, sourceCode);
   const first = parenthesized ? sourceCode.getTokenBefore(node)! : sourceCode.getFirstToken(node)!;
   const last = parenthesized ? sourceCode.getTokenAfter(node)! : sourceCode.getLastToken(node)!;
-  const wrapInner = !parenthesized && bindsLooserThanUnary(node);
+  const wrapInner = !parenthesized && precedenceOf(node) < Precedence.Unary;
   // Parentheses of the node itself do not help: `await (x).y` awaits `(x).y`.
-  const wrapOuter = parentBindsTighterThanUnary(node);
+  const wrapOuter = precedenceRequiredAt(node) > Precedence.Unary;
   let before = `${keyword} ${wrapInner ? '(' : ''}`;
   let after = wrapInner ? ')' : '';
   if (wrapOuter) {
     before = `(${before}`;
     after = `${after})`;
   }
-  if (before.startsWith('(') && needsLeadingSemicolon(sourceCode, node, first.range[0])) before = `;${before}`;
+  if (before.startsWith('(') && needsPrecedingSemicolon(sourceCode, node, first.range[0])) before = `;${before}`;
   // `return(x)` → `return await (x)`, not the identifier `returnawait`.
   else if (/[\p{ID_Continue}$\u200c\u200d]/u.test(sourceCode.text[first.range[0] - 1] ?? '')) before = ` ${before}`;
   const fixes = [fixer.insertTextBefore(first, before)];

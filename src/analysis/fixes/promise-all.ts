@@ -9,81 +9,14 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { getStaticPropertyName, isFunctionNode, walkAst } from '../ast.js';
+import type { AwaitedStatement } from '../concurrency/awaited-statements.js';
 import { findVariableAt, type SourceCode } from '../scope.js';
+import { guardStatementStart, Precedence, textWithPrecedence } from './syntax.js';
 
 type Fix = (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix;
 
-interface AwaitedBase {
-  readonly awaited: TSESTree.AwaitExpression;
-  /** The awaited expression `E` of `await E`. */
-  readonly argument: TSESTree.Expression;
-}
-
-/** One statement of the shapes a `Promise.all` can absorb. */
-export type AwaitedStatement =
-  | (AwaitedBase & { readonly kind: 'expression'; readonly statement: TSESTree.ExpressionStatement })
-  | (AwaitedBase & {
-      readonly kind: 'declaration';
-      readonly statement: TSESTree.VariableDeclaration;
-      readonly declarationKind: 'const' | 'let' | 'var';
-      readonly id: TSESTree.Identifier | TSESTree.ArrayPattern | TSESTree.ObjectPattern;
-    })
-  | (AwaitedBase & {
-      readonly kind: 'assignment';
-      readonly statement: TSESTree.ExpressionStatement;
-      readonly target: TSESTree.Identifier | TSESTree.ArrayPattern | TSESTree.ObjectPattern | TSESTree.MemberExpression;
-    });
-
-/** `await E;`, `const|let|var x = await E;` (one declarator) or `x = await E;`, else undefined. */
-export function classifyAwaitStatement(statement: TSESTree.Node): AwaitedStatement | undefined {
-  if (statement.type === AST_NODE_TYPES.ExpressionStatement) {
-    const expression = statement.expression;
-    if (expression.type === AST_NODE_TYPES.AwaitExpression) {
-      return { kind: 'expression', statement, awaited: expression, argument: expression.argument };
-    }
-    if (
-      expression.type === AST_NODE_TYPES.AssignmentExpression &&
-      expression.operator === '=' &&
-      expression.right.type === AST_NODE_TYPES.AwaitExpression
-    ) {
-      const target = expression.left;
-      if (
-        target.type === AST_NODE_TYPES.Identifier ||
-        target.type === AST_NODE_TYPES.ArrayPattern ||
-        target.type === AST_NODE_TYPES.ObjectPattern ||
-        (target.type === AST_NODE_TYPES.MemberExpression && !target.optional)
-      ) {
-        return {
-          kind: 'assignment',
-          statement,
-          target,
-          awaited: expression.right,
-          argument: expression.right.argument,
-        };
-      }
-    }
-    return undefined;
-  }
-  if (statement.type !== AST_NODE_TYPES.VariableDeclaration || statement.declare || statement.declarations.length !== 1)
-    return undefined;
-  const kind = statement.kind;
-  if (kind !== 'const' && kind !== 'let' && kind !== 'var') return undefined;
-  const declarator = statement.declarations[0]!;
-  const init = declarator.init;
-  if (init?.type !== AST_NODE_TYPES.AwaitExpression || declarator.definite) return undefined;
-  const id = declarator.id;
-  if (
-    id.type !== AST_NODE_TYPES.Identifier &&
-    id.type !== AST_NODE_TYPES.ArrayPattern &&
-    id.type !== AST_NODE_TYPES.ObjectPattern
-  ) {
-    return undefined;
-  }
-  return { kind: 'declaration', statement, declarationKind: kind, id, awaited: init, argument: init.argument };
-}
-
 /** Is the global `Promise` what the name means at `node` (no local class or import called `Promise`)? */
-export function isGlobalPromise(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+function isGlobalPromise(sourceCode: SourceCode, node: TSESTree.Node): boolean {
   const variable = findVariableAt(sourceCode, node, 'Promise') as { defs: unknown[] } | null;
   return variable === null || variable.defs.length === 0;
 }
@@ -97,27 +30,6 @@ function bindingText(
 ): string {
   if (!id.typeAnnotation) return sourceCode.getText(id);
   return sourceCode.text.slice(id.range[0], id.typeAnnotation.range[0]).trimEnd();
-}
-
-/** Would a statement starting with `[` or `(` at `node` continue the previous line (no semicolon before it)? */
-function needsLeadingSemicolon(sourceCode: SourceCode, node: TSESTree.Node): boolean {
-  const previous = sourceCode.getTokenBefore(node);
-  if (!previous) return false;
-  if (previous.value === ';' || previous.value === '{') return false;
-  if (previous.value === '}') {
-    // `}` that closes a block, a function or a class body ends a statement; one that closes an object literal does not.
-    const closing = sourceCode.getNodeByRangeIndex(previous.range[0]);
-    return !(
-      closing &&
-      (closing.type === AST_NODE_TYPES.BlockStatement ||
-        closing.type === AST_NODE_TYPES.ClassBody ||
-        closing.type === AST_NODE_TYPES.StaticBlock ||
-        closing.type === AST_NODE_TYPES.SwitchStatement ||
-        closing.type === AST_NODE_TYPES.TSModuleBlock ||
-        closing.type === AST_NODE_TYPES.TSInterfaceBody)
-    );
-  }
-  return true;
 }
 
 function indentOf(sourceCode: SourceCode, node: TSESTree.Node): string {
@@ -194,7 +106,7 @@ export function buildSequentialPromiseAllFix(
         : '';
     text = `${declarations[0]!.declarationKind} ${pattern}${tuple} = await Promise.all(${list});`;
   } else if (assignments.length > 0) {
-    text = `${needsLeadingSemicolon(sourceCode, first.statement) ? ';' : ''}${pattern} = await Promise.all(${list});`;
+    text = guardStatementStart(sourceCode, first.statement, `${pattern} = await Promise.all(${list});`);
   } else {
     text = `await Promise.all(${list});`;
   }
@@ -265,22 +177,6 @@ export function classifyLoopRewrite(loop: TSESTree.Node): LoopRewrite | undefine
   return { loop, awaited: pushed, collector: expression.callee.object };
 }
 
-/** Expressions that can take `.map(…)` without parentheses. */
-function isMemberable(node: TSESTree.Node): boolean {
-  switch (node.type) {
-    case AST_NODE_TYPES.Identifier:
-    case AST_NODE_TYPES.MemberExpression:
-    case AST_NODE_TYPES.CallExpression:
-    case AST_NODE_TYPES.ArrayExpression:
-    case AST_NODE_TYPES.ThisExpression:
-    case AST_NODE_TYPES.Literal:
-    case AST_NODE_TYPES.TemplateLiteral:
-      return true;
-    default:
-      return false;
-  }
-}
-
 /** Does `node` contain an `await` or `yield` outside nested functions? */
 function containsAwaitOrYield(sourceCode: SourceCode, node: TSESTree.Node): boolean {
   let found = false;
@@ -317,14 +213,15 @@ export function buildLoopPromiseAllFix(
   if (comments.length > 0) return undefined;
   const declarator = (loop.left as TSESTree.VariableDeclaration).declarations[0];
   const parameter = `(${sourceCode.getText(declarator.id)})`;
-  const body = sourceCode.getText(argument);
   // An object literal body would read as a block: `(x) => ({ … })`.
-  const arrowBody = argument.type === AST_NODE_TYPES.ObjectExpression ? `(${body})` : body;
+  const arrowBody =
+    argument.type === AST_NODE_TYPES.ObjectExpression
+      ? `(${sourceCode.getText(argument)})`
+      : textWithPrecedence(sourceCode, argument, Precedence.Assignment);
   const arrow = `${parameter} => ${arrowBody}`;
-  const iterableText = sourceCode.getText(iterable);
   const mapped = iterableIsArray
-    ? `${isMemberable(iterable) ? iterableText : `(${iterableText})`}.map(${arrow})`
-    : `Array.from(${iterable.type === AST_NODE_TYPES.SequenceExpression ? `(${iterableText})` : iterableText}, ${arrow})`;
+    ? `${textWithPrecedence(sourceCode, iterable, Precedence.Member)}.map(${arrow})`
+    : `Array.from(${textWithPrecedence(sourceCode, iterable, Precedence.Assignment)}, ${arrow})`;
   const all = `await Promise.all(${mapped})`;
   const text = collector ? `${sourceCode.getText(collector)}.push(...(${all}));` : `${all};`;
   return (fixer) => fixer.replaceText(loop, text);

@@ -12,7 +12,7 @@ import { isTransparentCallback } from '../execution/execution-context.js';
 import { type AnyContext } from '../scope.js';
 import { resolveFunction } from './function-resolution.js';
 
-export interface ReachedNode {
+interface ReachedNode {
   /** The first node of interest, in source order, that a call runs. */
   readonly node: TSESTree.Node;
   /** The functions the call goes through to get there: the called function first, the one holding `node` last. */

@@ -7,7 +7,7 @@ import { isBuiltin } from 'node:module';
 
 import { CALL, CONSTRUCT, READ, ReferenceTracker, type TraceMap } from '@eslint-community/eslint-utils';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import type { Rule, Scope } from 'eslint';
+import type { Scope } from 'eslint';
 import type * as ESTree from 'estree';
 
 import { walkAst } from '../ast.js';
@@ -192,6 +192,3 @@ function staticDynamicImports(context: AnyContext): { expression: TSESTree.Node;
   });
   return found;
 }
-
-/** For typing convenience in rules that hand `Rule.RuleContext` to eslint-utils. */
-export type { Rule };

@@ -19,7 +19,7 @@ import type {
 import { getModuleSummary } from './summary-cache.js';
 
 /** A module as a value: a namespace import, or what `require` returns from an ES module. */
-export interface ModuleValue {
+interface ModuleValue {
   readonly kind: 'module';
 }
 

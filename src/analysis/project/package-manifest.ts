@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export interface PackageInfo {
+interface PackageInfo {
   /** The folder that holds the manifest (its real path). */
   readonly root: string;
   /** Absolute real paths of the package's executables. */
@@ -23,7 +23,7 @@ const MAX_MANIFESTS = 1000;
 const manifests = new Map<string, ManifestEntry>();
 
 /** The nearest package above `filename` (not looking past a `node_modules` folder), if any. */
-export function findPackage(filename: string): PackageInfo | undefined {
+function findPackage(filename: string): PackageInfo | undefined {
   if (!path.isAbsolute(filename)) return undefined;
   for (let dir = path.dirname(filename); ; dir = path.dirname(dir)) {
     const candidate = path.join(dir, 'package.json');

@@ -19,7 +19,7 @@ import { type LocatedValue, type MemberKey, ModuleGraph, symbolKey } from './mod
 import { clearResolverCaches } from './resolve.js';
 import type { FunctionSummary, ModuleReference } from './summaries.js';
 
-export interface ImportedFunction extends FunctionSummary {
+interface ImportedFunction extends FunctionSummary {
   /** Real path of the file that defines the function. */
   readonly file: string;
 }
@@ -29,7 +29,7 @@ export interface ProjectKnowledge {
   resolveImportedFunction(callee: TSESTree.Node): ImportedFunction | undefined;
 }
 
-export interface ProjectSettings {
+interface ProjectSettings {
   /** False turns cross-file analysis off. Default true. */
   readonly crossFile?: boolean;
   /** The tsconfig.json whose `paths` and `baseUrl` resolve imports, relative to the working directory. */
@@ -56,7 +56,7 @@ export function getProjectKnowledge(context: AnyContext): ProjectKnowledge {
 }
 
 /** The plugin's shared settings, `settings['event-loop']`. */
-export function getProjectSettings(context: AnyContext): ProjectSettings {
+function getProjectSettings(context: AnyContext): ProjectSettings {
   const settings = (context.settings as Record<string, unknown> | undefined)?.['event-loop'];
   return typeof settings === 'object' && settings !== null ? settings : {};
 }

@@ -21,7 +21,7 @@ export interface ResolveOptions {
 }
 
 /** Extensions a source file can have, in the order TypeScript and Node look for them. */
-export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;
+const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;
 
 /** TypeScript's mapping from the extension written in a specifier to the sources that produce it. */
 const EXTENSION_ALIAS: Record<string, string[]> = {

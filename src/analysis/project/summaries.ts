@@ -19,7 +19,7 @@ import {
 import { cannotReject } from '../promises/rejection.js';
 import type { SourceCode } from '../scope.js';
 
-export type Tristate = 'yes' | 'no' | 'unknown';
+type Tristate = 'yes' | 'no' | 'unknown';
 
 export interface FunctionSummary {
   readonly kind: 'function';
@@ -44,7 +44,7 @@ export interface ClassSummary {
   readonly superClass: ExportValue | undefined;
 }
 
-export interface SymbolMember {
+interface SymbolMember {
   readonly key: ExportValue;
   readonly isStatic: boolean;
   readonly value: ExportValue;

@@ -10,7 +10,7 @@ import { getStaticPropertyName, isFunctionNode, skipChainExpression, skipTypeWra
 import { resolveFunction } from '../origin/function-resolution.js';
 import { getProjectKnowledge } from '../project/project.js';
 import { type AnyContext } from '../scope.js';
-import { getTypeInfo, isAnyOrUnknownType, isThenableType, type TypeInfo } from '../type-info.js';
+import { getTypeInfo, isAnyOrUnknownType, isThenableType, typeAtLocation, type TypeInfo } from '../type-info.js';
 import { getPromiseKnowledge, type Tristate } from './promises.js';
 
 /** Does calling the callback `node` (an inline function or a reference to one) return a promise? */
@@ -35,7 +35,7 @@ export function callbackReturnsPromise(context: AnyContext, node: TSESTree.Node)
 function signaturesReturnPromise(info: TypeInfo, node: TSESTree.Node): Tristate {
   const isAnyOrUnknown = (type: ts.Type): boolean => isAnyOrUnknownType(info.checker, type);
   const tsNode = info.services.esTreeNodeToTSNodeMap.get(node);
-  const type = info.checker.getTypeAtLocation(tsNode);
+  const type = typeAtLocation(info.checker, tsNode);
   if (isAnyOrUnknown(type)) return 'unknown';
   const signatures = type.getCallSignatures();
   if (signatures.length === 0) return 'unknown';

@@ -34,6 +34,7 @@ import {
   getTypeInfo,
   isAnyOrUnknownType,
   isThenableType,
+  typeAtLocation,
   type TypeInfo,
   unionParts,
 } from '../type-info.js';
@@ -244,7 +245,7 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
 
   function typedIsPromise(node: TSESTree.Node, info: TypeInfo): Tristate {
     const tsNode = info.services.esTreeNodeToTSNodeMap.get(node);
-    const type = info.checker.getTypeAtLocation(tsNode);
+    const type = typeAtLocation(info.checker, tsNode);
     if (isAnyOrUnknownType(info.checker, type)) return 'unknown';
     return isThenableType(info.checker, tsNode, type) ? 'yes' : 'no';
   }
@@ -268,7 +269,7 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
     if (typeInfo && node.type !== AST_NODE_TYPES.Literal) {
       const tsNode = typeInfo.services.esTreeNodeToTSNodeMap.get(node);
       // `Promise<T>[] | undefined` is still an array of promises where it is one.
-      const type = typeInfo.checker.getNonNullableType(typeInfo.checker.getTypeAtLocation(tsNode));
+      const type = typeInfo.checker.getNonNullableType(typeAtLocation(typeInfo.checker, tsNode));
       if (!isAnyOrUnknownType(typeInfo.checker, type)) {
         if (!typeInfo.checker.isArrayType(type) && !typeInfo.checker.isTupleType(type)) return 'no';
         const elements = typeInfo.checker.getTypeArguments(type as ts.TypeReference);

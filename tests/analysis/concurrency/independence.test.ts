@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
 import { containsAwait, isFunctionNode, isLoopNode, walkAst } from '../../../src/analysis/ast.js';
+import { type AwaitedStatement, classifyAwaitStatement } from '../../../src/analysis/concurrency/awaited-statements.js';
 import {
   awaitsPromise,
   findIndependentGroups,
@@ -10,7 +11,6 @@ import {
   startsNewWork,
 } from '../../../src/analysis/concurrency/independence.js';
 import { getOrderingPatterns } from '../../../src/analysis/concurrency/ordering.js';
-import { type AwaitedStatement, classifyAwaitStatement } from '../../../src/analysis/fixes/promise-all.js';
 import { probe, probeAsked, type Snippet } from '../harness.js';
 
 const patterns = getOrderingPatterns({});

@@ -1,11 +1,10 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
+import { type AwaitedStatement, classifyAwaitStatement } from '../../../src/analysis/concurrency/awaited-statements.js';
 import {
-  type AwaitedStatement,
   buildLoopPromiseAllFix,
   buildSequentialPromiseAllFix,
-  classifyAwaitStatement,
   classifyLoopRewrite,
 } from '../../../src/analysis/fixes/promise-all.js';
 import { applyFixes } from '../harness.js';
@@ -26,31 +25,6 @@ function rewriteLoop(code: string, iterableIsArray: boolean): string {
     return rewrite ? buildLoopPromiseAllFix(context.sourceCode, rewrite, iterableIsArray)?.(fixer) : undefined;
   });
 }
-
-describe('classifyAwaitStatement', () => {
-  it('recognises the three shapes and nothing else', () => {
-    const kinds = [
-      'await f();',
-      'const a = await f();',
-      'x = await f();',
-      'let a = await f(), b = 1;',
-      'x += await f();',
-      'f(await g());',
-    ].map((code) => {
-      let kind: string | undefined;
-      applyFixes(
-        { code: `async function f() { ${code} }` },
-        'FunctionDeclaration > BlockStatement > *',
-        (_fixer, _context, node) => {
-          kind = classifyAwaitStatement(node)?.kind;
-          return undefined;
-        },
-      );
-      return kind;
-    });
-    expect(kinds).toEqual(['expression', 'declaration', 'assignment', undefined, undefined, undefined]);
-  });
-});
 
 describe('buildSequentialPromiseAllFix', () => {
   it('declarations, holes for ignored results, trailing ones left out', () => {

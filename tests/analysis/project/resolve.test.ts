@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { resolveModule } from '../../../src/analysis/project/resolve.js';
-import { fixturesDir } from '../harness.js';
+import { fixturesDir } from '../../helpers/language-options.js';
 
 const projects = fs.realpathSync(path.join(fixturesDir, 'projects'));
 const esmHandler = path.join(projects, 'esm/src/handler.js');
