@@ -41,7 +41,7 @@ async function handleSignup(request, response) {
   const { email, password } = await readBody(request);
   const user = await users.create(email, password);
   jobs.enqueue({ id: user.id, kind: 'welcome-email', payload: { userId: user.id }, attempts: 0 });
-  sendReceipt(user.email, 'Welcome!');
+  sendReceipt(user.email, 'Welcome!'); // expect: no-floating-promise
   send(response, 201, { id: user.id });
 }
 

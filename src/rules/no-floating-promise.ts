@@ -30,6 +30,7 @@ import { prefixWithKeyword } from '../analysis/fixes/prefix.js';
 import { appendCatch, wrapInPromiseAll } from '../analysis/fixes/promise-handlers.js';
 import { resolveFunction } from '../analysis/origin/function-resolution.js';
 import { type ApiRow, trackModuleReferences } from '../analysis/origin/modules.js';
+import { getProjectKnowledge } from '../analysis/project/project.js';
 import { apiIgnoresCallbackResult, callbackReturnsPromise, isArrayValue } from '../analysis/promises/callbacks.js';
 import {
   classifyMisuse,
@@ -333,15 +334,24 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    /** The function of this file a dropped call runs, for the "cannot reject" question. */
-    function calledFunction(node: TSESTree.Node): FunctionNode | undefined {
+    /** The callee of the call a dropped expression runs (through `.finally(…)`), for the "cannot reject" question. */
+    function calledCallee(node: TSESTree.Node): TSESTree.Node | undefined {
       const value = skipTypeWrappers(skipChainExpression(node));
       if (value.type !== AST_NODE_TYPES.CallExpression) return undefined;
       const callee = skipTypeWrappers(skipChainExpression(value.callee));
       if (callee.type === AST_NODE_TYPES.MemberExpression && getStaticPropertyName(callee) === 'finally') {
-        return calledFunction(callee.object);
+        return calledCallee(callee.object);
       }
-      return resolveFunction(context, callee);
+      return callee;
+    }
+
+    /** Can the promise of the dropped call reject? Same-file functions first, then another project file's summary. */
+    function calleeCannotReject(node: TSESTree.Node): { fn: FunctionNode | undefined; neverRejects: boolean } {
+      const callee = calledCallee(node);
+      const fn = callee && resolveFunction(context, callee);
+      if (fn) return { fn, neverRejects: cannotReject(sourceCode, fn) };
+      const imported = callee && getProjectKnowledge(context).resolveImportedFunction(callee);
+      return { fn: undefined, neverRejects: imported?.cannotReject === true };
     }
 
     function checkDropped(node: TSESTree.Node): void {
@@ -375,8 +385,7 @@ export default createRule<Options, MessageIds>({
         });
         return;
       }
-      const fn = calledFunction(node);
-      const neverRejects = fn !== undefined && cannotReject(sourceCode, fn);
+      const { fn, neverRejects } = calleeCannotReject(node);
       if (neverRejects && !options.checkNeverRejecting) return;
       const method = value.type === AST_NODE_TYPES.CallExpression ? getMethodName(value) : undefined;
       const messageId: MessageIds = neverRejects
@@ -392,7 +401,7 @@ export default createRule<Options, MessageIds>({
       if (options.allowVoid)
         others.push({ messageId: 'addVoid', fix: (fixer) => prefixWithKeyword(fixer, sourceCode, node, 'void') });
       const fix = awaitFix(node);
-      const name = fn ? functionName(fn, node) : '';
+      const name = fn ? functionName(fn, node) : neverRejects ? calleeName(node) : '';
       pending.push({
         node,
         category: 'dropped',
@@ -407,6 +416,10 @@ export default createRule<Options, MessageIds>({
     function functionName(fn: FunctionNode, call: TSESTree.Node): string {
       if (asyncIifeFunction(call)) return 'this async function';
       if (fn.id) return fn.id.name;
+      return calleeName(call);
+    }
+
+    function calleeName(call: TSESTree.Node): string {
       const value = skipTypeWrappers(skipChainExpression(call));
       return value.type === AST_NODE_TYPES.CallExpression ? (getCalleeName(value) ?? 'this function') : 'this function';
     }
@@ -531,7 +544,10 @@ export default createRule<Options, MessageIds>({
       if (!isCallbackCandidate(callback) || callbackReturnsPromise(context, callback) !== 'yes') return;
       if (apiIgnoresCallbackResult(context, call, callbackIndex) === 'no') return;
       const fn = isFunctionNode(callback) ? callback : resolveFunction(context, callback);
-      if (fn && cannotReject(sourceCode, fn) && !options.checkNeverRejecting) return;
+      const neverRejects = fn
+        ? cannotReject(sourceCode, fn)
+        : getProjectKnowledge(context).resolveImportedFunction(callback)?.cannotReject === true;
+      if (neverRejects && !options.checkNeverRejecting) return;
       const name = getCalleePath(call.callee) ?? method ?? 'This API';
       pending.push({
         node: callback,

@@ -1078,3 +1078,145 @@ runRuleTests('no-floating-promise', rule, {
     },
   ],
 });
+
+// ---- Cross-file: functions of other project files (src/analysis/project), on the fixture projects ----
+// The linted code replaces the content of the named file; the files it imports are read from disk.
+
+/** One dropped call with its await and void suggestions, the call being `call` in `code`. */
+function droppedCall(
+  code: string,
+  call: string,
+  line: number,
+  messageId: 'dropped' | 'droppedNeverRejecting' = 'dropped',
+) {
+  return {
+    messageId,
+    line,
+    suggestions: [
+      { messageId: 'addAwait' as const, output: code.replace(`${call};`, `await ${call};`) },
+      { messageId: 'addVoid' as const, output: code.replace(`${call};`, `void ${call};`) },
+    ],
+  };
+}
+
+const ESM = 'projects/esm/src/handler.js';
+const CJS = 'projects/cjs/src/consumer.js';
+const TS = 'projects/ts-paths/src/app.ts';
+
+const esmDropped =
+  "import { recordAudit } from './audit.js';\nexport async function handle(req) {\n  recordAudit(req.body);\n}";
+const barrelDropped =
+  "import { audit } from './barrel/index.js';\nexport async function handle(req) {\n  audit(req.body);\n}";
+const inheritedDropped =
+  "import { UserRepository } from './users.js';\nexport class Admins extends UserRepository {\n  async promote(user) {\n    this.save(user);\n  }\n}";
+const newInstanceDropped =
+  "import { Repository } from './base.js';\nexport async function handle(user) {\n  new Repository().save(user);\n}";
+const cjsObject = "const items = require('./object.js');\nasync function handle(id) {\n  items.load(id);\n}";
+const cjsFunction = "const send = require('./function');\nasync function handle(message) {\n  send(message);\n}";
+const cjsAlias = "const { notify } = require('./alias');\nasync function handle(user) {\n  notify(user);\n}";
+const cjsExports = "const users = require('./exports-dot');\nasync function handle(id) {\n  users.fetchUser(id);\n}";
+const cjsAssign = "const { archive } = require('./assign.js');\nasync function handle(id) {\n  archive(id);\n}";
+const cjsSingleton =
+  "const mailer = require('./singleton');\nasync function handle(message) {\n  mailer.deliver(message);\n}";
+const cjsModuleExportsDot =
+  "const { remove } = require('./module-exports-dot');\nasync function handle(id) {\n  remove(id);\n}";
+const tsPaths =
+  "import { query } from '@lib/db';\nexport async function handle(): Promise<void> {\n  query('select 1');\n}";
+const tsJsSpecifier =
+  "import { Clock } from './util.js';\nexport async function handle(): Promise<void> {\n  Clock.tick();\n}";
+const tsNeverRejecting =
+  "import { tryQuery } from '@lib/db';\nexport async function handle(): Promise<void> {\n  tryQuery('select 1');\n}";
+
+runRuleTests(
+  'no-floating-promise',
+  rule,
+  {
+    valid: [
+      {
+        filename: ESM,
+        code: "import { recordAudit } from './audit.js';\nexport async function handle(req) { await recordAudit(req.body); }",
+      },
+      // Not a promise, or a promise that never rejects (reported only with checkNeverRejecting).
+      {
+        filename: ESM,
+        code: "import { formatEntry, logSafely } from './audit.js';\nexport async function handle(req) { formatEntry(req); logSafely(req); }",
+      },
+      // A name neither file of an `export *` cycle defines.
+      { filename: ESM, code: "import { nowhere } from './cycle/a.js';\nexport async function handle() { nowhere(); }" },
+      // The off switch.
+      { filename: ESM, code: esmDropped, settings: { 'event-loop': { crossFile: false } } },
+      {
+        filename: CJS,
+        code: "const { fetchUser, userName } = require('./exports-dot');\nasync function handle(u) { userName(u); await fetchUser(u.id); }",
+      },
+    ],
+    invalid: [
+      { filename: ESM, code: esmDropped, errors: [droppedCall(esmDropped, 'recordAudit(req.body)', 3)] },
+      { filename: ESM, code: barrelDropped, errors: [droppedCall(barrelDropped, 'audit(req.body)', 3)] },
+      { filename: ESM, code: inheritedDropped, errors: [droppedCall(inheritedDropped, 'this.save(user)', 4)] },
+      {
+        filename: ESM,
+        code: newInstanceDropped,
+        errors: [droppedCall(newInstanceDropped, 'new Repository().save(user)', 3)],
+      },
+      {
+        // checkNeverRejecting: an imported never-rejecting function, named in the message.
+        filename: ESM,
+        code: "import { logSafely } from './audit.js';\nexport async function handle(req) {\n  logSafely(req);\n}",
+        options: [{ checkNeverRejecting: true }],
+        errors: [
+          {
+            ...droppedCall(
+              "import { logSafely } from './audit.js';\nexport async function handle(req) {\n  logSafely(req);\n}",
+              'logSafely(req)',
+              3,
+              'droppedNeverRejecting',
+            ),
+            data: { name: 'logSafely' },
+          },
+        ],
+      },
+      {
+        // checkEventCallbacks: an imported async function given to a listener.
+        filename: ESM,
+        code: "import { recordAudit } from './audit.js';\nemitter.on('entry', recordAudit);",
+        options: [{ checkEventCallbacks: true }],
+        errors: [{ messageId: 'asyncEventCallback', data: { name: 'emitter.on' }, line: 2, column: 21 }],
+      },
+      { filename: CJS, code: cjsObject, errors: [droppedCall(cjsObject, 'items.load(id)', 3)] },
+      { filename: CJS, code: cjsFunction, errors: [droppedCall(cjsFunction, 'send(message)', 3)] },
+      { filename: CJS, code: cjsAlias, errors: [droppedCall(cjsAlias, 'notify(user)', 3)] },
+      { filename: CJS, code: cjsExports, errors: [droppedCall(cjsExports, 'users.fetchUser(id)', 3)] },
+      { filename: CJS, code: cjsAssign, errors: [droppedCall(cjsAssign, 'archive(id)', 3)] },
+      { filename: CJS, code: cjsSingleton, errors: [droppedCall(cjsSingleton, 'mailer.deliver(message)', 3)] },
+      { filename: CJS, code: cjsModuleExportsDot, errors: [droppedCall(cjsModuleExportsDot, 'remove(id)', 3)] },
+      { filename: TS, code: tsPaths, errors: [droppedCall(tsPaths, "query('select 1')", 3)] },
+      { filename: TS, code: tsJsSpecifier, errors: [droppedCall(tsJsSpecifier, 'Clock.tick()', 3)] },
+    ],
+  },
+  ['untyped'],
+);
+
+// Typed: the checker says "is it a promise"; the summary of the other file says "can it reject".
+runRuleTests(
+  'no-floating-promise',
+  rule,
+  {
+    valid: [{ filename: TS, code: tsNeverRejecting }],
+    invalid: [
+      { filename: TS, code: tsPaths, errors: [droppedCall(tsPaths, "query('select 1')", 3)] },
+      {
+        filename: TS,
+        code: tsNeverRejecting,
+        options: [{ checkNeverRejecting: true }],
+        errors: [
+          {
+            ...droppedCall(tsNeverRejecting, "tryQuery('select 1')", 3, 'droppedNeverRejecting'),
+            data: { name: 'tryQuery' },
+          },
+        ],
+      },
+    ],
+  },
+  ['typed'],
+);

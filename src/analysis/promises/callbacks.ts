@@ -8,6 +8,7 @@ import type * as ts from 'typescript';
 
 import { getStaticPropertyName, isFunctionNode, skipChainExpression, skipTypeWrappers } from '../ast.js';
 import { resolveFunction } from '../origin/function-resolution.js';
+import { getProjectKnowledge } from '../project/project.js';
 import { type AnyContext } from '../scope.js';
 import { getTypeInfo, isAnyOrUnknownType, isThenableType, typeAtLocation, type TypeInfo } from '../type-info.js';
 import { getPromiseKnowledge, type Tristate } from './promises.js';
@@ -26,7 +27,8 @@ export function callbackReturnsPromise(context: AnyContext, node: TSESTree.Node)
     if (fn) return callbackReturnsPromise(context, fn);
   }
   const info = getTypeInfo(context);
-  if (!info) return 'unknown';
+  // Without types, a function of another project file answers from its export summary.
+  if (!info) return getProjectKnowledge(context).resolveImportedFunction(value)?.returnsPromise ?? 'unknown';
   return signaturesReturnPromise(info, value);
 }
 

@@ -27,6 +27,7 @@ import {
 } from '../catalog/promise-apis.js';
 import { constantInit, resolveFunction } from '../origin/function-resolution.js';
 import { trackModuleReferences } from '../origin/modules.js';
+import { getProjectKnowledge } from '../project/project.js';
 import { type AnyContext } from '../scope.js';
 import {
   getTypeFlags,
@@ -230,7 +231,8 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
     if (isPromisified(callee)) return 'yes';
     const fn = resolveFunction(context, callee);
     if (fn) return functionReturnsPromise(fn);
-    return 'unknown';
+    // Not a function of this file: a function of another project file, from its export summary.
+    return getProjectKnowledge(context).resolveImportedFunction(callee)?.returnsPromise ?? 'unknown';
   }
 
   function isCallbackLike(argument: TSESTree.Node): boolean {

@@ -1,0 +1,188 @@
+/**
+ * Follows export summaries across files: an import or `require` to the module that defines the value,
+ * through re-exports (`export { x as y } from`, `export *`, barrels several levels deep), CommonJS
+ * `module.exports`, ESM/CommonJS interop (`import x from './cjs'` reads `module.exports`), object members,
+ * static and instance methods, and `extends` chains to another file. Cycles end the search (no answer);
+ * so does the depth limit.
+ */
+import { resolveModule, type ResolveOptions } from './resolve.js';
+import type {
+  ClassSummary,
+  ExportValue,
+  FunctionSummary,
+  InstanceSummary,
+  ModuleReference,
+  ModuleSummary,
+  ObjectSummary,
+  SymbolSummary,
+} from './summaries.js';
+import { getModuleSummary } from './summary-cache.js';
+
+/** A module as a value: a namespace import, or what `require` returns from an ES module. */
+interface ModuleValue {
+  readonly kind: 'module';
+}
+
+/** A value settled to its definition, with the file it lives in (its own references are relative to that file). */
+export interface LocatedValue {
+  readonly value: FunctionSummary | ClassSummary | ObjectSummary | InstanceSummary | SymbolSummary | ModuleValue;
+  readonly file: string;
+}
+
+/** A member key: a name, or a symbol (known by its file and the top-level name that holds it there). */
+export type MemberKey = string | { readonly file: string; readonly symbol: string };
+
+/** The symbol key a located value is, when it is a symbol. */
+export function symbolKey(located: LocatedValue | undefined): MemberKey | undefined {
+  return located?.value.kind === 'symbol' ? { file: located.file, symbol: located.value.name } : undefined;
+}
+
+/** Steps through references and member accesses before giving up. */
+const MAX_STEPS = 64;
+
+export class ModuleGraph {
+  private steps = 0;
+  /** Resolutions asked while linting one file: the same import is looked up for every call through it. */
+  private readonly resolved = new Map<string, string | undefined>();
+
+  constructor(private readonly options: ResolveOptions) {}
+
+  /** Summaries checked against the disk once per linted file: a file does not change within one lint. */
+  private readonly summaries = new Map<string, ModuleSummary | undefined>();
+
+  private summaryOf(file: string): ModuleSummary | undefined {
+    if (this.summaries.has(file)) return this.summaries.get(file);
+    const summary = getModuleSummary(file);
+    this.summaries.set(file, summary);
+    return summary;
+  }
+
+  private resolve(fromFile: string, specifier: string, via: ModuleReference['via']): string | undefined {
+    const key = `${via}\0${fromFile}\0${specifier}`;
+    if (this.resolved.has(key)) return this.resolved.get(key);
+    const file = resolveModule(fromFile, specifier, via, this.options);
+    this.resolved.set(key, file);
+    return file;
+  }
+
+  /** The value `reference` names, seen from `fromFile`. */
+  resolveReference(fromFile: string, reference: ModuleReference): LocatedValue | undefined {
+    const file = this.resolve(fromFile, reference.specifier, reference.via);
+    if (!file) return undefined;
+    let located = reference.name === '*' ? this.wholeModule(file) : this.exportOf(file, reference.name, new Set());
+    for (const member of reference.members) located = located && this.memberOf(located, member);
+    return located;
+  }
+
+  /** A fresh search budget, for each question a rule asks. */
+  reset(): void {
+    this.steps = 0;
+  }
+
+  /** `value` read from `file`, with references followed to their definitions. */
+  settle(value: ExportValue | undefined, file: string): LocatedValue | undefined {
+    if (!value || ++this.steps > MAX_STEPS) return undefined;
+    if (value.kind === 'reference') return this.resolveReference(file, value);
+    return { value, file };
+  }
+
+  /** What `require(file)` or `import * as ns from file` gives. */
+  wholeModule(file: string): LocatedValue | undefined {
+    const summary = this.summaryOf(file);
+    if (!summary) return undefined;
+    if (summary.moduleExports) return this.settle(summary.moduleExports, file);
+    return { value: { kind: 'module' }, file };
+  }
+
+  /** The export `name` of `file`, following re-exports; `seen` guards against `export *` cycles. */
+  exportOf(file: string, name: string, seen: Set<string>): LocatedValue | undefined {
+    const key = `${file}\0${name}`;
+    if (seen.has(key) || ++this.steps > MAX_STEPS) return undefined;
+    seen.add(key);
+    const summary = this.summaryOf(file);
+    if (!summary) return undefined;
+    const own = summary.exports[name];
+    if (own) return this.settle(own, file);
+    if (summary.moduleExports) {
+      const whole = this.settle(summary.moduleExports, file);
+      // `import helpers from './cjs'` is `module.exports`; `import { f } from './cjs'` is one of its members.
+      if (name === 'default') return whole;
+      return whole && this.memberOf(whole, name);
+    }
+    if (name === 'default') return summary.commonJs ? { value: { kind: 'module' }, file } : undefined;
+    for (const specifier of summary.starExports) {
+      const target = this.resolve(file, specifier, 'import');
+      const found = target && this.exportOf(target, name, seen);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** The member `name` of a located value: an object's property, a class's static method, an instance's method, a module's export. */
+  memberOf(located: LocatedValue, name: MemberKey): LocatedValue | undefined {
+    if (++this.steps > MAX_STEPS) return undefined;
+    const { value, file } = located;
+    if (typeof name !== 'string') {
+      if (value.kind === 'class') {
+        const own = this.symbolMemberOf(located, name, true);
+        if (own) return own;
+        const parent = this.settle(value.superClass, file);
+        return parent?.value.kind === 'class' ? this.memberOf(parent, name) : undefined;
+      }
+      if (value.kind === 'instance') {
+        const classValue = this.settle(value.of, file);
+        return classValue ? this.instanceMemberOf(classValue, name) : undefined;
+      }
+      return undefined;
+    }
+    switch (value.kind) {
+      case 'object':
+        return this.settle(value.members[name], file);
+      case 'module':
+        return this.exportOf(file, name, new Set());
+      case 'class': {
+        const own = value.staticMembers[name];
+        if (own) return this.settle(own, file);
+        const parent = this.settle(value.superClass, file);
+        return parent?.value.kind === 'class' ? this.memberOf(parent, name) : undefined;
+      }
+      case 'instance': {
+        const classValue = this.settle(value.of, file);
+        return classValue ? this.instanceMemberOf(classValue, name) : undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** The method `name` of instances of a located class, inherited through `extends` across files. */
+  instanceMemberOf(located: LocatedValue, name: MemberKey): LocatedValue | undefined {
+    if (located.value.kind !== 'class' || ++this.steps > MAX_STEPS) return undefined;
+    const own =
+      typeof name === 'string'
+        ? this.settle(located.value.instanceMembers[name], located.file)
+        : this.symbolMemberOf(located, name, false);
+    if (own) return own;
+    const parent = this.settle(located.value.superClass, located.file);
+    return parent ? this.instanceMemberOf(parent, name) : undefined;
+  }
+
+  /** The method of a located class keyed by the symbol `key`: each symbol key is settled and compared. */
+  private symbolMemberOf(
+    located: LocatedValue,
+    key: Exclude<MemberKey, string>,
+    isStatic: boolean,
+  ): LocatedValue | undefined {
+    if (located.value.kind !== 'class') return undefined;
+    for (const member of located.value.symbolMembers) {
+      if (member.isStatic !== isStatic) continue;
+      // Each key gets the whole step budget: a class may have many symbol members.
+      const steps = this.steps;
+      const symbol = symbolKey(this.settle(member.key, located.file));
+      this.steps = steps;
+      if (typeof symbol === 'object' && symbol.file === key.file && symbol.symbol === key.symbol)
+        return this.settle(member.value, located.file);
+    }
+    return undefined;
+  }
+}

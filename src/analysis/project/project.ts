@@ -1,0 +1,269 @@
+/**
+ * "What does this imported function do?" for the file being linted: a callee that names an import, a
+ * `require` of a project file, a member of one (`db.save()`, `Repo.find()`, `new Client().send()`), or an
+ * inherited method (`this.flush()` in a class that extends an imported one) is followed to the function
+ * that defines it in another file, and its summary answers (returns a promise, can reject). Rules ask
+ * this only after the same-file analysis found no function, so it is a fallback, never a second opinion.
+ *
+ * Settings: `settings['event-loop'] = { crossFile: false }` turns it off; `tsconfig: 'path'` names the
+ * tsconfig whose `paths`/`baseUrl` resolve imports (otherwise the nearest one).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+
+import { getStaticPropertyName, skipChainExpression, skipTypeWrappers } from '../ast.js';
+import { type AnyContext, findVariableAt } from '../scope.js';
+import { type LocatedValue, type MemberKey, ModuleGraph, symbolKey } from './module-graph.js';
+import { clearResolverCaches } from './resolve.js';
+import type { FunctionSummary, ModuleReference } from './summaries.js';
+
+interface ImportedFunction extends FunctionSummary {
+  /** Real path of the file that defines the function. */
+  readonly file: string;
+}
+
+export interface ProjectKnowledge {
+  /** The function of another project file that `callee` calls, when it can be followed. */
+  resolveImportedFunction(callee: TSESTree.Node): ImportedFunction | undefined;
+}
+
+interface ProjectSettings {
+  /** False turns cross-file analysis off. Default true. */
+  readonly crossFile?: boolean;
+  /** The tsconfig.json whose `paths` and `baseUrl` resolve imports, relative to the working directory. */
+  readonly tsconfig?: string;
+}
+
+const DISABLED: ProjectKnowledge = { resolveImportedFunction: () => undefined };
+
+const cache = new WeakMap<TSESTree.Program, ProjectKnowledge>();
+
+/** Resolver caches (directory listings, package.json, tsconfig) live at most this long, so new files are seen. */
+const RESOLVER_CACHE_MS = 1000;
+let resolverCacheSince = Date.now();
+
+/** Project knowledge for the file of `context`, built once per file. */
+export function getProjectKnowledge(context: AnyContext): ProjectKnowledge {
+  const program = context.sourceCode.ast;
+  let knowledge = cache.get(program);
+  if (!knowledge) {
+    knowledge = createProjectKnowledge(context);
+    cache.set(program, knowledge);
+  }
+  return knowledge;
+}
+
+/** The plugin's shared settings, `settings['event-loop']`. */
+function getProjectSettings(context: AnyContext): ProjectSettings {
+  const settings = (context.settings as Record<string, unknown> | undefined)?.['event-loop'];
+  return typeof settings === 'object' && settings !== null ? settings : {};
+}
+
+function lintedFilePath(context: AnyContext): string | undefined {
+  const filename = context.physicalFilename || context.filename;
+  if (!filename || !path.isAbsolute(filename)) return undefined;
+  try {
+    return fs.realpathSync.native(filename);
+  } catch {
+    // Linted from stdin or an editor buffer with no file behind it: imports resolve from its directory.
+    return filename;
+  }
+}
+
+function createProjectKnowledge(context: AnyContext): ProjectKnowledge {
+  const settings = getProjectSettings(context);
+  if (settings.crossFile === false) return DISABLED;
+  const file = lintedFilePath(context);
+  if (!file) return DISABLED;
+  if (Date.now() - resolverCacheSince > RESOLVER_CACHE_MS) {
+    clearResolverCaches();
+    resolverCacheSince = Date.now();
+  }
+  const tsconfig = settings.tsconfig ? path.resolve(context.cwd, settings.tsconfig) : undefined;
+  const graph = new ModuleGraph({ tsconfig });
+  const sourceCode = context.sourceCode;
+  const answers = new WeakMap<TSESTree.Node, ImportedFunction | null>();
+
+  function referenceOf(
+    specifier: string,
+    via: ModuleReference['via'],
+    name: string,
+    members: string[] = [],
+  ): ModuleReference {
+    return { kind: 'reference', specifier, via, name, members };
+  }
+
+  /** `require('./x')` with a literal specifier. */
+  function requiredSpecifier(node: TSESTree.Node): string | undefined {
+    if (
+      node.type !== AST_NODE_TYPES.CallExpression ||
+      node.callee.type !== AST_NODE_TYPES.Identifier ||
+      node.callee.name !== 'require' ||
+      node.arguments.length !== 1
+    ) {
+      return undefined;
+    }
+    const [argument] = node.arguments;
+    return argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === 'string' ? argument.value : undefined;
+  }
+
+  /** What a value of the linted file is, when it comes from another project file. */
+  function valueOf(input: TSESTree.Node, depth: number): LocatedValue | undefined {
+    if (depth > 6) return undefined;
+    const node = skipTypeWrappers(skipChainExpression(input));
+    switch (node.type) {
+      case AST_NODE_TYPES.Identifier:
+        return identifierValue(node, depth);
+      case AST_NODE_TYPES.CallExpression: {
+        const specifier = requiredSpecifier(node);
+        return specifier === undefined
+          ? undefined
+          : graph.resolveReference(file!, referenceOf(specifier, 'require', '*'));
+      }
+      case AST_NODE_TYPES.MemberExpression: {
+        const name = memberKeyOf(node, depth);
+        if (name === undefined) return undefined;
+        if (node.object.type === AST_NODE_TYPES.ThisExpression) return inheritedMember(node.object, name, depth);
+        if (node.object.type === AST_NODE_TYPES.Super) return superMember(node.object, name, depth);
+        const object = valueOf(node.object, depth + 1);
+        return object && graph.memberOf(object, name);
+      }
+      case AST_NODE_TYPES.NewExpression: {
+        const classValue = valueOf(node.callee, depth + 1);
+        if (classValue?.value.kind !== 'class') return undefined;
+        return { value: { kind: 'instance', of: classValue.value }, file: classValue.file };
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** `a.b` → `b`; `a[kDrain]` → the symbol `kDrain` holds, when it is a symbol of a project file. */
+  function memberKeyOf(node: TSESTree.MemberExpression, depth: number): MemberKey | undefined {
+    const name = getStaticPropertyName(node);
+    if (name !== undefined || !node.computed || node.property.type !== AST_NODE_TYPES.Identifier) return name;
+    return symbolKey(identifierValue(node.property, depth + 1));
+  }
+
+  function identifierValue(identifier: TSESTree.Identifier, depth: number): LocatedValue | undefined {
+    const variable = findVariableAt(sourceCode, identifier, identifier);
+    if (!variable || variable.defs.length !== 1) return undefined;
+    const def = variable.defs[0]!;
+    const kind = String(def.type);
+    if (kind === 'ImportBinding') {
+      const declaration = def.parent as TSESTree.ImportDeclaration;
+      if (declaration.importKind === 'type') return undefined;
+      const specifierNode = def.node;
+      if (specifierNode.type === AST_NODE_TYPES.ImportSpecifier && specifierNode.importKind === 'type')
+        return undefined;
+      const name =
+        specifierNode.type === AST_NODE_TYPES.ImportDefaultSpecifier
+          ? 'default'
+          : specifierNode.type === AST_NODE_TYPES.ImportNamespaceSpecifier
+            ? '*'
+            : specifierNode.type === AST_NODE_TYPES.ImportSpecifier
+              ? specifierNode.imported.type === AST_NODE_TYPES.Identifier
+                ? specifierNode.imported.name
+                : specifierNode.imported.value
+              : undefined;
+      if (name === undefined) return undefined;
+      return graph.resolveReference(file!, referenceOf(String(declaration.source.value), 'import', name));
+    }
+    if (kind !== 'Variable' || def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return undefined;
+    // Only a binding written once, by its declaration, stands for its initial value.
+    const writes = variable.references.filter((reference) => reference.isWrite());
+    if (writes.length !== 1 || !writes[0]!.init) return undefined;
+    const declarator = def.node;
+    const init = declarator.init!;
+    if (declarator.id.type === AST_NODE_TYPES.Identifier) return valueOf(init, depth + 1);
+    if (declarator.id.type === AST_NODE_TYPES.ObjectPattern) {
+      // `const { save } = require('./db')`: the member the name was destructured from.
+      for (const property of declarator.id.properties) {
+        if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+        if (property.value !== identifier && property.value !== def.name) continue;
+        const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
+        const object = key === undefined ? undefined : valueOf(init, depth + 1);
+        return object && graph.memberOf(object, key!);
+      }
+    }
+    return undefined;
+  }
+
+  /** The class whose method (or field initialiser) holds `node`, looking through arrow functions. */
+  function enclosingClass(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+    for (let current = node.parent; current; current = current.parent) {
+      if (current.type === AST_NODE_TYPES.ClassBody) return current.parent;
+      if (
+        (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) &&
+        current.parent?.type !== AST_NODE_TYPES.MethodDefinition &&
+        current.parent?.type !== AST_NODE_TYPES.PropertyDefinition
+      ) {
+        return undefined;
+      }
+    }
+    return undefined;
+  }
+
+  function isStaticContext(node: TSESTree.Node): boolean {
+    for (let current = node.parent; current; current = current.parent) {
+      if (current.type === AST_NODE_TYPES.MethodDefinition || current.type === AST_NODE_TYPES.PropertyDefinition)
+        return current.static;
+      if (current.type === AST_NODE_TYPES.StaticBlock) return true;
+    }
+    return false;
+  }
+
+  /** `this.name` where the enclosing class does not define `name` but extends an imported class that does. */
+  function inheritedMember(node: TSESTree.ThisExpression, name: MemberKey, depth: number): LocatedValue | undefined {
+    const classNode = enclosingClass(node);
+    if (!classNode?.superClass) return undefined;
+    const defined = classNode.body.body.some((member) => {
+      if (
+        member.type !== AST_NODE_TYPES.MethodDefinition &&
+        member.type !== AST_NODE_TYPES.PropertyDefinition &&
+        member.type !== AST_NODE_TYPES.TSAbstractMethodDefinition
+      ) {
+        return false;
+      }
+      if (typeof name === 'string')
+        return !member.computed && member.key.type === AST_NODE_TYPES.Identifier && member.key.name === name;
+      // A computed key of this class that holds the same symbol overrides the inherited method.
+      if (!member.computed || member.key.type !== AST_NODE_TYPES.Identifier) return false;
+      const key = symbolKey(identifierValue(member.key, depth + 1));
+      return typeof key === 'object' && key.file === name.file && key.symbol === name.symbol;
+    });
+    if (defined) return undefined;
+    return memberOfSuper(classNode, name, isStaticContext(node), depth);
+  }
+
+  /** `super.name(…)`: the method of the class this one extends. */
+  function superMember(node: TSESTree.Super, name: MemberKey, depth: number): LocatedValue | undefined {
+    const classNode = enclosingClass(node);
+    return classNode?.superClass ? memberOfSuper(classNode, name, isStaticContext(node), depth) : undefined;
+  }
+
+  function memberOfSuper(
+    classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
+    name: MemberKey,
+    isStatic: boolean,
+    depth: number,
+  ): LocatedValue | undefined {
+    const parent = valueOf(classNode.superClass!, depth + 1);
+    if (parent?.value.kind !== 'class') return undefined;
+    return isStatic ? graph.memberOf(parent, name) : graph.instanceMemberOf(parent, name);
+  }
+
+  function resolveImportedFunction(callee: TSESTree.Node): ImportedFunction | undefined {
+    const cached = answers.get(callee);
+    if (cached !== undefined) return cached ?? undefined;
+    graph.reset();
+    const located = valueOf(callee, 0);
+    const answer = located?.value.kind === 'function' ? { ...located.value, file: located.file } : undefined;
+    answers.set(callee, answer ?? null);
+    return answer;
+  }
+
+  return { resolveImportedFunction };
+}

@@ -1,0 +1,564 @@
+/**
+ * What a module exports, as small plain data (no AST kept): functions with the facts other files ask
+ * about (does calling it return a promise, can that promise reject), classes with their static and
+ * instance methods and the class they extend, objects of functions, singletons (`new Service()`), and
+ * references to other modules (`export … from`, `export *`, `require`) that the project layer follows
+ * later. ESM and CommonJS export styles are both read; names are looked up among top-level bindings
+ * only, so a summary needs no scope analysis and costs one pass over the top-level statements.
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { visitorKeys } from '@typescript-eslint/visitor-keys';
+
+import {
+  type FunctionNode,
+  getStaticPropertyName,
+  isFunctionNode,
+  skipChainExpression,
+  skipTypeWrappers,
+} from '../ast.js';
+import { cannotReject } from '../promises/rejection.js';
+import type { SourceCode } from '../scope.js';
+
+type Tristate = 'yes' | 'no' | 'unknown';
+
+export interface FunctionSummary {
+  readonly kind: 'function';
+  /** Does calling it return a promise? */
+  readonly returnsPromise: Tristate;
+  /** True when its promise never rejects (the same-file answer of `cannotReject`). */
+  readonly cannotReject: boolean;
+  /** The function's own name, for messages. */
+  readonly name: string | undefined;
+  /** 1-based line of the function in its file. */
+  readonly line: number;
+}
+
+export interface ClassSummary {
+  readonly kind: 'class';
+  readonly name: string | undefined;
+  readonly staticMembers: Readonly<Record<string, ExportValue>>;
+  readonly instanceMembers: Readonly<Record<string, ExportValue>>;
+  /** Methods named by a symbol (`[kDrain]() {}`): the key is the symbol's value (a symbol of this file or an import). */
+  readonly symbolMembers: readonly SymbolMember[];
+  /** The class it extends, when that is known (a class of this file or an import). */
+  readonly superClass: ExportValue | undefined;
+}
+
+interface SymbolMember {
+  readonly key: ExportValue;
+  readonly isStatic: boolean;
+  readonly value: ExportValue;
+}
+
+/** `const kDrain = Symbol('drain')`: a symbol, known by the top-level name that holds it in its file. */
+export interface SymbolSummary {
+  readonly kind: 'symbol';
+  readonly name: string;
+}
+
+export interface ObjectSummary {
+  readonly kind: 'object';
+  readonly members: Readonly<Record<string, ExportValue>>;
+}
+
+/** `new Service()`: an instance, whose members are the class's instance members. */
+export interface InstanceSummary {
+  readonly kind: 'instance';
+  readonly of: ExportValue;
+}
+
+/**
+ * A value that lives in another module: `specifier` as written, `name` the export read (`default`, a
+ * name, or `*` for the whole module: a namespace import or what `require` returns), then member accesses.
+ */
+export interface ModuleReference {
+  readonly kind: 'reference';
+  readonly specifier: string;
+  readonly via: 'import' | 'require';
+  readonly name: string;
+  readonly members: readonly string[];
+}
+
+export type ExportValue =
+  FunctionSummary | ClassSummary | ObjectSummary | InstanceSummary | SymbolSummary | ModuleReference;
+
+export interface ModuleSummary {
+  /** ESM exports by exported name (`default` included), and CommonJS `exports.x = …` members. */
+  readonly exports: Readonly<Record<string, ExportValue>>;
+  /** `export * from '…'` specifiers, searched in order for names not exported here. */
+  readonly starExports: readonly string[];
+  /** What `module.exports = …` (or `export =`) assigns, when the file replaces its exports object. */
+  readonly moduleExports: ExportValue | undefined;
+  /** True when the file uses CommonJS exports (so `import x from` reads `module.exports`). */
+  readonly commonJs: boolean;
+}
+
+type Binding = TSESTree.Node;
+
+/** Nesting limit for values built from other values (`const a = { b }`, `const b = { c }`, …). */
+const MAX_DEPTH = 8;
+
+interface SummaryContext {
+  readonly bindings: ReadonlyMap<string, Binding>;
+  /** 1-based line of a node (oxc trees carry offsets only). */
+  readonly lineOf: (node: TSESTree.Node) => number;
+}
+
+/** The export summary of a parsed module (`text` is its source, for line numbers). The tree is only read here, never kept. */
+export function summarizeModule(program: TSESTree.Program, text: string): ModuleSummary {
+  const bindings = collectTopLevelBindings(program);
+  const context: SummaryContext = { bindings, lineOf: createLineOf(text) };
+  const exportObjects = new Set<string>();
+  const exportsByName: Record<string, ExportValue> = Object.create(null) as Record<string, ExportValue>;
+  const starExports: string[] = [];
+  let moduleExports: ExportValue | undefined;
+  let commonJs = false;
+
+  const valueOf = (node: TSESTree.Node | null | undefined, depth = 0): ExportValue | undefined =>
+    node ? summarizeValue(node, context, depth) : undefined;
+
+  // `const helpers = module.exports;` / `var self = exports`: names that stand for the exports object.
+  for (const [name, init] of bindings) {
+    if (isExportsObject(init, exportObjects)) exportObjects.add(name);
+  }
+
+  for (const statement of program.body) {
+    switch (statement.type) {
+      case AST_NODE_TYPES.ExportNamedDeclaration: {
+        if (statement.exportKind === 'type') break;
+        if (statement.declaration) {
+          for (const [name, node] of declaredBindings(statement.declaration)) {
+            const value = valueOf(node);
+            if (value) exportsByName[name] = value;
+          }
+        }
+        for (const specifier of statement.specifiers) {
+          if (specifier.exportKind === 'type') continue;
+          const exported = moduleExportName(specifier.exported);
+          const local = moduleExportName(specifier.local);
+          const value = statement.source
+            ? reference(String(statement.source.value), 'import', local)
+            : valueOf(bindings.get(local));
+          if (value) exportsByName[exported] = value;
+        }
+        break;
+      }
+      case AST_NODE_TYPES.ExportAllDeclaration:
+        if (statement.exportKind === 'type') break;
+        if (statement.exported) {
+          exportsByName[moduleExportName(statement.exported)] = reference(
+            String(statement.source.value),
+            'import',
+            '*',
+          );
+        } else starExports.push(String(statement.source.value));
+        break;
+      case AST_NODE_TYPES.ExportDefaultDeclaration: {
+        const value = valueOf(statement.declaration);
+        if (value) exportsByName.default = value;
+        break;
+      }
+      case AST_NODE_TYPES.TSExportAssignment:
+        commonJs = true;
+        moduleExports = valueOf(statement.expression);
+        break;
+      case AST_NODE_TYPES.ExpressionStatement:
+        readCommonJsStatement(statement.expression);
+        break;
+      default:
+        break;
+    }
+  }
+
+  function readCommonJsStatement(expression: TSESTree.Expression): void {
+    if (expression.type === AST_NODE_TYPES.SequenceExpression) {
+      for (const inner of expression.expressions) readCommonJsStatement(inner);
+      return;
+    }
+    if (expression.type === AST_NODE_TYPES.AssignmentExpression && expression.operator === '=') {
+      // `module.exports = exports = { … }`: every target gets the rightmost value.
+      let right: TSESTree.Expression = expression.right;
+      const targets: TSESTree.Node[] = [expression.left];
+      while (right.type === AST_NODE_TYPES.AssignmentExpression && right.operator === '=') {
+        targets.push(right.left);
+        right = right.right;
+      }
+      for (const target of targets) assignExport(target, right);
+      return;
+    }
+    // `Object.assign(module.exports, { a, b })`
+    if (expression.type === AST_NODE_TYPES.CallExpression && isObjectAssign(expression.callee)) {
+      const [target, ...sources] = expression.arguments;
+      if (!target || !isExportsObject(target, exportObjects)) return;
+      commonJs = true;
+      for (const source of sources) {
+        const value = valueOf(source);
+        if (value?.kind === 'object') Object.assign(exportsByName, value.members);
+      }
+    }
+  }
+
+  function assignExport(target: TSESTree.Node, right: TSESTree.Expression): void {
+    if (isModuleExports(target)) {
+      commonJs = true;
+      moduleExports = valueOf(right);
+      return;
+    }
+    if (target.type !== AST_NODE_TYPES.MemberExpression || !isExportsObject(target.object, exportObjects)) return;
+    const name = getStaticPropertyName(target);
+    if (name === undefined) return;
+    commonJs = true;
+    const value = valueOf(right);
+    if (value) exportsByName[name] = value;
+  }
+
+  return { exports: exportsByName, starExports, moduleExports, commonJs };
+}
+
+function reference(specifier: string, via: 'import' | 'require', name: string): ModuleReference {
+  return { kind: 'reference', specifier, via, name, members: [] };
+}
+
+function moduleExportName(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
+  return node.type === AST_NODE_TYPES.Identifier ? node.name : node.value;
+}
+
+function isModuleExports(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.MemberExpression &&
+    node.object.type === AST_NODE_TYPES.Identifier &&
+    node.object.name === 'module' &&
+    getStaticPropertyName(node) === 'exports'
+  );
+}
+
+/** `module.exports`, `exports`, or a top-level name bound to one of them. */
+function isExportsObject(node: TSESTree.Node, aliases: ReadonlySet<string>): boolean {
+  const value = skipTypeWrappers(node);
+  if (isModuleExports(value)) return true;
+  return value.type === AST_NODE_TYPES.Identifier && (value.name === 'exports' || aliases.has(value.name));
+}
+
+function isObjectAssign(callee: TSESTree.Node): boolean {
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    callee.object.name === 'Object' &&
+    getStaticPropertyName(callee) === 'assign'
+  );
+}
+
+/** Top-level names and the node that gives each its value; names declared more than once are left out. */
+function collectTopLevelBindings(program: TSESTree.Program): Map<string, Binding> {
+  const bindings = new Map<string, Binding>();
+  const repeated = new Set<string>();
+  const add = (name: string, node: Binding): void => {
+    if (bindings.has(name)) repeated.add(name);
+    bindings.set(name, node);
+  };
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
+      if (statement.importKind === 'type') continue;
+      const specifier = String(statement.source.value);
+      for (const imported of statement.specifiers) {
+        if (imported.type === AST_NODE_TYPES.ImportSpecifier && imported.importKind === 'type') continue;
+        const name =
+          imported.type === AST_NODE_TYPES.ImportDefaultSpecifier
+            ? 'default'
+            : imported.type === AST_NODE_TYPES.ImportNamespaceSpecifier
+              ? '*'
+              : moduleExportName(imported.imported);
+        add(imported.local.name, reference(specifier, 'import', name) as unknown as Binding);
+      }
+      continue;
+    }
+    const declaration =
+      statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+      statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
+        ? statement.declaration
+        : statement;
+    if (!declaration) continue;
+    for (const [name, node] of declaredBindings(declaration)) add(name, node);
+  }
+  for (const name of repeated) bindings.delete(name);
+  return bindings;
+}
+
+/** The names a declaration introduces, each with the node that gives its value. */
+function declaredBindings(declaration: TSESTree.Node): [string, Binding][] {
+  switch (declaration.type) {
+    case AST_NODE_TYPES.FunctionDeclaration:
+    case AST_NODE_TYPES.ClassDeclaration:
+      return declaration.id ? [[declaration.id.name, declaration]] : [];
+    case AST_NODE_TYPES.VariableDeclaration: {
+      const found: [string, Binding][] = [];
+      for (const declarator of declaration.declarations) {
+        if (!declarator.init) continue;
+        if (declarator.id.type === AST_NODE_TYPES.Identifier) found.push([declarator.id.name, declarator.init]);
+        else if (declarator.id.type === AST_NODE_TYPES.ObjectPattern) {
+          // `const { a, b: c } = require('./m')`: each name is a member of the required value.
+          for (const property of declarator.id.properties) {
+            if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+            const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
+            if (key === undefined || property.value.type !== AST_NODE_TYPES.Identifier) continue;
+            found.push([property.value.name, memberBinding(declarator.init, key)]);
+          }
+        }
+      }
+      return found;
+    }
+    default:
+      return [];
+  }
+}
+
+/** A synthetic `init.key` member read, so a destructured name is summarised like `init.key`. */
+function memberBinding(object: TSESTree.Expression, key: string): Binding {
+  return {
+    type: AST_NODE_TYPES.MemberExpression,
+    object,
+    property: { type: AST_NODE_TYPES.Identifier, name: key },
+    computed: false,
+    optional: false,
+  } as unknown as Binding;
+}
+
+function isReferenceBinding(node: Binding): node is Binding & ModuleReference {
+  return (node as { kind?: unknown }).kind === 'reference';
+}
+
+function summarizeValue(input: Binding, context: SummaryContext, depth: number): ExportValue | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  if (isReferenceBinding(input)) return input;
+  const node = skipTypeWrappers(skipChainExpression(input));
+  if (isFunctionNode(node)) return summarizeFunction(node, context);
+  switch (node.type) {
+    case AST_NODE_TYPES.ClassDeclaration:
+    case AST_NODE_TYPES.ClassExpression:
+      return summarizeClass(node, context, depth);
+    case AST_NODE_TYPES.ObjectExpression: {
+      const members: Record<string, ExportValue> = Object.create(null) as Record<string, ExportValue>;
+      for (const property of node.properties) {
+        if (property.type !== AST_NODE_TYPES.Property || property.computed || property.kind !== 'init') continue;
+        const key =
+          property.key.type === AST_NODE_TYPES.Identifier
+            ? property.key.name
+            : property.key.type === AST_NODE_TYPES.Literal
+              ? String(property.key.value)
+              : undefined;
+        if (key === undefined) continue;
+        const value = summarizeValue(property.value, context, depth + 1);
+        if (value) members[key] = value;
+      }
+      return { kind: 'object', members };
+    }
+    case AST_NODE_TYPES.Identifier: {
+      const binding = context.bindings.get(node.name);
+      if (binding && isSymbolCall(binding)) return { kind: 'symbol', name: node.name };
+      return binding && binding !== input ? summarizeValue(binding, context, depth + 1) : undefined;
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      const specifier = requiredSpecifier(node);
+      return specifier === undefined ? undefined : reference(specifier, 'require', '*');
+    }
+    case AST_NODE_TYPES.NewExpression: {
+      const of = summarizeValue(node.callee, context, depth + 1);
+      return of && (of.kind === 'class' || of.kind === 'reference') ? { kind: 'instance', of } : undefined;
+    }
+    case AST_NODE_TYPES.MemberExpression: {
+      const name = getStaticPropertyName(node);
+      if (name === undefined) return undefined;
+      const object = summarizeValue(node.object, context, depth + 1);
+      if (!object) return undefined;
+      if (object.kind === 'reference') return { ...object, members: [...object.members, name] };
+      if (object.kind === 'object') return object.members[name];
+      if (object.kind === 'class') return object.staticMembers[name];
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** `Symbol('name')` or `Symbol.for('name')`. */
+function isSymbolCall(node: Binding): boolean {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = node.callee;
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name === 'Symbol';
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    callee.object.name === 'Symbol' &&
+    getStaticPropertyName(callee) === 'for'
+  );
+}
+
+/** `require('./x')` with a literal specifier. */
+function requiredSpecifier(call: TSESTree.CallExpression): string | undefined {
+  const [argument] = call.arguments;
+  if (
+    call.callee.type !== AST_NODE_TYPES.Identifier ||
+    call.callee.name !== 'require' ||
+    call.arguments.length !== 1 ||
+    argument?.type !== AST_NODE_TYPES.Literal ||
+    typeof argument.value !== 'string'
+  ) {
+    return undefined;
+  }
+  return argument.value;
+}
+
+function summarizeClass(
+  node: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
+  context: SummaryContext,
+  depth: number,
+): ClassSummary {
+  const staticMembers: Record<string, ExportValue> = Object.create(null) as Record<string, ExportValue>;
+  const instanceMembers: Record<string, ExportValue> = Object.create(null) as Record<string, ExportValue>;
+  const symbolMembers: SymbolMember[] = [];
+  for (const member of node.body.body) {
+    if (member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.PropertyDefinition) continue;
+    if (member.key.type !== AST_NODE_TYPES.Identifier) continue;
+    if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind !== 'method') continue;
+    const value = member.value;
+    if (!value || !isFunctionNode(value)) continue;
+    if (!member.computed) {
+      (member.static ? staticMembers : instanceMembers)[member.key.name] = summarizeFunction(value, context);
+      continue;
+    }
+    // `[kDrainQueue]() {}`, undici's style: the key is kept as a value, compared by the symbol it settles to.
+    const key = summarizeValue(member.key, context, depth + 1);
+    if (key?.kind === 'symbol' || key?.kind === 'reference')
+      symbolMembers.push({ key, isStatic: member.static, value: summarizeFunction(value, context) });
+  }
+  const superClass = node.superClass ? summarizeValue(node.superClass, context, depth + 1) : undefined;
+  return { kind: 'class', name: node.id?.name, staticMembers, instanceMembers, symbolMembers, superClass };
+}
+
+function summarizeFunction(fn: FunctionNode, context: SummaryContext): FunctionSummary {
+  const promise = returnsPromise(fn, context.bindings, 0);
+  return {
+    kind: 'function',
+    returnsPromise: promise,
+    cannotReject: promise === 'yes' && cannotReject(TREE_WALKING, fn),
+    name: fn.id?.name,
+    line: context.lineOf(fn),
+  };
+}
+
+/** `cannotReject` walks with a SourceCode's visitor keys; a file read by the project layer has no SourceCode, only its tree. */
+const TREE_WALKING = { visitorKeys } as unknown as SourceCode;
+
+function createLineOf(text: string): (node: TSESTree.Node) => number {
+  let lineStarts: number[] | undefined;
+  return (node) => {
+    if (node.loc) return node.loc.start.line;
+    if (!lineStarts) {
+      lineStarts = [0];
+      for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1))
+        lineStarts.push(index + 1);
+    }
+    const offset = node.range?.[0] ?? (node as { start?: number }).start ?? 0;
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (lineStarts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low + 1;
+  };
+}
+
+/**
+ * Does calling `fn` return a promise? Async functions do; otherwise every `return` must be a promise
+ * shape (`new Promise`, `Promise.*`, a `.then` chain, `import()`, a call of a top-level async function).
+ */
+function returnsPromise(fn: FunctionNode, bindings: ReadonlyMap<string, Binding>, depth: number): Tristate {
+  if (fn.generator) return 'no';
+  if (fn.async) return 'yes';
+  if (depth > MAX_DEPTH) return 'unknown';
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return expressionIsPromise(fn.body, bindings, depth);
+  const returns: TSESTree.ReturnStatement[] = [];
+  collectReturns(fn.body, returns);
+  if (returns.length === 0) return 'no';
+  const answers = new Set(
+    returns.map((statement) => (statement.argument ? expressionIsPromise(statement.argument, bindings, depth) : 'no')),
+  );
+  return answers.size === 1 ? [...answers][0]! : 'unknown';
+}
+
+/** Keys that never hold child nodes (positions, names, flags): skipped without a look. */
+const LEAF_KEYS = new Set(['parent', 'range', 'loc', 'start', 'end', 'type', 'name', 'value', 'raw', 'regex']);
+
+function collectReturns(node: TSESTree.Node, found: TSESTree.ReturnStatement[]): void {
+  if (node.type === AST_NODE_TYPES.ReturnStatement) found.push(node);
+  // `for…in` over the node, not Object.entries: no arrays allocated on a walk over every exported function body.
+  for (const key in node) {
+    if (LEAF_KEYS.has(key)) continue;
+    const child = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(child)) {
+      for (const item of child as unknown[]) if (isWalkable(item)) collectReturns(item, found);
+    } else if (isWalkable(child)) collectReturns(child, found);
+  }
+}
+
+function isWalkable(value: unknown): value is TSESTree.Node {
+  return isNode(value) && !isFunctionNode(value) && value.type !== AST_NODE_TYPES.ClassBody;
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+const PROMISE_STATICS = new Set(['resolve', 'reject', 'all', 'allSettled', 'race', 'any', 'try', 'withResolvers']);
+
+function expressionIsPromise(input: TSESTree.Node, bindings: ReadonlyMap<string, Binding>, depth: number): Tristate {
+  const node = skipTypeWrappers(skipChainExpression(input));
+  switch (node.type) {
+    case AST_NODE_TYPES.ImportExpression:
+      return 'yes';
+    case AST_NODE_TYPES.NewExpression:
+      return node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'Promise' ? 'yes' : 'unknown';
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = skipTypeWrappers(skipChainExpression(node.callee));
+      if (callee.type === AST_NODE_TYPES.MemberExpression) {
+        const method = getStaticPropertyName(callee);
+        if (
+          callee.object.type === AST_NODE_TYPES.Identifier &&
+          callee.object.name === 'Promise' &&
+          method !== undefined &&
+          PROMISE_STATICS.has(method)
+        ) {
+          return 'yes';
+        }
+        if ((method === 'then' || method === 'catch' || method === 'finally') && node.arguments.length > 0)
+          return 'yes';
+        return 'unknown';
+      }
+      if (callee.type === AST_NODE_TYPES.Identifier) {
+        const binding = bindings.get(callee.name);
+        if (binding && isFunctionNode(binding)) return returnsPromise(binding, bindings, depth + 1);
+        if (binding?.type === AST_NODE_TYPES.VariableDeclarator) return 'unknown';
+      }
+      return 'unknown';
+    }
+    case AST_NODE_TYPES.AwaitExpression:
+    case AST_NODE_TYPES.Literal:
+    case AST_NODE_TYPES.TemplateLiteral:
+    case AST_NODE_TYPES.ArrayExpression:
+    case AST_NODE_TYPES.ObjectExpression:
+    case AST_NODE_TYPES.BinaryExpression:
+    case AST_NODE_TYPES.UnaryExpression:
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+    case AST_NODE_TYPES.FunctionExpression:
+      return 'no';
+    case AST_NODE_TYPES.ConditionalExpression: {
+      const a = expressionIsPromise(node.consequent, bindings, depth);
+      const b = expressionIsPromise(node.alternate, bindings, depth);
+      return a === b ? a : 'unknown';
+    }
+    default:
+      return 'unknown';
+  }
+}

@@ -1,0 +1,196 @@
+import path from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
+import { getProjectKnowledge } from '../../../src/analysis/project/project.js';
+import { probeAsked, type Snippet } from '../harness.js';
+
+/** For each `ask(callee)`: `returnsPromise[ never-rejects] file:line` of the function of another file it calls, or `-`. */
+function answers(snippet: Snippet): string[] {
+  return probeAsked(snippet, (context, callee) => {
+    const fn = getProjectKnowledge(context).resolveImportedFunction(callee);
+    if (!fn) return '-';
+    return `${fn.returnsPromise}${fn.cannotReject ? ' never-rejects' : ''} ${path.basename(fn.file)}:${fn.line}`;
+  });
+}
+
+const esm = 'projects/esm/src/handler.js';
+const cjs = 'projects/cjs/src/consumer.js';
+
+describe('getProjectKnowledge: ESM', () => {
+  it('follows named, default, renamed and namespace imports', () => {
+    const code = `
+      import flush, { recordAudit, formatEntry, loadLater, chained, logSafely, purgeAudit as purge } from './audit.js';
+      import * as audit from './audit.js';
+      ask(recordAudit); ask(formatEntry); ask(loadLater); ask(chained); ask(logSafely); ask(purge); ask(flush);
+      ask(audit.recordAudit); ask(audit.default);
+    `;
+    expect(answers({ code, filename: esm })).toEqual([
+      'yes audit.js:2',
+      'unknown audit.js:6',
+      'yes audit.js:10',
+      'yes audit.js:14',
+      'yes never-rejects audit.js:16',
+      'yes audit.js:24',
+      'yes audit.js:30',
+      'yes audit.js:2',
+      'yes audit.js:30',
+    ]);
+  });
+
+  it('follows barrels several levels deep, `export * as`, and a directory index', () => {
+    const code = `
+      import { audit, flush, deepTask, auditModule } from './barrel/index.js';
+      import { fromIndex } from './lib';
+      ask(audit); ask(flush); ask(deepTask); ask(auditModule.loadLater); ask(fromIndex);
+    `;
+    expect(answers({ code, filename: esm })).toEqual([
+      'yes audit.js:2',
+      'yes audit.js:30',
+      'yes level3.js:1',
+      'yes audit.js:10',
+      'yes never-rejects index.js:2',
+    ]);
+  });
+
+  it('ends on an `export *` cycle without an answer for a name neither file has', () => {
+    const code = `import { inA, inB, nowhere } from './cycle/a.js'; ask(inA); ask(inB); ask(nowhere);`;
+    expect(answers({ code, filename: esm })).toEqual(['yes never-rejects a.js:2', 'yes never-rejects b.js:2', '-']);
+  });
+
+  it('follows static and instance methods, inherited through `extends` across files', () => {
+    const code = `
+      import { Repository } from './base.js';
+      import { UserRepository } from './users.js';
+      const users = new UserRepository();
+      ask(users.save); ask(users.findUser); ask(users.describe); ask(new Repository().save);
+      ask(Repository.connect); ask(UserRepository.connect);
+      class Admins extends UserRepository {
+        async run() { ask(this.save); ask(super.findUser); ask(this.run); }
+        static async boot() { ask(this.connect); }
+      }
+    `;
+    expect(answers({ code, filename: esm })).toEqual([
+      'yes base.js:2',
+      'yes users.js:4',
+      'no base.js:6',
+      'yes base.js:2',
+      'yes base.js:10',
+      'yes base.js:10',
+      'yes base.js:2',
+      'yes users.js:4',
+      '-',
+      'yes base.js:10',
+    ]);
+  });
+
+  it('leaves out reassigned bindings, unknown names and third-party packages', () => {
+    const code = `
+      import { recordAudit } from './audit.js';
+      import { describe } from 'vitest';
+      let later = recordAudit; later = () => {};
+      ask(later); ask(describe); ask(missing); ask(recordAudit.call);
+    `;
+    expect(answers({ code, filename: esm })).toEqual(['-', '-', '-', '-']);
+  });
+});
+
+describe('getProjectKnowledge: CommonJS', () => {
+  it.each([
+    [
+      'module.exports = { … }',
+      `const items = require('./object.js'); ask(items.load); ask(items.label);`,
+      ['yes object.js:3', 'no object.js:4'],
+    ],
+    ['module.exports = fn', `const send = require('./function'); ask(send);`, ['yes function.js:2']],
+    [
+      'exports.x = …',
+      `const { fetchUser, userName } = require('./exports-dot'); ask(fetchUser); ask(userName);`,
+      ['yes exports-dot.js:2', 'unknown exports-dot.js:3'],
+    ],
+    ['module.exports.x = …', `ask(require('./module-exports-dot').remove);`, ['yes module-exports-dot.js:2']],
+    [
+      'const h = module.exports; h.x = …',
+      `const h = require('./alias'); ask(h.notify); ask(h.quiet);`,
+      ['yes alias.js:4', 'yes never-rejects alias.js:8'],
+    ],
+    [
+      'Object.assign(module.exports, …)',
+      `const { archive, count } = require('./assign'); ask(archive); ask(count);`,
+      ['yes assign.js:2', 'unknown assign.js:6'],
+    ],
+    [
+      'module.exports = new Service()',
+      `const mailer = require('./singleton'); ask(mailer.deliver);`,
+      ['yes singleton.js:3'],
+    ],
+    [
+      'values required and exported again',
+      `const r = require('./reexport'); ask(r.fetchUser); ask(r.loadItem);`,
+      ['yes exports-dot.js:2', 'yes object.js:3'],
+    ],
+    [
+      'an ES import of a CommonJS module',
+      `import items, { load } from './object.js'; ask(items.load); ask(load);`,
+      ['yes object.js:3', 'yes object.js:3'],
+    ],
+  ])('reads %s', (_name, code, expected) => {
+    expect(answers({ code, filename: cjs, sourceType: _name.startsWith('an ES') ? 'module' : 'commonjs' })).toEqual(
+      expected,
+    );
+  });
+});
+
+describe('getProjectKnowledge: methods keyed by symbols', () => {
+  it('follows `this[kSymbol]()` to a base class in another file, by the symbol the key holds', () => {
+    const code = `
+      const { QueueBase, kDrain } = require('./queue-base');
+      const { kFlush } = require('./symbols');
+      const kOther = Symbol('other');
+      class Queue extends QueueBase {
+        run() { ask(this[kFlush]); ask(this[kDrain]); ask(this[kOther]); }
+      }
+      class Overriding extends QueueBase {
+        [kDrain]() {}
+        run() { ask(this[kDrain]); }
+      }
+      ask(new QueueBase()[kFlush]);
+    `;
+    expect(answers({ code, filename: cjs, sourceType: 'commonjs' })).toEqual([
+      'yes queue-base.js:7',
+      'yes queue-base.js:11',
+      '-',
+      '-',
+      'yes queue-base.js:7',
+    ]);
+  });
+});
+
+describe('getProjectKnowledge: TypeScript', () => {
+  it('follows tsconfig `paths`, `.js` specifiers of `.ts` files and `.mjs` of `.mts`', () => {
+    const code = `
+      import { query, escape } from '@lib/db';
+      import { Clock } from './util.js';
+      import { warm } from './services/cache.mjs';
+      ask(query); ask(escape); ask(Clock.tick); ask(warm);
+    `;
+    expect(answers({ code, filename: 'projects/ts-paths/src/app.ts' })).toEqual([
+      'yes db.ts:1',
+      'unknown db.ts:6',
+      'yes util.ts:2',
+      'yes cache.mts:1',
+    ]);
+  });
+
+  it('ignores `import type`', () => {
+    const code = `import type { query } from '@lib/db'; import { type escape } from '@lib/db'; ask(query); ask(escape);`;
+    expect(answers({ code, filename: 'projects/ts-paths/src/app.ts' })).toEqual(['-', '-']);
+  });
+});
+
+describe('getProjectKnowledge: package.json', () => {
+  it('follows `imports` and a self-reference through `exports`', () => {
+    const code = `import { enqueue } from '#internal/jobs'; import * as jobs from 'fixture-pkg-imports/jobs'; ask(enqueue); ask(jobs.enqueue);`;
+    expect(answers({ code, filename: 'projects/pkg-imports/src/main.js' })).toEqual(['yes jobs.js:1', 'yes jobs.js:1']);
+  });
+});

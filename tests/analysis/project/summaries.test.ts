@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+
+import { parseProjectFile, parseProjectFileWithoutNative } from '../../../src/analysis/project/parse.js';
+import { type ModuleSummary, summarizeModule } from '../../../src/analysis/project/summaries.js';
+
+function summarize(code: string, file = '/project/module.js', parse = parseProjectFile): ModuleSummary {
+  const program = parse(file, code);
+  if (!program) throw new Error(`does not parse: ${code}`);
+  return summarizeModule(program, code);
+}
+
+/** `name: returnsPromise/cannotReject` for every exported function, nested members as `a.b`. */
+function facts(summary: ModuleSummary): Record<string, string> {
+  const found: Record<string, string> = {};
+  const visit = (prefix: string, value: unknown): void => {
+    const v = value as { kind: string; [key: string]: unknown };
+    if (v.kind === 'function') found[prefix] = `${String(v.returnsPromise)}${v.cannotReject ? ' never-rejects' : ''}`;
+    else if (v.kind === 'object') for (const [k, m] of Object.entries(v.members as object)) visit(`${prefix}.${k}`, m);
+    else if (v.kind === 'class') {
+      for (const [k, m] of Object.entries(v.staticMembers as object)) visit(`${prefix}.${k}`, m);
+      for (const [k, m] of Object.entries(v.instanceMembers as object)) visit(`${prefix}#${k}`, m);
+    } else if (v.kind === 'instance') visit(`${prefix}()`, v.of);
+    else if (v.kind === 'reference') {
+      const members = (v.members as string[]).map((m) => `.${m}`).join('');
+      found[prefix] = `→ ${String(v.via)} ${String(v.specifier)} ${String(v.name)}${members}`;
+    }
+  };
+  for (const [name, value] of Object.entries(summary.exports)) visit(name, value);
+  if (summary.moduleExports) visit('module.exports', summary.moduleExports);
+  return found;
+}
+
+describe('summarizeModule: ESM', () => {
+  it('reads named, default, renamed and re-exported functions', () => {
+    const summary = summarize(`
+      export async function a() { await io(); }
+      export const b = () => fetch(url);
+      export function c() { return 1; }
+      function d() { return new Promise((resolve) => resolve()); }
+      export { d as e };
+      export default async () => { await io(); };
+      export { x as y, default as z } from './other.js';
+      export * from './all.js';
+      export * as ns from './ns.js';
+      export function f() { return d(); }
+      export const g = async () => { try { await a(); } catch {} };
+    `);
+    expect(facts(summary)).toEqual({
+      a: 'yes',
+      b: 'unknown',
+      c: 'no',
+      e: 'yes',
+      default: 'yes',
+      y: '→ import ./other.js x',
+      z: '→ import ./other.js default',
+      ns: '→ import ./ns.js *',
+      f: 'yes',
+      g: 'yes never-rejects',
+    });
+    expect(summary.starExports).toEqual(['./all.js']);
+    expect(summary.commonJs).toBe(false);
+  });
+
+  it('exports an imported binding as a reference to its module', () => {
+    const summary = summarize(`import { save } from './db.js'; import * as db from './db.js'; export { save, db };`);
+    expect(facts(summary)).toEqual({ save: '→ import ./db.js save', db: '→ import ./db.js *' });
+  });
+
+  it('reads classes with static and instance methods and the class they extend', () => {
+    const summary = summarize(`
+      import { Base } from './base.js';
+      export class Repo extends Base {
+        async find() { await io(); }
+        static async connect() { await io(); }
+        close = async () => { await io(); };
+        get size() { return 1; }
+        sync() { return 1; }
+      }
+    `);
+    expect(facts(summary)).toEqual({
+      'Repo.connect': 'yes',
+      'Repo#find': 'yes',
+      'Repo#close': 'yes',
+      'Repo#sync': 'no',
+    });
+    expect(summary.exports.Repo).toMatchObject({
+      kind: 'class',
+      superClass: { kind: 'reference', specifier: './base.js', name: 'Base' },
+    });
+  });
+
+  it('skips type-only exports and names declared twice', () => {
+    const summary = summarize(
+      `export type { T } from './t.js'; var h = async () => { await io(); }; var h = () => 1; export { h };`,
+      '/project/module.ts',
+    );
+    expect(facts(summary)).toEqual({});
+  });
+
+  it('keeps line numbers, from trees without `loc` too', () => {
+    const summary = summarize('\n\nexport async function a() { await io(); }\n');
+    expect(summary.exports.a).toMatchObject({ kind: 'function', line: 3 });
+  });
+});
+
+describe('summarizeModule: CommonJS', () => {
+  it.each([
+    [
+      'module.exports = { … }',
+      'module.exports = { load: async () => { await io(); }, label() { return ""; } };',
+      {
+        'module.exports.load': 'yes',
+        'module.exports.label': 'no',
+      },
+    ],
+    ['module.exports = fn', 'module.exports = async function send() { await io(); };', { 'module.exports': 'yes' }],
+    ['exports.x = …', 'exports.fetchUser = async () => { await io(); };', { fetchUser: 'yes' }],
+    ['module.exports.x = …', 'module.exports.remove = async () => { await io(); };', { remove: 'yes' }],
+    [
+      'const h = module.exports; h.x = …',
+      'const h = module.exports; h.notify = async () => { await io(); };',
+      { notify: 'yes' },
+    ],
+    [
+      'var self = exports; self.x = …',
+      'var self = exports; self.notify = async () => { await io(); };',
+      { notify: 'yes' },
+    ],
+    [
+      'Object.assign(module.exports, { … })',
+      'async function a() { await io(); } function b() {} Object.assign(module.exports, { a, b });',
+      { a: 'yes', b: 'no' },
+    ],
+    [
+      'module.exports = exports = { … }',
+      'module.exports = exports = { run: async () => { await io(); } };',
+      { 'module.exports.run': 'yes' },
+    ],
+    [
+      'module.exports = new Service()',
+      'class Mailer { async deliver() { await io(); } } module.exports = new Mailer();',
+      { 'module.exports()#deliver': 'yes' },
+    ],
+    [
+      'required values exported again',
+      "const { a } = require('./a'); const b = require('./b').c; module.exports = { a, b };",
+      { 'module.exports.a': '→ require ./a *.a', 'module.exports.b': '→ require ./b *.c' },
+    ],
+    ['export = fn (TypeScript)', 'export = async function run() { await io(); };', { 'module.exports': 'yes' }],
+  ])('reads %s', (_name, code, expected) => {
+    const summary = summarize(code, _name.includes('TypeScript') ? '/project/module.cts' : '/project/module.cjs');
+    expect(facts(summary)).toEqual(expected);
+    expect(summary.commonJs).toBe(true);
+  });
+});
+
+describe('parseProjectFile', () => {
+  const code = `
+    import { save } from './db.js';
+    export class Repo { async find(): Promise<void> { await io(); } }
+    export const run = async (x: number) => { await save(x as never); };
+    module.exports.other = () => Promise.resolve();
+  `;
+
+  it('gives the same summary with the pure-JavaScript parsers as with oxc-parser', () => {
+    const native = summarize(code, '/project/module.ts');
+    const fallback = summarize(code, '/project/module.ts', parseProjectFileWithoutNative);
+    expect(fallback).toEqual(native);
+    expect(facts(native)).toEqual({ 'Repo#find': 'yes', run: 'yes', other: 'yes' });
+  });
+
+  it('gives no tree for a file with syntax errors', () => {
+    expect(parseProjectFile('/project/broken.js', 'export async function (')).toBeUndefined();
+    expect(parseProjectFileWithoutNative('/project/broken.js', 'export async function (')).toBeUndefined();
+  });
+});
