@@ -159,8 +159,8 @@ describe('suggestions of the typed fixture cases type-check', async () => {
     }
 
   it('finds the rule tests and their typed suggestions', () => {
-    // One runRuleTests call per test file (a rule may have more than one file: no-blocking-in-async-packages).
-    expect(collected).toHaveLength(ruleTestFiles.length);
+    // At least one runRuleTests call per test file (a file may hold several; a rule may have several files).
+    expect(collected.length).toBeGreaterThanOrEqual(ruleTestFiles.length);
     expect([...new Set(collected.map((c) => c.name))].sort()).toEqual([
       'no-blocking-in-async',
       'no-floating-promise',
