@@ -1,6 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
-import type { EventLoopRuleDocs } from './rules/create-rule.js';
+import type { EventLoopRuleDocs } from './create-rule.js';
 
 type RuleWithDocs = TSESLint.RuleModule<string, readonly unknown[], EventLoopRuleDocs>;
 type RuleEntry = 'error' | ['error', ...unknown[]];

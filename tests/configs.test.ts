@@ -2,7 +2,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
 import { computeConfigRules } from '../src/configs.js';
-import type { EventLoopRuleDocs } from '../src/rules/create-rule.js';
+import type { EventLoopRuleDocs } from '../src/create-rule.js';
 
 type FakeRule = TSESLint.RuleModule<string, readonly unknown[], EventLoopRuleDocs>;
 

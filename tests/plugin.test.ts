@@ -6,8 +6,8 @@ import path from 'node:path';
 import { type ESLint, Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
+import { REPOSITORY_URL } from '../src/create-rule.js';
 import plugin from '../src/index.js';
-import { REPOSITORY_URL } from '../src/rules/create-rule.js';
 import { rules } from '../src/rules/index.js';
 import { NAMESPACE, repoRoot } from './helpers/lint-example.js';
 import { propertiesWithoutDescription } from './helpers/rule-schema.js';

@@ -1,6 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
-import type { EventLoopRuleDocs } from './create-rule.js';
+import type { EventLoopRuleDocs } from '../create-rule.js';
 import noBlockingInAsync from './no-blocking-in-async.js';
 import noFloatingPromise from './no-floating-promise.js';
 import noNestedEventLoop from './no-nested-event-loop.js';

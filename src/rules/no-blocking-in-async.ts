@@ -16,7 +16,7 @@ import { createSyncReachSearch } from '../analysis/origin/local-calls.js';
 import { moduleAliases, trackModuleReferences } from '../analysis/origin/modules.js';
 import { isTypeDeclaredBy, programDeclaresModule } from '../analysis/origin/type-origin.js';
 import { getTypeInfo, isTypeScriptFile } from '../analysis/type-info.js';
-import { createRule } from './create-rule.js';
+import { createRule } from '../create-rule.js';
 
 interface AllowEntry {
   module?: string;

@@ -43,7 +43,7 @@ import { getPromiseKnowledge } from '../analysis/promises/promises.js';
 import { cannotReject, isHandledPromiseChain } from '../analysis/promises/rejection.js';
 import { findVariableAt, getDeclaredInit, isNamespaceLikeName, isReassigned } from '../analysis/scope.js';
 import { getTypeInfo } from '../analysis/type-info.js';
-import { createRule } from './create-rule.js';
+import { createRule } from '../create-rule.js';
 
 type AllowListEntry = string | { name: string; module?: string };
 

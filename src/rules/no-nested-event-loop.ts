@@ -13,7 +13,7 @@ import { type FactoryResultUse, type ResultStep, trackFactoryResults } from '../
 import { findImportedFactoryRow } from '../analysis/origin/imported-factories.js';
 import { trackModuleReferences } from '../analysis/origin/modules.js';
 import { getTypeInfo } from '../analysis/type-info.js';
-import { createRule } from './create-rule.js';
+import { createRule } from '../create-rule.js';
 
 type Options = [{ checkAllFunctions?: boolean }];
 

@@ -10,7 +10,7 @@ import {
   classifyLoopRewrite,
 } from '../analysis/fixes/promise-all.js';
 import { isArrayValue } from '../analysis/promises/callbacks.js';
-import { createRule } from './create-rule.js';
+import { createRule } from '../create-rule.js';
 
 interface PreferPromiseAllOptions {
   orderedCallPatterns?: string[];
