@@ -31,6 +31,7 @@ import { appendCatch, wrapInPromiseAll } from '../analysis/fixes/promise-handler
 import { resolveFunction } from '../analysis/origin/function-resolution.js';
 import { type ApiRow, trackModuleReferences } from '../analysis/origin/modules.js';
 import { getProjectKnowledge } from '../analysis/project/project.js';
+import { isCallbackStyleCall } from '../analysis/promises/callback-style.js';
 import { apiIgnoresCallbackResult, callbackReturnsPromise, isArrayValue } from '../analysis/promises/callbacks.js';
 import {
   classifyMisuse,
@@ -367,6 +368,8 @@ export default createRule<Options, MessageIds>({
       const isArray = !isPromise && knowledge.isPromiseArray(node) === 'yes';
       if (!isPromise && !isArray) return;
       if (isPromise && isHandledPromiseChain(sourceCode, value)) return;
+      // Given its callback, a promise-or-callback API returns no promise.
+      if (isPromise && value.type === AST_NODE_TYPES.CallExpression && isCallbackStyleCall(context, value)) return;
       const canAwait = canAwaitAt(context, node);
       if (isArray) {
         const others: Suggestion[] = options.allowVoid
