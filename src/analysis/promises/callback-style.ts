@@ -73,7 +73,7 @@ export function isCallbackStyleCall(context: AnyContext, call: TSESTree.CallExpr
   if (imported) return !imported.isAsync && index < imported.acceptedArguments;
   const typed = typedCallbackStyle(context, call);
   if (typed !== undefined) return typed;
-  return call.arguments.length >= 2 && !trackModuleReferences(context, PROMISE_RETURNING_APIS).has(call);
+  return hasTrailingCompletionCallback(call) && !trackModuleReferences(context, PROMISE_RETURNING_APIS).has(call);
 }
 
 function acceptsArgumentAt(params: readonly TSESTree.Parameter[], index: number): boolean {
