@@ -4,11 +4,7 @@ import { isFunctionNode, isLoopNode, type LoopNode } from '../analysis/ast.js';
 import { type AwaitedStatement, classifyAwaitStatement } from '../analysis/concurrency/awaited-statements.js';
 import { findIndependentGroups, judgeLoop } from '../analysis/concurrency/independence.js';
 import { getOrderingPatterns } from '../analysis/concurrency/ordering.js';
-import {
-  buildLoopPromiseAllFix,
-  buildSequentialPromiseAllFix,
-  classifyLoopRewrite,
-} from '../analysis/fixes/promise-all.js';
+import { classifyLoopRewrite, planLoopPromiseAll, planSequentialPromiseAll } from '../analysis/fixes/promise-all.js';
 import { isArrayValue } from '../analysis/promises/callbacks.js';
 import { createRule } from '../create-rule.js';
 
@@ -158,12 +154,12 @@ export default createRule<Options, MessageIds>({
       for (const group of findIndependentGroups(context, run, patterns)) {
         const first = group[0]!;
         const last = group[group.length - 1]!;
-        const fix = buildSequentialPromiseAllFix(sourceCode, group);
+        const plan = planSequentialPromiseAll(sourceCode, group);
         context.report({
           loc: { start: first.statement.loc.start, end: last.statement.loc.end },
           messageId: 'sequentialAwaits',
           data: { count: group.length },
-          suggest: fix ? [{ messageId: 'suggestPromiseAll', fix }] : [],
+          suggest: plan ? [{ messageId: 'suggestPromiseAll', fix: plan.apply }] : [],
         });
       }
     }
@@ -175,11 +171,11 @@ export default createRule<Options, MessageIds>({
         const verdict = judgeLoop(context, loop, direct, inHead, patterns);
         if (!verdict.independent) continue;
         const rewrite = classifyLoopRewrite(loop);
-        const fix = rewrite
-          ? buildLoopPromiseAllFix(sourceCode, rewrite, isArrayValue(context, rewrite.loop.right) === 'yes')
+        const plan = rewrite
+          ? planLoopPromiseAll(sourceCode, rewrite, isArrayValue(context, rewrite.loop.right) === 'yes')
           : undefined;
-        const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = fix
-          ? [{ messageId: 'suggestPromiseAllLoop', fix }]
+        const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = plan
+          ? [{ messageId: 'suggestPromiseAllLoop', fix: plan.apply }]
           : [];
         context.report({
           node: first,

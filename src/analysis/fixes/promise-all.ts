@@ -13,7 +13,10 @@ import type { AwaitedStatement } from '../concurrency/awaited-statements.js';
 import { findVariableAt, type SourceCode } from '../scope.js';
 import { guardStatementStart, Precedence, textWithPrecedence } from './syntax.js';
 
-type Fix = (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix;
+/** A planned `Promise.all` rewrite; `apply` makes the edit. */
+export interface PromiseAllFixPlan {
+  readonly apply: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix;
+}
 
 /** Is the global `Promise` what the name means at `node` (no local class or import called `Promise`)? */
 function isGlobalPromise(sourceCode: SourceCode, node: TSESTree.Node): boolean {
@@ -48,10 +51,10 @@ interface Element {
  * something: mixed `const`/`let`, declarations mixed with assignments, some bindings typed and
  * others not, a comment inside a statement, or a local `Promise`.
  */
-export function buildSequentialPromiseAllFix(
+export function planSequentialPromiseAll(
   sourceCode: SourceCode,
   items: readonly AwaitedStatement[],
-): Fix | undefined {
+): PromiseAllFixPlan | undefined {
   const first = items[0];
   const last = items[items.length - 1];
   if (!first || !last || items.length < 2 || !isGlobalPromise(sourceCode, first.statement)) return undefined;
@@ -115,7 +118,7 @@ export function buildSequentialPromiseAllFix(
     first.statement,
     `${head}await Promise.all(${formatList(sourceCode, first.statement, elements, statementStart)});`,
   );
-  return (fixer) => fixer.replaceTextRange([first.statement.range[0], last.statement.range[1]], text);
+  return { apply: (fixer) => fixer.replaceTextRange([first.statement.range[0], last.statement.range[1]], text) };
 }
 
 function bindingRange(item: AwaitedStatement): TSESTree.Range | undefined {
@@ -219,11 +222,11 @@ function containsAwaitOrYield(sourceCode: SourceCode, node: TSESTree.Node): bool
  * `await Promise.all(Array.from(xs, (x) => f(x)));` (any iterable); results pushed in the loop are
  * pushed in the same order. Undefined when comments outside the call would be lost.
  */
-export function buildLoopPromiseAllFix(
+export function planLoopPromiseAll(
   sourceCode: SourceCode,
   rewrite: LoopRewrite,
   iterableIsArray: boolean,
-): Fix | undefined {
+): PromiseAllFixPlan | undefined {
   const { loop, awaited, collector } = rewrite;
   if (!isGlobalPromise(sourceCode, loop)) return undefined;
   const argument = awaited.argument;
@@ -246,5 +249,5 @@ export function buildLoopPromiseAllFix(
     : `Array.from(${textWithPrecedence(sourceCode, iterable, Precedence.Assignment)}, ${arrow})`;
   const all = `await Promise.all(${mapped})`;
   const text = collector ? `${sourceCode.getText(collector)}.push(...(${all}));` : `${all};`;
-  return (fixer) => fixer.replaceText(loop, text);
+  return { apply: (fixer) => fixer.replaceText(loop, text) };
 }

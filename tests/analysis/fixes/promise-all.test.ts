@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 
 import { type AwaitedStatement, classifyAwaitStatement } from '../../../src/analysis/concurrency/awaited-statements.js';
 import {
-  buildLoopPromiseAllFix,
-  buildSequentialPromiseAllFix,
+  planLoopPromiseAll,
+  planSequentialPromiseAll,
   classifyLoopRewrite,
 } from '../../../src/analysis/fixes/promise-all.js';
 import { applyFixes } from '../harness.js';
@@ -15,18 +15,18 @@ function mergeBody(code: string, filename = 'file.js'): string {
     const items = (node as TSESTree.BlockStatement).body
       .map((statement) => classifyAwaitStatement(statement))
       .filter((item): item is AwaitedStatement => item !== undefined);
-    return buildSequentialPromiseAllFix(context.sourceCode, items)?.(fixer);
+    return planSequentialPromiseAll(context.sourceCode, items)?.apply(fixer);
   });
 }
 
 function rewriteLoop(code: string, iterableIsArray: boolean): string {
   return applyFixes({ code }, 'ForOfStatement', (fixer, context, node) => {
     const rewrite = classifyLoopRewrite(node);
-    return rewrite ? buildLoopPromiseAllFix(context.sourceCode, rewrite, iterableIsArray)?.(fixer) : undefined;
+    return rewrite ? planLoopPromiseAll(context.sourceCode, rewrite, iterableIsArray)?.apply(fixer) : undefined;
   });
 }
 
-describe('buildSequentialPromiseAllFix', () => {
+describe('planSequentialPromiseAll', () => {
   it('declarations, holes for ignored results, trailing ones left out', () => {
     expect(mergeBody('async function f() { await a(); const b = await g(); await h(); }')).toBe(
       'async function f() { const [, b] = await Promise.all([a(), g(), h()]); }',
@@ -71,7 +71,7 @@ describe('buildSequentialPromiseAllFix', () => {
   });
 });
 
-describe('buildLoopPromiseAllFix', () => {
+describe('planLoopPromiseAll', () => {
   it('maps an array, or any iterable through Array.from', () => {
     expect(rewriteLoop('async function f() { for (const x of xs) await g(x); }', true)).toBe(
       'async function f() { await Promise.all(xs.map((x) => g(x))); }',
