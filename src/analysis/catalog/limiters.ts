@@ -4,7 +4,7 @@
  */
 
 /** How the rewrite calls the export. */
-export type LimiterShape =
+type LimiterShape =
   /** `const limit = pLimit(n); await Promise.all(xs.map((x) => limit(() => f(x))))`. */
   | 'limit'
   /** `await pMap(xs, (x) => f(x), { concurrency: n })`: any iterable, results in order. */
