@@ -229,16 +229,16 @@ export function classifyLoopRewrite(loop: TSESTree.Node): LoopRewrite | undefine
   return { loop, awaited: pushed, collector: expression.callee.object, guarded: undefined };
 }
 
-/** Does `node` contain one of `types` outside nested functions? */
+/** Does `node` contain a node that passes `test`, outside nested functions? */
 function containsOutsideFunctions(
   sourceCode: SourceCode,
   node: TSESTree.Node,
-  types: ReadonlySet<AST_NODE_TYPES>,
+  test: (node: TSESTree.Node) => boolean,
 ): boolean {
   let found = false;
   walkAst(node, sourceCode.visitorKeys, (current) => {
     if (found) return false;
-    if (types.has(current.type)) {
+    if (test(current)) {
       found = true;
       return false;
     }
@@ -247,17 +247,29 @@ function containsOutsideFunctions(
   return found;
 }
 
-const AWAIT_OR_YIELD: ReadonlySet<AST_NODE_TYPES> = new Set([
-  AST_NODE_TYPES.AwaitExpression,
-  AST_NODE_TYPES.YieldExpression,
-]);
-/** Statements that mean something else, or nothing, inside a callback. */
-const LOOP_CONTROL: ReadonlySet<AST_NODE_TYPES> = new Set([
-  AST_NODE_TYPES.BreakStatement,
-  AST_NODE_TYPES.ContinueStatement,
-  AST_NODE_TYPES.ReturnStatement,
-  AST_NODE_TYPES.YieldExpression,
-]);
+const isAwaitOrYield = (node: TSESTree.Node): boolean =>
+  node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.YieldExpression;
+
+/** Array methods whose effect depends on the order the calls finish in. */
+const ORDERED_COLLECTING = new Set(['push', 'unshift', 'splice']);
+
+/**
+ * What a `try` body cannot take into a callback: statements that leave the loop or the function
+ * (`break`, `continue`, `return`, `yield`), a `var` (it would no longer be visible after the loop),
+ * and an array filled in order (it would be filled in the order the calls finish).
+ */
+function cannotMoveIntoCallback(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.BreakStatement ||
+    node.type === AST_NODE_TYPES.ContinueStatement ||
+    node.type === AST_NODE_TYPES.ReturnStatement ||
+    node.type === AST_NODE_TYPES.YieldExpression ||
+    (node.type === AST_NODE_TYPES.VariableDeclaration && node.kind === 'var') ||
+    (node.type === AST_NODE_TYPES.CallExpression &&
+      node.callee.type === AST_NODE_TYPES.MemberExpression &&
+      ORDERED_COLLECTING.has(getStaticPropertyName(node.callee) ?? ''))
+  );
+}
 
 /** One element's work as a callback: `(x) => f(x)`, or `async (x) => { try … }` for a guarded body. */
 interface LoopCallback {
@@ -289,7 +301,7 @@ function loopParts(sourceCode: SourceCode, rewrite: LoopRewrite): LoopParts | un
   const parameter = `(${sourceCode.getText(declarator.id)})`;
   let callback: LoopCallback;
   if (guarded) {
-    if (containsOutsideFunctions(sourceCode, guarded, LOOP_CONTROL)) return undefined;
+    if (containsOutsideFunctions(sourceCode, guarded, cannotMoveIntoCallback)) return undefined;
     const indent = indentOf(sourceCode, loop);
     const body =
       loop.loc.start.line === loop.loc.end.line
@@ -298,7 +310,7 @@ function loopParts(sourceCode: SourceCode, rewrite: LoopRewrite): LoopParts | un
     callback = { parameter, body, block: true };
   } else {
     const argument = awaited!.argument;
-    if (containsOutsideFunctions(sourceCode, argument, AWAIT_OR_YIELD)) return undefined;
+    if (containsOutsideFunctions(sourceCode, argument, isAwaitOrYield)) return undefined;
     // An object literal body would read as a block: `(x) => ({ … })`.
     const body =
       argument.type === AST_NODE_TYPES.ObjectExpression

@@ -173,6 +173,9 @@ describe('planLoopPromiseAll', () => {
       'async function f() { for (const x of xs) { try { await g(x); } catch (e) { break; } } }',
       'async function f() { for (const x of xs) { try { return await g(x); } catch (e) { log(e); } } }',
       'async function f() { for (const x of xs) { try { await g(x); } finally { done(); } } }',
+      // A var would leave the loop's scope; an array would be filled in the order the calls finish.
+      'async function f() { for (const x of xs) { try { var r = await g(x); } catch {} } return r; }',
+      'async function f() { for (const x of xs) { try { out.push(await g(x)); } catch {} } }',
     ]) {
       expect(rewriteLoop(code, true)).toBe(code);
     }
