@@ -5,7 +5,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { type LimiterRow,LIMITERS } from '../catalog/limiters.js';
+import { type LimiterRow, LIMITERS } from '../catalog/limiters.js';
 import { findDeclaredDependency } from '../project/package-manifest.js';
 import type { AnyContext } from '../scope.js';
 
