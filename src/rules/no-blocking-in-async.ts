@@ -104,6 +104,9 @@ function calleeChainText(node: TSESTree.Node): string {
       return calleeChainText(node.expression);
     case AST_NODE_TYPES.AwaitExpression:
       return `(await ${calleeChainText(node.argument)})`;
+    // Compiled code calls imports as `(0, fs_1.readFileSync)(p)`.
+    case AST_NODE_TYPES.SequenceExpression:
+      return calleeChainText(node.expressions.at(-1)!);
     default:
       return '…';
   }

@@ -279,6 +279,25 @@ runRuleTests('no-blocking-in-async', rule, {
         },
       ],
     },
+    // Compiled CommonJS calls an import as `(0, fs_1.readFileSync)(…)`: the message names it.
+    {
+      filename: 'file.cjs',
+      code: "const fs_1 = require('fs');\nexports.load = async (p) => (0, fs_1.readFileSync)(p, 'utf8');",
+      errors: [
+        {
+          messageId: 'blocking',
+          line: 2,
+          column: 29,
+          data: {
+            api: 'fs_1.readFileSync()',
+            where: 'in this async function',
+            effect: 'nothing else runs until the disk answers',
+            hint: 'Use `fs.promises.readFile()`.',
+          },
+          suggestions: [],
+        },
+      ],
+    },
     // A blocking call in a loop is one report per call site, however often the loop runs it.
     {
       code: "import fs from 'node:fs';\nexport async function total(paths: string[]) {\n  let bytes = 0;\n  for (const path of paths) bytes += fs.statSync(path).size;\n  return bytes;\n}",
