@@ -16,11 +16,14 @@ export const TEST_PATH_PATTERNS: readonly RegExp[] = [
 ];
 
 /**
- * One-shot scripts by folder: database migrations and seeds, upgrade steps, build and release scripts,
- * executables. Each runs to completion once; nothing else is being served while it blocks.
+ * One-shot scripts by folder: database migrations and seeds and upgrade steps anywhere, build and release
+ * scripts and executables at the package root. Each runs to completion once; nothing else is being
+ * served while it blocks. Deeper, `scripts/` is as often the library's own (bullmq's `src/scripts/`
+ * wraps the Lua scripts every queue call runs).
  */
 export const SCRIPT_PATH_PATTERNS: readonly RegExp[] = [
-  /(?:^|\/)(?:bin|scripts?|migrations?|seeds?|seeders|upgrades?)\//u,
+  /(?:^|\/)(?:migrations?|seeds?|seeders|upgrades?)\//u,
+  /^(?:bin|scripts?)\//u,
 ];
 
 export interface CliFrameworkRow extends ApiRow {

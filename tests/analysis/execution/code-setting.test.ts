@@ -65,6 +65,11 @@ describe('findCodeSetting', () => {
     expect(settingAt({ code, filename: 'src/upgrades/3.0/move-avatars.js' })).toBe(
       'script: the file sits in a scripts, bin or migrations folder',
     );
+    expect(settingAt({ code, filename: 'scripts/release.js' })).toBe(
+      'script: the file sits in a scripts, bin or migrations folder',
+    );
+    // Deeper, a scripts folder is the library's own: bullmq's wrappers of the Lua scripts its queues run.
+    expect(settingAt({ code, filename: 'dist/esm/scripts/addJob-9.js' })).toBe(serving);
     expect(settingAt({ code, filename: 'projects/cli-package/lib/tool.js' })).toBe(
       'script: the file is a `bin` entry of its package',
     );
