@@ -66,6 +66,8 @@ runRuleTests('prefer-promise-all', rule, {
     // Pacing at the caller's level, between the awaits and in a loop body.
     "import { setTimeout as sleep } from 'node:timers/promises'; async function f() { const a = await getUser(1); await sleep(100); const b = await getUser(2); return [a, b]; }",
     "import { setTimeout as sleep } from 'node:timers/promises'; async function f(ids) { for (const id of ids) { await getUser(id); await sleep(100); } }",
+    // A helper of another file whose body writes, whatever its name says.
+    "import { touchUser } from './promise-all-reads.js'; async function f() { await touchUser(1); await touchUser(2); }",
     // Tests and one-shot scripts stay quiet by default.
     "import { it } from 'vitest';\nit('loads', async () => {\n  const a = await getUser(1);\n  const b = await getUser(2);\n  show(a, b);\n});",
     'async function main() {\n  const a = await getUser(1);\n  const b = await getUser(2);\n  show(a, b);\n}\nawait main();',
@@ -75,6 +77,24 @@ runRuleTests('prefer-promise-all', rule, {
     },
   ],
   invalid: [
+    // A helper of another file whose body only reads, whatever its name.
+    {
+      code: "import { userRow } from './promise-all-reads.js';\nasync function f() {\n  const a = await userRow(1);\n  const b = await userRow(2);\n  return [a, b];\n}",
+      errors: [
+        {
+          messageId: 'sequentialAwaits',
+          line: 3,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestPromiseAll',
+              output:
+                "import { userRow } from './promise-all-reads.js';\nasync function f() {\n  const [a, b] = await Promise.all([userRow(1), userRow(2)]);\n  return [a, b];\n}",
+            },
+          ],
+        },
+      ],
+    },
     // Known reads by name: `get…`, `find…`.
     {
       code: 'async function f(id) { const user = await getUser(id); const orders = await findOrders({ id }); return [user, orders]; }',

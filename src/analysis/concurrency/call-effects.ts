@@ -17,21 +17,14 @@ import {
   walkAst,
 } from '../ast.js';
 import { PROMISE_CALLBACK_METHODS } from '../catalog/promise-apis.js';
-import {
-  COMPOUND_NAME_PATTERN,
-  HTTP_CLIENT_APIS,
-  type HttpClientRow,
-  READ_APIS,
-  READ_NAME_PATTERN,
-} from '../catalog/read-calls.js';
+import { HTTP_CLIENT_APIS, type HttpClientRow, READ_APIS } from '../catalog/read-calls.js';
 import { resolveFunction } from '../origin/function-resolution.js';
 import { trackModuleReferences } from '../origin/modules.js';
+import { getProjectKnowledge } from '../project/project.js';
 import { type AnyContext } from '../scope.js';
+import { effectOfName, type WorkEffect } from './effect-names.js';
 import { isDataMethod, isMutatingCall, isPacingExpression } from './ordering.js';
 import { sqlKindOf } from './sql-kind.js';
-
-/** `read`: only reads; `write`: changes shared state; `unknown`: we cannot tell. */
-export type WorkEffect = 'read' | 'write' | 'unknown';
 
 /** Inside a function body, `none` is work that touches no state at all (a sleep). */
 type BodyEffect = WorkEffect | 'none';
@@ -136,17 +129,13 @@ function judgeCall(
     // What the body does decides; a body we cannot read leaves the decision to the name.
     const body = judgeFunctionBody(context, fn, depth - 1, inProgress);
     if (body !== 'unknown') return body;
+  } else if (!fn) {
+    // A function of another project file: the summary of its body, as for a same-file one.
+    const imported = getProjectKnowledge(context).resolveImportedFunction(call.callee)?.effect;
+    if (imported !== undefined && imported !== 'unknown') return imported;
   }
-  return judgeByName(call);
-}
-
-/** `getUser()` reads, `updateUser()` writes, `getOrCreateUser()` and `process()` are unknown. */
-function judgeByName(call: TSESTree.CallExpression): WorkEffect {
   const name = getCalleeName(call);
-  if (name === undefined) return 'unknown';
-  if (isMutatingCall(call)) return 'write';
-  if (COMPOUND_NAME_PATTERN.test(name)) return 'unknown';
-  return READ_NAME_PATTERN.test(name) ? 'read' : 'unknown';
+  return name === undefined ? 'unknown' : effectOfName(name);
 }
 
 /** The HTTP method of a call through a client of the catalogue: `GET` and `HEAD` read. */
