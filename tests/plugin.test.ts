@@ -24,7 +24,7 @@ const STRICT_RULES = {
   'event-loop/no-blocking-in-async': ['error', { checkLocalHelpers: true, checkSyncByDesignApis: true }],
   'event-loop/no-floating-promise': ['error', { checkEventCallbacks: true, checkNeverRejecting: true }],
   'event-loop/no-nested-event-loop': 'error',
-  'event-loop/prefer-promise-all': 'error',
+  'event-loop/prefer-promise-all': ['error', { checkUnknownEffects: true }],
 };
 const CONFIG_RULES: Record<(typeof CONFIG_NAMES)[number], Record<string, unknown>> = {
   recommended: {

@@ -15,7 +15,12 @@ import {
   isFunctionNode,
   skipChainExpression,
   skipTypeWrappers,
+  walkAst,
 } from '../ast.js';
+import { PACING_NAME_PATTERN } from '../catalog/pacing.js';
+import { PROMISE_CALLBACK_METHODS } from '../catalog/promise-apis.js';
+import { effectOfName, type WorkEffect } from '../concurrency/effect-names.js';
+import { sqlKindOf } from '../concurrency/sql-kind.js';
 import { cannotReject } from '../promises/rejection.js';
 import type { SourceCode } from '../scope.js';
 
@@ -31,6 +36,8 @@ export interface FunctionSummary {
   readonly isAsync: boolean;
   /** How many arguments its parameters take (Infinity with a rest parameter), for callback-style calls. */
   readonly acceptedArguments: number;
+  /** What the work it waits for does to shared state, from SQL text and callee names (`unknown` unless it returns a promise). */
+  readonly effect: WorkEffect;
   /** The function's own name, for messages. */
   readonly name: string | undefined;
   /** 1-based line of the function in its file. */
@@ -449,9 +456,82 @@ function summarizeFunction(fn: FunctionNode, context: SummaryContext): FunctionS
     acceptedArguments: fn.params.some((param) => param.type === AST_NODE_TYPES.RestElement)
       ? Number.POSITIVE_INFINITY
       : fn.params.length,
+    effect: promise === 'yes' ? summarizeEffect(fn) : 'unknown',
     name: fn.id?.name,
     line: context.lineOf(fn),
   };
+}
+
+const EFFECT_ORDER: readonly WorkEffect[] = ['read', 'unknown', 'write'];
+
+/**
+ * What the work a function waits for does, read from its text alone (no scope, no origins): every
+ * awaited or returned call must send SQL that reads or be named like a read (`getUser`, `findAll`,
+ * a sleep), and nothing it starts may write (`UPDATE …`, `insertRow()`, `{ method: 'POST' }`).
+ */
+function summarizeEffect(fn: FunctionNode): WorkEffect {
+  let effect: WorkEffect = 'read';
+  const raise = (to: WorkEffect): void => {
+    if (EFFECT_ORDER.indexOf(to) > EFFECT_ORDER.indexOf(effect)) effect = to;
+  };
+  // Trees read by the project layer have no parent links: the work a function waits for is marked from above.
+  const awaited = new Set<TSESTree.Node>();
+  const markWork = (node: TSESTree.Node | null | undefined): void => {
+    if (node) awaited.add(skipTypeWrappers(skipChainExpression(node)));
+  };
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) markWork(fn.body);
+  walkAst(fn.body, TREE_WALKING.visitorKeys, (node) => {
+    if (effect === 'write') return false;
+    if (node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.ReturnStatement)
+      markWork(node.argument);
+    if (node.type === AST_NODE_TYPES.ArrowFunctionExpression && node.body.type !== AST_NODE_TYPES.BlockStatement)
+      markWork(node.body);
+    if (node.type === AST_NODE_TYPES.TaggedTemplateExpression) {
+      const kind = sqlKindOf(node);
+      if (kind !== undefined && kind !== 'read') raise(kind === 'unknown' ? 'unknown' : 'write');
+      return true;
+    }
+    if (node.type === AST_NODE_TYPES.Property && isHttpWriteMethod(node)) raise('write');
+    if (node.type !== AST_NODE_TYPES.CallExpression) return true;
+    const kind = sqlKindOf(node);
+    if (kind !== undefined) {
+      if (kind !== 'read') raise(kind === 'unknown' ? 'unknown' : 'write');
+      return true;
+    }
+    const callee = skipTypeWrappers(skipChainExpression(node.callee));
+    if (
+      callee.type === AST_NODE_TYPES.MemberExpression &&
+      PROMISE_CALLBACK_METHODS.has(getStaticPropertyName(callee) ?? '')
+    )
+      markWork(callee.object);
+    const name =
+      callee.type === AST_NODE_TYPES.Identifier
+        ? callee.name
+        : callee.type === AST_NODE_TYPES.MemberExpression
+          ? getStaticPropertyName(callee)
+          : undefined;
+    const byName = name === undefined ? 'unknown' : effectOfName(name);
+    if (byName === 'write') raise('write');
+    else if (byName === 'unknown' && awaited.has(node) && !(name !== undefined && PACING_NAME_PATTERN.test(name)))
+      raise('unknown');
+    return true;
+  });
+  return effect;
+}
+
+/** `method: 'POST'` (or another verb than GET and HEAD) in an options object. */
+function isHttpWriteMethod(property: TSESTree.Property): boolean {
+  const key = property.key;
+  const named =
+    key.type === AST_NODE_TYPES.Identifier ? key.name : key.type === AST_NODE_TYPES.Literal ? key.value : '';
+  const value = property.value;
+  return (
+    !property.computed &&
+    named === 'method' &&
+    value.type === AST_NODE_TYPES.Literal &&
+    typeof value.value === 'string' &&
+    !['GET', 'HEAD'].includes(value.value.toUpperCase())
+  );
 }
 
 /** `cannotReject` walks with a SourceCode's visitor keys; a file read by the project layer has no SourceCode, only its tree. */

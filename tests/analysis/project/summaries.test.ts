@@ -174,3 +174,34 @@ describe('parseProjectFile', () => {
     expect(parseProjectFileWithoutNative('/project/broken.js', 'export async function (')).toBeUndefined();
   });
 });
+
+describe('summarizeModule: what a function waits for', () => {
+  it('reads when every awaited or returned call reads, by SQL text or name; writes when anything writes', () => {
+    const summary = summarize(`
+      export async function row(id) { const { rows } = await pool.query('SELECT * FROM t WHERE id = $1', [id]); return rows[0]; }
+      export async function touch(id) { await pool.query('UPDATE t SET seen = now() WHERE id = $1', [id]); }
+      export async function tagged() { return sql\`DELETE FROM sessions\`; }
+      export async function loadAll() { const a = await getA(); const b = await findB(); return [a, b]; }
+      export async function post(url) { return fetch(url, { method: 'POST' }); }
+      export async function sync(x) { await convert(x); }
+      export async function latency(id) { await sleep(1000); return id; }
+      export function plain() { return 1; }
+    `);
+    const effects = Object.fromEntries(
+      Object.entries(summary.exports).map(([name, value]) => [
+        name,
+        value.kind === 'function' ? value.effect : value.kind,
+      ]),
+    );
+    expect(effects).toEqual({
+      row: 'read',
+      touch: 'write',
+      tagged: 'write',
+      loadAll: 'read',
+      post: 'write',
+      sync: 'unknown',
+      latency: 'read',
+      plain: 'unknown',
+    });
+  });
+});
