@@ -5,7 +5,8 @@
  * early exit on an awaited result, no polling, retry or pacing). Built on the data dependencies of
  * `dependencies.ts` and the call-order heuristics of `ordering.ts`.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import type { TSESLint } from '@typescript-eslint/utils';
 
 import {
   containsAwait,

@@ -5,7 +5,7 @@
  * serving. Decided per file from evidence: path conventions inside the package, a `bin` entry, test
  * registrations and command-line frameworks by origin, a script's top-level shape.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
 import { getStaticPropertyName, skipChainExpression } from '../ast.js';
 import { CLI_FRAMEWORK_MODULES, SCRIPT_PATH_PATTERNS, TEST_PATH_PATTERNS } from '../catalog/code-settings.js';

@@ -1,5 +1,5 @@
 /** Listeners the process runs while it exits or crashes, when the event loop no longer runs anything after them. */
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import { type FunctionNode, getCallOfArgument, skipChainExpression } from '../ast.js';
 

@@ -3,7 +3,7 @@
  * Many APIs answer either with a promise or through a Node-style callback, and return `undefined`
  * when given one: such a call drops no promise, whatever the declared return type says.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
 /** Names that say "this argument is the completion callback". */
 const CALLBACK_NAMES: ReadonlySet<string> = new Set(['callback', 'cb', 'next', 'done', 'callbackFn', 'onDone']);

@@ -4,7 +4,7 @@
  * passed to a value sink such as `console.log` or `JSON.stringify`, read for a member a promise lacks,
  * destructured, spread or iterated. Whether the value is a promise is `promises.ts`'s question.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
 import { getCalleePath, getStaticPropertyName, getValueParent } from '../ast.js';
 import { PROMISE_MEMBERS, VALUE_SINK_APIS, type ValueMisuse } from '../catalog/promise-misuse.js';
