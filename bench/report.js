@@ -153,7 +153,7 @@ export function renderResults(input) {
     '',
     '## Targets',
     '',
-    'Judged on the **all** column (sums over the corpora; peak RSS: the worst corpus). Per-corpus ratios of small corpora are noisy.',
+    'Judged on the **all** column (sums over the corpora; memory: the worst corpus). Per-corpus ratios of small corpora are noisy.',
     '',
     row(['target', ...corpusNames, 'all', 'limit', 'met']),
     row(['---', ...corpusNames.map(() => '---:'), '---:', '---', '---']),
