@@ -1079,6 +1079,94 @@ runRuleTests('no-floating-promise', rule, {
   ],
 });
 
+// ---- Issue 12: callback-style calls, lazy initialisation, promises a listener is handed ----
+
+// A promise without its callback, undefined with it: `Promise<string> | undefined` to the checker.
+const READ_CONFIG =
+  'function readConfig(path: string, done?: (err: Error | null, text?: string) => void) {\n' +
+  '  if (!done) return new Promise<string>((resolve, reject) => { readConfig(path, (err, text) => (err ? reject(err) : resolve(text!))); });\n' +
+  '  setImmediate(() => done(null, path));\n}\n';
+const SYNC_WITH_CALLBACK =
+  'async function sync(id: string, done: (err: unknown) => void) { await fetch(`/sync/${id}`); done(null); }\n';
+const syncDropped = `${SYNC_WITH_CALLBACK}export async function main() {\n  sync('a', (err) => console.error(err));\n}`;
+const saveWithCallback =
+  "function save(id: string) { return fetch(`/save/${id}`); }\nexport async function main() {\n  save('a', (err: unknown) => console.error(err));\n}";
+const flushDropped =
+  'declare function flush(cb: (err: Error | null) => void): Promise<void>;\nexport async function main() {\n  flush((err) => console.error(err));\n}';
+const shadowedProcess =
+  "const process = { on(event: string, listener: (p: Promise<void>) => void) {} };\nprocess.on('unhandledRejection', (p) => console.error(`lost: ${p}`));";
+
+runRuleTests('no-floating-promise', rule, {
+  valid: [
+    // Callback style: given its callback, the function returns no promise (same file, by `this`, through `.call`).
+    `${READ_CONFIG}export async function main(callback: (err: Error | null, text?: string) => void) {\n  readConfig('a.json', (err, text) => console.log(err, text));\n  readConfig('b.json', callback);\n}`,
+    'class Pool {\n  close(callback?: (err: Error | null) => void): Promise<void> | undefined {\n    if (!callback) return new Promise<void>((resolve, reject) => { this.close((err) => (err ? reject(err) : resolve())); });\n    queueMicrotask(() => callback(null));\n  }\n  async shutdown() {\n    this.close((err) => console.error(err));\n  }\n}',
+    'function connect(opts: object, callback?: (err: Error | null) => void) {\n  if (callback === undefined) return new Promise<void>((resolve, reject) => { connect.call(null, opts, (err: Error | null) => (err ? reject(err) : resolve())); });\n  callback(null);\n}',
+    // Declared promise-or-callback signatures (typed: from the signature; untyped: not known to be promises).
+    "declare function lookup(key: string, cb?: (err: Error | null, value?: string) => void): Promise<string> | undefined;\nexport function main() {\n  lookup('k', (err, value) => console.log(err, value));\n}",
+    "export function main(store: { get(key: string, cb?: (err: Error | null) => void): Promise<void> | undefined }) {\n  store.get('k', (err) => console.error(err));\n}",
+    // Lazy initialisation: the field is declared a promise, and the check asks whether it is set yet.
+    'class Db {\n  private connection: Promise<number>;\n  connect(): Promise<number> {\n    if (this.connection) return this.connection;\n    this.connection = Promise.resolve(1);\n    return this.connection;\n  }\n}',
+    "class Cache {\n  #value: Promise<string>;\n  get(): Promise<string> {\n    return this.#value ? this.#value : (this.#value = fetch('/v').then((r) => r.text()));\n  }\n  async warm() {\n    if (!this.#value) this.#value = this.get();\n    await this.#value;\n  }\n}",
+    // A listener printing the promise its event hands over: Node's `unhandledRejection` idiom, any emitter's listener.
+    "process.on('unhandledRejection', (reason, promise) => {\n  console.error('Unhandled rejection at', promise, 'reason:', reason);\n});",
+    "import proc from 'node:process';\nproc.once('rejectionHandled', (late) => console.warn(`handled late: ${late}`));",
+    "declare const jobs: { on(event: 'queued', listener: (job: Promise<void>) => void): void };\njobs.on('queued', (job) => console.log('queued', job));",
+  ],
+  invalid: [
+    // An async function returns its promise whatever it is given, callback included.
+    { code: syncDropped, errors: [droppedCall(syncDropped, "sync('a', (err) => console.error(err))", 3)] },
+    // A function with no parameter there ignores the callback and returns its promise.
+    {
+      code: saveWithCallback,
+      errors: [droppedCall(saveWithCallback, "save('a', (err: unknown) => console.error(err))", 3)],
+    },
+    // Typed only: a signature whose return is always a promise (untyped, a declared function is not known).
+    { mode: 'typed', code: flushDropped, errors: [droppedCall(flushDropped, 'flush((err) => console.error(err))', 3)] },
+    // A condition on a call is no existence check.
+    {
+      code: `${LOAD}export async function main() {\n  if (load()) return load();\n}`,
+      errors: [
+        {
+          messageId: 'misusedCondition',
+          data: { subject: '`load()`' },
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'addAwait',
+              output: `${LOAD}export async function main() {\n  if (await load()) return load();\n}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Typed only: a check whose branch does nothing with the promise tests a value that is always truthy.
+    {
+      mode: 'typed',
+      code: "class Job {\n  done: Promise<void> = Promise.resolve();\n  run() {\n    if (this.done) console.log('finished');\n  }\n}",
+      errors: [{ messageId: 'misusedCondition', data: { subject: '`this.done`' }, line: 4, suggestions: [] }],
+    },
+    // Typed only: not Node's `process`, and not a log call; a `forEach` callback logs the caller's own promises.
+    {
+      mode: 'typed',
+      code: shadowedProcess,
+      errors: [{ messageId: 'misusedString', data: { subject: '`p`' }, line: 2, column: 64, suggestions: [] }],
+    },
+    {
+      mode: 'typed',
+      code: 'export function main(jobs: Promise<void>[]) {\n  jobs.forEach((job) => console.log(job));\n}',
+      errors: [
+        {
+          messageId: 'misusedLogged',
+          data: { subject: '`job`', api: 'console.log', shows: '`Promise { <pending> }`' },
+          line: 2,
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
+
 // ---- Cross-file: functions of other project files (src/analysis/project), on the fixture projects ----
 // The linted code replaces the content of the named file; the files it imports are read from disk.
 
@@ -1111,6 +1199,8 @@ const inheritedDropped =
   "import { UserRepository } from './users.js';\nexport class Admins extends UserRepository {\n  async promote(user) {\n    this.save(user);\n  }\n}";
 const newInstanceDropped =
   "import { Repository } from './base.js';\nexport async function handle(user) {\n  new Repository().save(user);\n}";
+const cjsCallback =
+  "const settings = require('./settings');\nasync function handle(key) {\n  settings.saveSetting(key, (err) => console.error(err));\n}";
 const cjsObject = "const items = require('./object.js');\nasync function handle(id) {\n  items.load(id);\n}";
 const cjsFunction = "const send = require('./function');\nasync function handle(message) {\n  send(message);\n}";
 const cjsAlias = "const { notify } = require('./alias');\nasync function handle(user) {\n  notify(user);\n}";
@@ -1145,6 +1235,11 @@ runRuleTests(
       { filename: ESM, code: "import { nowhere } from './cycle/a.js';\nexport async function handle() { nowhere(); }" },
       // The off switch.
       { filename: ESM, code: esmDropped, settings: { 'event-loop': { crossFile: false } } },
+      // A promise-or-callback function of another file, given its callback.
+      {
+        filename: CJS,
+        code: "const settings = require('./settings');\nasync function handle(key) { settings.getSetting(key, (err, value) => console.log(err, value)); }",
+      },
       {
         filename: CJS,
         code: "const { fetchUser, userName } = require('./exports-dot');\nasync function handle(u) { userName(u); await fetchUser(u.id); }",
@@ -1182,6 +1277,11 @@ runRuleTests(
         code: "import { recordAudit } from './audit.js';\nemitter.on('entry', recordAudit);",
         options: [{ checkEventCallbacks: true }],
         errors: [{ messageId: 'asyncEventCallback', data: { name: 'emitter.on' }, line: 2, column: 21 }],
+      },
+      {
+        filename: CJS,
+        code: cjsCallback,
+        errors: [droppedCall(cjsCallback, 'settings.saveSetting(key, (err) => console.error(err))', 3)],
       },
       { filename: CJS, code: cjsObject, errors: [droppedCall(cjsObject, 'items.load(id)', 3)] },
       { filename: CJS, code: cjsFunction, errors: [droppedCall(cjsFunction, 'send(message)', 3)] },

@@ -27,6 +27,10 @@ export interface FunctionSummary {
   readonly returnsPromise: Tristate;
   /** True when its promise never rejects (the same-file answer of `cannotReject`). */
   readonly cannotReject: boolean;
+  /** Declared `async`: it returns a promise whatever it is given. */
+  readonly isAsync: boolean;
+  /** How many arguments its parameters take (Infinity with a rest parameter), for callback-style calls. */
+  readonly acceptedArguments: number;
   /** The function's own name, for messages. */
   readonly name: string | undefined;
   /** 1-based line of the function in its file. */
@@ -441,6 +445,10 @@ function summarizeFunction(fn: FunctionNode, context: SummaryContext): FunctionS
     kind: 'function',
     returnsPromise: promise,
     cannotReject: promise === 'yes' && cannotReject(TREE_WALKING, fn),
+    isAsync: fn.async,
+    acceptedArguments: fn.params.some((param) => param.type === AST_NODE_TYPES.RestElement)
+      ? Number.POSITIVE_INFINITY
+      : fn.params.length,
     name: fn.id?.name,
     line: context.lineOf(fn),
   };
