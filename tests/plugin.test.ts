@@ -158,4 +158,31 @@ describe('built package (dist/)', () => {
       });
     }
   });
+
+  it('loads no parser, type checker or ESLint API until a rule needs one', () => {
+    // Every editor start and CLI run pays the plugin's load: `typescript`, the scope manager, ESLint's API and the
+    // cross-file parsers load lazily, where a rule needs them (CommonJS packages land in require's cache).
+    const script = `
+      import Module from 'node:module';
+      await import(${JSON.stringify(packageJson.name)});
+      const packages = new Set(Object.keys(Module._cache).map((file) => /node_modules\\/((?:@[^/]+\\/)?[^/]+)/.exec(file)?.[1]));
+      console.log(JSON.stringify([...packages].filter(Boolean).sort()));
+    `;
+    const output = execFileSync(process.execPath, ['--input-type=module', '--eval', script], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    });
+    const packages = JSON.parse(output) as string[];
+    for (const heavy of [
+      'eslint',
+      'espree',
+      'oxc-parser',
+      'oxc-resolver',
+      'typescript',
+      '@typescript-eslint/scope-manager',
+      '@typescript-eslint/typescript-estree',
+    ]) {
+      expect(packages, `${heavy} is loaded with the plugin`).not.toContain(heavy);
+    }
+  });
 });

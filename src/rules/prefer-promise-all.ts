@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import type { TSESLint } from '@typescript-eslint/utils';
 
 import { isFunctionNode, isLoopNode, type LoopNode } from '../analysis/ast.js';
 import { CONCURRENCY_LIMIT } from '../analysis/catalog/limiters.js';

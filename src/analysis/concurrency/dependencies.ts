@@ -6,7 +6,8 @@
  * unknown effect was called on (`user.load()` may change `user`). A call to a function of the same
  * file reads and writes what that function reads and writes, followed a few calls deep.
  */
-import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import type { TSESLint } from '@typescript-eslint/utils';
 
 import {
   type FunctionNode,
@@ -18,10 +19,9 @@ import {
 } from '../ast.js';
 import { COLLECTING_METHODS, MUTATING_METHODS, READING_METHODS } from '../catalog/mutating-methods.js';
 import { resolveFunction } from '../origin/function-resolution.js';
-import { type AnyContext } from '../scope.js';
+import { type AnyContext, DefinitionType, ScopeType } from '../scope.js';
 
 type Variable = TSESLint.Scope.Variable;
-const { DefinitionType, ScopeType } = TSESLint.Scope;
 type Scope = TSESLint.Scope.Scope;
 type Reference = TSESLint.Scope.Reference;
 

@@ -6,7 +6,8 @@
  * `dependencies.ts`, the call-order heuristics of `ordering.ts`, and, when only known reads may run
  * together, the effects of `call-effects.ts`.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import type { TSESLint } from '@typescript-eslint/utils';
 
 import {
   containsAwait,

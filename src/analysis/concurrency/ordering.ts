@@ -6,7 +6,7 @@
  * calls that share an argument (`mkdir(dir)` then `writeFile(join(dir, f))`), and deliberate pacing
  * (`await sleep(100)`).
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
 import {
   getCalleeName,

@@ -5,7 +5,7 @@
  * serving. Decided per file from evidence: path conventions inside the package, a `bin` entry, test
  * registrations and command-line frameworks by origin, a script's top-level shape.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
 import { getStaticPropertyName, skipChainExpression, skipTypeWrappers } from '../ast.js';
 import {

@@ -2,7 +2,7 @@
  * Listeners of Node's `process` events: those it runs while it exits or crashes, when the event loop no
  * longer runs anything after them, and those handed a rejected promise.
  */
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import { type FunctionNode, getCallOfArgument, skipChainExpression } from '../ast.js';
 import { PROCESS_LISTENER_APIS, REJECTION_EVENTS } from '../catalog/process-events.js';

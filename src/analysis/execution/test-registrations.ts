@@ -1,5 +1,5 @@
 /** Is this call a test-framework registration (`describe(…)`, `it.only(…)`, `test.each(table)(…)`)? */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
 import { type FunctionNode, isFunctionNode, isLoopNode, skipChainExpression, walkAst } from '../ast.js';
 import { TEST_REGISTRATION_APIS, type TestRegistrationRow } from '../catalog/test-frameworks.js';

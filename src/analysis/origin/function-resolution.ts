@@ -5,7 +5,7 @@
  * object literal's methods (`this.#load()`, static members from static code). Syntactic: never
  * into other files, never through fields, parameters or reassigned variables.
  */
-import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
 import {
   type ClassNode,
@@ -16,9 +16,7 @@ import {
   skipChainExpression,
   skipTypeWrappers,
 } from '../ast.js';
-import { type AnyContext, findVariableAt } from '../scope.js';
-
-const { DefinitionType } = TSESLint.Scope;
+import { type AnyContext, DefinitionType, findVariableAt } from '../scope.js';
 
 /** The only value of an identifier's binding, when the binding is written once (by its declaration). */
 export function constantInit(

@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
 import { getStaticPropertyName, skipChainExpression, skipTypeWrappers } from '../ast.js';
 import { type AnyContext, findVariableAt } from '../scope.js';

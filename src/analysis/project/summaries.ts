@@ -6,7 +6,7 @@
  * later. ESM and CommonJS export styles are both read; names are looked up among top-level bindings
  * only, so a summary needs no scope analysis and costs one pass over the top-level statements.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
 
 import {

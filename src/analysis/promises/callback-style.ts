@@ -3,7 +3,7 @@
  * Many APIs answer either with a promise or through a Node-style callback, and return `undefined`
  * when given one: such a call drops no promise, whatever the declared return type says.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
 import { getStaticPropertyName, skipChainExpression, skipTypeWrappers } from '../ast.js';
 import { PROMISE_CALLBACK_METHODS, PROMISE_RETURNING_APIS } from '../catalog/promise-apis.js';

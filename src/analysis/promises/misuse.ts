@@ -4,7 +4,7 @@
  * passed to a value sink such as `console.log` or `JSON.stringify`, read for a member a promise lacks,
  * destructured, spread or iterated. Whether the value is a promise is `promises.ts`'s question.
  */
-import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
 import {
   getCalleePath,
@@ -21,11 +21,9 @@ import { LISTENER_METHODS } from '../catalog/event-loop-callbacks.js';
 import { PROMISE_MEMBERS, VALUE_SINK_APIS, type ValueMisuse } from '../catalog/promise-misuse.js';
 import { isProcessRejectionListener } from '../execution/process-exit.js';
 import { trackModuleReferences } from '../origin/modules.js';
-import { type AnyContext, findVariableAt, type ScopeVariable } from '../scope.js';
+import { type AnyContext, DefinitionType, findVariableAt, type ScopeVariable } from '../scope.js';
 import { hasMember } from './callbacks.js';
 import { getPromiseKnowledge } from './promises.js';
-
-const { DefinitionType } = TSESLint.Scope;
 
 /**
  * `typeError`: the compiler rejects this use of a promise (`Property 'name' does not exist on type
