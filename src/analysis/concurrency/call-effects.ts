@@ -5,7 +5,7 @@
  * reads), and last the callee's name (`getUser`, `findAll`). Reads can run together in any order;
  * a write, or work we know nothing about, keeps its place.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
 import {
   type FunctionNode,

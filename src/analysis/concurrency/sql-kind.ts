@@ -5,7 +5,7 @@
  * past `WITH …` clauses and `EXPLAIN`, and checks every statement of a multi-statement text. Calls
  * that send SQL text (`pool.query('…')`, `` sql`…` ``, `db.execute(sql`…`)`) are found by method and tag name.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
 import { getStaticPropertyName, skipChainExpression, skipTypeWrappers } from '../ast.js';
 import { MAYBE_SQL_METHOD_NAMES, SQL_METHOD_NAMES, SQL_TAG_NAMES } from '../catalog/read-calls.js';

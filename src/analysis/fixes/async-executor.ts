@@ -7,7 +7,8 @@
  * rejection that went unhandled now rejects the promise (or is ignored, if it already settled).
  * Plan first (is the executor's shape one the rewrite keeps?), then apply.
  */
-import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESTree } from '@typescript-eslint/types';
+import type { TSESLint } from '@typescript-eslint/utils';
 
 import { type FunctionNode, walkAst } from '../ast.js';
 import { isReassigned, type SourceCode } from '../scope.js';

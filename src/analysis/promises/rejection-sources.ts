@@ -7,7 +7,7 @@
  * plain call does not count: it would throw just the same without `async`. This is the evidence
  * behind "an async callback whose promise nobody handles loses an error".
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
 import { type FunctionNode, isFunctionNode, skipChainExpression, skipTypeWrappers, walkAst } from '../ast.js';
 import { PROMISE_CONSTRUCTOR } from '../catalog/promise-apis.js';
