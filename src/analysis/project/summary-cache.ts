@@ -35,7 +35,9 @@ const entries = new Map<string, Entry>();
 const statistics = { hits: 0, verified: 0, parsed: 0, fromLint: 0 };
 
 function hashOf(text: string): string {
-  return createHash('sha1').update(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).digest('base64');
+  return createHash('sha1')
+    .update(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
+    .digest('base64');
 }
 
 function remember(realPath: string, entry: Entry): void {
