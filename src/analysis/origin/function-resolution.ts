@@ -100,7 +100,7 @@ export function functionReturnsPromise(fn: FunctionNode, returned: (value: TSEST
  * The `return` statements of a function body, not those of functions or classes inside it. Only
  * statements are walked: an expression can hold a `return` only inside a function of its own.
  */
-export function returnStatementsOf(body: TSESTree.BlockStatement): TSESTree.ReturnStatement[] {
+function returnStatementsOf(body: TSESTree.BlockStatement): TSESTree.ReturnStatement[] {
   const found: TSESTree.ReturnStatement[] = [];
   const visit = (statement: TSESTree.Statement | null | undefined): void => {
     if (!statement) return;
