@@ -21,10 +21,10 @@ import { PACING_NAME_PATTERN } from '../catalog/pacing.js';
 import { PROMISE_CALLBACK_METHODS } from '../catalog/promise-apis.js';
 import { effectOfName, type WorkEffect } from '../concurrency/effect-names.js';
 import { sqlKindOf } from '../concurrency/sql-kind.js';
+import { functionReturnsPromise, objectPropertyName } from '../origin/function-resolution.js';
+import type { Tristate } from '../promises/promises.js';
 import { cannotReject } from '../promises/rejection.js';
 import type { SourceCode } from '../scope.js';
-
-type Tristate = 'yes' | 'no' | 'unknown';
 
 export interface FunctionSummary {
   readonly kind: 'function';
@@ -350,14 +350,8 @@ function summarizeValue(input: Binding, context: SummaryContext, depth: number):
     case AST_NODE_TYPES.ObjectExpression: {
       const members: Record<string, ExportValue> = Object.create(null) as Record<string, ExportValue>;
       for (const property of node.properties) {
-        if (property.type !== AST_NODE_TYPES.Property || property.computed || property.kind !== 'init') continue;
-        const key =
-          property.key.type === AST_NODE_TYPES.Identifier
-            ? property.key.name
-            : property.key.type === AST_NODE_TYPES.Literal
-              ? String(property.key.value)
-              : undefined;
-        if (key === undefined) continue;
+        const key = objectPropertyName(property);
+        if (key === undefined || property.type !== AST_NODE_TYPES.Property) continue;
         const value = summarizeValue(property.value, context, depth + 1);
         if (value) members[key] = value;
       }
@@ -559,44 +553,12 @@ function createLineOf(text: string): (node: TSESTree.Node) => number {
 }
 
 /**
- * Does calling `fn` return a promise? Async functions do; otherwise every `return` must be a promise
- * shape (`new Promise`, `Promise.*`, a `.then` chain, `import()`, a call of a top-level async function).
+ * Does calling `fn` return a promise? Every `return` must be a promise shape (`new Promise`, `Promise.*`,
+ * a `.then` chain, `import()`, a call of a top-level function that returns one).
  */
 function returnsPromise(fn: FunctionNode, bindings: ReadonlyMap<string, Binding>, depth: number): Tristate {
-  if (fn.generator) return 'no';
-  if (fn.async) return 'yes';
-  if (depth > MAX_DEPTH) return 'unknown';
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return expressionIsPromise(fn.body, bindings, depth);
-  const returns: TSESTree.ReturnStatement[] = [];
-  collectReturns(fn.body, returns);
-  if (returns.length === 0) return 'no';
-  const answers = new Set(
-    returns.map((statement) => (statement.argument ? expressionIsPromise(statement.argument, bindings, depth) : 'no')),
-  );
-  return answers.size === 1 ? [...answers][0]! : 'unknown';
-}
-
-/** Keys that never hold child nodes (positions, names, flags): skipped without a look. */
-const LEAF_KEYS = new Set(['parent', 'range', 'loc', 'start', 'end', 'type', 'name', 'value', 'raw', 'regex']);
-
-function collectReturns(node: TSESTree.Node, found: TSESTree.ReturnStatement[]): void {
-  if (node.type === AST_NODE_TYPES.ReturnStatement) found.push(node);
-  // `for…in` over the node, not Object.entries: no arrays allocated on a walk over every exported function body.
-  for (const key in node) {
-    if (LEAF_KEYS.has(key)) continue;
-    const child = (node as unknown as Record<string, unknown>)[key];
-    if (Array.isArray(child)) {
-      for (const item of child as unknown[]) if (isWalkable(item)) collectReturns(item, found);
-    } else if (isWalkable(child)) collectReturns(child, found);
-  }
-}
-
-function isWalkable(value: unknown): value is TSESTree.Node {
-  return isNode(value) && !isFunctionNode(value) && value.type !== AST_NODE_TYPES.ClassBody;
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+  if (depth > MAX_DEPTH && !fn.async && !fn.generator) return 'unknown';
+  return functionReturnsPromise(fn, (value) => expressionIsPromise(value, bindings, depth));
 }
 
 const PROMISE_STATICS = new Set(['resolve', 'reject', 'all', 'allSettled', 'race', 'any', 'try', 'withResolvers']);

@@ -1,7 +1,13 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+import * as tsParser from '@typescript-eslint/parser';
+import { type ESLint, Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 import { parseProjectFile, parseProjectFileWithoutNative } from '../../../src/analysis/project/parse.js';
 import { type ModuleSummary, summarizeModule } from '../../../src/analysis/project/summaries.js';
+import { fixturesDir, languageOptionsFor } from '../../helpers/language-options.js';
 
 function summarize(code: string, file = '/project/module.js', parse = parseProjectFile): ModuleSummary {
   const program = parse(file, code);
@@ -204,4 +210,52 @@ describe('summarizeModule: what a function waits for', () => {
       plain: 'unknown',
     });
   });
+});
+
+describe("summarizeModule on ESLint's own tree", () => {
+  const projectFiles = fs
+    .readdirSync(path.join(fixturesDir, 'projects'), { recursive: true, encoding: 'utf8' })
+    .filter((file) => /\.[cm]?[jt]s$/u.test(file))
+    .map((file) => path.join(fixturesDir, 'projects', file));
+
+  /** The summary a rule would record: ESLint parses `file` with `languageOptions` and the tree is summarised as ESLint built it. */
+  function summarizeLinted(file: string, languageOptions: Linter.LanguageOptions): ModuleSummary {
+    let summary: ModuleSummary | undefined;
+    const rule = {
+      meta: { type: 'problem', schema: [] },
+      create: (context: { sourceCode: { ast: never; text: string } }) => ({
+        Program: () => {
+          summary = summarizeModule(context.sourceCode.ast, context.sourceCode.text);
+        },
+      }),
+    };
+    const messages = new Linter().verify(
+      fs.readFileSync(file, 'utf8'),
+      [
+        {
+          files: ['**/*.{js,mjs,cjs,ts,mts,cts}'],
+          plugins: { summary: { rules: { of: rule } } as unknown as ESLint.Plugin },
+          languageOptions,
+          rules: { 'summary/of': 'error' },
+        },
+      ],
+      { filename: file },
+    );
+    expect(messages.filter((message) => message.fatal)).toEqual([]);
+    return summary!;
+  }
+
+  it('reads every fixture project file', () => {
+    expect(projectFiles.length).toBeGreaterThan(20);
+  });
+
+  // A file's summary must not depend on who parsed it: a file linted first is summarised from ESLint's tree, one needed first from oxc's.
+  it.each(projectFiles.map((file) => [path.relative(fixturesDir, file), file]))(
+    'gives the same summary of %s as oxc-parser, with espree and with typescript-eslint',
+    (_name, file) => {
+      const fromOxc = summarize(fs.readFileSync(file, 'utf8'), file);
+      expect(summarizeLinted(file, languageOptionsFor(file, { typed: false }))).toEqual(fromOxc);
+      expect(summarizeLinted(file, { parser: tsParser, sourceType: 'module' })).toEqual(fromOxc);
+    },
+  );
 });
