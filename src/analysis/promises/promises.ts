@@ -15,7 +15,6 @@ import {
   isFunctionNode,
   skipChainExpression,
   skipTypeWrappers,
-  walkAst,
 } from '../ast.js';
 import {
   BODY_METHODS,
@@ -25,7 +24,11 @@ import {
   PROMISE_RETURNING_APIS,
   PROMISIFY_APIS,
 } from '../catalog/promise-apis.js';
-import { constantInit, resolveFunction } from '../origin/function-resolution.js';
+import {
+  constantInit,
+  functionReturnsPromise as sharedFunctionReturnsPromise,
+  resolveFunction,
+} from '../origin/function-resolution.js';
 import { trackModuleReferences } from '../origin/modules.js';
 import { getProjectKnowledge } from '../project/project.js';
 import { type AnyContext } from '../scope.js';
@@ -68,7 +71,6 @@ export function getPromiseKnowledge(context: AnyContext): PromiseKnowledge {
 }
 
 function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefined): PromiseKnowledge {
-  const sourceCode = context.sourceCode;
   const expressionCache = new WeakMap<TSESTree.Node, Tristate>();
   const returnsCache = new WeakMap<FunctionNode, Tristate>();
   const inProgress = new WeakSet<TSESTree.Node>();
@@ -83,35 +85,10 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
     if (cached) return cached;
     if (inProgress.has(fn)) return 'unknown';
     inProgress.add(fn);
-    let result: Tristate;
-    if (fn.async) result = fn.generator ? 'no' : 'yes';
-    else if (fn.generator) result = 'no';
-    else if (fn.body.type !== AST_NODE_TYPES.BlockStatement) result = syntacticIsPromise(fn.body);
-    else result = combineReturns(collectReturns(fn.body));
+    const result = sharedFunctionReturnsPromise(fn, syntacticIsPromise);
     inProgress.delete(fn);
     returnsCache.set(fn, result);
     return result;
-  }
-
-  function combineReturns(returns: TSESTree.ReturnStatement[]): Tristate {
-    if (returns.length === 0) return 'no';
-    // Every return a promise → yes, none → no. A mix (`return;` beside `return fetch(u)`) is not
-    // "no": the checker calls that union a promise, and `await f()` on it is right.
-    const answers = new Set(
-      returns.map((statement) => (statement.argument ? syntacticIsPromise(statement.argument) : 'no')),
-    );
-    return answers.size === 1 ? [...answers][0]! : 'unknown';
-  }
-
-  function collectReturns(body: TSESTree.BlockStatement): TSESTree.ReturnStatement[] {
-    const found: TSESTree.ReturnStatement[] = [];
-    for (const statement of body.body) {
-      walkAst(statement, sourceCode.visitorKeys, (node) => {
-        if (node.type === AST_NODE_TYPES.ReturnStatement) found.push(node);
-        return !isFunctionNode(node) && node.type !== AST_NODE_TYPES.ClassBody;
-      });
-    }
-    return found;
   }
 
   /** Shapes whose value can never be a promise, decided without the checker. */
