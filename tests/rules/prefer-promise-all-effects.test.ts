@@ -68,6 +68,11 @@ runRuleTests('prefer-promise-all', rule, {
     "import { setTimeout as sleep } from 'node:timers/promises'; async function f(ids) { for (const id of ids) { await getUser(id); await sleep(100); } }",
     // A helper of another file whose body writes, whatever its name says.
     "import { touchUser } from './promise-all-reads.js'; async function f() { await touchUser(1); await touchUser(2); }",
+    // Reads through one transaction carried in an options object keep their order: the object holds it,
+    // was picked with it, or the function reads it from the object.
+    'async function f(options) { const shared = { transacting: options.transacting }; const a = await getProduct(1, shared); const b = await getTier(2, shared); return [a, b]; }',
+    "async function f(options) { const shared = pick(options, ['transacting']); const a = await getProduct(1, shared); const b = await getTier(2, shared); return [a, b]; }",
+    'async function f(options) { if (!options.session) throw new Error(); const a = await findProduct(1, options); const b = await findTier(2, options); return [a, b]; }',
     // Tests and one-shot scripts stay quiet by default.
     "import { it } from 'vitest';\nit('loads', async () => {\n  const a = await getUser(1);\n  const b = await getUser(2);\n  show(a, b);\n});",
     'async function main() {\n  const a = await getUser(1);\n  const b = await getUser(2);\n  show(a, b);\n}\nawait main();',
@@ -77,6 +82,24 @@ runRuleTests('prefer-promise-all', rule, {
     },
   ],
   invalid: [
+    // An options object that carries nothing ordered does not order the reads it is passed to.
+    {
+      code: 'async function f(options) {\n  const limit = options.limit;\n  const a = await getProduct(1, options);\n  const b = await getTier(2, options);\n  return [a, b, limit];\n}',
+      errors: [
+        {
+          messageId: 'sequentialAwaits',
+          line: 3,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestPromiseAll',
+              output:
+                'async function f(options) {\n  const limit = options.limit;\n  const [a, b] = await Promise.all([getProduct(1, options), getTier(2, options)]);\n  return [a, b, limit];\n}',
+            },
+          ],
+        },
+      ],
+    },
     // A helper of another file whose body only reads, whatever its name.
     {
       code: "import { userRow } from './promise-all-reads.js';\nasync function f() {\n  const a = await userRow(1);\n  const b = await userRow(2);\n  return [a, b];\n}",

@@ -179,18 +179,25 @@ export function orderedCallReason(
   const receiver = describeReceiver(context, call);
   const matchesReceiver = (candidate: string): boolean => patterns.receivers.some((pattern) => pattern.test(candidate));
   if (receiver?.names.some(matchesReceiver)) return 'receiver';
-  if (argumentNames(call.arguments).some(matchesReceiver)) return 'argument';
+  if (argumentNames(context, call.arguments).some(matchesReceiver)) return 'argument';
   return undefined;
 }
 
-/** Names an argument list mentions: identifiers, member chains and object-literal keys, one object deep. */
-function argumentNames(args: readonly TSESTree.Node[]): string[] {
+/**
+ * Names an argument list mentions: identifiers, member chains and object-literal keys, one object
+ * deep. A variable passed along also brings what it is known to carry: the keys of the object
+ * literal it holds (`const shared = { transacting: options.transacting }`), the strings of a key
+ * list it was picked with (`_.pick(options, ['transacting'])`), and the members the code reads
+ * from it (`options.transacting` read elsewhere says `options` carries a transaction).
+ */
+function argumentNames(context: AnyContext, args: readonly TSESTree.Node[]): string[] {
   const names: string[] = [];
   const visit = (node: TSESTree.Node, objectDepth: number): void => {
     const value = skipTypeWrappers(skipChainExpression(node));
     switch (value.type) {
       case AST_NODE_TYPES.Identifier:
         names.push(value.name);
+        if (objectDepth === 0) names.push(...carriedNames(context, value));
         return;
       case AST_NODE_TYPES.MemberExpression: {
         const name = getStaticPropertyName(value);
@@ -211,6 +218,44 @@ function argumentNames(args: readonly TSESTree.Node[]): string[] {
     }
   };
   for (const argument of args) visit(argument, 0);
+  return names;
+}
+
+/** How many references of a passed variable are read for the members it carries. */
+const CARRIED_REFERENCE_LIMIT = 64;
+
+/** What a variable passed as an argument is known to carry (see `argumentNames`). */
+function carriedNames(context: AnyContext, identifier: TSESTree.Identifier): string[] {
+  const variable = findVariableAt(context.sourceCode, identifier, identifier);
+  if (!variable) return [];
+  const names: string[] = [];
+  for (const definition of variable.defs) {
+    const declarator = definition.node;
+    if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || !declarator.init) continue;
+    const init = skipTypeWrappers(declarator.init);
+    if (init.type === AST_NODE_TYPES.ObjectExpression) {
+      for (const property of init.properties) {
+        if (
+          property.type === AST_NODE_TYPES.Property &&
+          !property.computed &&
+          property.key.type === AST_NODE_TYPES.Identifier
+        )
+          names.push(property.key.name);
+      }
+    } else if (init.type === AST_NODE_TYPES.CallExpression) {
+      for (const argument of init.arguments) {
+        if (argument.type !== AST_NODE_TYPES.ArrayExpression) continue;
+        for (const element of argument.elements)
+          if (element?.type === AST_NODE_TYPES.Literal && typeof element.value === 'string') names.push(element.value);
+      }
+    }
+  }
+  for (const reference of variable.references.slice(0, CARRIED_REFERENCE_LIMIT)) {
+    const parent = reference.identifier.parent;
+    if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== reference.identifier) continue;
+    const name = getStaticPropertyName(parent);
+    if (name !== undefined) names.push(name);
+  }
   return names;
 }
 
