@@ -9,6 +9,17 @@ import { runRuleTests } from '../rule-tester.js';
 
 const wide = [{ checkUnknownEffects: true }] as const;
 
+/** One report of a group of awaits starting at `line`:`column`, whose one suggestion gives `output`. */
+function sequential(code: string, line: number, column: number, output: string, options?: typeof wide) {
+  return {
+    code,
+    ...(options && { options }),
+    errors: [
+      { messageId: 'sequentialAwaits', line, column, suggestions: [{ messageId: 'suggestPromiseAll', output }] },
+    ],
+  } as const;
+}
+
 /** SQL statements that keep their order against every other statement, in both readings. */
 const orderedSql = [
   // Test setup: truncate, then insert.
@@ -83,240 +94,89 @@ runRuleTests('prefer-promise-all', rule, {
   ],
   invalid: [
     // An options object that carries nothing ordered does not order the reads it is passed to.
-    {
-      code: 'async function f(options) {\n  const limit = options.limit;\n  const a = await getProduct(1, options);\n  const b = await getTier(2, options);\n  return [a, b, limit];\n}',
-      errors: [
-        {
-          messageId: 'sequentialAwaits',
-          line: 3,
-          column: 3,
-          suggestions: [
-            {
-              messageId: 'suggestPromiseAll',
-              output:
-                'async function f(options) {\n  const limit = options.limit;\n  const [a, b] = await Promise.all([getProduct(1, options), getTier(2, options)]);\n  return [a, b, limit];\n}',
-            },
-          ],
-        },
-      ],
-    },
+    sequential(
+      'async function f(options) {\n  const limit = options.limit;\n  const a = await getProduct(1, options);\n  const b = await getTier(2, options);\n  return [a, b, limit];\n}',
+      3,
+      3,
+      'async function f(options) {\n  const limit = options.limit;\n  const [a, b] = await Promise.all([getProduct(1, options), getTier(2, options)]);\n  return [a, b, limit];\n}',
+    ),
     // A helper of another file whose body only reads, whatever its name.
-    {
-      code: "import { userRow } from './promise-all-reads.js';\nasync function f() {\n  const a = await userRow(1);\n  const b = await userRow(2);\n  return [a, b];\n}",
-      errors: [
-        {
-          messageId: 'sequentialAwaits',
-          line: 3,
-          column: 3,
-          suggestions: [
-            {
-              messageId: 'suggestPromiseAll',
-              output:
-                "import { userRow } from './promise-all-reads.js';\nasync function f() {\n  const [a, b] = await Promise.all([userRow(1), userRow(2)]);\n  return [a, b];\n}",
-            },
-          ],
-        },
-      ],
-    },
+    sequential(
+      "import { userRow } from './promise-all-reads.js';\nasync function f() {\n  const a = await userRow(1);\n  const b = await userRow(2);\n  return [a, b];\n}",
+      3,
+      3,
+      "import { userRow } from './promise-all-reads.js';\nasync function f() {\n  const [a, b] = await Promise.all([userRow(1), userRow(2)]);\n  return [a, b];\n}",
+    ),
     // Known reads by name: `get…`, `find…`.
-    {
-      code: 'async function f(id) { const user = await getUser(id); const orders = await findOrders({ id }); return [user, orders]; }',
-      errors: [
-        {
-          messageId: 'sequentialAwaits',
-          line: 1,
-          column: 24,
-          suggestions: [
-            {
-              messageId: 'suggestPromiseAll',
-              output:
-                'async function f(id) { const [user, orders] = await Promise.all([getUser(id), findOrders({ id })]); return [user, orders]; }',
-            },
-          ],
-        },
-      ],
-    },
+    sequential(
+      'async function f(id) { const user = await getUser(id); const orders = await findOrders({ id }); return [user, orders]; }',
+      1,
+      24,
+      'async function f(id) { const [user, orders] = await Promise.all([getUser(id), findOrders({ id })]); return [user, orders]; }',
+    ),
     // Unknown effects are reported only with `checkUnknownEffects` (the issue's case: a write through shared state, then a read).
-    {
-      code: 'async function f(uid, url) { await give(uid, "admin"); const page = await request.get(url); return page; }',
-      options: [
-        {
-          checkUnknownEffects: true,
-        },
-      ],
-      errors: [
-        {
-          messageId: 'sequentialAwaits',
-          line: 1,
-          column: 30,
-          suggestions: [
-            {
-              messageId: 'suggestPromiseAll',
-              output:
-                'async function f(uid, url) { const [, page] = await Promise.all([give(uid, "admin"), request.get(url)]); return page; }',
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: 'async function f(a, b) { await warmCache(a); await rebuildIndex(b); }',
-      options: [
-        {
-          checkUnknownEffects: true,
-        },
-      ],
-      errors: [
-        {
-          messageId: 'sequentialAwaits',
-          line: 1,
-          column: 26,
-          suggestions: [
-            {
-              messageId: 'suggestPromiseAll',
-              output: 'async function f(a, b) { await Promise.all([warmCache(a), rebuildIndex(b)]); }',
-            },
-          ],
-        },
-      ],
-    },
+    sequential(
+      'async function f(uid, url) { await give(uid, "admin"); const page = await request.get(url); return page; }',
+      1,
+      30,
+      'async function f(uid, url) { const [, page] = await Promise.all([give(uid, "admin"), request.get(url)]); return page; }',
+      wide,
+    ),
+    sequential(
+      'async function f(a, b) { await warmCache(a); await rebuildIndex(b); }',
+      1,
+      26,
+      'async function f(a, b) { await Promise.all([warmCache(a), rebuildIndex(b)]); }',
+      wide,
+    ),
     // SQL reads run together, in both readings: SELECT, WITH … SELECT, SHOW, EXPLAIN.
-    {
-      code: "import { pool } from './db.js';\nasync function f(id) {\n  const user = await pool.query('SELECT * FROM users WHERE id = $1', [id]);\n  const orders = await pool.query(`WITH o AS (SELECT * FROM orders) SELECT * FROM o WHERE user_id = ${id}`);\n  return [user, orders];\n}",
-      errors: [
-        {
-          messageId: 'sequentialAwaits',
-          line: 3,
-          column: 3,
-          suggestions: [
-            {
-              messageId: 'suggestPromiseAll',
-              output:
-                "import { pool } from './db.js';\nasync function f(id) {\n  const [user, orders] = await Promise.all([\n    pool.query('SELECT * FROM users WHERE id = $1', [id]),\n    pool.query(`WITH o AS (SELECT * FROM orders) SELECT * FROM o WHERE user_id = ${id}`),\n  ]);\n  return [user, orders];\n}",
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: "import { pool } from './db.js';\nasync function f(id) {\n  const user = await pool.query('SELECT * FROM users WHERE id = $1', [id]);\n  const orders = await pool.query(`WITH o AS (SELECT * FROM orders) SELECT * FROM o WHERE user_id = ${id}`);\n  return [user, orders];\n}",
-      options: [
-        {
-          checkUnknownEffects: true,
-        },
-      ],
-      errors: [
-        {
-          messageId: 'sequentialAwaits',
-          line: 3,
-          column: 3,
-          suggestions: [
-            {
-              messageId: 'suggestPromiseAll',
-              output:
-                "import { pool } from './db.js';\nasync function f(id) {\n  const [user, orders] = await Promise.all([\n    pool.query('SELECT * FROM users WHERE id = $1', [id]),\n    pool.query(`WITH o AS (SELECT * FROM orders) SELECT * FROM o WHERE user_id = ${id}`),\n  ]);\n  return [user, orders];\n}",
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: "import { pool } from './db.js';\nasync function f() {\n  const tables = await pool.query('SHOW TABLES');\n  const plan = await pool.query('EXPLAIN SELECT 1');\n  return [tables, plan];\n}",
-      errors: [
-        {
-          messageId: 'sequentialAwaits',
-          line: 3,
-          column: 3,
-          suggestions: [
-            {
-              messageId: 'suggestPromiseAll',
-              output:
-                "import { pool } from './db.js';\nasync function f() {\n  const [tables, plan] = await Promise.all([\n    pool.query('SHOW TABLES'),\n    pool.query('EXPLAIN SELECT 1'),\n  ]);\n  return [tables, plan];\n}",
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: "import { pool } from './db.js';\nasync function f() {\n  const tables = await pool.query('SHOW TABLES');\n  const plan = await pool.query('EXPLAIN SELECT 1');\n  return [tables, plan];\n}",
-      options: [
-        {
-          checkUnknownEffects: true,
-        },
-      ],
-      errors: [
-        {
-          messageId: 'sequentialAwaits',
-          line: 3,
-          column: 3,
-          suggestions: [
-            {
-              messageId: 'suggestPromiseAll',
-              output:
-                "import { pool } from './db.js';\nasync function f() {\n  const [tables, plan] = await Promise.all([\n    pool.query('SHOW TABLES'),\n    pool.query('EXPLAIN SELECT 1'),\n  ]);\n  return [tables, plan];\n}",
-            },
-          ],
-        },
-      ],
-    },
+    sequential(
+      "import { pool } from './db.js';\nasync function f(id) {\n  const user = await pool.query('SELECT * FROM users WHERE id = $1', [id]);\n  const orders = await pool.query(`WITH o AS (SELECT * FROM orders) SELECT * FROM o WHERE user_id = ${id}`);\n  return [user, orders];\n}",
+      3,
+      3,
+      "import { pool } from './db.js';\nasync function f(id) {\n  const [user, orders] = await Promise.all([\n    pool.query('SELECT * FROM users WHERE id = $1', [id]),\n    pool.query(`WITH o AS (SELECT * FROM orders) SELECT * FROM o WHERE user_id = ${id}`),\n  ]);\n  return [user, orders];\n}",
+    ),
+    sequential(
+      "import { pool } from './db.js';\nasync function f(id) {\n  const user = await pool.query('SELECT * FROM users WHERE id = $1', [id]);\n  const orders = await pool.query(`WITH o AS (SELECT * FROM orders) SELECT * FROM o WHERE user_id = ${id}`);\n  return [user, orders];\n}",
+      3,
+      3,
+      "import { pool } from './db.js';\nasync function f(id) {\n  const [user, orders] = await Promise.all([\n    pool.query('SELECT * FROM users WHERE id = $1', [id]),\n    pool.query(`WITH o AS (SELECT * FROM orders) SELECT * FROM o WHERE user_id = ${id}`),\n  ]);\n  return [user, orders];\n}",
+      wide,
+    ),
+    sequential(
+      "import { pool } from './db.js';\nasync function f() {\n  const tables = await pool.query('SHOW TABLES');\n  const plan = await pool.query('EXPLAIN SELECT 1');\n  return [tables, plan];\n}",
+      3,
+      3,
+      "import { pool } from './db.js';\nasync function f() {\n  const [tables, plan] = await Promise.all([\n    pool.query('SHOW TABLES'),\n    pool.query('EXPLAIN SELECT 1'),\n  ]);\n  return [tables, plan];\n}",
+    ),
+    sequential(
+      "import { pool } from './db.js';\nasync function f() {\n  const tables = await pool.query('SHOW TABLES');\n  const plan = await pool.query('EXPLAIN SELECT 1');\n  return [tables, plan];\n}",
+      3,
+      3,
+      "import { pool } from './db.js';\nasync function f() {\n  const [tables, plan] = await Promise.all([\n    pool.query('SHOW TABLES'),\n    pool.query('EXPLAIN SELECT 1'),\n  ]);\n  return [tables, plan];\n}",
+      wide,
+    ),
     // A SQL read is judged by its text, not by the name `execute`.
-    {
-      code: "import db from './db.js';\nasync function f() {\n  const a = await db.execute('SELECT 1');\n  const b = await db.execute('SELECT 2');\n  return [a, b];\n}",
-      errors: [
-        {
-          messageId: 'sequentialAwaits',
-          line: 3,
-          column: 3,
-          suggestions: [
-            {
-              messageId: 'suggestPromiseAll',
-              output:
-                "import db from './db.js';\nasync function f() {\n  const [a, b] = await Promise.all([db.execute('SELECT 1'), db.execute('SELECT 2')]);\n  return [a, b];\n}",
-            },
-          ],
-        },
-      ],
-    },
+    sequential(
+      "import db from './db.js';\nasync function f() {\n  const a = await db.execute('SELECT 1');\n  const b = await db.execute('SELECT 2');\n  return [a, b];\n}",
+      3,
+      3,
+      "import db from './db.js';\nasync function f() {\n  const [a, b] = await Promise.all([db.execute('SELECT 1'), db.execute('SELECT 2')]);\n  return [a, b];\n}",
+    ),
     // Tagged templates: postgres.js `sql`, Prisma `$queryRaw`.
-    {
-      code: "import postgres from 'postgres';\nconst sql = postgres();\nasync function f(id) {\n  const [user] = await sql`SELECT * FROM users WHERE id = ${id}`;\n  const orders = await sql`SELECT * FROM orders WHERE user_id = ${id}`;\n  return [user, orders];\n}",
-      errors: [
-        {
-          messageId: 'sequentialAwaits',
-          line: 4,
-          column: 3,
-          suggestions: [
-            {
-              messageId: 'suggestPromiseAll',
-              output:
-                "import postgres from 'postgres';\nconst sql = postgres();\nasync function f(id) {\n  const [[user], orders] = await Promise.all([\n    sql`SELECT * FROM users WHERE id = ${id}`,\n    sql`SELECT * FROM orders WHERE user_id = ${id}`,\n  ]);\n  return [user, orders];\n}",
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: "import { prisma } from './db.js';\nasync function f() {\n  const a = await prisma.$queryRaw`SELECT 1`;\n  const b = await prisma.$queryRaw`SELECT 2`;\n  return [a, b];\n}",
-      options: [
-        {
-          checkUnknownEffects: true,
-        },
-      ],
-      errors: [
-        {
-          messageId: 'sequentialAwaits',
-          line: 3,
-          column: 3,
-          suggestions: [
-            {
-              messageId: 'suggestPromiseAll',
-              output:
-                "import { prisma } from './db.js';\nasync function f() {\n  const [a, b] = await Promise.all([prisma.$queryRaw`SELECT 1`, prisma.$queryRaw`SELECT 2`]);\n  return [a, b];\n}",
-            },
-          ],
-        },
-      ],
-    },
+    sequential(
+      "import postgres from 'postgres';\nconst sql = postgres();\nasync function f(id) {\n  const [user] = await sql`SELECT * FROM users WHERE id = ${id}`;\n  const orders = await sql`SELECT * FROM orders WHERE user_id = ${id}`;\n  return [user, orders];\n}",
+      4,
+      3,
+      "import postgres from 'postgres';\nconst sql = postgres();\nasync function f(id) {\n  const [[user], orders] = await Promise.all([\n    sql`SELECT * FROM users WHERE id = ${id}`,\n    sql`SELECT * FROM orders WHERE user_id = ${id}`,\n  ]);\n  return [user, orders];\n}",
+    ),
+    sequential(
+      "import { prisma } from './db.js';\nasync function f() {\n  const a = await prisma.$queryRaw`SELECT 1`;\n  const b = await prisma.$queryRaw`SELECT 2`;\n  return [a, b];\n}",
+      3,
+      3,
+      "import { prisma } from './db.js';\nasync function f() {\n  const [a, b] = await Promise.all([prisma.$queryRaw`SELECT 1`, prisma.$queryRaw`SELECT 2`]);\n  return [a, b];\n}",
+      wide,
+    ),
     // A loop of SQL reads.
     {
       code: "import { pool } from './db.js';\nasync function f(ids) {\n  for (const id of ids) {\n    await pool.query('SELECT * FROM users WHERE id = $1', [id]);\n  }\n}",
@@ -336,77 +196,33 @@ runRuleTests('prefer-promise-all', rule, {
       ],
     },
     // A same-file helper whose body only reads, whatever its name.
-    {
-      code: "import { pool } from './db.js';\nasync function userRow(id) { const { rows } = await pool.query('SELECT * FROM users WHERE id = $1', [id]); return rows[0]; }\nasync function f() {\n  const a = await userRow(1);\n  const b = await userRow(2);\n  return [a, b];\n}",
-      errors: [
-        {
-          messageId: 'sequentialAwaits',
-          line: 4,
-          column: 3,
-          suggestions: [
-            {
-              messageId: 'suggestPromiseAll',
-              output:
-                "import { pool } from './db.js';\nasync function userRow(id) { const { rows } = await pool.query('SELECT * FROM users WHERE id = $1', [id]); return rows[0]; }\nasync function f() {\n  const [a, b] = await Promise.all([userRow(1), userRow(2)]);\n  return [a, b];\n}",
-            },
-          ],
-        },
-      ],
-    },
+    sequential(
+      "import { pool } from './db.js';\nasync function userRow(id) { const { rows } = await pool.query('SELECT * FROM users WHERE id = $1', [id]); return rows[0]; }\nasync function f() {\n  const a = await userRow(1);\n  const b = await userRow(2);\n  return [a, b];\n}",
+      4,
+      3,
+      "import { pool } from './db.js';\nasync function userRow(id) { const { rows } = await pool.query('SELECT * FROM users WHERE id = $1', [id]); return rows[0]; }\nasync function f() {\n  const [a, b] = await Promise.all([userRow(1), userRow(2)]);\n  return [a, b];\n}",
+    ),
     // HTTP GET and HEAD by origin.
-    {
-      code: "import axios from 'axios';\nasync function f() {\n  const a = await fetch('/a');\n  const b = await fetch('/b', { method: 'HEAD' });\n  const c = await axios.get('/c');\n  return [a, b, c];\n}",
-      errors: [
-        {
-          messageId: 'sequentialAwaits',
-          line: 3,
-          column: 3,
-          suggestions: [
-            {
-              messageId: 'suggestPromiseAll',
-              output:
-                "import axios from 'axios';\nasync function f() {\n  const [a, b, c] = await Promise.all([\n    fetch('/a'),\n    fetch('/b', { method: 'HEAD' }),\n    axios.get('/c'),\n  ]);\n  return [a, b, c];\n}",
-            },
-          ],
-        },
-      ],
-    },
+    sequential(
+      "import axios from 'axios';\nasync function f() {\n  const a = await fetch('/a');\n  const b = await fetch('/b', { method: 'HEAD' });\n  const c = await axios.get('/c');\n  return [a, b, c];\n}",
+      3,
+      3,
+      "import axios from 'axios';\nasync function f() {\n  const [a, b, c] = await Promise.all([\n    fetch('/a'),\n    fetch('/b', { method: 'HEAD' }),\n    axios.get('/c'),\n  ]);\n  return [a, b, c];\n}",
+    ),
     // File-system and DNS reads by origin.
-    {
-      code: "import { access, realpath } from 'node:fs/promises';\nimport dns from 'node:dns/promises';\nasync function f(file, host) {\n  await access(file);\n  const real = await realpath(file);\n  const addresses = await dns.resolve4(host);\n  return [real, addresses];\n}",
-      errors: [
-        {
-          messageId: 'sequentialAwaits',
-          line: 4,
-          column: 3,
-          suggestions: [
-            {
-              messageId: 'suggestPromiseAll',
-              output:
-                "import { access, realpath } from 'node:fs/promises';\nimport dns from 'node:dns/promises';\nasync function f(file, host) {\n  const [, real, addresses] = await Promise.all([access(file), realpath(file), dns.resolve4(host)]);\n  return [real, addresses];\n}",
-            },
-          ],
-        },
-      ],
-    },
+    sequential(
+      "import { access, realpath } from 'node:fs/promises';\nimport dns from 'node:dns/promises';\nasync function f(file, host) {\n  await access(file);\n  const real = await realpath(file);\n  const addresses = await dns.resolve4(host);\n  return [real, addresses];\n}",
+      4,
+      3,
+      "import { access, realpath } from 'node:fs/promises';\nimport dns from 'node:dns/promises';\nasync function f(file, host) {\n  const [, real, addresses] = await Promise.all([access(file), realpath(file), dns.resolve4(host)]);\n  return [real, addresses];\n}",
+    ),
     // Latency is not pacing: the guides' `fetch_data`, whose sleep stands for the network.
-    {
-      code: 'const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));\nasync function fetchData(id) { await sleep(1000); return { id }; }\nasync function main() {\n  const a = await fetchData(1);\n  const b = await fetchData(2);\n  return [a, b];\n}',
-      errors: [
-        {
-          messageId: 'sequentialAwaits',
-          line: 4,
-          column: 3,
-          suggestions: [
-            {
-              messageId: 'suggestPromiseAll',
-              output:
-                'const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));\nasync function fetchData(id) { await sleep(1000); return { id }; }\nasync function main() {\n  const [a, b] = await Promise.all([fetchData(1), fetchData(2)]);\n  return [a, b];\n}',
-            },
-          ],
-        },
-      ],
-    },
+    sequential(
+      'const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));\nasync function fetchData(id) { await sleep(1000); return { id }; }\nasync function main() {\n  const a = await fetchData(1);\n  const b = await fetchData(2);\n  return [a, b];\n}',
+      4,
+      3,
+      'const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));\nasync function fetchData(id) { await sleep(1000); return { id }; }\nasync function main() {\n  const [a, b] = await Promise.all([fetchData(1), fetchData(2)]);\n  return [a, b];\n}',
+    ),
     {
       code: "import { setTimeout as sleep } from 'node:timers/promises';\nasync function fetchData(id) { console.log('start', id); await sleep(1000); return { id }; }\nasync function main(ids) {\n  for (const id of ids) console.log(await fetchData(id));\n}",
       errors: [
@@ -419,23 +235,12 @@ runRuleTests('prefer-promise-all', rule, {
       ],
     },
     // A backoff in a retry helper's `catch` does not pace its callers either.
-    {
-      code: "import { setTimeout as sleep } from 'node:timers/promises';\nasync function getWithRetry(url) {\n  for (let attempt = 0; ; attempt++) {\n    try { return await fetch(url); } catch (error) { if (attempt > 2) throw error; await sleep(100 * 2 ** attempt); }\n  }\n}\nasync function f(a, b) {\n  const x = await getWithRetry(a);\n  const y = await getWithRetry(b);\n  return [x, y];\n}",
-      errors: [
-        {
-          messageId: 'sequentialAwaits',
-          line: 8,
-          column: 3,
-          suggestions: [
-            {
-              messageId: 'suggestPromiseAll',
-              output:
-                "import { setTimeout as sleep } from 'node:timers/promises';\nasync function getWithRetry(url) {\n  for (let attempt = 0; ; attempt++) {\n    try { return await fetch(url); } catch (error) { if (attempt > 2) throw error; await sleep(100 * 2 ** attempt); }\n  }\n}\nasync function f(a, b) {\n  const [x, y] = await Promise.all([getWithRetry(a), getWithRetry(b)]);\n  return [x, y];\n}",
-            },
-          ],
-        },
-      ],
-    },
+    sequential(
+      "import { setTimeout as sleep } from 'node:timers/promises';\nasync function getWithRetry(url) {\n  for (let attempt = 0; ; attempt++) {\n    try { return await fetch(url); } catch (error) { if (attempt > 2) throw error; await sleep(100 * 2 ** attempt); }\n  }\n}\nasync function f(a, b) {\n  const x = await getWithRetry(a);\n  const y = await getWithRetry(b);\n  return [x, y];\n}",
+      8,
+      3,
+      "import { setTimeout as sleep } from 'node:timers/promises';\nasync function getWithRetry(url) {\n  for (let attempt = 0; ; attempt++) {\n    try { return await fetch(url); } catch (error) { if (attempt > 2) throw error; await sleep(100 * 2 ** attempt); }\n  }\n}\nasync function f(a, b) {\n  const [x, y] = await Promise.all([getWithRetry(a), getWithRetry(b)]);\n  return [x, y];\n}",
+    ),
     // One report per problem: the loop, not also the two awaits inside it.
     {
       code: 'async function f(ids) {\n  for (const id of ids) {\n    const user = await getUser(id);\n    const posts = await getPosts(id);\n    show(user, posts);\n  }\n}',
