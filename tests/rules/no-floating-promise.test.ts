@@ -18,6 +18,17 @@ const RECURSIVE_IIFE =
 /** The rejection source of a listener that awaits `load()` on `line`. */
 const AWAIT_LOAD = (line: number) => ({ source: '`await load()`', line: String(line) });
 
+/** A lazy query builder: thenable, but nothing runs until it is awaited; its chainable methods return `this`. */
+const QUERY_BUILDER = `declare function run<T>(filters: string[]): Promise<T[]>;
+class QueryBuilder<T> implements PromiseLike<T[]> {
+  private filters: string[] = [];
+  where(filter: string): this { this.filters.push(filter); return this; }
+  active(): this { this.where('active'); return this; }
+  then<A = T[], B = never>(onFulfilled?: ((value: T[]) => A | PromiseLike<A>) | null, onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): PromiseLike<A | B> { return run<T>(this.filters).then(onFulfilled, onRejected); }
+}
+declare function users(): QueryBuilder<string>;
+`;
+
 runRuleTests('no-floating-promise', rule, {
   valid: [
     // Awaited, returned, stored and awaited later, passed on.
@@ -81,6 +92,11 @@ runRuleTests('no-floating-promise', rule, {
     {
       mode: 'typed',
       code: `${LOAD}async function main() { let count = load(); count -= 1; return load() > 3 || load() === 1; }`,
+    },
+    // A chainable builder call hands back its own (lazy) receiver: dropping the returned reference drops no work.
+    {
+      mode: 'typed',
+      code: `${QUERY_BUILDER}function scope(query: QueryBuilder<string>) { query.where('x'); query.active(); }`,
     },
     // Decorating the promise object on purpose.
     `${LOAD}function main() { const pending = load(); pending.label = 'load'; return pending; }`,
@@ -152,6 +168,26 @@ runRuleTests('no-floating-promise', rule, {
       ],
     },
     // ---- dropped promises ----
+    // A new builder from a factory is dropped work: the query never runs. (A native promise's own methods, such as
+    // `then`, stay promises: see the `.then` cases.)
+    {
+      mode: 'typed',
+      code: `${QUERY_BUILDER}function main() { users(); }`,
+      errors: [
+        {
+          messageId: 'dropped',
+          line: 9,
+          column: 19,
+          suggestions: [
+            {
+              messageId: 'addCatch',
+              output: `${QUERY_BUILDER}function main() { users().catch((error) => console.error(error)); }`,
+            },
+            { messageId: 'addVoid', output: `${QUERY_BUILDER}function main() { void users(); }` },
+          ],
+        },
+      ],
+    },
     {
       code: `${LOAD}async function main() { load(); }`,
       errors: [

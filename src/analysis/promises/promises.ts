@@ -224,7 +224,37 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
     const tsNode = info.services.esTreeNodeToTSNodeMap.get(node);
     const type = typeAtLocation(info.checker, tsNode);
     if (isAnyOrUnknownType(info.checker, type)) return 'unknown';
-    return isThenableType(info.checker, tsNode, type) ? 'yes' : 'no';
+    if (!isThenableType(info.checker, tsNode, type)) return 'no';
+    return returnsOwnLazyReceiver(node, type, info) ? 'no' : 'yes';
+  }
+
+  /**
+   * A chainable builder call that hands back its own receiver (`this.sort(x)` inside a query
+   * builder, `query.where(…)`): every thenable part of its type is the receiver's own class, and
+   * that class's `then` is not a native promise's. Such thenables (query builders) start nothing
+   * until awaited, and the receiver still holds the value: dropping the returned reference drops no
+   * work. A native promise or a subclass of one (`p.finally(f)`) is never excused.
+   */
+  function returnsOwnLazyReceiver(node: TSESTree.Node, type: ts.Type, info: TypeInfo): boolean {
+    if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression)
+      return false;
+    const receiverNode = info.services.esTreeNodeToTSNodeMap.get(node.callee.object);
+    const receiver = typeAtLocation(info.checker, receiverNode);
+    const own = receiver.getSymbol() ?? info.checker.getApparentType(receiver).getSymbol();
+    if (!own) return false;
+    const program = info.services.program;
+    const isNativePromise = (part: ts.Type): boolean =>
+      ['Promise', 'PromiseLike'].includes(part.getSymbol()?.getName() ?? '') ||
+      (part
+        .getProperty('then')
+        ?.declarations?.some((declaration) => program.isSourceFileDefaultLibrary(declaration.getSourceFile())) ??
+        false);
+    return unionParts(type)
+      .filter((part) => isThenableType(info.checker, receiverNode, part))
+      .every(
+        (part) =>
+          (part.getSymbol() ?? info.checker.getApparentType(part).getSymbol()) === own && !isNativePromise(part),
+      );
   }
 
   function isPromise(input: TSESTree.Node): Tristate {
