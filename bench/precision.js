@@ -40,7 +40,7 @@ import { verdicts } from './precision/verdicts.js';
 const { values } = parseArgs({
   options: {
     corpus: { type: 'string', multiple: true },
-    typed: { type: 'string', default: 'mongodb,typeorm' },
+    typed: { type: 'string', default: 'mongodb,typeorm,puppeteer-core,undici,bullmq,mongoose,ghost' },
     size: { type: 'string', default: '10' },
     seed: { type: 'string', default: '1' },
     reuse: { type: 'boolean', default: false },
