@@ -28,6 +28,7 @@ import { loadPlugin, pluginNamespace } from './configs.js';
 import { corpora, corpusByName, packageVersion, prepareCorpus, tarballCorpora, workDir } from './corpora.js';
 import {
   distinctReports,
+  emptyTally,
   fingerprint,
   matchVerdicts,
   sampleReports,
@@ -179,6 +180,7 @@ out.push(
   `# Precision triage`,
   '',
   `Every rule at its default options; \`recommended\`: ${[...recommended].sort().join(', ') || 'none'}. ` +
+    `Linted with types: ${[...typedNames].filter((n) => selected.some((c) => c.name === n)).join(', ') || 'none'}. ` +
     `Sample: up to ${size} reports per corpus × mode × rule (seed ${seed}); one report per rule and line. ` +
     `"worth fixing" is the share of the read reports.`,
   '',
@@ -222,8 +224,8 @@ for (const mode of modes) {
   if (all) out.push(`| **recommended rules** | ${cells(all)}`);
   out.push('', `### ${mode}: recommended rules, per corpus`, '', `| corpus ${header}`, `|---${rule}`);
   for (const corpus of selected) {
-    const row = byCorpus.get(corpus.name);
-    if (row) out.push(`| ${corpus.name} | ${cells(row)}`);
+    if (!lintedModes.has(`${corpus.name}\u0000${mode}`)) continue;
+    out.push(`| ${corpus.name} | ${cells(byCorpus.get(corpus.name) ?? emptyTally())}`);
   }
   out.push('');
 }
