@@ -233,6 +233,24 @@ export const verdicts = [
     'harmless',
     'a microtask trampoline for scheduler tasks that catch their own failures; a throw would crash the process as queueMicrotask would.',
   ),
+  effect(
+    'typed',
+    'no-floating-promise',
+    'src/reactivity/Hydration.ts',
+    180,
+    'datom.resultPromise.then((resolvedValue) => {',
+    'harmless',
+    '`resultPromise` is built with `new Promise((resolve) => …)` (line 118) and never rejects; the callback only updates the registry.',
+  ),
+  effect(
+    'typed',
+    'no-floating-promise',
+    'src/Scheduler.ts',
+    89,
+    'Promise.resolve().then(() => {',
+    'harmless',
+    'a microtask trampoline for scheduler tasks that catch their own failures; a throw would crash the process as queueMicrotask would.',
+  ),
 
   // --- undici 8.12.4 -----------------------------------------------------------------------------
   undici(
