@@ -8,13 +8,16 @@
  * corpus, rule and mode, the totals per rule and mode, the verdicts whose report is gone, and every
  * sampled report not read yet.
  *
- *   node bench/precision.js [--corpus name]... [--typed mongodb,typeorm] [--size 10] [--seed 1]
+ *   node bench/precision.js [--corpus name]... [--typed name,name|none] [--size 10] [--seed 1]
  *                           [--reuse] [--show] [--stubs] [--plugin dist/index.js]
  *
+ * A run over every corpus with the default --typed, --size and --seed writes bench/PRECISION.md (the record,
+ * committed); any other run writes bench/.work/PRECISION.partial.md.
  * --reuse takes the reports of the last run (bench/.work/precision/) instead of linting again;
  * --show prints each unread report with the code around it; --stubs prints a verdict entry to fill in
  * for each unread report.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,7 +28,16 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 import { loadPlugin, pluginNamespace } from './configs.js';
-import { corpora, corpusByName, packageVersion, prepareCorpus, tarballCorpora, workDir } from './corpora.js';
+import {
+  benchDir,
+  corpora,
+  corpusByName,
+  packageVersion,
+  prepareCorpus,
+  repoDir,
+  tarballCorpora,
+  workDir,
+} from './corpora.js';
 import {
   distinctReports,
   emptyTally,
@@ -38,12 +50,16 @@ import {
 } from './precision/sample.js';
 import { verdicts } from './precision/verdicts.js';
 
+const defaultTyped = 'mongodb,typeorm,puppeteer-core,undici,bullmq,mongoose,ghost';
+const defaultSize = '10';
+const defaultSeed = '1';
+
 const { values } = parseArgs({
   options: {
     corpus: { type: 'string', multiple: true },
-    typed: { type: 'string', default: 'mongodb,typeorm,puppeteer-core,undici,bullmq,mongoose,ghost' },
-    size: { type: 'string', default: '10' },
-    seed: { type: 'string', default: '1' },
+    typed: { type: 'string', default: defaultTyped },
+    size: { type: 'string', default: defaultSize },
+    seed: { type: 'string', default: defaultSeed },
     reuse: { type: 'boolean', default: false },
     show: { type: 'boolean', default: false },
     stubs: { type: 'boolean', default: false },
@@ -68,6 +84,9 @@ const cacheDir = path.join(workDir, 'precision');
 
 const plugin = await loadPlugin(values.plugin);
 const namespace = pluginNamespace(plugin);
+const pluginVersion = values.plugin
+  ? path.relative(process.cwd(), values.plugin)
+  : `built from commit ${spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoDir, encoding: 'utf8' }).stdout.trim()}`;
 const recommendedConfig = /** @type {import('eslint').Linter.Config | undefined} */ (plugin.configs?.recommended);
 const recommended = new Set(
   Object.keys(recommendedConfig?.rules ?? {})
@@ -255,7 +274,23 @@ if (matching.outsideSample.length)
   out.push(`${matching.outsideSample.length} verdicts apply to reports outside the current sample (not counted).`, '');
 out.push(`## Unread sampled reports (${matching.unread.length})`, '');
 for (const report of matching.unread) out.push(`- ${where(report)}: ${report.message}`);
-console.log(out.join('\n'));
+const text = `${out.join('\n')}\n`;
+console.log(text);
+// Only a run over every corpus with the default sample is the record (bench/PRECISION.md, committed).
+const full =
+  selected.length === allCorpora.length &&
+  values.typed === defaultTyped &&
+  values.size === defaultSize &&
+  values.seed === defaultSeed;
+const recordPath = full ? path.join(benchDir, 'PRECISION.md') : path.join(workDir, 'PRECISION.partial.md');
+fs.writeFileSync(
+  recordPath,
+  text.replace(
+    /^# Precision triage\n/u,
+    `# Precision triage\n\n\`node bench/precision.js\` (plugin ${pluginVersion}${values.reuse ? ', reports of an earlier lint where cached' : ''}; verdicts in precision/verdicts.js); written by the script.\n`,
+  ),
+);
+console.error(`wrote ${path.relative(process.cwd(), recordPath)}`);
 
 // --- reading aids --------------------------------------------------------------------------------
 
