@@ -20,12 +20,7 @@ import { asyncIifeFunction, isAsyncIifeInAsyncFunction } from '../analysis/execu
 import { canAwaitAt } from '../analysis/execution/await-position.js';
 import { isEventLoopCallbackArgument } from '../analysis/execution/execution-context.js';
 import { findTestRegistration, registeredCallback } from '../analysis/execution/test-registrations.js';
-import {
-  canConvertForEachToForOf,
-  forEachToForOf,
-  forEachToPromiseAll,
-  isForEachStatement,
-} from '../analysis/fixes/for-each.js';
+import { planForEachToForOf, planForEachToPromiseAll } from '../analysis/fixes/for-each.js';
 import { prefixWithKeyword } from '../analysis/fixes/prefix.js';
 import { appendCatch, wrapInPromiseAll } from '../analysis/fixes/promise-handlers.js';
 import { resolveFunction } from '../analysis/origin/function-resolution.js';
@@ -588,15 +583,10 @@ export default createRule<Options, MessageIds>({
       const suggest: Suggestion[] = [];
       const statement = call.parent;
       const canAwait = canAwaitAt(context, statement);
-      if (canConvertForEachToForOf(sourceCode, call, { canAwait })) {
-        suggest.push({
-          messageId: 'runSequentially',
-          fix: (fixer) => forEachToForOf(fixer, sourceCode, call, { canAwait })!,
-        });
-      }
-      if (canAwait && isForEachStatement(call) && isArray !== 'no') {
-        suggest.push({ messageId: 'runConcurrently', fix: (fixer) => forEachToPromiseAll(fixer, sourceCode, call)! });
-      }
+      const sequential = planForEachToForOf(sourceCode, call, { canAwait });
+      if (sequential) suggest.push({ messageId: 'runSequentially', fix: sequential.apply });
+      const concurrent = canAwait && isArray !== 'no' ? planForEachToPromiseAll(call) : undefined;
+      if (concurrent) suggest.push({ messageId: 'runConcurrently', fix: concurrent.apply });
       pending.push({
         node: callback,
         category: 'callback',

@@ -1,13 +1,16 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { isFunctionNode, isLoopNode, type LoopNode } from '../analysis/ast.js';
+import { CONCURRENCY_LIMIT } from '../analysis/catalog/limiters.js';
 import { type AwaitedStatement, classifyAwaitStatement } from '../analysis/concurrency/awaited-statements.js';
 import { findIndependentGroups, judgeLoop } from '../analysis/concurrency/independence.js';
+import { findAvailableLimiters } from '../analysis/concurrency/limiters.js';
 import { getOrderingPatterns } from '../analysis/concurrency/ordering.js';
 import {
-  buildLoopPromiseAllFix,
-  buildSequentialPromiseAllFix,
   classifyLoopRewrite,
+  planBoundedLoop,
+  planLoopPromiseAll,
+  planSequentialPromiseAll,
 } from '../analysis/fixes/promise-all.js';
 import { isArrayValue } from '../analysis/promises/callbacks.js';
 import { createRule } from '../create-rule.js';
@@ -19,7 +22,12 @@ interface PreferPromiseAllOptions {
 
 type Options = [PreferPromiseAllOptions];
 type MessageIds =
-  'sequentialAwaits' | 'independentLoop' | 'independentLoopUnbounded' | 'suggestPromiseAll' | 'suggestPromiseAllLoop';
+  | 'sequentialAwaits'
+  | 'independentLoop'
+  | 'independentLoopUnbounded'
+  | 'suggestPromiseAll'
+  | 'suggestPromiseAllLoop'
+  | 'suggestBoundedLoop';
 
 /** Statement lists a run of awaits can sit in. */
 type StatementList =
@@ -69,10 +77,13 @@ export default createRule<Options, MessageIds>({
       independentLoop:
         'The iterations of this loop do not depend on each other, yet each waits for the one before. Start them together: `await Promise.all(items.map(async (item) => { … }))`.',
       independentLoopUnbounded:
-        'The iterations of this loop do not depend on each other, yet each waits for the one before. Run them concurrently, with a bound on how many run at once (a small pool or a limiter such as `p-limit`): the collection may be large, and thousands of simultaneous requests can exhaust connections or get a client rate-limited.',
-      suggestPromiseAll: 'Run them together with `Promise.all` (later calls start even if an earlier one fails).',
+        'The iterations of this loop do not depend on each other, yet each waits for the one before. Run them concurrently with a bound on how many run at once ({{limiter}}): the size of the collection is unknown, and unbounded concurrency over it (thousands of simultaneous requests) can exhaust connections or get a client rate-limited.',
+      suggestPromiseAll:
+        'Run them together with `Promise.all`: every call starts even if an earlier one fails, and the result rejects with the first error while the other calls keep running.',
       suggestPromiseAllLoop:
-        'Start every iteration at once with `Promise.all` (all elements at the same time, in order of results).',
+        'Start every iteration at once with `Promise.all`{{bound}}: results keep their order; every call starts even if an earlier one fails, and the result rejects with the first error while the other calls keep running.',
+      suggestBoundedLoop:
+        'Run at most {{limit}} iterations at a time with `{{module}}`, which the project already depends on: results keep their order, and the result rejects with the first error.',
     },
     schema: [
       {
@@ -158,12 +169,12 @@ export default createRule<Options, MessageIds>({
       for (const group of findIndependentGroups(context, run, patterns)) {
         const first = group[0]!;
         const last = group[group.length - 1]!;
-        const fix = buildSequentialPromiseAllFix(sourceCode, group);
+        const plan = planSequentialPromiseAll(sourceCode, group);
         context.report({
           loc: { start: first.statement.loc.start, end: last.statement.loc.end },
           messageId: 'sequentialAwaits',
           data: { count: group.length },
-          suggest: fix ? [{ messageId: 'suggestPromiseAll', fix }] : [],
+          suggest: plan ? [{ messageId: 'suggestPromiseAll', fix: plan.apply }] : [],
         });
       }
     }
@@ -175,15 +186,36 @@ export default createRule<Options, MessageIds>({
         const verdict = judgeLoop(context, loop, direct, inHead, patterns);
         if (!verdict.independent) continue;
         const rewrite = classifyLoopRewrite(loop);
-        const fix = rewrite
-          ? buildLoopPromiseAllFix(sourceCode, rewrite, isArrayValue(context, rewrite.loop.right) === 'yes')
-          : undefined;
-        const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = fix
-          ? [{ messageId: 'suggestPromiseAllLoop', fix }]
-          : [];
+        const isArray = rewrite !== undefined && isArrayValue(context, rewrite.loop.right) === 'yes';
+        const plan = rewrite ? planLoopPromiseAll(sourceCode, rewrite, isArray) : undefined;
+        // A short literal list needs no bound; anything else gets a limiter the project already has.
+        const bounded =
+          rewrite && !verdict.small
+            ? planBoundedLoop(sourceCode, context.filename, rewrite, isArray, findAvailableLimiters(context))
+            : undefined;
+        const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
+        if (bounded) {
+          suggest.push({
+            messageId: 'suggestBoundedLoop',
+            data: { limit: CONCURRENCY_LIMIT, module: bounded.module },
+            fix: bounded.apply,
+          });
+        }
+        if (plan) {
+          suggest.push({
+            messageId: 'suggestPromiseAllLoop',
+            data: { bound: verdict.small ? '' : ' (no bound on how many run at once)' },
+            fix: plan.apply,
+          });
+        }
         context.report({
           node: first,
           messageId: verdict.small ? 'independentLoop' : 'independentLoopUnbounded',
+          data: {
+            limiter: bounded
+              ? `\`${bounded.module}\`, which the project already depends on`
+              : "a limiter such as `p-limit`, or the ten-line one in this rule's docs",
+          },
           suggest,
         });
       }

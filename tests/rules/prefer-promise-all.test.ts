@@ -113,6 +113,8 @@ runRuleTests('prefer-promise-all', rule, {
     "import { cachedUser } from './promise-all-lib.js'; async function f() { const a = await cachedUser(1); const b = await cachedUser(2); return [a, b]; }",
     // A local function that is not async and returns no promise (known in both modes).
     'function one() { return 1; } async function f() { const a = await one(); const b = await one(); return a + b; }',
+    // Each await in its own try … catch: every call has its own handling, and the statements are not a run.
+    'async function f() { let a; let b; try { a = await fetchA(); } catch (error) { log(error); } try { b = await fetchB(); } catch (error) { log(error); } return [a, b]; }',
   ],
   invalid: [
     // The guides' example: two independent fetches, 4 s → 2 s.
@@ -660,6 +662,208 @@ runRuleTests('prefer-promise-all', rule, {
     {
       code: 'async function f(ids) { for (const id of ids) { /* one by one */ await load(id); } }',
       errors: [{ messageId: 'independentLoopUnbounded', line: 1, column: 66, suggestions: [] }],
+    },
+
+    // The guides' gather example, ported: fetchData's sleep stands for its latency (TypeScript and JavaScript).
+    {
+      code: "import { setTimeout as sleep } from 'node:timers/promises';\n\nasync function fetchData(id: number): Promise<string> {\n  await sleep(1000);\n  return `data ${id}`;\n}\n\nasync function main() {\n  const a = await fetchData(1);\n  const b = await fetchData(2);\n  const c = await fetchData(3);\n  return [a, b, c];\n}",
+      errors: [
+        {
+          messageId: 'sequentialAwaits',
+          data: { count: 3 },
+          line: 9,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestPromiseAll',
+              output:
+                "import { setTimeout as sleep } from 'node:timers/promises';\n\nasync function fetchData(id: number): Promise<string> {\n  await sleep(1000);\n  return `data ${id}`;\n}\n\nasync function main() {\n  const [a, b, c] = await Promise.all([fetchData(1), fetchData(2), fetchData(3)]);\n  return [a, b, c];\n}",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "import { setTimeout as sleep } from 'node:timers/promises';\n\nasync function fetchData(id) {\n  await sleep(1000);\n  return `data ${id}`;\n}\n\nasync function main() {\n  const a = await fetchData(1);\n  const b = await fetchData(2);\n  const c = await fetchData(3);\n  return [a, b, c];\n}",
+      filename: 'file.js',
+      errors: [
+        {
+          messageId: 'sequentialAwaits',
+          data: { count: 3 },
+          line: 9,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestPromiseAll',
+              output:
+                "import { setTimeout as sleep } from 'node:timers/promises';\n\nasync function fetchData(id) {\n  await sleep(1000);\n  return `data ${id}`;\n}\n\nasync function main() {\n  const [a, b, c] = await Promise.all([fetchData(1), fetchData(2), fetchData(3)]);\n  return [a, b, c];\n}",
+            },
+          ],
+        },
+      ],
+    },
+    // Bounded concurrency: a limiter imported in the file (ESM), first among the suggestions.
+    {
+      code: "import pLimit from 'p-limit';\nasync function f(ids) {\n  for (const id of ids) await load(id);\n}",
+      filename: 'file.mjs',
+      errors: [
+        {
+          messageId: 'independentLoopUnbounded',
+          data: { limiter: '`p-limit`, which the project already depends on' },
+          line: 3,
+          column: 25,
+          suggestions: [
+            {
+              messageId: 'suggestBoundedLoop',
+              data: { limit: 10, module: 'p-limit' },
+              output:
+                "import pLimit from 'p-limit';\nasync function f(ids) {\n  const limit = pLimit(10);\n  await Promise.all(Array.from(ids, (id) => limit(() => load(id))));\n}",
+            },
+            {
+              messageId: 'suggestPromiseAllLoop',
+              output:
+                "import pLimit from 'p-limit';\nasync function f(ids) {\n  await Promise.all(Array.from(ids, (id) => load(id)));\n}",
+            },
+          ],
+        },
+      ],
+    },
+    // async's mapLimit required in the file (CommonJS): results in order.
+    {
+      code: "const { mapLimit } = require('async');\nasync function f(ids) {\n  const users = [];\n  for (const id of ids) users.push(await load(id));\n  return users;\n}",
+      filename: 'file.cjs',
+      errors: [
+        {
+          messageId: 'independentLoopUnbounded',
+          line: 4,
+          column: 36,
+          suggestions: [
+            {
+              messageId: 'suggestBoundedLoop',
+              data: { limit: 10, module: 'async' },
+              output:
+                "const { mapLimit } = require('async');\nasync function f(ids) {\n  const users = [];\n  users.push(...(await mapLimit(ids, 10, async (id) => load(id))));\n  return users;\n}",
+            },
+            {
+              messageId: 'suggestPromiseAllLoop',
+              output:
+                "const { mapLimit } = require('async');\nasync function f(ids) {\n  const users = [];\n  users.push(...(await Promise.all(Array.from(ids, (id) => load(id)))));\n  return users;\n}",
+            },
+          ],
+        },
+      ],
+    },
+    // Declared in package.json (tests/fixtures/projects/limiter-esm): the fix adds the import. The fixture
+    // projects have no tsconfig, so these run untyped; the manifest is read the same way in both modes.
+    {
+      mode: 'untyped',
+      code: 'export async function warm(ids) {\n  for (const id of ids) {\n    await load(id);\n  }\n}',
+      filename: 'projects/limiter-esm/src/jobs.js',
+      errors: [
+        {
+          messageId: 'independentLoopUnbounded',
+          line: 3,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestBoundedLoop',
+              output:
+                "import pLimit from 'p-limit';\nexport async function warm(ids) {\n  const limit = pLimit(10);\n  await Promise.all(Array.from(ids, (id) => limit(() => load(id))));\n}",
+            },
+            {
+              messageId: 'suggestPromiseAllLoop',
+              output: 'export async function warm(ids) {\n  await Promise.all(Array.from(ids, (id) => load(id)));\n}',
+            },
+          ],
+        },
+      ],
+    },
+    // CommonJS (tests/fixtures/projects/limiter-cjs): p-limit 6 cannot be required, p-map 4 can.
+    {
+      mode: 'untyped',
+      code: "const db = require('./db');\n\nasync function warm(ids) {\n  for (const id of ids) await db.load(id);\n}\n\nmodule.exports = { warm };",
+      filename: 'projects/limiter-cjs/src/jobs.js',
+      errors: [
+        {
+          messageId: 'independentLoopUnbounded',
+          line: 4,
+          column: 25,
+          suggestions: [
+            {
+              messageId: 'suggestBoundedLoop',
+              data: { limit: 10, module: 'p-map' },
+              output:
+                "const db = require('./db');\nconst pMap = require('p-map');\n\nasync function warm(ids) {\n  await pMap(ids, (id) => db.load(id), { concurrency: 10 });\n}\n\nmodule.exports = { warm };",
+            },
+            {
+              messageId: 'suggestPromiseAllLoop',
+              output:
+                "const db = require('./db');\n\nasync function warm(ids) {\n  await Promise.all(Array.from(ids, (id) => db.load(id)));\n}\n\nmodule.exports = { warm };",
+            },
+          ],
+        },
+      ],
+    },
+    // A short literal list needs no limiter, even where one is imported.
+    {
+      code: "import pLimit from 'p-limit';\nasync function f() {\n  for (const id of ['a', 'b']) await load(id);\n}",
+      filename: 'file.mjs',
+      errors: [
+        {
+          messageId: 'independentLoop',
+          line: 3,
+          column: 32,
+          suggestions: [
+            {
+              messageId: 'suggestPromiseAllLoop',
+              output:
+                "import pLimit from 'p-limit';\nasync function f() {\n  await Promise.all(['a', 'b'].map((id) => load(id)));\n}",
+            },
+          ],
+        },
+      ],
+    },
+    // try: a group in a try … catch keeps its catch (which sees the first rejection) …
+    {
+      code: 'async function f() {\n  try {\n    const a = await fetchA();\n    const b = await fetchB();\n    return [a, b];\n  } catch (error) {\n    log(error);\n  }\n}',
+      errors: [
+        {
+          messageId: 'sequentialAwaits',
+          line: 3,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestPromiseAll',
+              output:
+                'async function f() {\n  try {\n    const [a, b] = await Promise.all([fetchA(), fetchB()]);\n    return [a, b];\n  } catch (error) {\n    log(error);\n  }\n}',
+            },
+          ],
+        },
+      ],
+    },
+    // … but in a try … finally the cleanup would run on the first failure while the other call still runs.
+    {
+      code: 'async function f() {\n  try {\n    const a = await fetchA();\n    const b = await fetchB();\n    return [a, b];\n  } finally {\n    release();\n  }\n}',
+      errors: [{ messageId: 'sequentialAwaits', line: 3, column: 5, suggestions: [] }],
+    },
+    // A loop body that is one try … catch: each element keeps its own handling in an async callback.
+    {
+      code: 'async function f(ids) {\n  for (const id of ids) {\n    try {\n      await load(id);\n    } catch (error) {\n      log(error);\n    }\n  }\n}',
+      filename: 'file.js',
+      errors: [
+        {
+          messageId: 'independentLoopUnbounded',
+          line: 4,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'suggestPromiseAllLoop',
+              output:
+                'async function f(ids) {\n  await Promise.all(Array.from(ids, async (id) => {\n    try {\n      await load(id);\n    } catch (error) {\n      log(error);\n    }\n  }));\n}',
+            },
+          ],
+        },
+      ],
     },
   ],
 });

@@ -60,31 +60,26 @@ export interface ForOfOptions {
   readonly canAwait: boolean;
 }
 
+/** A planned rewrite of a `forEach` statement; `apply` makes the edit. */
+export interface ForEachFixPlan {
+  readonly apply: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix | TSESLint.RuleFix[];
+}
+
 /**
  * `xs.forEach(async (x) => { body })` → `for (const x of xs) { body }`, when the callback is inline,
  * uses only its first parameter, has no `return` (which would leave the enclosing function), no
  * `this`/`arguments` of its own, and every comment of the call lives in the parts that are kept.
  */
-export function forEachToForOf(
-  fixer: TSESLint.RuleFixer,
+export function planForEachToForOf(
   sourceCode: SourceCode,
   call: TSESTree.CallExpression,
   options: ForOfOptions,
-): TSESLint.RuleFix | undefined {
-  const plan = planForOf(sourceCode, call, options);
-  return plan ? fixer.replaceText(plan.statement, plan.text) : undefined;
+): ForEachFixPlan | undefined {
+  const rewrite = planForOfText(sourceCode, call, options);
+  return rewrite ? { apply: (fixer) => fixer.replaceText(rewrite.statement, rewrite.text) } : undefined;
 }
 
-/** Whether {@link forEachToForOf} can rewrite this call. */
-export function canConvertForEachToForOf(
-  sourceCode: SourceCode,
-  call: TSESTree.CallExpression,
-  options: ForOfOptions,
-): boolean {
-  return planForOf(sourceCode, call, options) !== undefined;
-}
-
-function planForOf(
+function planForOfText(
   sourceCode: SourceCode,
   call: TSESTree.CallExpression,
   options: ForOfOptions,
@@ -165,22 +160,18 @@ function planForOf(
   };
 }
 
-/** `xs.forEach(cb)` → `await Promise.all(xs.map(cb))`: the same callbacks, all started at once, awaited together. */
-export function forEachToPromiseAll(
-  fixer: TSESLint.RuleFixer,
-  sourceCode: SourceCode,
-  call: TSESTree.CallExpression,
-): TSESLint.RuleFix[] | undefined {
+/**
+ * `xs.forEach(cb)` → `await Promise.all(xs.map(cb))`: the same callbacks, all started at once, awaited
+ * together. Undefined unless the call is a whole `forEach` statement.
+ */
+export function planForEachToPromiseAll(call: TSESTree.CallExpression): ForEachFixPlan | undefined {
   const forEach = asForEachStatement(call);
   if (!forEach) return undefined;
-  return [
-    fixer.insertTextBefore(call, 'await Promise.all('),
-    fixer.replaceText(forEach.callee.property, 'map'),
-    fixer.insertTextAfter(call, ')'),
-  ];
-}
-
-/** Whether {@link forEachToPromiseAll} applies (the call is a whole `forEach` statement). */
-export function isForEachStatement(call: TSESTree.CallExpression): boolean {
-  return asForEachStatement(call) !== undefined;
+  return {
+    apply: (fixer) => [
+      fixer.insertTextBefore(call, 'await Promise.all('),
+      fixer.replaceText(forEach.callee.property, 'map'),
+      fixer.insertTextAfter(call, ')'),
+    ],
+  };
 }

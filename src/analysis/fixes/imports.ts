@@ -11,7 +11,7 @@ import { findVariableAt, type SourceCode } from '../scope.js';
 export interface ImportRequest {
   /** Module to import from, as it should be written in a new import (`'node:fs/promises'`). */
   readonly module: string;
-  /** The export to import. */
+  /** The export to import; `default` for a default export (or a CommonJS module's `module.exports`). */
   readonly name: string;
   /** Local name to use when `name` is taken (default `${name}Async`). */
   readonly alias?: string;
@@ -162,6 +162,13 @@ export function planImport(
       if (statement.importKind === 'type') continue;
       for (const specifier of statement.specifiers) {
         if (
+          specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier &&
+          request.name === 'default' &&
+          refersTo(sourceCode, useSite, specifier.local.name, specifier)
+        ) {
+          return { reference: specifier.local.name, fix: none };
+        }
+        if (
           specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier &&
           refersTo(sourceCode, useSite, specifier.local.name, specifier)
         ) {
@@ -183,8 +190,9 @@ export function planImport(
     if (required && sameModule(request.module, required.module)) {
       const id = required.declarator.id;
       if (id.type === AST_NODE_TYPES.Identifier) {
+        // A CommonJS package's default export is its `module.exports`.
         if (refersTo(sourceCode, useSite, id.name, required.declarator))
-          return { reference: `${id.name}.${request.name}`, fix: none };
+          return { reference: request.name === 'default' ? id.name : `${id.name}.${request.name}`, fix: none };
         continue;
       }
       if (id.type === AST_NODE_TYPES.ObjectPattern) {
@@ -204,6 +212,12 @@ export function planImport(
     }
   }
 
+  if (request.name === 'default') {
+    const local = chooseLocalName(sourceCode, { ...request, preferAlias: true }, useSite);
+    const statement =
+      system === 'esm' ? `import ${local} from '${request.module}';` : `const ${local} = require('${request.module}');`;
+    return { reference: local, fix: (fixer) => [insertStatement(fixer, sourceCode, system, statement)] };
+  }
   const local = chooseLocalName(sourceCode, request, useSite);
   if (system === 'esm') {
     const target = sourceCode.ast.body.find(

@@ -1,6 +1,6 @@
 /**
- * The package a file belongs to: the folder of the nearest `package.json` above it, and whether the
- * manifest names the file as an executable (`bin`). Manifests are keyed by real path plus mtime and
+ * The package a file belongs to: the folder of the nearest `package.json` above it, whether the
+ * manifest names the file as an executable (`bin`), and the version ranges of its `dependencies`. Manifests are keyed by real path plus mtime and
  * size, so an edited manifest is read again and a long-lived process (an editor's ESLint server)
  * answers as a fresh run would; the cache is bounded.
  */
@@ -12,6 +12,8 @@ interface PackageInfo {
   readonly root: string;
   /** Absolute real paths of the package's executables. */
   readonly bins: ReadonlySet<string>;
+  /** Package name → version range, from `dependencies` (what the code may import when it runs). */
+  readonly dependencies: ReadonlyMap<string, string>;
 }
 
 interface ManifestEntry extends PackageInfo {
@@ -48,13 +50,19 @@ export function pathInPackage(filename: string): string {
   return relative.split(path.sep).join('/');
 }
 
+/** The version range the nearest package.json gives `name` in its `dependencies`, if it declares it. */
+export function findDeclaredDependency(filename: string, name: string): string | undefined {
+  return findPackage(filename)?.dependencies.get(name);
+}
+
 function readManifest(manifestPath: string, stat: fs.Stats): ManifestEntry {
   const cached = manifests.get(manifestPath);
   if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached;
   const root = realPath(path.dirname(manifestPath));
   const bins = new Set<string>();
+  const dependencies = new Map<string, string>();
   try {
-    const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as { bin?: unknown };
+    const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as { bin?: unknown; dependencies?: unknown };
     const entries =
       typeof manifest.bin === 'string'
         ? [manifest.bin]
@@ -62,10 +70,14 @@ function readManifest(manifestPath: string, stat: fs.Stats): ManifestEntry {
           ? Object.values(manifest.bin as Record<string, unknown>)
           : [];
     for (const entry of entries) if (typeof entry === 'string') bins.add(path.resolve(root, entry));
+    if (manifest.dependencies && typeof manifest.dependencies === 'object') {
+      for (const [name, range] of Object.entries(manifest.dependencies as Record<string, unknown>))
+        if (typeof range === 'string') dependencies.set(name, range);
+    }
   } catch {
-    // An unreadable or invalid manifest declares no executables.
+    // An unreadable or invalid manifest declares no executables and no dependencies.
   }
-  const entry: ManifestEntry = { root, bins, mtimeMs: stat.mtimeMs, size: stat.size };
+  const entry: ManifestEntry = { root, bins, dependencies, mtimeMs: stat.mtimeMs, size: stat.size };
   // Re-inserting keeps the Map in least-recently-read order, so the oldest entry goes first.
   manifests.delete(manifestPath);
   manifests.set(manifestPath, entry);

@@ -2,26 +2,31 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
 import { canAwaitAt } from '../../../src/analysis/execution/await-position.js';
-import { canConvertForEachToForOf, forEachToForOf, forEachToPromiseAll } from '../../../src/analysis/fixes/for-each.js';
+import { planForEachToForOf, planForEachToPromiseAll } from '../../../src/analysis/fixes/for-each.js';
 import { applyFixes, probe, type Snippet } from '../harness.js';
 
 const FOR_EACH = 'CallExpression[callee.property.name="forEach"]';
 
 function forOf(snippet: Snippet): string {
   return applyFixes(snippet, FOR_EACH, (fixer, context, node) =>
-    forEachToForOf(fixer, context.sourceCode, node as TSESTree.CallExpression, { canAwait: canAwaitAt(context, node) }),
+    planForEachToForOf(context.sourceCode, node as TSESTree.CallExpression, {
+      canAwait: canAwaitAt(context, node),
+    })?.apply(fixer),
   );
 }
 
 function convertible(snippet: Snippet): boolean[] {
-  return probe(snippet, FOR_EACH, (context, node) =>
-    canConvertForEachToForOf(context.sourceCode, node as TSESTree.CallExpression, {
-      canAwait: canAwaitAt(context, node),
-    }),
+  return probe(
+    snippet,
+    FOR_EACH,
+    (context, node) =>
+      planForEachToForOf(context.sourceCode, node as TSESTree.CallExpression, {
+        canAwait: canAwaitAt(context, node),
+      }) !== undefined,
   );
 }
 
-describe('forEachToForOf', () => {
+describe('planForEachToForOf', () => {
   it.each([
     [
       'block body',
@@ -90,12 +95,12 @@ describe('forEachToForOf', () => {
   });
 });
 
-describe('forEachToPromiseAll', () => {
+describe('planForEachToPromiseAll', () => {
   it('maps and awaits all, keeping the callback and thisArg', () => {
     const code =
       'async function f() {\n  ids.forEach(async (id, i) => { await save(id, i); });\n  ids.forEach(save, repo);\n}';
     const output = applyFixes({ code }, FOR_EACH, (fixer, context, node) =>
-      forEachToPromiseAll(fixer, context.sourceCode, node as TSESTree.CallExpression),
+      planForEachToPromiseAll(node as TSESTree.CallExpression)?.apply(fixer),
     );
     expect(output).toBe(
       'async function f() {\n  await Promise.all(ids.map(async (id, i) => { await save(id, i); }));\n  await Promise.all(ids.map(save, repo));\n}',
@@ -105,7 +110,7 @@ describe('forEachToPromiseAll', () => {
   it('only rewrites whole forEach statements', () => {
     const code = 'async function f() { const r = ids.forEach(save); return ids.forEach(save); }';
     const output = applyFixes({ code }, FOR_EACH, (fixer, context, node) =>
-      forEachToPromiseAll(fixer, context.sourceCode, node as TSESTree.CallExpression),
+      planForEachToPromiseAll(node as TSESTree.CallExpression)?.apply(fixer),
     );
     expect(output).toBe(code);
   });

@@ -195,6 +195,41 @@ describe('planImport, CommonJS', () => {
   });
 });
 
+describe('planImport, default export', () => {
+  const P_LIMIT: ImportRequest = { module: 'p-limit', name: 'default', alias: 'pLimit' };
+
+  it.each([
+    [
+      'ESM: new default import',
+      mjs("import x from './x.js';\nreadFileSync(p);"),
+      "import x from './x.js';\nimport pLimit from 'p-limit';\npLimit(p);",
+    ],
+    [
+      'ESM: reuse a default import',
+      mjs("import limiter from 'p-limit';\nreadFileSync(p);"),
+      "import limiter from 'p-limit';\nlimiter(p);",
+    ],
+    [
+      'ESM: name taken',
+      mjs('const pLimit = 1;\nreadFileSync(p);'),
+      "import pLimit2 from 'p-limit';\nconst pLimit = 1;\npLimit2(p);",
+    ],
+    [
+      'CommonJS: new require',
+      cjs("const x = require('./x');\nreadFileSync(p);"),
+      "const x = require('./x');\nconst pLimit = require('p-limit');\npLimit(p);",
+    ],
+    // A CommonJS package's default export is its module.exports.
+    [
+      'CommonJS: reuse a require',
+      cjs("const limiter = require('p-limit');\nreadFileSync(p);"),
+      "const limiter = require('p-limit');\nlimiter(p);",
+    ],
+  ])('%s', (_title, snippet, output) => {
+    expect(plan(snippet, P_LIMIT)).toBe(output);
+  });
+});
+
 describe('getModuleSystem', () => {
   it.each([
     ['.cjs', { code: 'x;', filename: 'file.cjs' }, 'cjs'],

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
 import { type AwaitedStatement, classifyAwaitStatement } from '../../../src/analysis/concurrency/awaited-statements.js';
-import { buildSequentialPromiseAllFix } from '../../../src/analysis/fixes/promise-all.js';
+import { planSequentialPromiseAll } from '../../../src/analysis/fixes/promise-all.js';
 import { applyFixes } from '../harness.js';
 
 /** Merges every awaited statement of the body of `f` into one `Promise.all`. */
@@ -11,11 +11,11 @@ function mergeBody(code: string): string {
     const items = (node as TSESTree.BlockStatement).body
       .map((statement) => classifyAwaitStatement(statement))
       .filter((item): item is AwaitedStatement => item !== undefined);
-    return buildSequentialPromiseAllFix(context.sourceCode, items)?.(fixer);
+    return planSequentialPromiseAll(context.sourceCode, items)?.apply(fixer);
   });
 }
 
-describe('buildSequentialPromiseAllFix: line width', () => {
+describe('planSequentialPromiseAll: line width', () => {
   it('keeps a short array on one line', () => {
     expect(mergeBody('async function f() {\n  const a = await getA();\n  const b = await getB();\n}')).toBe(
       'async function f() {\n  const [a, b] = await Promise.all([getA(), getB()]);\n}',
