@@ -66,11 +66,4 @@ export default defineConfig(
       '@typescript-eslint/no-unsafe-return': 'off',
     },
   },
-  {
-    // To do: type its stats and configs as bench/sweep.js does; until then it is linted without types.
-    name: 'event-loop/bench-untyped',
-    files: ['bench/sweep-typed.js'],
-    extends: [tseslint.configs.disableTypeChecked],
-    languageOptions: { parserOptions: { projectService: false } },
-  },
 );

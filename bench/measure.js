@@ -11,14 +11,14 @@ import { benchDir, packageVersion, prepareCorpus, workDir } from './corpora.js';
 import { mb, seconds } from './format.js';
 
 /** Same for every configuration: fresh process, same flags, same environment. */
-export const nodeFlags = ['--max-old-space-size=8192'];
+export const nodeFlags = ['--max-old-space-size=8192', '--expose-gc'];
 
 /**
  * @typedef {import('./corpora.js').Corpus} Corpus
  * @typedef {{ file: string, line: number, column: number, ruleId: string, message: string }} Report
  * @typedef {{ file: string, line: number, message: string }} Fatal
  * @typedef {{
- *   files: number, parseMs: number, rulesMs: number, maxRssKb: number,
+ *   files: number, parseMs: number, rulesMs: number, maxRssKb: number, retainedHeapKb: number,
  *   ruleTimes: Record<string, number>, reportsPerRule: Record<string, number>,
  *   reports: Report[], fatal: Fatal[], wallMs: number,
  * }} Sample one worker run, plus the wall time measured here

@@ -3,13 +3,12 @@
  * overlap with the typed anchors, problems) and DIFFERENCES.md (the anchors' reports on one side
  * only), from what aggregate.js computed.
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 
 import { sumOver } from './aggregate.js';
 import { configurations } from './configs.js';
 import { nodeModulesDir } from './corpora.js';
+import { environmentRows, packageVersionOf } from './environment.js';
 import { mb, seconds } from './format.js';
 
 /**
@@ -24,13 +23,7 @@ import { mb, seconds } from './format.js';
 const pass = (ok) => (ok === undefined ? '—' : ok ? '✅' : '❌');
 
 /** @param {string} name */
-function versionOf(name) {
-  try {
-    return JSON.parse(fs.readFileSync(path.join(nodeModulesDir, name, 'package.json'), 'utf8')).version;
-  } catch {
-    return 'not installed';
-  }
-}
+const versionOf = (name) => packageVersionOf(path.join(nodeModulesDir, name), 'not installed');
 
 /** @param {string[]} cells */
 const row = (cells) => `| ${cells.join(' | ')} |`;
@@ -40,11 +33,11 @@ const row = (cells) => `| ${cells.join(' | ')} |`;
  * @param {Aggregate & {
  *   full: boolean, command: string, runs: number, limit: number | undefined, nodeFlags: string[],
  *   corpora: Corpus[], configs: string[], prepared: Map<string, PreparedCorpus>,
- *   plugin: import('./configs.js').Plugin, ours: string[],
+ *   plugin: import('./configs.js').Plugin, ours: string[], load?: { loadBefore: number[], loadAfter: number[] },
  * }} input
  */
 export function renderResults(input) {
-  const { full, command, runs, limit, nodeFlags, corpora, configs, prepared, plugin, ours } = input;
+  const { full, command, runs, limit, nodeFlags, corpora, configs, prepared, plugin, ours, load } = input;
   const { table, overlaps, targets, problems, ourFloating, typedAnchors } = input;
   const corpusNames = corpora.map((c) => c.name);
   /** @param {string} config @param {(summary: Summary) => number} pick */
@@ -120,7 +113,6 @@ export function renderResults(input) {
     return [...lines, ...ruleRows, ''];
   }
 
-  const cpus = os.cpus();
   const md = [
     full ? '# Benchmark results' : '# Benchmark results (partial run: not the committed numbers)',
     '',
@@ -128,9 +120,7 @@ export function renderResults(input) {
     '',
     '| | |',
     '|---|---|',
-    `| date | ${new Date().toISOString().replace(/\.\d+Z$/u, 'Z')} |`,
-    `| machine | ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.type()} ${os.release()} ${os.arch()} |`,
-    `| Node.js | ${process.version} |`,
+    ...environmentRows(load),
     `| ESLint | ${versionOf('eslint')} |`,
     `| TypeScript | ${versionOf('typescript')} |`,
     `| typescript-eslint | ${versionOf('typescript-eslint')} |`,
@@ -163,7 +153,7 @@ export function renderResults(input) {
     '',
     '## Targets',
     '',
-    'Judged on the **all** column (sums over the corpora; peak RSS: the worst corpus). Per-corpus ratios of small corpora are noisy.',
+    'Judged on the **all** column (sums over the corpora; memory: the worst corpus). Per-corpus ratios of small corpora are noisy.',
     '',
     row(['target', ...corpusNames, 'all', 'limit', 'met']),
     row(['---', ...corpusNames.map(() => '---:'), '---:', '---', '---']),

@@ -13,6 +13,7 @@
  * ever hold full runs. Raw numbers go to bench/.work/results.json.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -55,6 +56,7 @@ const plugin = await loadPlugin(values.plugin);
 const ours = Object.keys(ourRules(plugin));
 
 const prepared = prepareCorpora(selectedCorpora, { limit });
+const loadBefore = os.loadavg();
 const { samples, failures } = measure({
   corpora: selectedCorpora,
   configs: selectedConfigs,
@@ -62,6 +64,7 @@ const { samples, failures } = measure({
   prepared,
   pluginPath: values.plugin,
 });
+const loadAfter = os.loadavg();
 const results = aggregate({
   samples,
   failures,
@@ -85,6 +88,7 @@ const text = renderResults({
   prepared,
   plugin,
   ours,
+  load: { loadBefore, loadAfter },
 });
 const differences = renderDifferences({ ...results, full, command, corpora: selectedCorpora });
 

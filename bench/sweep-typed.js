@@ -28,7 +28,7 @@ import tseslint from 'typescript-eslint';
 
 import { loadPlugin, pluginNamespace } from './configs.js';
 import { listCorpusFiles, prepareCorpus, repoDir, workDir } from './corpora.js';
-import { applyFix, regionDiff } from './sweep/fix-checks.js';
+import { checkFixLoops, checkReportedFixes, fatalOf, findingFailures, printFindings } from './sweep/check-fixes.js';
 import { createMeaningCheck } from './sweep/meaning.js';
 import { inclusiveRuleEntries, seededSample } from './sweep/options.js';
 import { typedProjects } from './sweep/typed-projects.js';
@@ -76,6 +76,11 @@ const sampled = new Set(seededSample(allFiles, sampleSize, seed).map((f) => f.ke
 // --- configs -----------------------------------------------------------------------------------
 
 const tsPatterns = ['**/*.ts', '**/*.mts', '**/*.cts', '**/*.tsx'];
+/**
+ * @param {import('eslint').Linter.LanguageOptions} languageOptions
+ * @param {import('eslint').Linter.RulesRecord} rules
+ * @returns {import('eslint').Linter.Config[]}
+ */
 const baseConfig = (languageOptions, rules) => [
   {
     files: tsPatterns,
@@ -85,8 +90,13 @@ const baseConfig = (languageOptions, rules) => [
     rules,
   },
 ];
+/** @type {Map<string, import('eslint').Linter.Config[]>} */
 const configCache = new Map();
-/** The typed config of a project dir for `'all'`, `'none'` or one rule id; built once. */
+/**
+ * The typed config of a project dir for `'all'`, `'none'` or one rule id; built once.
+ * @param {string} dir
+ * @param {string} rules
+ */
 function typedConfig(dir, rules) {
   const key = `${dir}\0${rules}`;
   let config = configCache.get(key);
@@ -105,8 +115,18 @@ const parseConfig = baseConfig({ parser: tseslint.parser }, {});
 
 // --- checks ------------------------------------------------------------------------------------
 
+/**
+ * What the typed sweep counts and collects (written to bench/.work/sweep-typed-report.json).
+ * @typedef {import('./sweep/check-fixes.js').FindingStats & {
+ *   candidates: number, files: number, linted: number, parserRejected: string[], withoutTypes: string[],
+ *   projects: { project: string, files: number, seconds: number, reports: number, crashes: number, rssMb: number }[],
+ * }} TypedSweepStats
+ */
+
 const linter = new Linter({ cwd: '/' });
+/** @param {string} file */
 const display = (file) => path.relative(repoDir, file);
+/** @type {TypedSweepStats} */
 const stats = {
   candidates: allFiles.length,
   files: sampled.size,
@@ -125,14 +145,23 @@ const stats = {
   projects: [],
 };
 
-const fatalOf = (messages) => messages.find((m) => m.fatal);
-
+/**
+ * @param {string} file
+ * @param {string} ruleId
+ * @param {unknown} error
+ */
 function recordCrash(file, ruleId, error) {
-  stats.crashes.push({ file: display(file), rule: ruleId, stack: String(error?.stack ?? error) });
+  stats.crashes.push({ file: display(file), rule: ruleId, stack: String(/** @type {any} */ (error)?.stack ?? error) });
 }
 
+/**
+ * Lints one file with types and checks every fix and suggestion; everything it learns goes into `stats`.
+ * @param {string} file
+ * @param {string} dir the project's copy, where its tsconfig.json is
+ */
 function sweepFile(file, dir) {
   const text = fs.readFileSync(file, 'utf8');
+  /** @type {import('eslint').Linter.LintMessage[]} */
   let messages;
   try {
     messages = linter.verify(text, typedConfig(dir, 'all'), { filename: file });
@@ -156,80 +185,31 @@ function sweepFile(file, dir) {
   // A file the project service had no program for would be linted without types, silently.
   if (!linter.getSourceCode()?.parserServices?.program) stats.withoutTypes.push(display(file));
 
-  const check = createMeaningCheck(linter, {
-    parseConfig: () => parseConfig,
-    ruleConfig: (ruleId) => typedConfig(dir, ruleId),
-  });
-  const fixedRules = new Set();
-  let touched = false;
-  for (const message of messages) {
-    if (!message.ruleId || !(message.ruleId in stats.reportsPerRule)) continue;
-    stats.reportsPerRule[message.ruleId]++;
-    const where = `${display(file)}:${message.line}:${message.column}`;
-    const candidates = [];
-    if (message.fix) {
-      candidates.push({ kind: 'fix', fix: message.fix, messageId: message.messageId });
-      fixedRules.add(message.ruleId);
-    }
-    for (const [index, suggestion] of (message.suggestions ?? []).entries())
-      candidates.push({
-        kind: `suggestion ${index + 1} (${suggestion.messageId ?? suggestion.desc})`,
-        fix: suggestion.fix,
-        messageId: suggestion.messageId,
-      });
-    for (const { kind, fix, messageId } of candidates) {
-      if (kind === 'fix') stats.fixes++;
-      else stats.suggestions++;
-      const output = applyFix(text, fix);
+  const sweep = {
+    linter,
+    stats,
+    display,
+    ruleConfig: (/** @type {string} */ ruleId) => typedConfig(dir, ruleId),
+    recordCrash,
+  };
+  /** @type {import('./sweep/check-fixes.js').MeaningCheck | undefined} */
+  let check;
+  const { fixedRules, touched } = checkReportedFixes({
+    ...sweep,
+    file,
+    text,
+    messages,
+    parseError: (output) => {
       const parseFatal = fatalOf(linter.verify(output, parseConfig, { filename: file }));
-      if (parseFatal) {
-        stats.unparseable.push({
-          where,
-          rule: message.ruleId,
-          kind,
-          error: `${parseFatal.line}:${parseFatal.column} ${parseFatal.message}`,
-          diff: regionDiff(text, output),
-        });
-        continue;
-      }
-      touched = true;
-      try {
-        const findings = check({ file, where, text, output, fix, kind, messageId, ruleId: message.ruleId, messages });
-        for (const finding of findings)
-          (finding.check === 'structure' ? stats.structureChanges : stats.reapplied).push(finding);
-      } catch (error) {
-        recordCrash(file, message.ruleId, error);
-      }
-    }
-  }
-
-  for (const ruleId of fixedRules) {
-    stats.fixLoops++;
-    touched = true;
-    try {
-      const config = typedConfig(dir, ruleId);
-      const first = linter.verifyAndFix(text, config, { filename: file });
-      const loopFatal = fatalOf(first.messages);
-      if (loopFatal) {
-        stats.unparseable.push({
-          where: display(file),
-          rule: ruleId,
-          kind: 'fix loop',
-          error: `${loopFatal.line}:${loopFatal.column} ${loopFatal.message}`,
-          diff: regionDiff(text, first.output),
-        });
-        continue;
-      }
-      const second = linter.verifyAndFix(first.output, config, { filename: file });
-      if (second.fixed)
-        stats.nonIdempotent.push({ where: display(file), rule: ruleId, diff: regionDiff(first.output, second.output) });
-    } catch (error) {
-      recordCrash(file, ruleId, error);
-    }
-  }
+      return parseFatal ? `${parseFatal.line}:${parseFatal.column} ${parseFatal.message}` : undefined;
+    },
+    meaningCheck: () =>
+      (check ??= createMeaningCheck(linter, { parseConfig: () => parseConfig, ruleConfig: sweep.ruleConfig })),
+  });
+  checkFixLoops({ ...sweep, file, text, ruleIds: fixedRules });
   // The project service keeps the last text it was given for a file: give it the file's own text
   // back, so that the files linted next see their neighbour as it is on disk.
-  if (touched) linter.verify(text, typedConfig(dir, 'none'), { filename: file });
+  if (touched || fixedRules.size > 0) linter.verify(text, typedConfig(dir, 'none'), { filename: file });
 }
 
 // --- run ---------------------------------------------------------------------------------------
@@ -281,13 +261,6 @@ for (const project of projects) {
 // --- report ------------------------------------------------------------------------------------
 
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
-const listFindings = (title, findings) => {
-  console.log(`${title}: ${findings.length}`);
-  for (const f of findings)
-    console.log(
-      `  ${f.where} [${f.rule}] ${f.kind ?? ''}${f.kind ? ': ' : ''}${f.detail ?? f.error ?? ''}\n    ${f.diff.split('\n').join('\n    ')}`,
-    );
-};
 console.log('');
 console.log(
   `files: ${stats.linted - stats.withoutTypes.length} linted with types of ${stats.files}; ` +
@@ -297,27 +270,12 @@ for (const file of stats.withoutTypes.slice(0, 20)) console.log(`  no program: $
 for (const line of stats.parserRejected.slice(0, 20)) console.log(`  ${line}`);
 console.log('reports per rule:');
 for (const id of ruleIds) console.log(`  ${id}: ${stats.reportsPerRule[id]}`);
-console.log(
-  `fixes applied: ${stats.fixes}, suggestions applied: ${stats.suggestions}, fix loops run twice: ${stats.fixLoops}`,
-);
-console.log(`crashes: ${stats.crashes.length}`);
-for (const crash of stats.crashes)
-  console.log(`  ${crash.file} [${crash.rule}]\n    ${crash.stack.split('\n').slice(0, 12).join('\n    ')}`);
-listFindings('unparseable outputs', stats.unparseable);
-listFindings('structure changes outside the edit', stats.structureChanges);
-listFindings('fixes that apply again', stats.reapplied);
-listFindings('non-idempotent fixes', stats.nonIdempotent);
+printFindings(stats);
 console.log(`time: ${seconds}s`);
 
-const failures = [];
-if (stats.crashes.length) failures.push(`${stats.crashes.length} crash(es)`);
+const failures = findingFailures(stats);
 if (stats.withoutTypes.length) failures.push(`${stats.withoutTypes.length} file(s) linted without a program`);
 if (stats.parserRejected.length) failures.push(`${stats.parserRejected.length} file(s) the typed parser rejected`);
-if (stats.unparseable.length) failures.push(`${stats.unparseable.length} unparseable output(s)`);
-if (stats.structureChanges.length)
-  failures.push(`${stats.structureChanges.length} structure change(s) outside the edit`);
-if (stats.reapplied.length) failures.push(`${stats.reapplied.length} fix(es) that apply again`);
-if (stats.nonIdempotent.length) failures.push(`${stats.nonIdempotent.length} non-idempotent fix(es)`);
 
 fs.mkdirSync(workDir, { recursive: true });
 fs.writeFileSync(

@@ -35,9 +35,10 @@ import {
   repoDir,
   workDir,
 } from './corpora.js';
+import { checkFixLoops, checkReportedFixes, fatalOf, findingFailures, printFindings } from './sweep/check-fixes.js';
 import { regionDiff } from './sweep/fix-checks.js';
 import { createMeaningCheck } from './sweep/meaning.js';
-import { inclusiveOptions, mulberry32 } from './sweep/options.js';
+import { inclusiveOptions, inclusiveRuleEntries, seededSample } from './sweep/options.js';
 
 // --- the rules at their most inclusive options -------------------------------------------------
 
@@ -84,17 +85,8 @@ async function main() {
   const plugin = await loadPlugin(values.plugin);
   const namespace = pluginNamespace(plugin);
 
-  const ruleIds = Object.keys(plugin.rules)
-    .sort()
-    .map((name) => `${namespace}/${name}`);
-  const ruleEntries = Object.fromEntries(
-    Object.keys(plugin.rules)
-      .sort()
-      .map((name) => {
-        const options = inclusiveOptions(plugin.rules[name]);
-        return [`${namespace}/${name}`, options.length ? ['error', ...options] : 'error'];
-      }),
-  );
+  const ruleEntries = inclusiveRuleEntries(plugin, namespace);
+  const ruleIds = Object.keys(ruleEntries);
 
   // --- parsing modes and configs -----------------------------------------------------------------
 
@@ -198,17 +190,13 @@ async function main() {
   allFiles = allFiles
     .map((file) => ({ file, key: display(file) }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  let files = allFiles.map((f) => f.file);
   const sampleSize = values.sample ? Number(values.sample) : undefined;
   const seed = Number(values.seed);
-  if (sampleSize !== undefined && sampleSize < files.length) {
-    const random = mulberry32(seed);
-    for (let i = files.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [files[i], files[j]] = [files[j], files[i]];
-    }
-    files = files.slice(0, sampleSize);
-  }
+  const files = seededSample(
+    allFiles.map((f) => f.file),
+    sampleSize,
+    seed,
+  );
   const rssEvery = values['rss-every']
     ? Number(values['rss-every'])
     : files.length >= 10_000
@@ -239,15 +227,9 @@ async function main() {
     rss: [],
   };
 
-  const isFatal = (messages) => messages.find((m) => m.fatal);
-
   function parseError(text, mode, filename) {
-    const fatal = isFatal(linter.verify(text, configFor(mode, 'none'), { filename }));
+    const fatal = fatalOf(linter.verify(text, configFor(mode, 'none'), { filename }));
     return fatal ? `${fatal.line}:${fatal.column} ${fatal.message}` : undefined;
-  }
-
-  function applyFix(text, fix) {
-    return text.slice(0, fix.range[0]) + fix.text + text.slice(fix.range[1]);
   }
 
   function recordCrash(file, ruleId, error) {
@@ -287,7 +269,7 @@ async function main() {
         }
         break;
       }
-      lastFatal = isFatal(messages);
+      lastFatal = fatalOf(messages);
       if (!lastFatal) {
         mode = candidate;
         break;
@@ -301,66 +283,16 @@ async function main() {
     stats.linted++;
     stats.byMode[mode.name] = (stats.byMode[mode.name] ?? 0) + 1;
 
-    const fixedRules = new Set();
-    for (const message of messages) {
-      if (!message.ruleId || !(message.ruleId in stats.reportsPerRule)) continue;
-      stats.reportsPerRule[message.ruleId] = (stats.reportsPerRule[message.ruleId] ?? 0) + 1;
-      const where = `${display(file)}:${message.line}:${message.column}`;
-      /** @type {{ kind: string, fix: { range: [number, number], text: string, messageId?: string } }[]} */
-      const candidates = [];
-      if (message.fix) {
-        candidates.push({ kind: 'fix', fix: message.fix });
-        fixedRules.add(message.ruleId);
-      }
-      for (const [index, suggestion] of (message.suggestions ?? []).entries()) {
-        candidates.push({
-          kind: `suggestion ${index + 1} (${suggestion.messageId ?? suggestion.desc})`,
-          fix: { ...suggestion.fix, messageId: suggestion.messageId },
-        });
-      }
-      for (const { kind, fix } of candidates) {
-        if (kind === 'fix') stats.fixes++;
-        else stats.suggestions++;
-        const output = applyFix(text, fix);
-        const error = parseError(output, mode, file);
-        if (error) stats.unparseable.push({ where, rule: message.ruleId, kind, error, diff: regionDiff(text, output) });
-        else {
-          const check = meaningCheck(mode);
-          const messageId = kind === 'fix' ? message.messageId : fix.messageId;
-          const findings = check({ file, where, text, output, fix, kind, messageId, ruleId: message.ruleId, messages });
-          for (const finding of findings)
-            (finding.check === 'structure' ? stats.structureChanges : stats.reapplied).push(finding);
-        }
-      }
-    }
-
-    for (const ruleId of fixedRules) {
-      stats.fixLoops++;
-      try {
-        const config = configFor(mode, ruleId);
-        const first = linter.verifyAndFix(text, config, { filename: file });
-        const fatal = isFatal(first.messages);
-        if (fatal) {
-          stats.unparseable.push({
-            where: display(file),
-            rule: ruleId,
-            kind: 'fix loop',
-            error: `${fatal.line}:${fatal.column} ${fatal.message}`,
-            diff: regionDiff(text, first.output),
-          });
-          continue;
-        }
-        const second = linter.verifyAndFix(first.output, config, { filename: file });
-        if (second.fixed)
-          stats.nonIdempotent.push({
-            where: display(file),
-            rule: ruleId,
-            diff: regionDiff(first.output, second.output),
-          });
-      } catch (error) {
-        recordCrash(file, ruleId, error);
-      }
-    }
+    const sweep = { linter, stats, display, ruleConfig: (ruleId) => configFor(mode, ruleId), recordCrash };
+    const { fixedRules } = checkReportedFixes({
+      ...sweep,
+      file,
+      text,
+      messages,
+      parseError: (output) => parseError(output, mode, file),
+      meaningCheck: () => meaningCheck(mode),
+    });
+    checkFixLoops({ ...sweep, file, text, ruleIds: fixedRules });
   }
 
   function checkpoint(done) {
@@ -430,26 +362,7 @@ async function main() {
   console.log('reports per rule:');
   if (ruleIds.length === 0) console.log('  (no rules)');
   for (const id of ruleIds) console.log(`  ${id}: ${stats.reportsPerRule[id]}`);
-  console.log(
-    `fixes applied: ${stats.fixes}, suggestions applied: ${stats.suggestions}, fix loops run twice: ${stats.fixLoops}`,
-  );
-
-  console.log(`crashes: ${stats.crashes.length}`);
-  for (const crash of stats.crashes) {
-    console.log(`  ${crash.file} [${crash.rule}]\n    ${crash.stack.split('\n').slice(0, 12).join('\n    ')}`);
-  }
-  console.log(`unparseable outputs: ${stats.unparseable.length}`);
-  for (const u of stats.unparseable)
-    console.log(`  ${u.where} [${u.rule}] ${u.kind}: ${u.error}\n    ${u.diff.split('\n').join('\n    ')}`);
-  console.log(`non-idempotent fixes: ${stats.nonIdempotent.length}`);
-  for (const n of stats.nonIdempotent)
-    console.log(`  ${n.where} [${n.rule}] the second fix pass changed:\n    ${n.diff.split('\n').join('\n    ')}`);
-  console.log(`structure changes outside the edit: ${stats.structureChanges.length}`);
-  for (const f of stats.structureChanges)
-    console.log(`  ${f.where} [${f.rule}] ${f.kind}: ${f.detail}\n    ${f.diff.split('\n').join('\n    ')}`);
-  console.log(`fixes that apply again: ${stats.reapplied.length}`);
-  for (const f of stats.reapplied)
-    console.log(`  ${f.where} [${f.rule}] ${f.kind}: ${f.detail}\n    ${f.diff.split('\n').join('\n    ')}`);
+  printFindings(stats);
   console.log(
     `memory: RSS ${stats.rss.map((c) => `${c.rssMb}`).join(' → ')} MB, heap ${stats.rss.map((c) => `${c.heapMb}`).join(' → ')} MB; ` +
       `bound: heap at every checkpoint and RSS at the end ≤ 2 × first + 200 MB` +
@@ -459,12 +372,7 @@ async function main() {
   );
   console.log(`time: ${seconds}s`);
 
-  if (stats.crashes.length) failures.push(`${stats.crashes.length} crash(es)`);
-  if (stats.unparseable.length) failures.push(`${stats.unparseable.length} unparseable output(s)`);
-  if (stats.nonIdempotent.length) failures.push(`${stats.nonIdempotent.length} non-idempotent fix(es)`);
-  if (stats.structureChanges.length)
-    failures.push(`${stats.structureChanges.length} structure change(s) outside the edit`);
-  if (stats.reapplied.length) failures.push(`${stats.reapplied.length} fix(es) that apply again`);
+  failures.push(...findingFailures(stats));
   if (memoryExceeded.length)
     failures.push(
       `memory over the bound at ${memoryExceeded.map((c) => `${c.files} files (heap ${c.heapMb} MB, RSS ${c.rssMb} MB)`).join(', ')}`,

@@ -86,6 +86,7 @@ export async function renderCatalogue() {
   const { EFFECT_RUN_APIS, EFFECT_BODY_APIS } = /** @type {typeof import('../src/analysis/catalog/effect.js')} */ (
     await load('effect.js')
   );
+  const reads = /** @type {typeof import('../src/analysis/catalog/read-calls.js')} */ (await load('read-calls.js'));
   const ordered = /** @type {typeof import('../src/analysis/catalog/ordered-calls.js')} */ (
     await load('ordered-calls.js')
   );
@@ -201,8 +202,44 @@ export async function renderCatalogue() {
           'verbs that change shared state: two on one receiver stay in order',
         ],
         [`\`${ordered.POOLED_RECEIVER_PATTERN.source}\``, 'pools: calls through them run on separate connections'],
-        [`\`${ordered.ORDERED_SQL_PATTERN.source}\``, 'SQL that controls a session or transaction'],
       ],
+    ),
+    '',
+    '## Known reads',
+    '',
+    'By default [`prefer-promise-all`](prefer-promise-all.md) reports only awaits known to read and not write',
+    '(`checkUnknownEffects` widens it). A call reads when it sends SQL that reads, makes an HTTP `GET` or `HEAD`,',
+    'reads files or DNS by origin, calls a same-file function whose body only reads, or is named like a read.',
+    '',
+    table(
+      ['what', 'how it is known'],
+      [
+        [`\`${reads.READ_NAME_PATTERN.source}\``, 'callee names that read (unless they also name a write)'],
+        [`\`${reads.COMPOUND_NAME_PATTERN.source}\``, 'names that do two things (`getOrCreate`): not a read'],
+        [
+          [...reads.SQL_METHOD_NAMES].map((name) => `\`${name}\``).join(', '),
+          'the first argument is SQL text; its statement kind decides (reads may run together)',
+        ],
+        [
+          [...reads.MAYBE_SQL_METHOD_NAMES].map((name) => `\`${name}\``).join(', '),
+          'the same, when the first argument reads as SQL',
+        ],
+        [[...reads.SQL_TAG_NAMES].map((name) => `\`${name}\``).join(', '), 'template tags whose text is SQL'],
+      ],
+    ),
+    '',
+    table(
+      ['origin', 'API', 'method'],
+      reads.HTTP_CLIENT_APIS.map((row) => [
+        originOf(row),
+        callOf(row),
+        typeof row.method === 'string' ? row.method : 'from its options (`GET` when absent)',
+      ]),
+    ),
+    '',
+    table(
+      ['origin', 'API'],
+      reads.READ_APIS.map((row) => [originOf(row), callOf(row)]),
     ),
   );
 

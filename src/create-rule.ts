@@ -1,4 +1,4 @@
-import { ESLintUtils } from '@typescript-eslint/utils';
+import { RuleCreator } from '@typescript-eslint/utils/eslint-utils';
 
 export const REPOSITORY_URL = 'https://github.com/eslint-plugin-event-loop/eslint-plugin-event-loop';
 
@@ -13,6 +13,4 @@ export interface EventLoopRuleDocs {
   requiresTypeChecking: false;
 }
 
-export const createRule = ESLintUtils.RuleCreator<EventLoopRuleDocs>(
-  (name) => `${REPOSITORY_URL}/blob/main/rules-docs/${name}.md`,
-);
+export const createRule = RuleCreator<EventLoopRuleDocs>((name) => `${REPOSITORY_URL}/blob/main/rules-docs/${name}.md`);

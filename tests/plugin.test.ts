@@ -24,7 +24,7 @@ const STRICT_RULES = {
   'event-loop/no-blocking-in-async': ['error', { checkLocalHelpers: true, checkSyncByDesignApis: true }],
   'event-loop/no-floating-promise': ['error', { checkEventCallbacks: true, checkNeverRejecting: true }],
   'event-loop/no-nested-event-loop': 'error',
-  'event-loop/prefer-promise-all': 'error',
+  'event-loop/prefer-promise-all': ['error', { checkUnknownEffects: true }],
 };
 const CONFIG_RULES: Record<(typeof CONFIG_NAMES)[number], Record<string, unknown>> = {
   recommended: {
@@ -156,6 +156,33 @@ describe('built package (dist/)', () => {
         registersItself: true,
         rules: CONFIG_RULES[config],
       });
+    }
+  });
+
+  it('loads no parser, type checker or ESLint API until a rule needs one', () => {
+    // Every editor start and CLI run pays the plugin's load: `typescript`, the scope manager, ESLint's API and the
+    // cross-file parsers load lazily, where a rule needs them (CommonJS packages land in require's cache).
+    const script = `
+      import Module from 'node:module';
+      await import(${JSON.stringify(packageJson.name)});
+      const packages = new Set(Object.keys(Module._cache).map((file) => /node_modules\\/((?:@[^/]+\\/)?[^/]+)/.exec(file)?.[1]));
+      console.log(JSON.stringify([...packages].filter(Boolean).sort()));
+    `;
+    const output = execFileSync(process.execPath, ['--input-type=module', '--eval', script], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    });
+    const packages = JSON.parse(output) as string[];
+    for (const heavy of [
+      'eslint',
+      'espree',
+      'oxc-parser',
+      'oxc-resolver',
+      'typescript',
+      '@typescript-eslint/scope-manager',
+      '@typescript-eslint/typescript-estree',
+    ]) {
+      expect(packages, `${heavy} is loaded with the plugin`).not.toContain(heavy);
     }
   });
 });

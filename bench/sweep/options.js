@@ -60,7 +60,12 @@ export function inclusiveOptions(rule) {
   return options;
 }
 
-/** Every rule of the plugin as `namespace/name` → its flat-config entry at its most inclusive options. */
+/**
+ * Every rule of the plugin as `namespace/name` → its flat-config entry at its most inclusive options.
+ * @param {{ rules: Record<string, unknown> }} plugin
+ * @param {string} namespace
+ * @returns {Record<string, import('eslint').Linter.RuleEntry>}
+ */
 export function inclusiveRuleEntries(plugin, namespace) {
   return Object.fromEntries(
     Object.keys(plugin.rules)

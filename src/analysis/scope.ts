@@ -4,12 +4,58 @@
  * cast, and the questions only scope answers: is a variable reassigned, what is it declared as, does a
  * name stand for a namespace rather than a value.
  */
-import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import type { TSESLint } from '@typescript-eslint/utils';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 
 /** A rule context of any rule: analysis never depends on a rule's message ids or options. */
 export type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 export type SourceCode = Readonly<TSESLint.SourceCode>;
 export type ScopeVariable = TSESLint.Scope.Variable;
+
+type ScopeEnums = typeof TSESLint.Scope;
+type Spelled<E extends Record<string, string>> = { readonly [K in keyof E]: `${E[K]}` };
+
+/*
+ * scope-manager's `DefinitionType` and `ScopeType`, spelled out (tsc checks every member against the real enums):
+ * reading them from `TSESLint.Scope` would load all of `@typescript-eslint/utils` at plugin load, that is ESLint's
+ * API and the whole scope manager (~1 s, half the load time), even in JavaScript projects that never use it.
+ */
+const definitionTypes = {
+  CatchClause: 'CatchClause',
+  ClassName: 'ClassName',
+  FunctionName: 'FunctionName',
+  ImplicitGlobalVariable: 'ImplicitGlobalVariable',
+  ImportBinding: 'ImportBinding',
+  Parameter: 'Parameter',
+  TSEnumName: 'TSEnumName',
+  TSEnumMember: 'TSEnumMemberName',
+  TSModuleName: 'TSModuleName',
+  Type: 'Type',
+  Variable: 'Variable',
+} as const satisfies Spelled<ScopeEnums['DefinitionType']>;
+const scopeTypes = {
+  block: 'block',
+  catch: 'catch',
+  class: 'class',
+  classFieldInitializer: 'class-field-initializer',
+  classStaticBlock: 'class-static-block',
+  conditionalType: 'conditionalType',
+  for: 'for',
+  function: 'function',
+  functionExpressionName: 'function-expression-name',
+  functionType: 'functionType',
+  global: 'global',
+  mappedType: 'mappedType',
+  module: 'module',
+  switch: 'switch',
+  tsEnum: 'tsEnum',
+  tsModule: 'tsModule',
+  type: 'type',
+  with: 'with',
+} as const satisfies Spelled<ScopeEnums['ScopeType']>;
+export const DefinitionType = definitionTypes as unknown as ScopeEnums['DefinitionType'];
+export const ScopeType = scopeTypes as unknown as ScopeEnums['ScopeType'];
 
 /** The variable a name (or an identifier) refers to, looked up from the scope at `site`. */
 export function findVariableAt(
@@ -38,7 +84,7 @@ export function isReassigned(variable: ScopeVariable): boolean {
 /** The initialiser of a variable declared once as a plain name (`const x = init`), or undefined. */
 export function getDeclaredInit(variable: ScopeVariable): TSESTree.Expression | undefined {
   const def = variable.defs.length === 1 ? variable.defs[0] : undefined;
-  if (def?.type !== TSESLint.Scope.DefinitionType.Variable) return undefined;
+  if (def?.type !== DefinitionType.Variable) return undefined;
   const declarator = def.node;
   return declarator.id.type === AST_NODE_TYPES.Identifier ? (declarator.init ?? undefined) : undefined;
 }
@@ -85,7 +131,6 @@ export function isNamespaceLikeName(sourceCode: SourceCode, node: TSESTree.Node)
   return variable.defs.every(
     (def) =>
       NAMESPACE_LIKE_DEFINITIONS.has(def.type) ||
-      (def.type === TSESLint.Scope.DefinitionType.ImportBinding &&
-        def.node.type === AST_NODE_TYPES.ImportNamespaceSpecifier),
+      (def.type === DefinitionType.ImportBinding && def.node.type === AST_NODE_TYPES.ImportNamespaceSpecifier),
   );
 }

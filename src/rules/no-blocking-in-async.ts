@@ -1,11 +1,13 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import type { TSESLint } from '@typescript-eslint/utils';
 
-import { getStaticPropertyName, type LoopNode, skipChainExpression } from '../analysis/ast.js';
+import { getCallOfArgument, getStaticPropertyName, type LoopNode, skipChainExpression } from '../analysis/ast.js';
 import { type BusyWait, findBusyWait } from '../analysis/blocking/busy-wait.js';
 import { meetsSizeCondition } from '../analysis/blocking/static-size.js';
 import { BLOCKING_EFFECTS, BLOCKING_ROWS_BY_METHOD, type BlockingApiRow } from '../analysis/catalog/blocking-apis.js';
 import { type AdditionalBlockingApi, blockingCatalogWith } from '../analysis/catalog/custom-blocking-apis.js';
 import { findAwaitableFunction } from '../analysis/execution/await-position.js';
+import { findCodeSetting } from '../analysis/execution/code-setting.js';
 import { type ExecutionContext, findExecutionContext } from '../analysis/execution/execution-context.js';
 import { isProcessExitListener } from '../analysis/execution/process-exit.js';
 import { planAsyncTwinFix, planSleepStatementFix } from '../analysis/fixes/async-twin.js';
@@ -28,13 +30,16 @@ type Options = [
     checkAllFunctions?: boolean;
     checkLocalHelpers?: boolean;
     checkSyncByDesignApis?: boolean;
+    checkTests?: boolean;
+    checkScripts?: boolean;
     autofix?: boolean;
     allow?: AllowEntry[];
     additionalBlockingApis?: AdditionalBlockingApi[];
   },
 ];
 
-type MessageIds = 'blocking' | 'blockingHelper' | 'busyWait' | 'useAsyncTwin' | 'useAsyncTwinInAsyncCallback';
+type MessageIds =
+  'blocking' | 'blockingNested' | 'blockingHelper' | 'busyWait' | 'useAsyncTwin' | 'useAsyncTwinInAsyncCallback';
 
 type Fixer = TSESLint.RuleFixer;
 type Fix = TSESLint.RuleFix;
@@ -100,6 +105,9 @@ function calleeChainText(node: TSESTree.Node): string {
       return calleeChainText(node.expression);
     case AST_NODE_TYPES.AwaitExpression:
       return `(await ${calleeChainText(node.argument)})`;
+    // Compiled code calls imports as `(0, fs_1.readFileSync)(p)`.
+    case AST_NODE_TYPES.SequenceExpression:
+      return calleeChainText(node.expressions.at(-1)!);
     default:
       return '…';
   }
@@ -124,6 +132,7 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       blocking: '`{{api}}` blocks the event loop {{where}}: {{effect}}. {{hint}}',
+      blockingNested: '`{{api}}` blocks the event loop {{where}}: {{effect}}. {{outer}} {{hint}}',
       blockingHelper:
         '`{{helper}}` runs {{inner}} (line {{line}}), which blocks the event loop {{where}}: {{effect}}. {{hint}}',
       busyWait:
@@ -149,6 +158,16 @@ export default createRule<Options, MessageIds>({
             type: 'boolean',
             description:
               'Report APIs that are synchronous by design: `node:sqlite` `DatabaseSync`, `better-sqlite3`, Electron `ipcRenderer.sendSync`.',
+          },
+          checkTests: {
+            type: 'boolean',
+            description:
+              'Report in test files too (test file names and folders, or test registrations by origin), where blocking delays only the test run.',
+          },
+          checkScripts: {
+            type: 'boolean',
+            description:
+              'Report in one-shot scripts and commands too (`bin` entries, scripts and migrations folders, command-line frameworks, a top-level `await main()` or `process.exit()`), where nothing else is being served.',
           },
           autofix: {
             type: 'boolean',
@@ -208,6 +227,8 @@ export default createRule<Options, MessageIds>({
         checkAllFunctions: false,
         checkLocalHelpers: false,
         checkSyncByDesignApis: false,
+        checkTests: false,
+        checkScripts: false,
         autofix: false,
         allow: [],
         additionalBlockingApis: [],
@@ -232,6 +253,14 @@ export default createRule<Options, MessageIds>({
       if (where.fn && where.kind === 'event-loop-callback' && isProcessExitListener(where.fn)) return undefined;
       if (where.onEventLoop) return where;
       return options.checkAllFunctions && where.fn ? where : undefined;
+    }
+
+    /** Blocking in a test or a one-shot script delays only that run: nothing else is being served. */
+    function checksThisFile(): boolean {
+      const { setting } = findCodeSetting(context);
+      if (setting === 'test') return options.checkTests === true;
+      if (setting === 'script') return options.checkScripts === true;
+      return true;
     }
 
     function collectFindings(): Map<TSESTree.Node, Finding> {
@@ -278,7 +307,23 @@ export default createRule<Options, MessageIds>({
       return findings;
     }
 
-    function reportFinding(finding: Finding, where: ExecutionContext): void {
+    /**
+     * Blocking calls that take `finding`'s result as a direct argument, innermost first:
+     * `fs.closeSync(fs.openSync(p))` is one problem, reported once at the call that runs first.
+     */
+    function outerFindings(findings: ReadonlyMap<TSESTree.Node, Finding>, finding: Finding): Finding[] {
+      const outers: Finding[] = [];
+      let current: Finding = finding;
+      for (;;) {
+        const call = getCallOfArgument(current.node)?.call;
+        const outer = call && findings.get(call);
+        if (!outer) return outers;
+        outers.push(outer);
+        current = outer;
+      }
+    }
+
+    function reportFinding(finding: Finding, where: ExecutionContext, outers: readonly Finding[]): void {
       const whereText = WHERE[where.kind];
       const fn = findAwaitableFunction(context, finding.node);
       let build: ((fixer: Fixer) => Fix[]) | undefined;
@@ -317,15 +362,10 @@ export default createRule<Options, MessageIds>({
         (finding.row.category === 'fs' || finding.row.category === 'deno');
       const data = finding.busyWait
         ? { clock: callText(finding.busyWait.clock), where: whereText }
-        : {
-            api: finding.name,
-            where: whereText,
-            effect: BLOCKING_EFFECTS[finding.row!.category],
-            hint: localize(finding.row!.hint, finding),
-          };
+        : { ...blockingData(finding, outers), where: whereText };
       context.report({
         node: finding.node,
-        messageId: finding.busyWait ? 'busyWait' : 'blocking',
+        messageId: finding.busyWait ? 'busyWait' : outers.length > 0 ? 'blockingNested' : 'blocking',
         data,
         ...(autofix ? { fix: withAsync } : {}),
         ...(canFix && !autofix
@@ -340,6 +380,20 @@ export default createRule<Options, MessageIds>({
             }
           : {}),
       });
+    }
+
+    /** What a blocking call's message says: the API, its effect, and the blocking calls around it. */
+    function blockingData(finding: Finding, outers: readonly Finding[]): Record<string, string> {
+      const row = finding.row!;
+      // One hint per distinct advice: `closeSync(openSync(p))` needs one `FileHandle`, not two.
+      const hints = new Set([finding, ...outers].map((each) => localize(each.row!.hint, each)));
+      const names = outers.map((outer) => `\`${outer.name}\``).join(' and ');
+      return {
+        api: finding.name,
+        effect: BLOCKING_EFFECTS[row.category],
+        hint: [...hints].join(' '),
+        outer: `${names} around it ${outers.length > 1 ? 'block' : 'blocks'} again.`,
+      };
     }
 
     /** `bound - reading`, the milliseconds a busy-wait has left. */
@@ -396,9 +450,15 @@ export default createRule<Options, MessageIds>({
       },
       'Program:exit'() {
         const findings = collectFindings();
-        for (const finding of findings.values()) {
+        // The setting is read only for a file with something to report.
+        if (findings.size === 0 || !checksThisFile()) return;
+        const nested = new Map<Finding, Finding[]>();
+        for (const finding of findings.values()) nested.set(finding, outerFindings(findings, finding));
+        const reportedWithInner = new Set([...nested.values()].flat());
+        for (const [finding, outers] of nested) {
+          if (reportedWithInner.has(finding)) continue;
           const where = reportableContext(finding.node);
-          if (where) reportFinding(finding, where);
+          if (where) reportFinding(finding, where, outers);
         }
         if (options.checkLocalHelpers) reportLocalHelpers(findings);
       },

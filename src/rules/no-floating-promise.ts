@@ -1,7 +1,7 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import type { TSESLint } from '@typescript-eslint/utils';
 
 import {
-  containsAwait,
   type FunctionNode,
   getCalleeName,
   getCalleePath,
@@ -14,18 +14,25 @@ import {
   skipValueWrappers,
 } from '../analysis/ast.js';
 import { LISTENER_METHODS } from '../analysis/catalog/event-loop-callbacks.js';
-import { PROMISE_CALLBACK_METHODS } from '../analysis/catalog/promise-apis.js';
+import { PROMISE_CALLBACK_METHODS, PROMISE_CONSTRUCTOR } from '../analysis/catalog/promise-apis.js';
 import { CALLBACK_RESULT_IGNORING_METHODS, ELEMENT_REMOVAL_METHODS } from '../analysis/catalog/promise-misuse.js';
 import { asyncIifeFunction, isAsyncIifeInAsyncFunction } from '../analysis/execution/async-iife.js';
 import { canAwaitAt } from '../analysis/execution/await-position.js';
 import { isEventLoopCallbackArgument } from '../analysis/execution/execution-context.js';
-import { findTestRegistration, registeredCallback } from '../analysis/execution/test-registrations.js';
+import {
+  findLateRegistrations,
+  findTestRegistration,
+  type LateRegistration,
+  registeredCallback,
+} from '../analysis/execution/test-registrations.js';
+import { planAsyncExecutorFix } from '../analysis/fixes/async-executor.js';
 import { planForEachToForOf, planForEachToPromiseAll } from '../analysis/fixes/for-each.js';
 import { prefixWithKeyword } from '../analysis/fixes/prefix.js';
 import { appendCatch, wrapInPromiseAll } from '../analysis/fixes/promise-handlers.js';
 import { resolveFunction } from '../analysis/origin/function-resolution.js';
 import { type ApiRow, trackModuleReferences } from '../analysis/origin/modules.js';
 import { getProjectKnowledge } from '../analysis/project/project.js';
+import { isCallbackStyleCall } from '../analysis/promises/callback-style.js';
 import { apiIgnoresCallbackResult, callbackReturnsPromise, isArrayValue } from '../analysis/promises/callbacks.js';
 import {
   classifyMisuse,
@@ -36,6 +43,7 @@ import {
 } from '../analysis/promises/misuse.js';
 import { getPromiseKnowledge } from '../analysis/promises/promises.js';
 import { cannotReject, isHandledPromiseChain } from '../analysis/promises/rejection.js';
+import { findRejectionSources, type RejectionSource } from '../analysis/promises/rejection-sources.js';
 import { findVariableAt, getDeclaredInit, isNamespaceLikeName, isReassigned } from '../analysis/scope.js';
 import { getTypeInfo } from '../analysis/type-info.js';
 import { createRule } from '../create-rule.js';
@@ -71,6 +79,9 @@ type MessageIds =
   | 'asyncPredicate'
   | 'asyncSuite'
   | 'asyncEventCallback'
+  | 'asyncEventCallbackRejects'
+  | 'asyncExecutor'
+  | 'asyncExecutorRejects'
   | 'addAwait'
   | 'addVoid'
   | 'addCatch'
@@ -79,7 +90,7 @@ type MessageIds =
   | 'awaitDeclaration'
   | 'runSequentially'
   | 'runConcurrently'
-  | 'removeAsync';
+  | 'wrapExecutor';
 
 type Suggestion = TSESLint.SuggestionReportDescriptor<MessageIds>;
 
@@ -190,7 +201,7 @@ export default createRule<Options, MessageIds>({
           checkEventCallbacks: {
             type: 'boolean',
             description:
-              'Also report async listeners and timer callbacks (`on`, `addEventListener`, `setTimeout`, server handlers).',
+              'Also report async listeners, timer callbacks and Promise executors (`on`, `addEventListener`, `setTimeout`, server handlers, `new Promise(async …)`) with no awaited call or `throw` that can reject; those with one are always reported.',
           },
           checkNeverRejecting: {
             type: 'boolean',
@@ -200,7 +211,7 @@ export default createRule<Options, MessageIds>({
           checkTestSuites: {
             type: 'boolean',
             description:
-              'Report async callbacks of test suites (`describe`), whose tests after the first `await` are lost.',
+              'Report async callbacks of test suites (`describe`) that register tests or hooks after an `await`: those are lost.',
           },
         },
         additionalProperties: false,
@@ -236,9 +247,15 @@ export default createRule<Options, MessageIds>({
       asyncPredicate:
         '`{{method}}` treats the promise this callback returns as true: {{outcome}}. Compute the results first (`await Promise.all(….map(…))`), then test them synchronously.',
       asyncSuite:
-        '`{{name}}` does not wait for an async suite callback: tests registered after its first `await` are silently lost. Register tests synchronously and do async setup in a hook.',
+        '`{{name}}` does not wait for an async suite callback: {{registration}} on line {{line}} runs after the `await` on line {{awaitLine}}, once the suite is collected, so it is silently lost{{more}}. Register tests synchronously and do async setup in a hook.',
       asyncEventCallback:
         '`{{name}}` ignores the promise this callback returns: a rejection inside it goes unhandled (and stops a Node process). Handle errors inside the callback.',
+      asyncEventCallbackRejects:
+        '`{{name}}` ignores the promise this callback returns: {{source}} on line {{line}} can reject, and the rejection goes unhandled (it stops a Node process). Catch errors inside the callback.',
+      asyncExecutor:
+        'The Promise constructor ignores the promise an async executor returns: an error thrown after its first `await` is lost instead of rejecting this promise. Keep the executor synchronous.',
+      asyncExecutorRejects:
+        'The Promise constructor ignores the promise an async executor returns: {{source}} on line {{line}} can reject, and that rejection goes unhandled while this promise never settles. Keep the executor synchronous and reject on failure.',
       addAwait: 'Add `await`.',
       addVoid: 'Mark as deliberately not awaited with `void`.',
       addCatch: 'Handle the rejection with `.catch(…)`.',
@@ -247,7 +264,7 @@ export default createRule<Options, MessageIds>({
       awaitDeclaration: 'Await the promise where `{{name}}` is declared.',
       runSequentially: 'Run one after another with `for…of`.',
       runConcurrently: 'Run concurrently and wait for all with `await Promise.all(….map(…))`.',
-      removeAsync: 'Remove `async` (the callback awaits nothing).',
+      wrapExecutor: 'Run the async body in an async function whose rejection rejects this promise.',
     },
   },
   create(context, [options]) {
@@ -362,6 +379,8 @@ export default createRule<Options, MessageIds>({
       const isArray = !isPromise && knowledge.isPromiseArray(node) === 'yes';
       if (!isPromise && !isArray) return;
       if (isPromise && isHandledPromiseChain(sourceCode, value)) return;
+      // Given its callback, a promise-or-callback API returns no promise.
+      if (isPromise && value.type === AST_NODE_TYPES.CallExpression && isCallbackStyleCall(context, value)) return;
       const canAwait = canAwaitAt(context, node);
       if (isArray) {
         const others: Suggestion[] = options.allowVoid
@@ -526,7 +545,6 @@ export default createRule<Options, MessageIds>({
           checkSuiteCallback(call);
         return;
       }
-      if (!options.checkEventCallbacks) return;
       const callbackIndex =
         method !== undefined && LISTENER_METHODS.has(method)
           ? call.arguments.findIndex(
@@ -539,15 +557,64 @@ export default createRule<Options, MessageIds>({
       if (!isCallbackCandidate(callback) || callbackReturnsPromise(context, callback) !== 'yes') return;
       if (apiIgnoresCallbackResult(context, call, callbackIndex) === 'no') return;
       const fn = isFunctionNode(callback) ? callback : resolveFunction(context, callback);
+      const name = getCalleePath(call.callee) ?? method ?? 'This API';
+      // By default only a callback with an awaited call or a `throw` that can reject: that rejection is really lost.
+      const source = fn && findRejectionSources(context, fn)[0];
+      if (source) {
+        const data = { name, ...describeRejectionSource(source) };
+        pending.push({
+          node: callback,
+          category: 'callback',
+          descriptor: { node: callback, messageId: 'asyncEventCallbackRejects', data },
+        });
+        return;
+      }
+      if (!options.checkEventCallbacks) return;
       const neverRejects = fn
         ? cannotReject(sourceCode, fn)
         : getProjectKnowledge(context).resolveImportedFunction(callback)?.cannotReject === true;
       if (neverRejects && !options.checkNeverRejecting) return;
-      const name = getCalleePath(call.callee) ?? method ?? 'This API';
       pending.push({
         node: callback,
         category: 'callback',
         descriptor: { node: callback, messageId: 'asyncEventCallback', data: { name } },
+      });
+    }
+
+    /** `await load()` / the `throw` / …, and its line, for a message about where a callback can reject. */
+    function describeRejectionSource(source: RejectionSource): { source: string; line: string } {
+      const line = String(source.node.loc.start.line);
+      switch (source.kind) {
+        case 'throw':
+          return { source: 'the `throw`', line };
+        case 'for-await':
+          return { source: 'the `for await` loop', line };
+        case 'await': {
+          const text = getShortText(sourceCode, source.node);
+          return { source: text === undefined ? 'an `await`' : `\`${text}\``, line };
+        }
+        case 'return': {
+          const text = getShortText(sourceCode, source.node);
+          return { source: text === undefined ? 'the returned promise' : `the returned \`${text}\``, line };
+        }
+      }
+    }
+
+    /** `new Promise(async (resolve, reject) => …)`: the constructor ignores the executor's promise. */
+    function checkPromiseExecutor(node: TSESTree.NewExpression): void {
+      const executor = node.arguments[0];
+      if (!isFunctionNode(executor) || !executor.async || executor.generator) return;
+      if (!trackModuleReferences(context, PROMISE_CONSTRUCTOR).has(node)) return;
+      const source = findRejectionSources(context, executor)[0];
+      if (!source && !options.checkEventCallbacks) return;
+      const fix = planAsyncExecutorFix(sourceCode, executor);
+      const suggest: Suggestion[] = fix ? [{ messageId: 'wrapExecutor', fix }] : [];
+      pending.push({
+        node: executor,
+        category: 'callback',
+        descriptor: source
+          ? { node: executor, messageId: 'asyncExecutorRejects', data: describeRejectionSource(source), suggest }
+          : { node: executor, messageId: 'asyncExecutor', suggest },
       });
     }
 
@@ -597,26 +664,41 @@ export default createRule<Options, MessageIds>({
     function checkSuiteCallback(call: TSESTree.CallExpression): void {
       const callback = registeredCallback(call);
       if (!callback || callbackReturnsPromise(context, callback) !== 'yes') return;
+      const fn = isFunctionNode(callback) ? callback : resolveFunction(context, callback);
+      // Only registrations made after an `await` are lost; an async suite that registers first loses nothing.
+      const late = fn?.async ? findLateRegistrations(context, fn) : [];
+      if (late.length === 0) return;
       const name =
         getCalleePath(
           skipChainExpression(call.callee).type === AST_NODE_TYPES.CallExpression
             ? (call.callee as TSESTree.CallExpression).callee
             : call.callee,
         ) ?? 'describe';
-      const suggest: Suggestion[] = [];
-      if (isFunctionNode(callback) && callback.async && !containsAwait(sourceCode, callback.body)) {
-        const asyncToken = sourceCode.getFirstToken(callback)!;
-        const next = sourceCode.getTokenAfter(asyncToken, { includeComments: true })!;
-        suggest.push({
-          messageId: 'removeAsync',
-          fix: (fixer) => fixer.removeRange([asyncToken.range[0], next.range[0]]),
-        });
-      }
+      const first = late[0]!;
+      const data = {
+        name,
+        registration: registrationText(first),
+        line: String(first.call.loc.start.line),
+        awaitLine: String(first.after.loc.start.line),
+        more: late.length === 1 ? '' : ` (with ${late.length - 1} more registration${late.length === 2 ? '' : 's'})`,
+      };
+      // No rewrite keeps behaviour: what the registrations need may come from the awaits.
       pending.push({
         node: callback,
         category: 'callback',
-        descriptor: { node: callback, messageId: 'asyncSuite', data: { name }, suggest },
+        descriptor: { node: callback, messageId: 'asyncSuite', data, suggest: [] },
       });
+    }
+
+    /** `` `it('finds', …)` `` or `` `beforeEach(…)` ``: the late registration as the message quotes it. */
+    function registrationText({ call }: LateRegistration): string {
+      const callee = getShortText(sourceCode, call.callee) ?? 'this registration';
+      const title = call.arguments[0];
+      const quoted =
+        title?.type === AST_NODE_TYPES.Literal && typeof title.value === 'string'
+          ? getShortText(sourceCode, title, 30)
+          : undefined;
+      return `\`${callee}(${quoted === undefined ? '…' : `${quoted}, …`})\``;
     }
 
     // ---- visitors -------------------------------------------------------------------------------
@@ -644,6 +726,7 @@ export default createRule<Options, MessageIds>({
       },
       NewExpression(node) {
         for (const argument of node.arguments) checkPosition(argument);
+        checkPromiseExecutor(node);
       },
       MemberExpression(node) {
         checkPosition(node.object);

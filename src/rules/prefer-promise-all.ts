@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import type { TSESLint } from '@typescript-eslint/utils';
 
 import { isFunctionNode, isLoopNode, type LoopNode } from '../analysis/ast.js';
 import { CONCURRENCY_LIMIT } from '../analysis/catalog/limiters.js';
@@ -6,6 +7,7 @@ import { type AwaitedStatement, classifyAwaitStatement } from '../analysis/concu
 import { findIndependentGroups, judgeLoop } from '../analysis/concurrency/independence.js';
 import { findAvailableLimiters } from '../analysis/concurrency/limiters.js';
 import { getOrderingPatterns } from '../analysis/concurrency/ordering.js';
+import { findCodeSetting } from '../analysis/execution/code-setting.js';
 import {
   classifyLoopRewrite,
   planBoundedLoop,
@@ -16,6 +18,9 @@ import { isArrayValue } from '../analysis/promises/callbacks.js';
 import { createRule } from '../create-rule.js';
 
 interface PreferPromiseAllOptions {
+  checkScripts?: boolean;
+  checkTests?: boolean;
+  checkUnknownEffects?: boolean;
   orderedCallPatterns?: string[];
   orderedReceiverPatterns?: string[];
 }
@@ -67,7 +72,7 @@ export default createRule<Options, MessageIds>({
       // Strict only: about one report in eight on real code is ordered work the rule cannot see
       // (a transaction passed inside an options object, an importer that must run in order).
       recommended: false,
-      strict: true,
+      strict: { options: [{ checkUnknownEffects: true }] },
       requiresTypeChecking: false,
     },
     hasSuggestions: true,
@@ -89,6 +94,21 @@ export default createRule<Options, MessageIds>({
       {
         type: 'object',
         properties: {
+          checkScripts: {
+            type: 'boolean',
+            description:
+              'Also report in one-shot scripts (a `scripts/`, `bin/` or `migrations/` folder, a `bin` entry, a command-line program): each runs once, and its steps are often ordered on purpose.',
+          },
+          checkTests: {
+            type: 'boolean',
+            description:
+              'Also report in test files: test steps are ordered on purpose, and a test gains little from saving a few milliseconds.',
+          },
+          checkUnknownEffects: {
+            type: 'boolean',
+            description:
+              'Also report awaits whose effects are unknown, as long as nothing says they are ordered; by default only work known to read (by name, SQL text, HTTP method, catalogue or the body of a same-file function) is grouped.',
+          },
           orderedCallPatterns: {
             type: 'array',
             items: { type: 'string' },
@@ -105,11 +125,22 @@ export default createRule<Options, MessageIds>({
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ orderedCallPatterns: [], orderedReceiverPatterns: [] }],
+    defaultOptions: [
+      {
+        checkScripts: false,
+        checkTests: false,
+        checkUnknownEffects: false,
+        orderedCallPatterns: [],
+        orderedReceiverPatterns: [],
+      },
+    ],
   },
   create(context, [options]) {
+    const setting = findCodeSetting(context).setting;
+    if ((setting === 'test' && !options.checkTests) || (setting === 'script' && !options.checkScripts)) return {};
     const sourceCode = context.sourceCode;
     const patterns = getOrderingPatterns(options);
+    const independence = { requireKnownReads: !options.checkUnknownEffects };
     const awaitedStatements = new Map<StatementList, AwaitedStatement[]>();
     const loops = new Map<LoopNode, { direct: TSESTree.AwaitExpression[]; inHead: boolean }>();
 
@@ -146,8 +177,14 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    /** Loops already reported: the awaits inside them are part of that report (one report per problem). */
+    const reportedLoops: LoopNode[] = [];
+    const insideReportedLoop = (node: TSESTree.Node): boolean =>
+      reportedLoops.some((loop) => loop.body.range[0] <= node.range[0] && node.range[1] <= loop.body.range[1]);
+
     function reportRuns(): void {
       for (const [list, items] of awaitedStatements) {
+        if (insideReportedLoop(list)) continue;
         const statements = statementsOf(list);
         let run: AwaitedStatement[] = [];
         let previousIndex = -2;
@@ -166,7 +203,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function reportGroups(run: readonly AwaitedStatement[]): void {
-      for (const group of findIndependentGroups(context, run, patterns)) {
+      for (const group of findIndependentGroups(context, run, patterns, independence)) {
         const first = group[0]!;
         const last = group[group.length - 1]!;
         const plan = planSequentialPromiseAll(sourceCode, group);
@@ -183,8 +220,9 @@ export default createRule<Options, MessageIds>({
       for (const [loop, { direct, inHead }] of loops) {
         const first = direct[0];
         if (!first) continue;
-        const verdict = judgeLoop(context, loop, direct, inHead, patterns);
+        const verdict = judgeLoop(context, loop, direct, inHead, patterns, independence);
         if (!verdict.independent) continue;
+        reportedLoops.push(loop);
         const rewrite = classifyLoopRewrite(loop);
         const isArray = rewrite !== undefined && isArrayValue(context, rewrite.loop.right) === 'yes';
         const plan = rewrite ? planLoopPromiseAll(sourceCode, rewrite, isArray) : undefined;
@@ -233,8 +271,8 @@ export default createRule<Options, MessageIds>({
         recordLoopAwait(node);
       },
       'Program:exit'() {
-        reportRuns();
         reportLoops();
+        reportRuns();
       },
     };
   },

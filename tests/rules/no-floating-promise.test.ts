@@ -15,6 +15,9 @@ const RECURSIVE_IIFE =
   '(async () => {\n  wrapNode(() => {\n    const node = createNode();\n' +
   '    return wrapNode<typeof node.getNextNode<any>>(node.getNextNode);\n  });\n})()';
 
+/** The rejection source of a listener that awaits `load()` on `line`. */
+const AWAIT_LOAD = (line: number) => ({ source: '`await load()`', line: String(line) });
+
 runRuleTests('no-floating-promise', rule, {
   valid: [
     // Awaited, returned, stored and awaited later, passed on.
@@ -48,6 +51,14 @@ runRuleTests('no-floating-promise', rule, {
     "import { describe, it } from 'node:test';\ndescribe('users', async () => {\n  const db = await connect();\n  it('finds', () => {});\n});",
     "import { describe, it } from 'vitest';\ndescribe.skip('users', async () => {\n  await setup();\n  it('finds', () => {});\n});",
     "it('a', async () => {});\ntest.only('b', async () => {});\nbeforeEach(async () => {});\ndescribe('c', () => { it.skip('d', async () => {}); });",
+    // An async suite that registers everything before its first `await` loses nothing (mocha, jest and the globals).
+    "import { describe, it, before } from 'mocha';\ndescribe('orders', async () => {\n  before(async () => { await seed(); });\n  it('lists', async () => { await list(); });\n});",
+    "describe('cart', async function () {\n  const add = async (item) => { await api.add(item); it('later', () => {}); };\n  it('adds', () => add(1));\n  await flushLogs();\n});",
+    "describe.each([1, 2])('size %i', async (size) => { await prepare(size); check(size); });",
+    // An async Promise executor whose body cannot reject, a shadowed Promise, a synchronous executor.
+    'const rows = new Promise(async (resolve, reject) => {\n  try {\n    resolve(await query(sql));\n  } catch (error) {\n    reject(error);\n  }\n});',
+    'class Promise { constructor(run: unknown) {} }\nconst task = new Promise(async () => { await step(); });',
+    'const later = new Promise((resolve) => setTimeout(resolve, 10));',
     // Option checkTestSuites off.
     {
       code: "describe('suite', async () => { await setup(); it('a', () => {}); });",
@@ -96,9 +107,17 @@ runRuleTests('no-floating-promise', rule, {
       code: "import { track } from './floating-lib.js';\ntrack('x');",
       options: [{ allowList: [{ name: 'track', module: './floating-lib.js' }] }],
     },
-    // Synchronous callbacks, and listeners/timers without checkEventCallbacks.
+    // Synchronous callbacks, and async listeners/timers with nothing that can reject (without checkEventCallbacks):
+    // a try/catch around the body, `.catch` on what they await, a same-file helper that cannot reject, no awaited call.
     `${SAVE}function main(ids: string[]) { ids.forEach((id) => console.log(id)); ids.filter((id) => id.length > 1); }`,
-    `${LOAD}emitter.on('data', async () => { await load(); });\nsetTimeout(async () => { await load(); }, 10);`,
+    `${LOAD}emitter.on('data', async () => { try { await load(); } catch (error) { console.error(error); } });`,
+    `${LOAD}setInterval(async () => { await load().catch(() => undefined); redraw(); }, 1000);`,
+    'async function ping() { try { await fetch("/ping"); } catch { offline = true; } }\n' +
+      'async function tick() { if (busy) return; busy = true; try { await ping(); } finally { busy = false; } }\n' +
+      "socket.on('open', async () => { await tick(); });",
+    "queue.once('drain', async (count: number) => { stats.drained += count; });",
+    'setTimeout(async () => { await new Promise((resolve) => setImmediate(resolve)); flush(); }, 5);',
+    // The cross-file layer knows whether an imported function can reject, not where: such a listener needs checkEventCallbacks.
     {
       code: `${LOAD}emitter.on('data', async () => { try { await load(); } catch (error) { console.error(error); } });`,
       options: [{ checkEventCallbacks: true }],
@@ -1041,28 +1060,131 @@ runRuleTests('no-floating-promise', rule, {
       ],
     },
     {
-      // Test suites: by origin (mocha, jest) and by the usual globals; node:test and vitest await async suites.
-      code: "import { describe, it } from 'mocha';\ndescribe('users', async () => {\n  const db = await connect();\n  it('finds', () => {});\n});\ndescribe('orders', async () => { it('lists', () => {}); });",
+      // Test suites: by origin (mocha) and by the usual globals, reported when a registration follows an `await`.
+      code: "import { describe, it, beforeEach } from 'mocha';\ndescribe('accounts', async function () {\n  it('opens', () => {});\n  const fixtures = await loadFixtures();\n  beforeEach(() => reset(fixtures));\n  it('closes', () => {});\n});",
       errors: [
-        { messageId: 'asyncSuite', data: { name: 'describe' }, line: 2, column: 19, suggestions: [] },
         {
           messageId: 'asyncSuite',
-          line: 6,
+          data: {
+            name: 'describe',
+            registration: '`beforeEach(…)`',
+            line: '5',
+            awaitLine: '4',
+            more: ' (with 1 more registration)',
+          },
+          line: 2,
+          column: 22,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // In a loop that awaits (the next pass), in a `for await` body, in a synchronous callback, through a named function.
+      code: "context('pages', async () => {\n  for (const page of pages) {\n    it(page, () => {});\n    await warm(page);\n  }\n});\ndescribe.skip('rows', async () => {\n  for await (const row of readRows()) test(`row ${row.id}`, () => {});\n});\nsuite('cases', async () => {\n  const cases = await loadCases();\n  cases.forEach((c) => specify(c.name, () => {}));\n  specify('count', () => {});\n  specify('sum', () => {});\n});\nasync function sharedExamples() {\n  await setup();\n  it('behaves', () => {});\n}\ndescribe('named', sharedExamples);",
+      errors: [
+        {
+          messageId: 'asyncSuite',
+          data: { name: 'context', registration: '`it(…)`', line: '3', awaitLine: '4', more: '' },
+          line: 1,
+        },
+        {
+          messageId: 'asyncSuite',
+          data: { name: 'describe.skip', registration: '`test(…)`', line: '8', awaitLine: '8', more: '' },
+          line: 7,
+        },
+        {
+          messageId: 'asyncSuite',
+          data: {
+            name: 'suite',
+            registration: '`specify(…)`',
+            line: '12',
+            awaitLine: '11',
+            more: ' (with 2 more registrations)',
+          },
+          line: 10,
+        },
+        {
+          messageId: 'asyncSuite',
+          data: { name: 'describe', registration: "`it('behaves', …)`", line: '18', awaitLine: '17', more: '' },
+          line: 20,
+          column: 19,
+        },
+      ],
+    },
+    {
+      // `new Promise(async …)`: the constructor ignores the executor's promise, so a rejection in it is lost.
+      code: "function connect(url) {\n  return new Promise(async (resolve, reject) => {\n    const socket = await open(url);\n    socket.on('ready', resolve);\n    socket.on('error', reject);\n  });\n}",
+      errors: [
+        {
+          messageId: 'asyncExecutorRejects',
+          data: { source: '`await open(url)`', line: '3' },
+          line: 2,
+          column: 22,
           suggestions: [
             {
-              messageId: 'removeAsync',
+              messageId: 'wrapExecutor',
               output:
-                "import { describe, it } from 'mocha';\ndescribe('users', async () => {\n  const db = await connect();\n  it('finds', () => {});\n});\ndescribe('orders', () => { it('lists', () => {}); });",
+                "function connect(url) {\n  return new Promise((resolve, reject) => {\n    (async () => {\n      const socket = await open(url);\n      socket.on('ready', resolve);\n      socket.on('error', reject);\n    })().catch(reject);\n  });\n}",
             },
           ],
         },
       ],
     },
     {
-      code: "describe.skip('a', async function () { await setup(); });\ndescribe.each([1, 2])('b %i', async (n) => { await setup(n); });",
+      // A `throw` in an async executor rejects its ignored promise, not this one; a reassigned `reject` has no rewrite.
+      code: "const value = new Promise(async (resolve) => {\n  if (!ready) throw new Error('not ready');\n  resolve(1);\n});\nconst other = new Promise(async (resolve, reject) => { reject = log; resolve(await step()); });",
       errors: [
-        { messageId: 'asyncSuite', data: { name: 'describe.skip' }, line: 1, suggestions: [] },
-        { messageId: 'asyncSuite', data: { name: 'describe.each' }, line: 2, suggestions: [] },
+        {
+          messageId: 'asyncExecutorRejects',
+          data: { source: 'the `throw`', line: '2' },
+          line: 1,
+          column: 27,
+          suggestions: [
+            {
+              messageId: 'wrapExecutor',
+              output:
+                "const value = new Promise((resolve, reject) => {\n  (async () => {\n    if (!ready) throw new Error('not ready');\n    resolve(1);\n  })().catch(reject);\n});\nconst other = new Promise(async (resolve, reject) => { reject = log; resolve(await step()); });",
+            },
+          ],
+        },
+        {
+          messageId: 'asyncExecutorRejects',
+          data: { source: '`await step()`', line: '5' },
+          line: 5,
+          column: 27,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // checkEventCallbacks: every async executor, a guarded one too (it gains nothing from `async`).
+      code: 'const rows = new Promise(async (resolve, reject) => {\n  try {\n    resolve(await query(sql));\n  } catch (error) {\n    reject(error);\n  }\n});',
+      options: [{ checkEventCallbacks: true }],
+      errors: [
+        {
+          messageId: 'asyncExecutor',
+          line: 1,
+          column: 26,
+          suggestions: [
+            {
+              messageId: 'wrapExecutor',
+              output:
+                'const rows = new Promise((resolve, reject) => {\n  (async () => {\n    try {\n      resolve(await query(sql));\n    } catch (error) {\n      reject(error);\n    }\n  })().catch(reject);\n});',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A nested async suite is reported on its own; the outer one registers it before any await.
+      code: "describe('outer', async () => {\n  describe('inner', async () => {\n    await connect();\n    it('queries', () => {});\n  });\n});",
+      errors: [
+        {
+          messageId: 'asyncSuite',
+          data: { name: 'describe', registration: "`it('queries', …)`", line: '4', awaitLine: '3', more: '' },
+          line: 2,
+          column: 21,
+        },
       ],
     },
     {
@@ -1070,10 +1192,175 @@ runRuleTests('no-floating-promise', rule, {
       code: `${LOAD}import http from 'node:http';\nemitter.on('data', async (chunk) => { await load(); });\nsetTimeout(async () => { await load(); }, 10);\nhttp.createServer(async (req, res) => { res.end(await load()); });\nbutton.addEventListener('click', async () => { await load(); });`,
       options: [{ checkEventCallbacks: true }],
       errors: [
-        { messageId: 'asyncEventCallback', data: { name: 'emitter.on' }, line: 3, column: 20 },
-        { messageId: 'asyncEventCallback', data: { name: 'setTimeout' }, line: 4, column: 12 },
-        { messageId: 'asyncEventCallback', data: { name: 'http.createServer' }, line: 5, column: 19 },
-        { messageId: 'asyncEventCallback', data: { name: 'button.addEventListener' }, line: 6, column: 34 },
+        { messageId: 'asyncEventCallbackRejects', data: { name: 'emitter.on', ...AWAIT_LOAD(3) }, line: 3, column: 20 },
+        { messageId: 'asyncEventCallbackRejects', data: { name: 'setTimeout', ...AWAIT_LOAD(4) }, line: 4, column: 12 },
+        {
+          messageId: 'asyncEventCallbackRejects',
+          data: { name: 'http.createServer', ...AWAIT_LOAD(5) },
+          line: 5,
+          column: 19,
+        },
+        {
+          messageId: 'asyncEventCallbackRejects',
+          data: { name: 'button.addEventListener', ...AWAIT_LOAD(6) },
+          line: 6,
+          column: 34,
+        },
+      ],
+    },
+    {
+      // By default: async listeners, timers and server handlers with an awaited call or a `throw` that can reject.
+      code:
+        "import { EventEmitter } from 'node:events';\nconst bus = new EventEmitter();\nbus.on('order', async (order) => {\n  await saveOrder(order);\n});\n" +
+        "socket.once('message', async (raw) => {\n  const message = parse(raw);\n  if (!message.id) throw new Error('no id');\n  inbox.push(message);\n});\n" +
+        'setInterval(async () => {\n  try {\n    await poll();\n  } catch (error) {\n    log(error);\n    throw error;\n  }\n}, 1000);\n' +
+        "server.on('upgrade', async (req, socket) => {\n  const user = await authenticate(req);\n  proxy.ws(req, socket, user);\n});",
+      errors: [
+        {
+          messageId: 'asyncEventCallbackRejects',
+          data: { name: 'bus.on', source: '`await saveOrder(order)`', line: '4' },
+          line: 3,
+          column: 17,
+        },
+        {
+          messageId: 'asyncEventCallbackRejects',
+          data: { name: 'socket.once', source: 'the `throw`', line: '8' },
+          line: 6,
+          column: 24,
+        },
+        {
+          messageId: 'asyncEventCallbackRejects',
+          data: { name: 'setInterval', source: 'the `throw`', line: '16' },
+          line: 11,
+          column: 13,
+        },
+        {
+          messageId: 'asyncEventCallbackRejects',
+          data: { name: 'server.on', source: '`await authenticate(req)`', line: '20' },
+          line: 19,
+          column: 22,
+        },
+      ],
+    },
+    {
+      // A same-file listener that can reject, a returned promise, an await inside an expression body.
+      code: `${LOAD}async function flush() { await db.write(batch); }\nprocess.on('beforeExit', flush);\nemitter.on('tick', async () => load());\nsetImmediate(async () => render(await load()));`,
+      errors: [
+        {
+          messageId: 'asyncEventCallbackRejects',
+          data: { name: 'process.on', source: '`await db.write(batch)`', line: '2' },
+          line: 3,
+          column: 26,
+        },
+        {
+          messageId: 'asyncEventCallbackRejects',
+          data: { name: 'emitter.on', source: 'the returned `load()`', line: '4' },
+          line: 4,
+          column: 20,
+        },
+        {
+          messageId: 'asyncEventCallbackRejects',
+          data: { name: 'setImmediate', ...AWAIT_LOAD(5) },
+          line: 5,
+          column: 14,
+        },
+      ],
+    },
+    {
+      // checkEventCallbacks also reports async callbacks with nothing known to reject (guarded ones need checkNeverRejecting too).
+      code: "queue.once('drain', async (count: number) => { stats.drained += count; });\nemitter.on('data', async () => { try { await step(); } catch { retry(); } });",
+      options: [{ checkEventCallbacks: true, checkNeverRejecting: true }],
+      errors: [
+        { messageId: 'asyncEventCallback', data: { name: 'queue.once' }, line: 1, column: 21 },
+        { messageId: 'asyncEventCallback', data: { name: 'emitter.on' }, line: 2, column: 20 },
+      ],
+    },
+  ],
+});
+
+// ---- Issue 12: callback-style calls, lazy initialisation, promises a listener is handed ----
+
+// A promise without its callback, undefined with it: `Promise<string> | undefined` to the checker.
+const READ_CONFIG =
+  'function readConfig(path: string, done?: (err: Error | null, text?: string) => void) {\n' +
+  '  if (!done) return new Promise<string>((resolve, reject) => { readConfig(path, (err, text) => (err ? reject(err) : resolve(text!))); });\n' +
+  '  setImmediate(() => done(null, path));\n}\n';
+const SYNC_WITH_CALLBACK =
+  'async function sync(id: string, done: (err: unknown) => void) { await fetch(`/sync/${id}`); done(null); }\n';
+const syncDropped = `${SYNC_WITH_CALLBACK}export async function main() {\n  sync('a', (err) => console.error(err));\n}`;
+const saveWithCallback =
+  "function save(id: string) { return fetch(`/save/${id}`); }\nexport async function main() {\n  save('a', (err: unknown) => console.error(err));\n}";
+const flushDropped =
+  'declare function flush(cb: (err: Error | null) => void): Promise<void>;\nexport async function main() {\n  flush((err) => console.error(err));\n}';
+const shadowedProcess =
+  "const process = { on(event: string, listener: (p: Promise<void>) => void) {} };\nprocess.on('unhandledRejection', (p) => console.error(`lost: ${p}`));";
+
+runRuleTests('no-floating-promise', rule, {
+  valid: [
+    // Callback style: given its callback, the function returns no promise (same file, by `this`, through `.call`).
+    `${READ_CONFIG}export async function main(callback: (err: Error | null, text?: string) => void) {\n  readConfig('a.json', (err, text) => console.log(err, text));\n  readConfig('b.json', callback);\n}`,
+    'class Pool {\n  close(callback?: (err: Error | null) => void): Promise<void> | undefined {\n    if (!callback) return new Promise<void>((resolve, reject) => { this.close((err) => (err ? reject(err) : resolve())); });\n    queueMicrotask(() => callback(null));\n  }\n  async shutdown() {\n    this.close((err) => console.error(err));\n  }\n}',
+    'function connect(opts: object, callback?: (err: Error | null) => void) {\n  if (callback === undefined) return new Promise<void>((resolve, reject) => { connect.call(null, opts, (err: Error | null) => (err ? reject(err) : resolve())); });\n  callback(null);\n}',
+    // Declared promise-or-callback signatures (typed: from the signature; untyped: not known to be promises).
+    "declare function lookup(key: string, cb?: (err: Error | null, value?: string) => void): Promise<string> | undefined;\nexport function main() {\n  lookup('k', (err, value) => console.log(err, value));\n}",
+    "export function main(store: { get(key: string, cb?: (err: Error | null) => void): Promise<void> | undefined }) {\n  store.get('k', (err) => console.error(err));\n}",
+    // Lazy initialisation: the field is declared a promise, and the check asks whether it is set yet.
+    'class Db {\n  private connection: Promise<number>;\n  connect(): Promise<number> {\n    if (this.connection) return this.connection;\n    this.connection = Promise.resolve(1);\n    return this.connection;\n  }\n}',
+    "class Cache {\n  #value: Promise<string>;\n  get(): Promise<string> {\n    return this.#value ? this.#value : (this.#value = fetch('/v').then((r) => r.text()));\n  }\n  async warm() {\n    if (!this.#value) this.#value = this.get();\n    await this.#value;\n  }\n}",
+    // A listener printing the promise its event hands over: Node's `unhandledRejection` idiom, any emitter's listener.
+    "process.on('unhandledRejection', (reason, promise) => {\n  console.error('Unhandled rejection at', promise, 'reason:', reason);\n});",
+    "import proc from 'node:process';\nproc.once('rejectionHandled', (late) => console.warn(`handled late: ${late}`));",
+    "declare const jobs: { on(event: 'queued', listener: (job: Promise<void>) => void): void };\njobs.on('queued', (job) => console.log('queued', job));",
+  ],
+  invalid: [
+    // An async function returns its promise whatever it is given, callback included.
+    { code: syncDropped, errors: [droppedCall(syncDropped, "sync('a', (err) => console.error(err))", 3)] },
+    // A function with no parameter there ignores the callback and returns its promise.
+    {
+      code: saveWithCallback,
+      errors: [droppedCall(saveWithCallback, "save('a', (err: unknown) => console.error(err))", 3)],
+    },
+    // Typed only: a signature whose return is always a promise (untyped, a declared function is not known).
+    { mode: 'typed', code: flushDropped, errors: [droppedCall(flushDropped, 'flush((err) => console.error(err))', 3)] },
+    // A condition on a call is no existence check.
+    {
+      code: `${LOAD}export async function main() {\n  if (load()) return load();\n}`,
+      errors: [
+        {
+          messageId: 'misusedCondition',
+          data: { subject: '`load()`' },
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'addAwait',
+              output: `${LOAD}export async function main() {\n  if (await load()) return load();\n}`,
+            },
+          ],
+        },
+      ],
+    },
+    // Typed only: a check whose branch does nothing with the promise tests a value that is always truthy.
+    {
+      mode: 'typed',
+      code: "class Job {\n  done: Promise<void> = Promise.resolve();\n  run() {\n    if (this.done) console.log('finished');\n  }\n}",
+      errors: [{ messageId: 'misusedCondition', data: { subject: '`this.done`' }, line: 4, suggestions: [] }],
+    },
+    // Typed only: not Node's `process`, and not a log call; a `forEach` callback logs the caller's own promises.
+    {
+      mode: 'typed',
+      code: shadowedProcess,
+      errors: [{ messageId: 'misusedString', data: { subject: '`p`' }, line: 2, column: 64, suggestions: [] }],
+    },
+    {
+      mode: 'typed',
+      code: 'export function main(jobs: Promise<void>[]) {\n  jobs.forEach((job) => console.log(job));\n}',
+      errors: [
+        {
+          messageId: 'misusedLogged',
+          data: { subject: '`job`', api: 'console.log', shows: '`Promise { <pending> }`' },
+          line: 2,
+          suggestions: [],
+        },
       ],
     },
   ],
@@ -1111,6 +1398,8 @@ const inheritedDropped =
   "import { UserRepository } from './users.js';\nexport class Admins extends UserRepository {\n  async promote(user) {\n    this.save(user);\n  }\n}";
 const newInstanceDropped =
   "import { Repository } from './base.js';\nexport async function handle(user) {\n  new Repository().save(user);\n}";
+const cjsCallback =
+  "const settings = require('./settings');\nasync function handle(key) {\n  settings.saveSetting(key, (err) => console.error(err));\n}";
 const cjsObject = "const items = require('./object.js');\nasync function handle(id) {\n  items.load(id);\n}";
 const cjsFunction = "const send = require('./function');\nasync function handle(message) {\n  send(message);\n}";
 const cjsAlias = "const { notify } = require('./alias');\nasync function handle(user) {\n  notify(user);\n}";
@@ -1145,6 +1434,11 @@ runRuleTests(
       { filename: ESM, code: "import { nowhere } from './cycle/a.js';\nexport async function handle() { nowhere(); }" },
       // The off switch.
       { filename: ESM, code: esmDropped, settings: { 'event-loop': { crossFile: false } } },
+      // A promise-or-callback function of another file, given its callback.
+      {
+        filename: CJS,
+        code: "const settings = require('./settings');\nasync function handle(key) { settings.getSetting(key, (err, value) => console.log(err, value)); }",
+      },
       {
         filename: CJS,
         code: "const { fetchUser, userName } = require('./exports-dot');\nasync function handle(u) { userName(u); await fetchUser(u.id); }",
@@ -1182,6 +1476,11 @@ runRuleTests(
         code: "import { recordAudit } from './audit.js';\nemitter.on('entry', recordAudit);",
         options: [{ checkEventCallbacks: true }],
         errors: [{ messageId: 'asyncEventCallback', data: { name: 'emitter.on' }, line: 2, column: 21 }],
+      },
+      {
+        filename: CJS,
+        code: cjsCallback,
+        errors: [droppedCall(cjsCallback, 'settings.saveSetting(key, (err) => console.error(err))', 3)],
       },
       { filename: CJS, code: cjsObject, errors: [droppedCall(cjsObject, 'items.load(id)', 3)] },
       { filename: CJS, code: cjsFunction, errors: [droppedCall(cjsFunction, 'send(message)', 3)] },

@@ -174,6 +174,7 @@ runRuleTests('prefer-promise-all', rule, {
     // Statements without bindings: results ignored.
     {
       code: 'async function f(a, b) { await notifyUser(a); await notifyAdmin(b); }',
+      options: [{ checkUnknownEffects: true }],
       errors: [
         {
           messageId: 'sequentialAwaits',
@@ -190,6 +191,7 @@ runRuleTests('prefer-promise-all', rule, {
     },
     {
       code: 'async function f() { const a = await fetchA(); await warmCache(); return a; }',
+      options: [{ checkUnknownEffects: true }],
       errors: [
         {
           messageId: 'sequentialAwaits',
@@ -206,6 +208,7 @@ runRuleTests('prefer-promise-all', rule, {
     },
     {
       code: 'async function f() { await warmCache(); const b = await fetchB(); await fetchC(); return b; }',
+      options: [{ checkUnknownEffects: true }],
       errors: [
         {
           messageId: 'sequentialAwaits',
@@ -295,6 +298,7 @@ runRuleTests('prefer-promise-all', rule, {
     // Type annotations move into a tuple; partial annotations or mixed kinds withhold the fix.
     {
       code: 'async function f() { const a: User = await fetchA(); await warmCache(); const c: Order = await fetchC(); return [a, c]; }',
+      options: [{ checkUnknownEffects: true }],
       errors: [
         {
           messageId: 'sequentialAwaits',
@@ -399,6 +403,7 @@ runRuleTests('prefer-promise-all', rule, {
     },
     {
       code: "const db = require('./db');\nasync function f(uid) {\n  const user = await db.getObject('user:' + uid);\n  const count = await new Counter(uid).total();\n  return [user, count];\n}",
+      options: [{ checkUnknownEffects: true }],
       filename: 'file.cjs',
       errors: [
         {
@@ -614,14 +619,17 @@ runRuleTests('prefer-promise-all', rule, {
     // Other independent loops: reported without a rewrite.
     {
       code: 'async function f(items) { for (let i = 0; i < items.length; i++) { await process(items[i]); } }',
+      options: [{ checkUnknownEffects: true }],
       errors: [{ messageId: 'independentLoopUnbounded', line: 1, column: 68, suggestions: [] }],
     },
     {
       code: 'async function f() { for (let i = 0; i < 3; i++) { await warm(i); } }',
+      options: [{ checkUnknownEffects: true }],
       errors: [{ messageId: 'independentLoop', line: 1, column: 52, suggestions: [] }],
     },
     {
       code: 'async function f(obj) { for (const key in obj) { await translate(key, obj[key]); } }',
+      options: [{ checkUnknownEffects: true }],
       errors: [{ messageId: 'independentLoopUnbounded', line: 1, column: 50, suggestions: [] }],
     },
     {
@@ -634,6 +642,7 @@ runRuleTests('prefer-promise-all', rule, {
     },
     {
       code: 'async function f(files) { for (const file of files) { if (!file.endsWith(".md")) continue; const html = await render(file); console.log(await lint(file + ".html", html)); } }',
+      options: [{ checkUnknownEffects: true }],
       errors: [{ messageId: 'independentLoopUnbounded', line: 1, column: 105, suggestions: [] }],
     },
     {

@@ -3,7 +3,8 @@
  * `while (Date.now() < deadline) {}` or `do { now = Date.now(); } while (now - start < ms)`. A loop whose
  * body calls anything but the clock is doing work (a time-sliced batch), not waiting, and is left out.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import type { TSESLint } from '@typescript-eslint/utils';
 
 import { isFunctionNode, type LoopNode, skipChainExpression, skipTypeWrappers, walkAst } from '../ast.js';
 import { CLOCK_APIS, type ClockRow } from '../catalog/clocks.js';

@@ -2,7 +2,7 @@
  * Sizes known before the code runs: a number a constant expression evaluates to, and the byte length
  * of a buffer made in place or held by a `const` (`Buffer.alloc(n)`, `new Uint32Array(n)`).
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
 import { getStaticPropertyName } from '../ast.js';
 import { type BlockingApiRow, LARGE_RANDOM_SIZE } from '../catalog/blocking-apis.js';

@@ -108,14 +108,11 @@ export const DEFAULT_ORDERED_RECEIVER_PATTERNS: readonly string[] = ORDERED_RECE
  * receiver, or one such call sharing an argument with another call, are kept in order:
  * `mkdir(dir)` before `writeFile(join(dir, f))`, `db.setObject(key)` before `db.sortedSetAdd(…, key)`.
  * A verb matches at the start (`setObject`) or as the last word (`sortedSetAdd`, `bulkInsert`,
- * `findOneAndUpdate`), so `getSortedSetRange` stays a read.
+ * `findOneAndUpdate`), so `getSortedSetRange` stays a read. Create-if-missing helpers (`getOrCreateGroup`,
+ * `findOrInsert`) write too: two of them run together both create what is missing.
  */
 export const MUTATING_CALL_PATTERN =
-  /^(?:create|insert|update|upsert|edit|delete|del|destroy|remove|rm|rmdir|unlink|drop|truncate|set|put|post|patch|add|append|prepend|write|increment|incr|decrement|decr|push|pop|shift|unshift|splice|mkdir|mkdirs|mkdirp|mkdtemp|ensureDir|ensureFile|outputFile|outputJson|emptyDir|rename|copy|copyFile|cp|mv|move|chmod|chown|symlink|link|replace|store|enqueue|dequeue|expire|reset|mark|grant|revoke|ban|unban|merge|upload)(?![a-z])|[a-z0-9_](?:Create|Insert|Update|Upsert|Edit|Delete|Del|Destroy|Drop|Remove|Set|Put|Add|Append|Prepend|Write|Increment|Incr|Decrement|Decr|Push|Pop|Trim|Rename|Copy|Move|Store|Expire|Reset)(?:Many|One|All|Bulk|Batch|Async)?$/u;
+  /^(?:create|insert|update|upsert|edit|delete|del|destroy|remove|rm|rmdir|unlink|drop|truncate|set|put|post|patch|add|append|prepend|write|increment|incr|decrement|decr|push|pop|shift|unshift|splice|mkdir|mkdirs|mkdirp|mkdtemp|ensureDir|ensureFile|outputFile|outputJson|emptyDir|rename|copy|copyFile|cp|mv|move|chmod|chown|symlink|link|replace|store|enqueue|dequeue|expire|reset|mark|grant|revoke|ban|unban|merge|upload)(?![a-z])|[a-z0-9_](?:Create|Insert|Update|Upsert|Edit|Delete|Del|Destroy|Drop|Remove|Set|Put|Add|Append|Prepend|Write|Increment|Incr|Decrement|Decr|Push|Pop|Trim|Rename|Copy|Move|Store|Expire|Reset)(?:Many|One|All|Bulk|Batch|Async)?$|[a-z0-9]Or(?:Create|Insert|Add|Set|Update|Upsert|Init)(?![a-z])/u;
 
 /** Receivers that are pools: calls through them run on separate connections. */
 export const POOLED_RECEIVER_PATTERN = /^pool$|[a-z0-9_]Pool$/u;
-
-/** SQL text that controls a session or transaction: `client.query('BEGIN')` is ordered whatever the receiver. */
-export const ORDERED_SQL_PATTERN =
-  /^\s*(?:begin|commit|rollback|savepoint|release\s+savepoint|start\s+transaction|set\s|lock\s|unlock\s)/iu;

@@ -13,7 +13,7 @@ export interface PromiseApiRow extends ApiRow {
   readonly kind: 'call';
 }
 
-const DNS_PROMISES = [
+export const DNS_PROMISES: readonly string[] = [
   'lookup',
   'lookupService',
   'resolve',

@@ -3,7 +3,7 @@
  * `x = await E;`. The shapes `prefer-promise-all` groups, and the units the independence analysis
  * compares.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
 interface AwaitedBase {
   readonly awaited: TSESTree.AwaitExpression;

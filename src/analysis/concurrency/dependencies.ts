@@ -6,7 +6,8 @@
  * unknown effect was called on (`user.load()` may change `user`). A call to a function of the same
  * file reads and writes what that function reads and writes, followed a few calls deep.
  */
-import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import type { TSESLint } from '@typescript-eslint/utils';
 
 import {
   type FunctionNode,
@@ -18,10 +19,9 @@ import {
 } from '../ast.js';
 import { COLLECTING_METHODS, MUTATING_METHODS, READING_METHODS } from '../catalog/mutating-methods.js';
 import { resolveFunction } from '../origin/function-resolution.js';
-import { type AnyContext } from '../scope.js';
+import { type AnyContext, DefinitionType, ScopeType } from '../scope.js';
 
 type Variable = TSESLint.Scope.Variable;
-const { DefinitionType, ScopeType } = TSESLint.Scope;
 type Scope = TSESLint.Scope.Scope;
 type Reference = TSESLint.Scope.Reference;
 
@@ -49,6 +49,8 @@ export interface Effects {
   readonly mayMutate: ReadonlySet<DependencyKey>;
   /** Every call evaluated, including those inside same-file functions it calls. */
   readonly calls: readonly CallSite[];
+  /** Every tagged template evaluated (`` sql`…` `` is a call too), likewise. */
+  readonly templates: readonly TSESTree.TaggedTemplateExpression[];
 }
 
 /** How many calls deep a same-file function is followed. */
@@ -62,6 +64,7 @@ interface MutableEffects {
   collects: Set<DependencyKey>;
   mayMutate: Set<DependencyKey>;
   calls: CallSite[];
+  templates: TSESTree.TaggedTemplateExpression[];
 }
 
 const emptyEffects = (): MutableEffects => ({
@@ -70,6 +73,7 @@ const emptyEffects = (): MutableEffects => ({
   collects: new Set(),
   mayMutate: new Set(),
   calls: [],
+  templates: [],
 });
 
 const caches = new WeakMap<TSESTree.Program, WeakMap<TSESTree.Node, Map<number, Effects>>>();
@@ -128,6 +132,7 @@ function computeEffects(
     for (const key of inner.collects) if (outer(key)) effects.collects.add(key);
     for (const key of inner.mayMutate) if (outer(key)) effects.mayMutate.add(key);
     for (const site of inner.calls) effects.calls.push({ node: site.node, depth: site.depth + 1, via: site.via ?? fn });
+    effects.templates.push(...inner.templates);
   };
 
   const visit = (current: TSESTree.Node): void => {
@@ -136,6 +141,9 @@ function computeEffects(
       case AST_NODE_TYPES.NewExpression:
         effects.calls.push({ node: current, depth: 0, via: undefined });
         visitCall(current);
+        break;
+      case AST_NODE_TYPES.TaggedTemplateExpression:
+        effects.templates.push(current);
         break;
       case AST_NODE_TYPES.AssignmentExpression:
         writePattern(current.left, current.operator === '=' && isComputedOnPlainObject(current.left));

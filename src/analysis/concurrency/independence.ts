@@ -3,9 +3,11 @@
  * statements neither need each other's results nor touch the same state in an order that
  * matters; for a loop, whether its iterations are independent (no loop-carried dependency, no
  * early exit on an awaited result, no polling, retry or pacing). Built on the data dependencies of
- * `dependencies.ts` and the call-order heuristics of `ordering.ts`.
+ * `dependencies.ts`, the call-order heuristics of `ordering.ts`, and, when only known reads may run
+ * together, the effects of `call-effects.ts`.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import type { TSESLint } from '@typescript-eslint/utils';
 
 import {
   containsAwait,
@@ -21,6 +23,7 @@ import { PROMISE_CALLBACK_METHODS } from '../catalog/promise-apis.js';
 import { getPromiseKnowledge } from '../promises/promises.js';
 import { type AnyContext, findVariableAt } from '../scope.js';
 import type { AwaitedStatement } from './awaited-statements.js';
+import { judgeAwaitedWork } from './call-effects.js';
 import {
   type DependencyKey,
   dependsOn,
@@ -36,7 +39,9 @@ import {
   isPacingExpression,
   orderedCallReason,
   type OrderingPatterns,
+  pacesInCallee,
 } from './ordering.js';
+import { isSqlTag } from './sql-kind.js';
 
 const PROMISE_COMBINATORS = new Set(['all', 'allSettled', 'race', 'any']);
 
@@ -48,6 +53,8 @@ const PROMISE_COMBINATORS = new Set(['all', 'allSettled', 'race', 'any']);
 export function startsNewWork(expression: TSESTree.Node): boolean {
   const value = skipTypeWrappers(skipChainExpression(expression));
   if (value.type === AST_NODE_TYPES.NewExpression) return true;
+  // `` sql`SELECT …` `` sends a query (postgres.js, Prisma's `$queryRaw`).
+  if (value.type === AST_NODE_TYPES.TaggedTemplateExpression) return isSqlTag(value.tag);
   if (value.type !== AST_NODE_TYPES.CallExpression) return false;
   const callee = skipTypeWrappers(skipChainExpression(value.callee));
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return true;
@@ -99,14 +106,41 @@ interface Candidate {
   readonly effects: Effects;
 }
 
+export interface IndependenceOptions {
+  /**
+   * Only work known to read may run together (`call-effects.ts`): a call of unknown effect keeps its
+   * place. False (the default here) is the wider reading, where any call not known to be ordered may move.
+   */
+  readonly requireKnownReads?: boolean;
+}
+
+/** Does any call or SQL template in `effects` keep its place? */
+function hasOrderedCall(
+  context: AnyContext,
+  effects: Effects,
+  patterns: OrderingPatterns,
+  where: 'sequence' | 'loop',
+): boolean {
+  return (
+    effects.calls.some((site) => orderedCallReason(context, site.node, patterns, where) !== undefined) ||
+    effects.templates.some((template) => orderedCallReason(context, template, patterns, where) !== undefined)
+  );
+}
+
 /** Can this statement join a `Promise.all` at all, whatever its neighbours? */
-function asCandidate(context: AnyContext, item: AwaitedStatement, patterns: OrderingPatterns): Candidate | undefined {
+function asCandidate(
+  context: AnyContext,
+  item: AwaitedStatement,
+  patterns: OrderingPatterns,
+  options: IndependenceOptions,
+): Candidate | undefined {
   const argument = item.argument;
   if (!startsNewWork(argument)) return undefined;
   if (containsAwait(context.sourceCode, argument)) return undefined;
-  if (isPacingExpression(context, argument)) return undefined;
+  if (isPacingExpression(context, argument) || pacesInCallee(context, argument)) return undefined;
+  if (options.requireKnownReads && judgeAwaitedWork(context, argument) !== 'read') return undefined;
   const effects = getEffects(context, item.statement);
-  if (effects.calls.some((site) => orderedCallReason(context, site.node, patterns) !== undefined)) return undefined;
+  if (hasOrderedCall(context, effects, patterns, 'sequence')) return undefined;
   // Writes stay where they are: with `Promise.all` a write would start even when the call before it
   // failed, and a read beside it could see the state before or after it.
   if (effects.calls.some((site) => !isDataMethod(site.node) && isMutatingCall(site.node))) return undefined;
@@ -132,6 +166,7 @@ export function findIndependentGroups(
   context: AnyContext,
   items: readonly AwaitedStatement[],
   patterns: OrderingPatterns,
+  options: IndependenceOptions = {},
 ): AwaitedStatement[][] {
   const groups: AwaitedStatement[][] = [];
   let group: Candidate[] = [];
@@ -140,7 +175,7 @@ export function findIndependentGroups(
     group = [];
   };
   for (const item of items) {
-    const candidate = asCandidate(context, item, patterns);
+    const candidate = asCandidate(context, item, patterns, options);
     if (!candidate) {
       flush();
       continue;
@@ -159,8 +194,10 @@ type LoopDependency =
   | 'await-in-test'
   /** The body yields: a generator streams one result at a time. */
   | 'yield'
-  /** An awaited sleep or timer paces the loop. */
+  /** An awaited sleep or timer paces the loop, in the body or in a same-file function it calls. */
   | 'pacing'
+  /** Some awaited work is not known to only read (when only known reads may run together). */
+  | 'unknown-effects'
   /** Nothing awaited starts new work, or nothing awaited is a promise. */
   | 'no-new-work'
   /** The body never reads a loop variable: the same work repeated (polling, retry, draining). */
@@ -363,6 +400,7 @@ export function judgeLoop(
   directAwaits: readonly TSESTree.AwaitExpression[],
   awaitInHead: boolean,
   patterns: OrderingPatterns,
+  options: IndependenceOptions = {},
 ): LoopVerdict {
   const no = (reason: LoopDependency): LoopVerdict => ({ independent: false, reason });
   const sourceCode = context.sourceCode;
@@ -370,10 +408,22 @@ export function judgeLoop(
   if (awaitInHead) return no('await-in-test');
   const inBody = awaitsIn(sourceCode, loop.body);
   if (inBody.yields > 0) return no('yield');
-  if (inBody.awaits.some((awaited) => isPacingExpression(context, awaited.argument))) return no('pacing');
+  if (
+    inBody.awaits.some(
+      (awaited) => isPacingExpression(context, awaited.argument) || pacesInCallee(context, awaited.argument),
+    )
+  )
+    return no('pacing');
   if (!directAwaits.some((awaited) => startsNewWork(awaited.argument) && awaitsPromise(context, awaited.argument))) {
     return no('no-new-work');
   }
+  if (
+    options.requireKnownReads &&
+    inBody.awaits.some(
+      (awaited) => startsNewWork(awaited.argument) && judgeAwaitedWork(context, awaited.argument) !== 'read',
+    )
+  )
+    return no('unknown-effects');
   const effects = getEffects(context, loop.body);
   const perIteration = loopVariables(context, loop);
   if (![...effects.reads].some((key) => perIteration.has(key))) return no('same-work');
@@ -393,8 +443,7 @@ export function judgeLoop(
   for (const key of effects.mayMutate) {
     if (typeof key !== 'string' && isOuter(key) && !isModuleLevel(key)) return no('stateful-receiver');
   }
-  if (effects.calls.some((site) => orderedCallReason(context, site.node, patterns, 'loop') !== undefined))
-    return no('ordered-call');
+  if (hasOrderedCall(context, effects, patterns, 'loop')) return no('ordered-call');
   if (effects.calls.some((site) => !isDataMethod(site.node) && isMutatingCall(site.node))) return no('writes');
   return { independent: true, small: isSmallLoop(loop) };
 }

@@ -3,7 +3,7 @@
  * already imports or requires, or one the nearest package.json lists in its `dependencies`.
  * Computed once per file.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
 import { type LimiterRow, LIMITERS } from '../catalog/limiters.js';
 import { findDeclaredDependency } from '../project/package-manifest.js';

@@ -6,7 +6,7 @@
  * calls that share an argument (`mkdir(dir)` then `writeFile(join(dir, f))`), and deliberate pacing
  * (`await sleep(100)`).
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
 import {
   getCalleeName,
@@ -23,7 +23,6 @@ import {
   DEFAULT_ORDERED_CALL_PATTERNS,
   DEFAULT_ORDERED_RECEIVER_PATTERNS,
   MUTATING_CALL_PATTERN,
-  ORDERED_SQL_PATTERN,
   POOLED_RECEIVER_PATTERN,
 } from '../catalog/ordered-calls.js';
 import { PACING_APIS, PACING_NAME_PATTERN, TIMER_CALLBACK_NAMES } from '../catalog/pacing.js';
@@ -39,6 +38,7 @@ import {
   isModuleBinding,
   isModuleLevel,
 } from './dependencies.js';
+import { sqlKindOf } from './sql-kind.js';
 
 export interface OrderingPatternOptions {
   /** Extra callee-name patterns (regular-expression sources) on top of the defaults. */
@@ -158,31 +158,28 @@ export function isDataMethod(call: CallNode): boolean {
 export type OrderedReason = 'name' | 'receiver' | 'argument' | 'sql';
 
 /**
- * Why the call must keep its place, or undefined: its name says order matters (`commit`), its
- * receiver is one connection (`tx.insert()`), an argument names one (`save(x, { transaction })`),
- * or it sends SQL that controls a session (`client.query('BEGIN')`).
+ * Why the call must keep its place, or undefined: it sends SQL that writes, controls a transaction or
+ * cannot be read (`client.query('BEGIN')`, `` sql`DELETE …` ``), its name says order matters
+ * (`commit`), its receiver is one connection (`tx.insert()`), or an argument names one
+ * (`save(x, { transaction })`). A call that sends a SQL read is judged by its text, not its name
+ * (`conn.execute('SELECT …')`), but still by its receiver.
  */
 export function orderedCallReason(
   context: AnyContext,
-  call: CallNode,
+  call: CallNode | TSESTree.TaggedTemplateExpression,
   patterns: OrderingPatterns,
   where: 'sequence' | 'loop' = 'sequence',
 ): OrderedReason | undefined {
+  const sql = sqlKindOf(call);
+  if (sql !== undefined && sql !== 'read') return 'sql';
+  if (call.type === AST_NODE_TYPES.TaggedTemplateExpression) return undefined;
   const name = callName(call);
   const names = where === 'loop' ? patterns.loopCalls : patterns.calls;
-  if (name !== undefined && names.some((pattern) => pattern.test(name))) return 'name';
+  if (sql === undefined && name !== undefined && names.some((pattern) => pattern.test(name))) return 'name';
   const receiver = describeReceiver(context, call);
   const matchesReceiver = (candidate: string): boolean => patterns.receivers.some((pattern) => pattern.test(candidate));
   if (receiver?.names.some(matchesReceiver)) return 'receiver';
   if (argumentNames(call.arguments).some(matchesReceiver)) return 'argument';
-  const first = call.arguments[0];
-  const sql =
-    first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string'
-      ? first.value
-      : first?.type === AST_NODE_TYPES.TemplateLiteral
-        ? (first.quasis[0]?.value.cooked ?? '')
-        : undefined;
-  if (sql !== undefined && ORDERED_SQL_PATTERN.test(sql)) return 'sql';
   return undefined;
 }
 
@@ -217,10 +214,13 @@ function argumentNames(args: readonly TSESTree.Node[]): string[] {
   return names;
 }
 
-/** Does the callee name say the call changes shared state (`insert`, `setObject`, `mkdir`)? */
+/**
+ * Does the callee name say the call changes shared state (`insert`, `setObject`, `mkdir`)? Timers
+ * (`setTimeout`) change nothing another statement could see: a sleep in a callee is its latency.
+ */
 export function isMutatingCall(call: CallNode): boolean {
   const name = callName(call);
-  return name !== undefined && MUTATING_CALL_PATTERN.test(name);
+  return name !== undefined && !TIMER_CALLBACK_NAMES.has(name) && MUTATING_CALL_PATTERN.test(name);
 }
 
 /**
@@ -369,6 +369,37 @@ export function isPacingExpression(context: AnyContext, expression: TSESTree.Nod
     }
   }
   return false;
+}
+
+/**
+ * Does the awaited call run a same-file function that paces its own work: it waits for real work
+ * and sleeps besides (`await send(x); await sleep(1000)`)? A callee whose only wait is the sleep
+ * stands for latency (the guides' `fetchData`), and a sleep in a `catch` is a backoff before a
+ * retry: neither paces the caller.
+ */
+export function pacesInCallee(context: AnyContext, expression: TSESTree.Node): boolean {
+  const value = skipTypeWrappers(skipChainExpression(expression));
+  if (value.type !== AST_NODE_TYPES.CallExpression) return false;
+  const fn = resolveFunction(context, value.callee);
+  if (!fn) return false;
+  let sleeps = false;
+  let works = false;
+  const visit = (node: TSESTree.Node, inCatch: boolean): void => {
+    walkAst(node, context.sourceCode.visitorKeys, (current) => {
+      if (current !== node && isFunctionNode(current)) return false;
+      if (current.type === AST_NODE_TYPES.CatchClause) {
+        visit(current.body, true);
+        return false;
+      }
+      if (current.type === AST_NODE_TYPES.AwaitExpression) {
+        if (!isPacingExpression(context, current.argument)) works = true;
+        else if (!inCatch) sleeps = true;
+      }
+      return true;
+    });
+  };
+  visit(fn.body, false);
+  return sleeps && works;
 }
 
 function isTimerName(node: TSESTree.Node): boolean {

@@ -2,8 +2,13 @@
  * What kind of SQL statement a text is, from its keywords: reads may run together, writes keep their
  * order against every other statement, transaction control orders everything, and text we cannot
  * read stays ordered. A small lexer, not a parser: it skips comments, strings and quoted names, looks
- * past `WITH …` clauses and `EXPLAIN`, and checks every statement of a multi-statement text.
+ * past `WITH …` clauses and `EXPLAIN`, and checks every statement of a multi-statement text. Calls
+ * that send SQL text (`pool.query('…')`, `` sql`…` ``, `db.execute(sql`…`)`) are found by method and tag name.
  */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+
+import { getStaticPropertyName, skipChainExpression, skipTypeWrappers } from '../ast.js';
+import { MAYBE_SQL_METHOD_NAMES, SQL_METHOD_NAMES, SQL_TAG_NAMES } from '../catalog/read-calls.js';
 
 export type SqlKind = 'read' | 'write' | 'transaction' | 'unknown';
 
@@ -246,4 +251,46 @@ export function classifySql(text: string): SqlKind {
     if (ORDER.indexOf(statementKind) > ORDER.indexOf(kind)) kind = statementKind;
   }
   return kind;
+}
+
+/** The SQL text of a string, a template (interpolations read as `?`) or a tagged template with a SQL tag. */
+function sqlTextOf(node: TSESTree.Node | undefined): string | undefined {
+  const value = node && skipTypeWrappers(node);
+  if (value?.type === AST_NODE_TYPES.Literal) return typeof value.value === 'string' ? value.value : undefined;
+  if (value?.type === AST_NODE_TYPES.TemplateLiteral) return value.quasis.map((quasi) => quasi.value.raw).join(' ? ');
+  if (value?.type === AST_NODE_TYPES.TaggedTemplateExpression && isSqlTag(value.tag)) return sqlTextOf(value.quasi);
+  return undefined;
+}
+
+function memberOrName(node: TSESTree.Node): string | undefined {
+  const value = skipTypeWrappers(skipChainExpression(node));
+  if (value.type === AST_NODE_TYPES.Identifier) return value.name;
+  return value.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(value) : undefined;
+}
+
+/** `sql`, `SQL`, `prisma.$queryRaw`, `db.sql`: a tag whose template is SQL text. */
+export function isSqlTag(tag: TSESTree.Node): boolean {
+  const name = memberOrName(tag);
+  return name !== undefined && SQL_TAG_NAMES.has(name);
+}
+
+/**
+ * The kind of SQL a call or tagged template sends, or undefined when it sends none that we can see:
+ * `pool.query('SELECT …')` reads, `` sql`DELETE …` `` writes, `query(text)` with text we cannot
+ * read sends nothing known. Methods that take other text too (`get`, `all`, `run`) count only when
+ * their text reads as SQL.
+ */
+export function sqlKindOf(node: TSESTree.Node): SqlKind | undefined {
+  if (node.type === AST_NODE_TYPES.TaggedTemplateExpression) {
+    return isSqlTag(node.tag) ? classifySql(sqlTextOf(node.quasi) ?? '') : undefined;
+  }
+  if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const name = memberOrName(node.callee);
+  if (name === undefined) return undefined;
+  const sure = SQL_METHOD_NAMES.has(name);
+  if (!sure && !MAYBE_SQL_METHOD_NAMES.has(name)) return undefined;
+  const text = sqlTextOf(node.arguments[0]);
+  if (text === undefined) return undefined;
+  const kind = classifySql(text);
+  return sure || kind !== 'unknown' ? kind : undefined;
 }

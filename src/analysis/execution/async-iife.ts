@@ -4,7 +4,7 @@
  * elsewhere it is an entry point whose rejection must be handled (owned by `no-floating-promise`).
  * Both rules ask this module, so no code gets two reports.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
 import { type FunctionNode, skipChainExpression, skipTypeWrappers } from '../ast.js';
 import { type AnyContext } from '../scope.js';

@@ -2,7 +2,7 @@
  * Is `await` valid syntax at a node? Not the same question as "does this run in async context":
  * a non-async arrow inside an async function (`items.map((x) => …)`) runs there but cannot `await`.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
 import { type FunctionNode, isFunctionNode } from '../ast.js';
 import { type AnyContext } from '../scope.js';

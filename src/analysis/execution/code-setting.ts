@@ -5,10 +5,15 @@
  * serving. Decided per file from evidence: path conventions inside the package, a `bin` entry, test
  * registrations and command-line frameworks by origin, a script's top-level shape.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
-import { getStaticPropertyName, skipChainExpression } from '../ast.js';
-import { CLI_FRAMEWORK_MODULES, SCRIPT_PATH_PATTERNS, TEST_PATH_PATTERNS } from '../catalog/code-settings.js';
+import { getStaticPropertyName, skipChainExpression, skipTypeWrappers } from '../ast.js';
+import {
+  CLI_FRAMEWORK_MODULES,
+  COMMAND_MODULE_MEMBERS,
+  SCRIPT_PATH_PATTERNS,
+  TEST_PATH_PATTERNS,
+} from '../catalog/code-settings.js';
 import { TEST_REGISTRATION_APIS } from '../catalog/test-frameworks.js';
 import { trackModuleReferences } from '../origin/modules.js';
 import { isPackageBin, pathInPackage } from '../project/package-manifest.js';
@@ -50,11 +55,100 @@ function classifyFile(context: AnyContext): CodeSettingEvidence {
   if (isPackageBin(context.filename)) return { setting: 'script', reason: 'the file is a `bin` entry of its package' };
   if (trackModuleReferences(context, CLI_FRAMEWORK_MODULES).size > 0)
     return { setting: 'script', reason: 'the file defines a command-line program' };
+  if (definesCommandModule(context.sourceCode.ast))
+    return { setting: 'script', reason: 'the file defines a command module (`command`, `builder`, `handler`)' };
   // A file that registers request handlers serves, whatever its top level looks like.
   if (findRouteRegistrations(context).size > 0) return SERVING;
   if (context.sourceCode.text.startsWith('#!')) return { setting: 'script', reason: 'the file starts with a shebang' };
   const shape = scriptShape(context);
   return shape ? { setting: 'script', reason: shape } : SERVING;
+}
+
+/** A yargs command module at the top level: an object or class with its members, or `exports.*` assignments. */
+function definesCommandModule(program: TSESTree.Program): boolean {
+  const exported = new Set<string>();
+  for (const statement of program.body) {
+    const declaration =
+      statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+      statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
+        ? statement.declaration
+        : statement;
+    if (declaration && topLevelValues(declaration).some((value) => hasAllMembers(memberNames(value)))) return true;
+    if (
+      declaration?.type === AST_NODE_TYPES.ExpressionStatement &&
+      declaration.expression.type === AST_NODE_TYPES.AssignmentExpression
+    ) {
+      const name = exportsMemberName(declaration.expression.left);
+      if (name !== undefined) exported.add(name);
+    }
+  }
+  return hasAllMembers(exported);
+}
+
+/** The values a top-level statement defines: a class, a variable's initialiser, an assignment's value. */
+function topLevelValues(declaration: TSESTree.Node): TSESTree.Node[] {
+  if (declaration.type === AST_NODE_TYPES.VariableDeclaration)
+    return declaration.declarations.flatMap((declarator) => (declarator.init ? [declarator.init] : []));
+  if (declaration.type === AST_NODE_TYPES.ExpressionStatement)
+    return declaration.expression.type === AST_NODE_TYPES.AssignmentExpression ? [declaration.expression.right] : [];
+  return [declaration];
+}
+
+function hasAllMembers(names: ReadonlySet<string>): boolean {
+  return COMMAND_MODULE_MEMBERS.every((name) => names.has(name));
+}
+
+/** `exports.handler` or `module.exports.handler`: the member name. */
+function exportsMemberName(target: TSESTree.Node): string | undefined {
+  if (target.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const object = target.object;
+  const isExports =
+    (object.type === AST_NODE_TYPES.Identifier && object.name === 'exports') ||
+    (object.type === AST_NODE_TYPES.MemberExpression &&
+      object.object.type === AST_NODE_TYPES.Identifier &&
+      object.object.name === 'module' &&
+      getStaticPropertyName(object) === 'exports');
+  return isExports ? getStaticPropertyName(target) : undefined;
+}
+
+/** The member names of an object literal or a class, with the `this.x = …` fields its constructor sets. */
+function memberNames(node: TSESTree.Node): Set<string> {
+  const names = new Set<string>();
+  const value = skipTypeWrappers(node);
+  if (value.type === AST_NODE_TYPES.ObjectExpression) {
+    for (const property of value.properties) {
+      const name = property.type === AST_NODE_TYPES.Property ? staticKeyName(property) : undefined;
+      if (name !== undefined) names.add(name);
+    }
+  } else if (value.type === AST_NODE_TYPES.ClassDeclaration || value.type === AST_NODE_TYPES.ClassExpression) {
+    for (const member of value.body.body) {
+      if (member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.PropertyDefinition)
+        continue;
+      const name = staticKeyName(member);
+      if (name !== undefined) names.add(name);
+      if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor')
+        for (const statement of member.value.body?.body ?? []) {
+          if (
+            statement.type === AST_NODE_TYPES.ExpressionStatement &&
+            statement.expression.type === AST_NODE_TYPES.AssignmentExpression &&
+            statement.expression.left.type === AST_NODE_TYPES.MemberExpression &&
+            statement.expression.left.object.type === AST_NODE_TYPES.ThisExpression
+          ) {
+            const field = getStaticPropertyName(statement.expression.left);
+            if (field !== undefined) names.add(field);
+          }
+        }
+    }
+  }
+  return names;
+}
+
+function staticKeyName(
+  member: TSESTree.Property | TSESTree.MethodDefinition | TSESTree.PropertyDefinition,
+): string | undefined {
+  if (member.computed) return member.key.type === AST_NODE_TYPES.Literal ? String(member.key.value) : undefined;
+  if (member.key.type === AST_NODE_TYPES.Identifier) return member.key.name;
+  return member.key.type === AST_NODE_TYPES.Literal ? String(member.key.value) : undefined;
 }
 
 /** A top level that runs the file as a program: `await main()`, `process.exit()`, `if (require.main === module)`. */

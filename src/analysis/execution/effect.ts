@@ -2,7 +2,7 @@
  * Effect programs in a file: the calls that run an effect on a runtime, and the functions that run
  * as part of an effect (generator bodies, `Effect.promise` thunks, …), by origin.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
 import { type FunctionNode, getCallOfArgument, isFunctionNode } from '../ast.js';
 import { EFFECT_BODY_APIS, EFFECT_RUN_APIS, type EffectBodyRow, type EffectRunRow } from '../catalog/effect.js';

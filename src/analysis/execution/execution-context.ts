@@ -3,7 +3,7 @@
  * that run synchronously inside their caller, like `arr.map(fn)` or an IIFE, are looked through),
  * classified by how the event loop runs it.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
 import {
   type FunctionNode,

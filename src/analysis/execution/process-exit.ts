@@ -1,7 +1,13 @@
-/** Listeners the process runs while it exits or crashes, when the event loop no longer runs anything after them. */
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+/**
+ * Listeners of Node's `process` events: those it runs while it exits or crashes, when the event loop no
+ * longer runs anything after them, and those handed a rejected promise.
+ */
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import { type FunctionNode, getCallOfArgument, skipChainExpression } from '../ast.js';
+import { PROCESS_LISTENER_APIS, REJECTION_EVENTS } from '../catalog/process-events.js';
+import { trackModuleReferences } from '../origin/modules.js';
+import { type AnyContext } from '../scope.js';
 
 /** Process events whose listeners must finish synchronously: the loop is gone or in an undefined state. */
 const SYNC_ONLY_PROCESS_EVENTS: ReadonlySet<string> = new Set([
@@ -23,5 +29,21 @@ export function isProcessExitListener(fn: FunctionNode): boolean {
     event?.type === AST_NODE_TYPES.Literal &&
     typeof event.value === 'string' &&
     SYNC_ONLY_PROCESS_EVENTS.has(event.value)
+  );
+}
+
+/**
+ * `process.on('unhandledRejection', (reason, promise) => …)`, `process` known by origin: the listener
+ * of an event that hands over a promise that has already rejected.
+ */
+export function isProcessRejectionListener(context: AnyContext, fn: FunctionNode): boolean {
+  const argument = getCallOfArgument(fn);
+  if (!argument || argument.index !== 1 || argument.call.type !== AST_NODE_TYPES.CallExpression) return false;
+  const event = argument.call.arguments[0];
+  return (
+    event?.type === AST_NODE_TYPES.Literal &&
+    typeof event.value === 'string' &&
+    REJECTION_EVENTS.has(event.value) &&
+    trackModuleReferences(context, PROCESS_LISTENER_APIS).has(argument.call)
   );
 }

@@ -5,7 +5,8 @@
  * `await sleep(50)`. Imports are added, merged or reused; a sync binding left unused is removed.
  * The caller makes the enclosing function async where needed.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import type { TSESLint } from '@typescript-eslint/utils';
 
 import { getValueParent, skipTypeWrappers } from '../ast.js';
 import type { AsyncTwinFix } from '../catalog/blocking-apis.js';

@@ -3,7 +3,8 @@
  * `Effect.promise(() => Effect.runPromise(eff))` → `eff`, and `Effect.runSync(eff)` directly in an
  * `Effect.gen` body → `yield* eff`. Plan first (which rewrite applies), then apply.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import type { TSESLint } from '@typescript-eslint/utils';
 
 import { type FunctionNode, skipTypeWrappers } from '../ast.js';
 import { findDirectFunction } from '../execution/await-position.js';

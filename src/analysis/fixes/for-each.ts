@@ -4,7 +4,8 @@
  * (`await Promise.all(xs.map(async (x) => { … }))`). Each builder returns undefined where the
  * rewrite would change more than the timing.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import type { TSESLint } from '@typescript-eslint/utils';
 
 import { type FunctionNode, getPatternTargets, getStaticPropertyName, isFunctionNode, walkAst } from '../ast.js';
 import { type SourceCode } from '../scope.js';

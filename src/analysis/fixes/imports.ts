@@ -3,10 +3,11 @@
  * (`const { x } = require('m')`), merging into an existing import of the same module and aliasing
  * when the name is taken; and remove an import binding that a fix left unused.
  */
-import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import type { TSESLint } from '@typescript-eslint/utils';
 
 import { moduleAliases } from '../origin/modules.js';
-import { findVariableAt, type SourceCode } from '../scope.js';
+import { findVariableAt, ScopeType, type SourceCode } from '../scope.js';
 
 export interface ImportRequest {
   /** Module to import from, as it should be written in a new import (`'node:fs/promises'`). */
@@ -77,7 +78,7 @@ export function sameModule(a: string, b: string): boolean {
 export function isNameFree(sourceCode: SourceCode, name: string, useSite: TSESTree.Node): boolean {
   const globalScope = sourceCode.scopeManager?.globalScope;
   if (!globalScope) return false;
-  const scopes = [globalScope, ...globalScope.childScopes.filter((s) => s.type === TSESLint.Scope.ScopeType.module)];
+  const scopes = [globalScope, ...globalScope.childScopes.filter((s) => s.type === ScopeType.module)];
   for (const scope of scopes) {
     if (scope.set.has(name)) return false;
     if (scope.through.some((reference) => reference.identifier.name === name)) return false;

@@ -2,7 +2,8 @@
  * Insert `await` or `void` before an expression, keeping precedence and the file's statements
  * intact: `loadUser().name` → `(await loadUser()).name`, `a || b` → `await (a || b)`.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import type { TSESLint } from '@typescript-eslint/utils';
 
 import type { FunctionNode } from '../ast.js';
 import { isParenthesized, type SourceCode } from '../scope.js';

@@ -6,7 +6,8 @@
  * The builders return undefined (no fix) when the rewrite could not keep the code's meaning,
  * its comments or its types.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import type { TSESLint } from '@typescript-eslint/utils';
 
 import { getStaticPropertyName, isFunctionNode, walkAst } from '../ast.js';
 import { CONCURRENCY_LIMIT } from '../catalog/limiters.js';

@@ -2,7 +2,8 @@
  * Fix builders that handle a dropped promise without awaiting it one by one: wrap an array of
  * promises in `Promise.all(…)` (optionally awaited) and append a `.catch(…)` rejection handler.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import type { TSESLint } from '@typescript-eslint/utils';
 
 import { isParenthesized, type SourceCode } from '../scope.js';
 

@@ -6,7 +6,7 @@
  * (so the new import import takes its place instead of colliding with its removal), or the one specifier
  * removed.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
 import { findVariableAt, type SourceCode } from '../scope.js';
 import {

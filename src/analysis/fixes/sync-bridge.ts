@@ -4,7 +4,8 @@
  * `await p`, `synchronize(fetchUser)(id)` → `await fetchUser(id)`, `sleep(ms)` → `await sleep(ms)`
  * from `node:timers/promises`. Plan first (is there a rewrite, what does it call?), then apply.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import type { TSESLint } from '@typescript-eslint/utils';
 
 import { isFunctionNode, skipTypeWrappers } from '../ast.js';
 import type { SyncBridgeRow } from '../catalog/sync-bridges.js';

@@ -4,7 +4,7 @@
  * `[`, `` ` ``, `+`, `-` or `/` continue the one before it?). Modelled on typescript-eslint's
  * `getOperatorPrecedenceForNode` and `needsPrecedingSemicolon`.
  */
-import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESTree } from '@typescript-eslint/types';
 
 import { type SourceCode } from '../scope.js';
 

@@ -6,7 +6,7 @@
  * other files or object fields. `findValueHolders` is also how `instance-calls.ts` follows an object,
  * there through `this.<field>` of the class that stores it too.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
 import { getStaticPropertyName, getThisClass, getValueParent, isCallee, isFunctionNode, walkAst } from '../ast.js';
 import { type AnyContext, findVariableAt } from '../scope.js';

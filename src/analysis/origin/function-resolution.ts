@@ -3,9 +3,10 @@
  * (`const load = async () => …`, `function load() {}`), object literals (`repo.load`), classes
  * (`Repo.make`, `new Repo().save`, a `const` holding `new Repo()`), and `this.` inside a class or an
  * object literal's methods (`this.#load()`, static members from static code). Syntactic: never
- * into other files, never through fields, parameters or reassigned variables.
+ * into other files, never through fields, parameters or reassigned variables. Also what a function
+ * returns (`functionReturnsPromise`), for this file's functions and for other files' summaries alike.
  */
-import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
 import {
   type ClassNode,
@@ -16,9 +17,8 @@ import {
   skipChainExpression,
   skipTypeWrappers,
 } from '../ast.js';
-import { type AnyContext, findVariableAt } from '../scope.js';
-
-const { DefinitionType } = TSESLint.Scope;
+import type { Tristate } from '../promises/promises.js';
+import { type AnyContext, DefinitionType, findVariableAt } from '../scope.js';
 
 /** The only value of an identifier's binding, when the binding is written once (by its declaration). */
 export function constantInit(
@@ -58,19 +58,84 @@ export function classMember(classNode: ClassNode, name: string, isStatic: boolea
   return undefined;
 }
 
+/** The name a value property of an object literal is read by (`load: …`, `'load': …`, `load() {}`); not computed keys, getters or setters. */
+export function objectPropertyName(property: TSESTree.ObjectLiteralElement): string | undefined {
+  if (property.type !== AST_NODE_TYPES.Property || property.computed || property.kind !== 'init') return undefined;
+  if (property.key.type === AST_NODE_TYPES.Identifier) return property.key.name;
+  return property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : undefined;
+}
+
 /** The function-valued property `name` of an object literal (`{ load() {} }`, `{ load: async () => … }`). */
 export function objectMember(object: TSESTree.ObjectExpression, name: string): FunctionNode | undefined {
   for (const property of object.properties) {
-    if (property.type !== AST_NODE_TYPES.Property || property.computed || property.kind !== 'init') continue;
-    const key =
-      property.key.type === AST_NODE_TYPES.Identifier
-        ? property.key.name
-        : property.key.type === AST_NODE_TYPES.Literal
-          ? String(property.key.value)
-          : undefined;
-    if (key === name && isFunctionNode(property.value)) return property.value;
+    if (property.type !== AST_NODE_TYPES.Property || objectPropertyName(property) !== name) continue;
+    if (isFunctionNode(property.value)) return property.value;
   }
   return undefined;
+}
+
+/**
+ * Does calling `fn` return a promise, given what each returned expression is? Async functions do
+ * (async generators return an iterator), generators do not, a function with no `return` value does
+ * not; otherwise every returned value must agree (`return;` beside `return fetch(u)` is unknown: the
+ * checker calls that union a promise, and `await f()` on it is right). The one answer for a function
+ * of the linted file and for a function of another file's summary, which differ only in `returned`.
+ */
+export function functionReturnsPromise(fn: FunctionNode, returned: (value: TSESTree.Node) => Tristate): Tristate {
+  if (fn.generator) return 'no';
+  if (fn.async) return 'yes';
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return returned(fn.body);
+  let answer: Tristate | undefined;
+  for (const statement of returnStatementsOf(fn.body)) {
+    const value = statement.argument ? returned(statement.argument) : 'no';
+    if (answer !== undefined && answer !== value) return 'unknown';
+    answer = value;
+  }
+  return answer ?? 'no';
+}
+
+/**
+ * The `return` statements of a function body, not those of functions or classes inside it. Only
+ * statements are walked: an expression can hold a `return` only inside a function of its own.
+ */
+function returnStatementsOf(body: TSESTree.BlockStatement): TSESTree.ReturnStatement[] {
+  const found: TSESTree.ReturnStatement[] = [];
+  const visit = (statement: TSESTree.Statement | null | undefined): void => {
+    if (!statement) return;
+    switch (statement.type) {
+      case AST_NODE_TYPES.ReturnStatement:
+        found.push(statement);
+        return;
+      case AST_NODE_TYPES.BlockStatement:
+        for (const inner of statement.body) visit(inner);
+        return;
+      case AST_NODE_TYPES.IfStatement:
+        visit(statement.consequent);
+        visit(statement.alternate);
+        return;
+      case AST_NODE_TYPES.ForStatement:
+      case AST_NODE_TYPES.ForInStatement:
+      case AST_NODE_TYPES.ForOfStatement:
+      case AST_NODE_TYPES.WhileStatement:
+      case AST_NODE_TYPES.DoWhileStatement:
+      case AST_NODE_TYPES.LabeledStatement:
+      case AST_NODE_TYPES.WithStatement:
+        visit(statement.body);
+        return;
+      case AST_NODE_TYPES.TryStatement:
+        visit(statement.block);
+        visit(statement.handler?.body);
+        visit(statement.finalizer);
+        return;
+      case AST_NODE_TYPES.SwitchStatement:
+        for (const switchCase of statement.cases) for (const inner of switchCase.consequent) visit(inner);
+        return;
+      default:
+        return;
+    }
+  };
+  visit(body);
+  return found;
 }
 
 /** `this` inside a method of an object literal (`{ async start() { this.stop(); } }`): that literal. */
@@ -89,7 +154,8 @@ function objectLiteralOfThis(node: TSESTree.ThisExpression): TSESTree.ObjectExpr
   return undefined;
 }
 
-function isInStaticMember(node: TSESTree.Node): boolean {
+/** Is `node` in static code of a class (a static method or field, a static block), where `this` is the class? */
+export function isInStaticMember(node: TSESTree.Node): boolean {
   for (let current = node.parent; current; current = current.parent) {
     if (current.type === AST_NODE_TYPES.MethodDefinition || current.type === AST_NODE_TYPES.PropertyDefinition)
       return current.static;

@@ -5,7 +5,7 @@
  * initialiser is matched against the catalogue by the module and export path its callee was
  * imported from. Without type information the answer is always undefined.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type * as ts from 'typescript';
 
 import { type AnyContext } from '../scope.js';

@@ -5,7 +5,7 @@
  * never-reassigned variables and `this.<field>` of the class that stores it, by `findValueHolders`
  * of `factory-results.ts`.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
 import { getStaticPropertyName, getValueParent } from '../ast.js';
 import { type AnyContext } from '../scope.js';

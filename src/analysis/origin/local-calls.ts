@@ -4,8 +4,8 @@
  * calls. Answers "does calling this helper reach a node of interest?" and names the first one, so a
  * rule can report `logger.write()` at its call site because `write` calls `appendFileSync`.
  */
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { type FunctionNode, isFunctionNode, walkAst } from '../ast.js';
 import { isTransparentCallback } from '../execution/execution-context.js';

@@ -6,7 +6,7 @@
 import { isBuiltin } from 'node:module';
 
 import { CALL, CONSTRUCT, READ, ReferenceTracker, type TraceMap } from '@eslint-community/eslint-utils';
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type { Scope } from 'eslint';
 import type * as ESTree from 'estree';
 

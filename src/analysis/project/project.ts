@@ -11,13 +11,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
 import { getStaticPropertyName, skipChainExpression, skipTypeWrappers } from '../ast.js';
+import { isInStaticMember } from '../origin/function-resolution.js';
 import { type AnyContext, findVariableAt } from '../scope.js';
 import { type LocatedValue, type MemberKey, ModuleGraph, symbolKey } from './module-graph.js';
-import { clearResolverCaches } from './resolve.js';
+import { clearResolverCaches, isSourceFile } from './resolve.js';
 import type { FunctionSummary, ModuleReference } from './summaries.js';
+import { recordLintedModule } from './summary-cache.js';
 
 interface ImportedFunction extends FunctionSummary {
   /** Real path of the file that defines the function. */
@@ -40,9 +42,24 @@ const DISABLED: ProjectKnowledge = { resolveImportedFunction: () => undefined };
 
 const cache = new WeakMap<TSESTree.Program, ProjectKnowledge>();
 
-/** Resolver caches (directory listings, package.json, tsconfig) live at most this long, so new files are seen. */
-const RESOLVER_CACHE_MS = 1000;
+/**
+ * Resolver caches (directory listings, package.json, tsconfig, answers by directory) are dropped when a
+ * file is linted after a pause (an editor between edits: a file created meanwhile is seen at once), and
+ * at the latest after a while of continuous linting; a CLI run lints without pauses and keeps them.
+ */
+const RESOLVER_IDLE_MS = 1000;
+const RESOLVER_CACHE_MAX_MS = 10_000;
 let resolverCacheSince = Date.now();
+let lastLintedAt = Date.now();
+
+function refreshResolverCaches(): void {
+  const now = Date.now();
+  if (now - lastLintedAt > RESOLVER_IDLE_MS || now - resolverCacheSince > RESOLVER_CACHE_MAX_MS) {
+    clearResolverCaches();
+    resolverCacheSince = now;
+  }
+  lastLintedAt = now;
+}
 
 /** Project knowledge for the file of `context`, built once per file. */
 export function getProjectKnowledge(context: AnyContext): ProjectKnowledge {
@@ -61,26 +78,27 @@ function getProjectSettings(context: AnyContext): ProjectSettings {
   return typeof settings === 'object' && settings !== null ? settings : {};
 }
 
-function lintedFilePath(context: AnyContext): string | undefined {
+/** The linted file's real path, and whether a file of that name is on disk (not stdin, not a block of a Markdown file). */
+function lintedFile(context: AnyContext): { path: string; onDisk: boolean } | undefined {
   const filename = context.physicalFilename || context.filename;
   if (!filename || !path.isAbsolute(filename)) return undefined;
   try {
-    return fs.realpathSync.native(filename);
+    return { path: fs.realpathSync.native(filename), onDisk: filename === context.filename };
   } catch {
     // Linted from stdin or an editor buffer with no file behind it: imports resolve from its directory.
-    return filename;
+    return { path: filename, onDisk: false };
   }
 }
 
 function createProjectKnowledge(context: AnyContext): ProjectKnowledge {
   const settings = getProjectSettings(context);
   if (settings.crossFile === false) return DISABLED;
-  const file = lintedFilePath(context);
-  if (!file) return DISABLED;
-  if (Date.now() - resolverCacheSince > RESOLVER_CACHE_MS) {
-    clearResolverCaches();
-    resolverCacheSince = Date.now();
-  }
+  const linted = lintedFile(context);
+  if (!linted) return DISABLED;
+  const file = linted.path;
+  // Other files that need this one later read it from ESLint's tree instead of parsing it again.
+  if (linted.onDisk && isSourceFile(file)) recordLintedModule(file, context.sourceCode.ast, context.sourceCode.text);
+  refreshResolverCaches();
   const tsconfig = settings.tsconfig ? path.resolve(context.cwd, settings.tsconfig) : undefined;
   const graph = new ModuleGraph({ tsconfig });
   const sourceCode = context.sourceCode;
@@ -120,7 +138,7 @@ function createProjectKnowledge(context: AnyContext): ProjectKnowledge {
         const specifier = requiredSpecifier(node);
         return specifier === undefined
           ? undefined
-          : graph.resolveReference(file!, referenceOf(specifier, 'require', '*'));
+          : graph.resolveReference(file, referenceOf(specifier, 'require', '*'));
       }
       case AST_NODE_TYPES.MemberExpression: {
         const name = memberKeyOf(node, depth);
@@ -169,7 +187,7 @@ function createProjectKnowledge(context: AnyContext): ProjectKnowledge {
                 : specifierNode.imported.value
               : undefined;
       if (name === undefined) return undefined;
-      return graph.resolveReference(file!, referenceOf(String(declaration.source.value), 'import', name));
+      return graph.resolveReference(file, referenceOf(String(declaration.source.value), 'import', name));
     }
     if (kind !== 'Variable' || def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return undefined;
     // Only a binding written once, by its declaration, stands for its initial value.
@@ -206,15 +224,6 @@ function createProjectKnowledge(context: AnyContext): ProjectKnowledge {
     return undefined;
   }
 
-  function isStaticContext(node: TSESTree.Node): boolean {
-    for (let current = node.parent; current; current = current.parent) {
-      if (current.type === AST_NODE_TYPES.MethodDefinition || current.type === AST_NODE_TYPES.PropertyDefinition)
-        return current.static;
-      if (current.type === AST_NODE_TYPES.StaticBlock) return true;
-    }
-    return false;
-  }
-
   /** `this.name` where the enclosing class does not define `name` but extends an imported class that does. */
   function inheritedMember(node: TSESTree.ThisExpression, name: MemberKey, depth: number): LocatedValue | undefined {
     const classNode = enclosingClass(node);
@@ -235,13 +244,13 @@ function createProjectKnowledge(context: AnyContext): ProjectKnowledge {
       return typeof key === 'object' && key.file === name.file && key.symbol === name.symbol;
     });
     if (defined) return undefined;
-    return memberOfSuper(classNode, name, isStaticContext(node), depth);
+    return memberOfSuper(classNode, name, isInStaticMember(node), depth);
   }
 
   /** `super.name(…)`: the method of the class this one extends. */
   function superMember(node: TSESTree.Super, name: MemberKey, depth: number): LocatedValue | undefined {
     const classNode = enclosingClass(node);
-    return classNode?.superClass ? memberOfSuper(classNode, name, isStaticContext(node), depth) : undefined;
+    return classNode?.superClass ? memberOfSuper(classNode, name, isInStaticMember(node), depth) : undefined;
   }
 
   function memberOfSuper(

@@ -66,16 +66,25 @@ function resolverFor(kind: ImportKind, options: ResolveOptions): OxcResolver.Res
   return resolver;
 }
 
+/**
+ * Answers by importing directory: files of one folder import the same modules (`../core/util`), and the
+ * answer depends on the folder only (relative paths, the nearest package.json and tsconfig).
+ */
+const byDirectory = new Map<string, string | undefined>();
+
 /** Forget resolution caches (directory listings, package.json and tsconfig contents), for a new lint run. */
 export function clearResolverCaches(): void {
   for (const resolver of resolvers.values()) resolver.clearCache();
+  byDirectory.clear();
 }
 
 const BUILTINS = new Set(builtinModules);
 
 /** Is this specifier a built-in module (`fs`, `node:fs`), never a file of the project? */
 function isBuiltin(specifier: string): boolean {
-  return specifier.startsWith('node:') || BUILTINS.has(specifier.split('/')[0]!);
+  if (specifier.startsWith('.')) return false;
+  const slash = specifier.indexOf('/');
+  return specifier.startsWith('node:') || BUILTINS.has(slash === -1 ? specifier : specifier.slice(0, slash));
 }
 
 /**
@@ -87,6 +96,19 @@ export function resolveModule(
   specifier: string,
   kind: ImportKind = 'import',
   options: ResolveOptions = {},
+): string | undefined {
+  const key = `${kind}\0${options.tsconfig ?? ''}\0${path.dirname(fromFile)}\0${specifier}`;
+  if (byDirectory.has(key)) return byDirectory.get(key);
+  const resolved = resolveUncached(fromFile, specifier, kind, options);
+  byDirectory.set(key, resolved);
+  return resolved;
+}
+
+function resolveUncached(
+  fromFile: string,
+  specifier: string,
+  kind: ImportKind,
+  options: ResolveOptions,
 ): string | undefined {
   if (isBuiltin(specifier)) return undefined;
   const resolver = resolverFor(kind, options);
@@ -103,7 +125,8 @@ export function resolveModule(
   return resolved;
 }
 
-function isSourceFile(file: string): boolean {
+/** A JavaScript or TypeScript source file (not a declaration file), by its extension. */
+export function isSourceFile(file: string): boolean {
   if (file.endsWith('.d.ts') || file.endsWith('.d.mts') || file.endsWith('.d.cts')) return false;
   return (SOURCE_EXTENSIONS as readonly string[]).includes(path.extname(file));
 }

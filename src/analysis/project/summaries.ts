@@ -6,7 +6,7 @@
  * later. ESM and CommonJS export styles are both read; names are looked up among top-level bindings
  * only, so a summary needs no scope analysis and costs one pass over the top-level statements.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
 
 import {
@@ -15,11 +15,16 @@ import {
   isFunctionNode,
   skipChainExpression,
   skipTypeWrappers,
+  walkAst,
 } from '../ast.js';
+import { PACING_NAME_PATTERN } from '../catalog/pacing.js';
+import { PROMISE_CALLBACK_METHODS } from '../catalog/promise-apis.js';
+import { effectOfName, type WorkEffect } from '../concurrency/effect-names.js';
+import { sqlKindOf } from '../concurrency/sql-kind.js';
+import { functionReturnsPromise, objectPropertyName } from '../origin/function-resolution.js';
+import type { Tristate } from '../promises/promises.js';
 import { cannotReject } from '../promises/rejection.js';
 import type { SourceCode } from '../scope.js';
-
-type Tristate = 'yes' | 'no' | 'unknown';
 
 export interface FunctionSummary {
   readonly kind: 'function';
@@ -27,6 +32,12 @@ export interface FunctionSummary {
   readonly returnsPromise: Tristate;
   /** True when its promise never rejects (the same-file answer of `cannotReject`). */
   readonly cannotReject: boolean;
+  /** Declared `async`: it returns a promise whatever it is given. */
+  readonly isAsync: boolean;
+  /** How many arguments its parameters take (Infinity with a rest parameter), for callback-style calls. */
+  readonly acceptedArguments: number;
+  /** What the work it waits for does to shared state, from SQL text and callee names (`unknown` unless it returns a promise). */
+  readonly effect: WorkEffect;
   /** The function's own name, for messages. */
   readonly name: string | undefined;
   /** 1-based line of the function in its file. */
@@ -339,14 +350,8 @@ function summarizeValue(input: Binding, context: SummaryContext, depth: number):
     case AST_NODE_TYPES.ObjectExpression: {
       const members: Record<string, ExportValue> = Object.create(null) as Record<string, ExportValue>;
       for (const property of node.properties) {
-        if (property.type !== AST_NODE_TYPES.Property || property.computed || property.kind !== 'init') continue;
-        const key =
-          property.key.type === AST_NODE_TYPES.Identifier
-            ? property.key.name
-            : property.key.type === AST_NODE_TYPES.Literal
-              ? String(property.key.value)
-              : undefined;
-        if (key === undefined) continue;
+        const key = objectPropertyName(property);
+        if (key === undefined || property.type !== AST_NODE_TYPES.Property) continue;
         const value = summarizeValue(property.value, context, depth + 1);
         if (value) members[key] = value;
       }
@@ -441,9 +446,86 @@ function summarizeFunction(fn: FunctionNode, context: SummaryContext): FunctionS
     kind: 'function',
     returnsPromise: promise,
     cannotReject: promise === 'yes' && cannotReject(TREE_WALKING, fn),
+    isAsync: fn.async,
+    acceptedArguments: fn.params.some((param) => param.type === AST_NODE_TYPES.RestElement)
+      ? Number.POSITIVE_INFINITY
+      : fn.params.length,
+    effect: promise === 'yes' ? summarizeEffect(fn) : 'unknown',
     name: fn.id?.name,
     line: context.lineOf(fn),
   };
+}
+
+const EFFECT_ORDER: readonly WorkEffect[] = ['read', 'unknown', 'write'];
+
+/**
+ * What the work a function waits for does, read from its text alone (no scope, no origins): every
+ * awaited or returned call must send SQL that reads or be named like a read (`getUser`, `findAll`,
+ * a sleep), and nothing it starts may write (`UPDATE …`, `insertRow()`, `{ method: 'POST' }`).
+ */
+function summarizeEffect(fn: FunctionNode): WorkEffect {
+  let effect: WorkEffect = 'read';
+  const raise = (to: WorkEffect): void => {
+    if (EFFECT_ORDER.indexOf(to) > EFFECT_ORDER.indexOf(effect)) effect = to;
+  };
+  // Trees read by the project layer have no parent links: the work a function waits for is marked from above.
+  const awaited = new Set<TSESTree.Node>();
+  const markWork = (node: TSESTree.Node | null | undefined): void => {
+    if (node) awaited.add(skipTypeWrappers(skipChainExpression(node)));
+  };
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) markWork(fn.body);
+  walkAst(fn.body, TREE_WALKING.visitorKeys, (node) => {
+    if (effect === 'write') return false;
+    if (node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.ReturnStatement)
+      markWork(node.argument);
+    if (node.type === AST_NODE_TYPES.ArrowFunctionExpression && node.body.type !== AST_NODE_TYPES.BlockStatement)
+      markWork(node.body);
+    if (node.type === AST_NODE_TYPES.TaggedTemplateExpression) {
+      const kind = sqlKindOf(node);
+      if (kind !== undefined && kind !== 'read') raise(kind === 'unknown' ? 'unknown' : 'write');
+      return true;
+    }
+    if (node.type === AST_NODE_TYPES.Property && isHttpWriteMethod(node)) raise('write');
+    if (node.type !== AST_NODE_TYPES.CallExpression) return true;
+    const kind = sqlKindOf(node);
+    if (kind !== undefined) {
+      if (kind !== 'read') raise(kind === 'unknown' ? 'unknown' : 'write');
+      return true;
+    }
+    const callee = skipTypeWrappers(skipChainExpression(node.callee));
+    if (
+      callee.type === AST_NODE_TYPES.MemberExpression &&
+      PROMISE_CALLBACK_METHODS.has(getStaticPropertyName(callee) ?? '')
+    )
+      markWork(callee.object);
+    const name =
+      callee.type === AST_NODE_TYPES.Identifier
+        ? callee.name
+        : callee.type === AST_NODE_TYPES.MemberExpression
+          ? getStaticPropertyName(callee)
+          : undefined;
+    const byName = name === undefined ? 'unknown' : effectOfName(name);
+    if (byName === 'write') raise('write');
+    else if (byName === 'unknown' && awaited.has(node) && !(name !== undefined && PACING_NAME_PATTERN.test(name)))
+      raise('unknown');
+    return true;
+  });
+  return effect;
+}
+
+/** `method: 'POST'` (or another verb than GET and HEAD) in an options object. */
+function isHttpWriteMethod(property: TSESTree.Property): boolean {
+  const key = property.key;
+  const named =
+    key.type === AST_NODE_TYPES.Identifier ? key.name : key.type === AST_NODE_TYPES.Literal ? key.value : '';
+  const value = property.value;
+  return (
+    !property.computed &&
+    named === 'method' &&
+    value.type === AST_NODE_TYPES.Literal &&
+    typeof value.value === 'string' &&
+    !['GET', 'HEAD'].includes(value.value.toUpperCase())
+  );
 }
 
 /** `cannotReject` walks with a SourceCode's visitor keys; a file read by the project layer has no SourceCode, only its tree. */
@@ -471,44 +553,12 @@ function createLineOf(text: string): (node: TSESTree.Node) => number {
 }
 
 /**
- * Does calling `fn` return a promise? Async functions do; otherwise every `return` must be a promise
- * shape (`new Promise`, `Promise.*`, a `.then` chain, `import()`, a call of a top-level async function).
+ * Does calling `fn` return a promise? Every `return` must be a promise shape (`new Promise`, `Promise.*`,
+ * a `.then` chain, `import()`, a call of a top-level function that returns one).
  */
 function returnsPromise(fn: FunctionNode, bindings: ReadonlyMap<string, Binding>, depth: number): Tristate {
-  if (fn.generator) return 'no';
-  if (fn.async) return 'yes';
-  if (depth > MAX_DEPTH) return 'unknown';
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return expressionIsPromise(fn.body, bindings, depth);
-  const returns: TSESTree.ReturnStatement[] = [];
-  collectReturns(fn.body, returns);
-  if (returns.length === 0) return 'no';
-  const answers = new Set(
-    returns.map((statement) => (statement.argument ? expressionIsPromise(statement.argument, bindings, depth) : 'no')),
-  );
-  return answers.size === 1 ? [...answers][0]! : 'unknown';
-}
-
-/** Keys that never hold child nodes (positions, names, flags): skipped without a look. */
-const LEAF_KEYS = new Set(['parent', 'range', 'loc', 'start', 'end', 'type', 'name', 'value', 'raw', 'regex']);
-
-function collectReturns(node: TSESTree.Node, found: TSESTree.ReturnStatement[]): void {
-  if (node.type === AST_NODE_TYPES.ReturnStatement) found.push(node);
-  // `for…in` over the node, not Object.entries: no arrays allocated on a walk over every exported function body.
-  for (const key in node) {
-    if (LEAF_KEYS.has(key)) continue;
-    const child = (node as unknown as Record<string, unknown>)[key];
-    if (Array.isArray(child)) {
-      for (const item of child as unknown[]) if (isWalkable(item)) collectReturns(item, found);
-    } else if (isWalkable(child)) collectReturns(child, found);
-  }
-}
-
-function isWalkable(value: unknown): value is TSESTree.Node {
-  return isNode(value) && !isFunctionNode(value) && value.type !== AST_NODE_TYPES.ClassBody;
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+  if (depth > MAX_DEPTH && !fn.async && !fn.generator) return 'unknown';
+  return functionReturnsPromise(fn, (value) => expressionIsPromise(value, bindings, depth));
 }
 
 const PROMISE_STATICS = new Set(['resolve', 'reject', 'all', 'allSettled', 'race', 'any', 'try', 'withResolvers']);

@@ -1,18 +1,27 @@
 /**
  * Export summaries of project files, kept between lints in one process (the CLI, an editor's ESLint
  * server, `--concurrency` workers) and never stale: each entry is keyed by the file's real path and
- * checked against its mtime and size before use, so a saved change is read again. The cache holds at
- * most `limit` summaries and drops the least recently used one first, so a sweep over a large tree
- * does not grow it without bound.
+ * checked against its mtime and size before use, so a saved change is read again. A file ESLint lints
+ * is summarised from ESLint's own tree (`recordLintedModule`), so a file linted before another file
+ * needs it is never parsed a second time; that summary is trusted only once the file on disk is found
+ * to hold the same text (a content hash), so an unsaved editor buffer is never taken for the file.
+ * The cache holds at most `limit` summaries and drops the least recently used one first, so a sweep
+ * over a large tree does not grow it without bound.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+
+import type { TSESTree } from '@typescript-eslint/utils';
 
 import { parseProjectFile } from './parse.js';
 import { type ModuleSummary, summarizeModule } from './summaries.js';
 
 interface Entry {
+  /** The mtime and size the summary was checked against; NaN until a linted file's text is found on disk. */
   readonly mtimeMs: number;
   readonly size: number;
+  /** Hash of the text the summary was made from (without a byte order mark). */
+  readonly hash: string;
   /** Null when the file does not parse: remembered too, so it is not parsed again until it changes. */
   readonly summary: ModuleSummary | null;
 }
@@ -23,6 +32,20 @@ let limit = DEFAULT_LIMIT;
 /** A Map iterates in insertion order: re-inserting on use keeps the least recently used entry first. */
 const entries = new Map<string, Entry>();
 
+const statistics = { hits: 0, verified: 0, parsed: 0, fromLint: 0 };
+
+function hashOf(text: string): string {
+  return createHash('sha1')
+    .update(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
+    .digest('base64');
+}
+
+function remember(realPath: string, entry: Entry): void {
+  entries.delete(realPath);
+  entries.set(realPath, entry);
+  while (entries.size > limit) entries.delete(entries.keys().next().value!);
+}
+
 /** The summary of the file at `realPath` as it is on disk now, or undefined when it is missing or does not parse. */
 export function getModuleSummary(realPath: string): ModuleSummary | undefined {
   const stat = fs.statSync(realPath, { throwIfNoEntry: false });
@@ -32,22 +55,50 @@ export function getModuleSummary(realPath: string): ModuleSummary | undefined {
   }
   const cached = entries.get(realPath);
   if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) {
-    entries.delete(realPath);
-    entries.set(realPath, cached);
+    statistics.hits++;
+    remember(realPath, cached);
     return cached.summary ?? undefined;
   }
   const text = fs.readFileSync(realPath, 'utf8');
+  const hash = hashOf(text);
+  if (cached?.hash === hash) {
+    // Summarised from ESLint's tree of this very text (or changed and changed back): no parse.
+    statistics.verified++;
+    remember(realPath, { ...cached, mtimeMs: stat.mtimeMs, size: stat.size });
+    return cached.summary ?? undefined;
+  }
+  statistics.parsed++;
   const program = parseProjectFile(realPath, text);
   const summary = program ? summarizeModule(program, text) : null;
-  entries.delete(realPath);
-  entries.set(realPath, { mtimeMs: stat.mtimeMs, size: stat.size, summary });
-  while (entries.size > limit) entries.delete(entries.keys().next().value!);
+  remember(realPath, { mtimeMs: stat.mtimeMs, size: stat.size, hash, summary });
   return summary ?? undefined;
+}
+
+/**
+ * Summarises a file ESLint is linting from ESLint's tree of `text`, for other files that need it
+ * later. Not trusted yet: the first `getModuleSummary` checks that the file on disk holds `text`.
+ */
+export function recordLintedModule(realPath: string, program: TSESTree.Program, text: string): void {
+  const hash = hashOf(text);
+  const cached = entries.get(realPath);
+  // The same text summarised already; a text the layer's own parser rejected gets ESLint's reading.
+  if (cached?.hash === hash && cached.summary) return;
+  statistics.fromLint++;
+  remember(realPath, { mtimeMs: Number.NaN, size: Number.NaN, hash, summary: summarizeModule(program, text) });
 }
 
 /** How many summaries the cache holds now. */
 export function getSummaryCacheSize(): number {
   return entries.size;
+}
+
+/**
+ * What the cache did since it was last cleared: `hits` (unchanged on disk), `verified` (a linted
+ * file's summary found to match the disk), `parsed` (files the layer parsed), `fromLint` (summaries
+ * made from ESLint's tree). For the cost measurement and tests.
+ */
+export function getSummaryCacheStatistics(): Readonly<typeof statistics> {
+  return { ...statistics };
 }
 
 /** Sets the most summaries kept (tests use a small one); also drops what is over it. */
@@ -56,7 +107,8 @@ export function setSummaryCacheLimit(value: number = DEFAULT_LIMIT): void {
   while (entries.size > limit) entries.delete(entries.keys().next().value!);
 }
 
-/** Empties the cache. */
+/** Empties the cache and its statistics. */
 export function clearSummaryCache(): void {
   entries.clear();
+  statistics.hits = statistics.verified = statistics.parsed = statistics.fromLint = 0;
 }

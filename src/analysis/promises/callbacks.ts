@@ -3,7 +3,7 @@
  * does the API it is given to ignore what it returns, is the receiver an array, has a value a member.
  * With type information the checker answers; without it, what the file shows (or `unknown`).
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type * as ts from 'typescript';
 
 import { getStaticPropertyName, isFunctionNode, skipChainExpression, skipTypeWrappers } from '../ast.js';

@@ -4,12 +4,24 @@
  * passed to a value sink such as `console.log` or `JSON.stringify`, read for a member a promise lacks,
  * destructured, spread or iterated. Whether the value is a promise is `promises.ts`'s question.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
-import { getCalleePath, getStaticPropertyName, getValueParent } from '../ast.js';
+import {
+  getCalleePath,
+  getCallOfArgument,
+  getMethodName,
+  getStaticPropertyName,
+  getValueParent,
+  isFunctionNode,
+  skipChainExpression,
+  skipTypeWrappers,
+  walkAst,
+} from '../ast.js';
+import { LISTENER_METHODS } from '../catalog/event-loop-callbacks.js';
 import { PROMISE_MEMBERS, VALUE_SINK_APIS, type ValueMisuse } from '../catalog/promise-misuse.js';
+import { isProcessRejectionListener } from '../execution/process-exit.js';
 import { trackModuleReferences } from '../origin/modules.js';
-import { type AnyContext, type ScopeVariable } from '../scope.js';
+import { type AnyContext, DefinitionType, findVariableAt, type ScopeVariable } from '../scope.js';
 import { hasMember } from './callbacks.js';
 import { getPromiseKnowledge } from './promises.js';
 
@@ -163,12 +175,38 @@ function destructuringMisuse(pattern: TSESTree.ObjectPattern | TSESTree.ArrayPat
 
 /**
  * A misuse that is really fine for the value at `node`: an existence check on a promise-or-nothing
- * (`if (cached)`), or a member the thenable has (a query builder's `.where`).
+ * (`if (cached)`, or a lazy initialisation whatever the declared type), or a member the thenable has
+ * (a query builder's `.where`).
  */
 export function isExcusedMisuse(context: AnyContext, node: TSESTree.Node, misuse: Misuse): boolean {
-  if (misuse.kind === 'condition') return getPromiseKnowledge(context).mayBeNullish(node);
+  if (misuse.kind === 'condition')
+    return getPromiseKnowledge(context).mayBeNullish(node) || isLazyInitialisationCheck(context, node);
   if (misuse.kind === 'member') return hasMember(context, node, misuse.member) === 'yes';
+  if (misuse.kind === 'logged' || misuse.kind === 'string') return isReceivedPromisePrinted(context, node, misuse.kind);
   return false;
+}
+
+/**
+ * A listener printing the promise an event handed it: `process.on('unhandledRejection', (reason, p) =>
+ * console.error('at', p))` (Node's documented idiom; also in a string there, the promise has already
+ * rejected and awaiting it would only throw again), and any listener (`emitter.on('settled', (p) =>
+ * console.log(p))`) logging a promise parameter: it reports on work someone else started. Callbacks
+ * of `forEach`, `map` or `then` are not listeners: there the promises are the caller's own work, and
+ * logging them instead of their values is the mistake.
+ */
+function isReceivedPromisePrinted(context: AnyContext, node: TSESTree.Node, kind: 'logged' | 'string'): boolean {
+  const value = skipTypeWrappers(skipChainExpression(node));
+  if (value.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVariableAt(context.sourceCode, value, value);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type !== DefinitionType.Parameter || !isFunctionNode(def.node)) return false;
+  const listener = def.node;
+  if (isProcessRejectionListener(context, listener)) return true;
+  if (kind !== 'logged') return false;
+  const registration = getCallOfArgument(listener);
+  if (!registration || registration.index < 1 || registration.call.type !== AST_NODE_TYPES.CallExpression) return false;
+  const method = getMethodName(registration.call);
+  return method !== undefined && LISTENER_METHODS.has(method);
 }
 
 /**
@@ -177,4 +215,83 @@ export function isExcusedMisuse(context: AnyContext, node: TSESTree.Node, misuse
  */
 export function isPromiseVariableHandedOn(context: AnyContext, variable: ScopeVariable): boolean {
   return variable.references.some((reference) => reference.isRead() && !classifyMisuse(context, reference.identifier));
+}
+
+/** `a.b.c`, `this.#p`: a plain variable or static member chain, as a comparable path; undefined otherwise. */
+function referencePath(input: TSESTree.Node): string | undefined {
+  const node = skipTypeWrappers(skipChainExpression(input));
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name;
+  if (node.type === AST_NODE_TYPES.ThisExpression) return 'this';
+  if (node.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const property =
+    node.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${node.property.name}` : getStaticPropertyName(node);
+  const object = property === undefined ? undefined : referencePath(node.object);
+  return object === undefined ? undefined : `${object}.${property}`;
+}
+
+/** The statement or expression a condition guards: an `if`'s or `?:`'s branches, the right side of `&&`/`||`. */
+function guardedBranches(node: TSESTree.Node): TSESTree.Node[] {
+  let { parent, child } = getValueParent(node);
+  // Through `!x` and the operands of `&&`/`||` up to the test that holds them.
+  while (
+    parent &&
+    ((parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === '!') ||
+      (parent.type === AST_NODE_TYPES.LogicalExpression && parent.operator !== '??' && parent.left === child))
+  ) {
+    if (parent.type === AST_NODE_TYPES.LogicalExpression) {
+      const test = getValueParent(parent);
+      const isTest =
+        (test.parent?.type === AST_NODE_TYPES.IfStatement ||
+          test.parent?.type === AST_NODE_TYPES.ConditionalExpression) &&
+        test.parent.test === test.child;
+      if (!isTest) return [parent.right];
+    }
+    ({ parent, child } = getValueParent(parent));
+  }
+  if (parent?.type === AST_NODE_TYPES.IfStatement && parent.test === child)
+    return parent.alternate ? [parent.consequent, parent.alternate] : [parent.consequent];
+  if (parent?.type === AST_NODE_TYPES.ConditionalExpression && parent.test === child)
+    return [parent.consequent, parent.alternate];
+  return [];
+}
+
+/** Does `node` hand its value on: returned, awaited, the value of a `?:` branch, or written to (`x = load()`)? */
+function isHandedOnOrWritten(node: TSESTree.Node): boolean {
+  const { parent, child } = getValueParent(node);
+  switch (parent?.type) {
+    case AST_NODE_TYPES.ReturnStatement:
+    case AST_NODE_TYPES.AwaitExpression:
+      return true;
+    case AST_NODE_TYPES.ConditionalExpression:
+      return parent.test !== child;
+    case AST_NODE_TYPES.AssignmentExpression:
+      return parent.left === child;
+    default:
+      return false;
+  }
+}
+
+/**
+ * A lazy-initialisation check: `if (this.pending) return this.pending;`, `if (!cache) cache = load();`,
+ * `cached ? cached : load()`, `this.ready || (this.ready = init())`. The condition tests a plain variable
+ * or member, and what it guards returns, awaits or assigns that same reference: the test asks whether
+ * the promise exists yet, whatever the declared type says (a field declared `Promise<T>` is unset
+ * until first assigned). A condition on a call (`if (isAdmin())`) is never one.
+ */
+export function isLazyInitialisationCheck(context: AnyContext, node: TSESTree.Node): boolean {
+  const path = referencePath(node);
+  if (path === undefined || path === 'this') return false;
+  const target = skipTypeWrappers(skipChainExpression(node));
+  let found = false;
+  for (const branch of guardedBranches(node)) {
+    walkAst(branch, context.sourceCode.visitorKeys, (current) => {
+      // What a nested function does with the reference happens later, not in this branch.
+      if (found || (current !== branch && isFunctionNode(current))) return false;
+      if (current !== target && current.type === target.type && referencePath(current) === path)
+        found = isHandedOnOrWritten(current);
+      return !found;
+    });
+    if (found) return true;
+  }
+  return false;
 }

@@ -6,7 +6,7 @@
  * promise, `new Promise`, `Promise.*`, `.then` chains, `import()`, `promisify` results, and the
  * catalogue of promise-returning APIs by origin.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type * as ts from 'typescript';
 
 import {

@@ -4,7 +4,7 @@
  * in a rejection handler) cannot: dropping its promise loses ordering, never an error.
  * The answer is syntactic and conservative: anything not recognised as guarded can reject.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
 import {
   type FunctionNode,

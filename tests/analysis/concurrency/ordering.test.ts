@@ -10,6 +10,7 @@ import {
   isMutatingCall,
   isPacingExpression,
   orderedCallReason,
+  pacesInCallee,
 } from '../../../src/analysis/concurrency/ordering.js';
 import { type Context, probe, probeAsked } from '../harness.js';
 
@@ -80,6 +81,10 @@ describe('orderedCallReason', () => {
     ['a receiver that is one connection', 'ask(queryRunner.manager.insert(row));', 'receiver'],
     ['an argument that names one', 'ask(repo.find(x, { transaction }));', 'argument'],
     ['SQL that controls a session', "ask(client.query('BEGIN'));", 'sql'],
+    ['SQL that writes', "ask(pool.query('DELETE FROM carts WHERE id = $1', [id]));", 'sql'],
+    ['SQL we cannot read', 'ask(pool.query(`${verb} FROM carts`));', 'sql'],
+    ['SQL that reads, whatever the method name says', "ask(db.execute('SELECT 1'));", undefined],
+    ['SQL that reads through one connection', "ask(conn.query('SELECT 1'));", 'receiver'],
     ['a plain data call', 'ask(api.getUser(id));', undefined],
     ['`fn.call(…)` is a call of fn', 'ask(commit.call(null, tx2));', 'name'],
   ])('%s', (_title, code, reason) => {
@@ -98,7 +103,7 @@ describe('orderedCallReason', () => {
 describe('isDataMethod and isMutatingCall', () => {
   it('tells data-structure methods and state-changing verbs by name', () => {
     const code =
-      'async function f() {\n  ask(ids.map(g));\n  ask(results.push(x));\n  ask(await api.get(url));\n  ask(db.insert(row));\n  ask(fs.mkdir(dir));\n  ask(load(id));\n}';
+      'async function f() {\n  ask(ids.map(g));\n  ask(results.push(x));\n  ask(await api.get(url));\n  ask(db.insert(row));\n  ask(fs.mkdir(dir));\n  ask(load(id));\n  ask(setTimeout(done, 10));\n  ask(getOrCreateGroup(name));\n}';
     const answers = probeAsked({ code }, (_context, expression) => {
       const call = (expression.type === AST_NODE_TYPES.AwaitExpression ? expression.argument : expression) as CallNode;
       return [isDataMethod(call), isMutatingCall(call)];
@@ -110,7 +115,20 @@ describe('isDataMethod and isMutatingCall', () => {
       [false, true],
       [false, true],
       [false, false],
+      // A timer changes nothing another statement sees; a create-if-missing helper writes.
+      [false, false],
+      [false, true],
     ]);
+  });
+});
+
+describe('orderedCallReason on a SQL template', () => {
+  it('orders a tagged template that writes, not one that reads', () => {
+    const code = 'ask(sql`UPDATE users SET seen = now()`);\nask(sql`SELECT * FROM users`);\nask(html`<p>`);';
+    const answers = probeAsked({ code }, (context, node) =>
+      orderedCallReason(context, node as TSESTree.TaggedTemplateExpression, defaults),
+    );
+    expect(answers).toEqual(['sql', undefined, undefined]);
   });
 });
 
@@ -174,5 +192,30 @@ describe('isPacingExpression', () => {
     const answers = probeAsked({ code }, isPacingExpression);
     expect(answers.length).toBeGreaterThan(0);
     expect(new Set(answers)).toEqual(new Set([expected]));
+  });
+});
+
+describe('pacesInCallee', () => {
+  const sleep = "import { setTimeout as sleep } from 'node:timers/promises';\n";
+  it.each([
+    [
+      'a helper that works and then sleeps paces',
+      'async function polite(u) { const r = await get(u); await sleep(1000); return r; }',
+      true,
+    ],
+    [
+      "a helper whose only wait is the sleep stands for latency (the guides' fetch_data)",
+      'async function fetchData(u) { await sleep(1000); return u; }',
+      false,
+    ],
+    [
+      'a backoff in a catch is not pacing',
+      'async function retry(u) { for (;;) { try { return await get(u); } catch { await sleep(100); } } }',
+      false,
+    ],
+    ['a helper that never sleeps', 'async function plain(u) { return get(u); }', false],
+  ])('%s', (_title, helper, expected) => {
+    const code = `${sleep}${helper}\nask(${/function (\w+)/u.exec(helper)![1]}(url));`;
+    expect(probeAsked({ code }, pacesInCallee)).toEqual([expected]);
   });
 });

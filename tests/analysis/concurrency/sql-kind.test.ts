@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { classifySql } from '../../../src/analysis/concurrency/sql-kind.js';
+import { classifySql, sqlKindOf } from '../../../src/analysis/concurrency/sql-kind.js';
+import { probeAsked } from '../harness.js';
 
 describe('classifySql', () => {
   it('reads: SELECT, SHOW, DESCRIBE, VALUES, TABLE, EXPLAIN without ANALYZE', () => {
@@ -89,5 +90,27 @@ describe('classifySql', () => {
     expect(classifySql('hello world')).toBe('unknown');
     expect(classifySql("SELECT 'unterminated")).toBe('unknown');
     expect(classifySql('users:42')).toBe('unknown');
+  });
+});
+
+describe('sqlKindOf', () => {
+  it.each([
+    ['a string on query()', "ask(pool.query('SELECT * FROM users WHERE id = $1', [id]));", 'read'],
+    [
+      'a template, interpolations as parameters',
+      'ask(db.query(`UPDATE users SET name = ${name} WHERE id = ${id}`));',
+      'write',
+    ],
+    ['a template that starts with an interpolation', 'ask(db.query(`${verb} FROM users`));', 'unknown'],
+    ['a tagged template', 'ask(sql`DELETE FROM sessions`);', 'write'],
+    ["Prisma's raw tag", 'ask(prisma.$queryRaw`SELECT 1`);', 'read'],
+    ['a SQL template handed to execute()', 'ask(db.execute(sql`SELECT 1`));', 'read'],
+    ['a method that takes other text too, with SQL', "ask(db.get('SELECT * FROM users'));", 'read'],
+    ['the same with a cache key: no SQL', "ask(cache.get('user:1'));", undefined],
+    ['text we cannot see', 'ask(db.query(text));', undefined],
+    ['another tag', 'ask(html`<p>${x}</p>`);', undefined],
+    ['transaction control', "ask(client.query('BEGIN'));", 'transaction'],
+  ])('%s', (_title, code, kind) => {
+    expect(probeAsked({ code }, (_context, node) => sqlKindOf(node))).toEqual([kind]);
   });
 });

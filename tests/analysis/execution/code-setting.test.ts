@@ -27,6 +27,19 @@ describe('findCodeSetting', () => {
     expect(settingAt({ code, filename: 'src/tests-util.js' })).toBe(serving);
   });
 
+  it('takes spec, e2e and fixtures folders for tests at the package root only', () => {
+    const code = 'export async function load() { here(); }';
+    expect(settingAt({ code, filename: 'spec/support/db.js' })).toBe('test: the file name follows test conventions');
+    expect(settingAt({ code, filename: 'fixtures/users.js' })).toBe('test: the file name follows test conventions');
+    expect(settingAt({ code, filename: 'test/fixtures/users.js' })).toBe(
+      'test: the file name follows test conventions',
+    );
+    // A server's default content and a parser's domain are its own code.
+    expect(settingAt({ code, filename: 'core/data/schema/fixtures/fixture-manager.js' })).toBe(serving);
+    expect(settingAt({ code, filename: 'src/spec/openapi-reader.js' })).toBe(serving);
+    expect(settingAt({ code, filename: 'lib/e2e/tunnel.js' })).toBe(serving);
+  });
+
   it('finds test files by their registrations, by origin', () => {
     const registered = ["import { it } from 'vitest';", "it('loads', async () => { here(); });"].join('\n');
     expect(settingAt({ code: registered })).toBe('test: the file registers tests');
@@ -52,6 +65,11 @@ describe('findCodeSetting', () => {
     expect(settingAt({ code, filename: 'src/upgrades/3.0/move-avatars.js' })).toBe(
       'script: the file sits in a scripts, bin or migrations folder',
     );
+    expect(settingAt({ code, filename: 'scripts/release.js' })).toBe(
+      'script: the file sits in a scripts, bin or migrations folder',
+    );
+    // Deeper, a scripts folder is the library's own: bullmq's wrappers of the Lua scripts its queues run.
+    expect(settingAt({ code, filename: 'dist/esm/scripts/addJob-9.js' })).toBe(serving);
     expect(settingAt({ code, filename: 'projects/cli-package/lib/tool.js' })).toBe(
       'script: the file is a `bin` entry of its package',
     );
@@ -62,6 +80,41 @@ describe('findCodeSetting', () => {
       '\n',
     );
     expect(settingAt({ code: yargs, filename: 'file.cjs' })).toBe('script: the file defines a command-line program');
+  });
+
+  it('finds yargs command modules by their members: a class, an object, exports', () => {
+    const reason = 'script: the file defines a command module (`command`, `builder`, `handler`)';
+    const tsClass = [
+      'export class PruneCommand {',
+      "  command = 'prune <days>';",
+      '  builder(args: any) { return args; }',
+      '  async handler() { here(); }',
+      '}',
+    ].join('\n');
+    expect(settingAt({ code: tsClass, filename: 'file.ts' })).toBe(reason);
+    // Compiled: the fields are set in the constructor.
+    const compiled = [
+      'class PruneCommand {',
+      "  constructor() { this.command = 'prune <days>'; this.describe = 'Prunes'; }",
+      '  builder(args) { return args; }',
+      '  async handler() { here(); }',
+      '}',
+      'exports.PruneCommand = PruneCommand;',
+    ].join('\n');
+    expect(settingAt({ code: compiled, filename: 'file.cjs' })).toBe(reason);
+    const object = "export default { command: 'serve', builder: {}, handler: async () => { here(); } };";
+    expect(settingAt({ code: object })).toBe(reason);
+    const exportsForm = [
+      "exports.command = 'get <key>';",
+      'exports.builder = {};',
+      'exports.handler = async function () { here(); };',
+    ].join('\n');
+    expect(settingAt({ code: exportsForm, filename: 'file.cjs' })).toBe(reason);
+  });
+
+  it('keeps a chat bot command, which has no builder, serving', () => {
+    const code = "export const ping = { command: '/ping', description: 'Pong', handler: async () => { here(); } };";
+    expect(settingAt({ code })).toBe(serving);
   });
 
   it("reads a script's top level: shebang, top-level await, process.exit, a main-module check", () => {

@@ -1,7 +1,12 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
-import { findTestRegistration, registeredCallback } from '../../../src/analysis/execution/test-registrations.js';
+import type { FunctionNode } from '../../../src/analysis/ast.js';
+import {
+  findLateRegistrations,
+  findTestRegistration,
+  registeredCallback,
+} from '../../../src/analysis/execution/test-registrations.js';
 import { probe, type Snippet } from '../harness.js';
 
 /** `role` (or `-`) of every call marked with a trailing `// ?` comment, in source order. */
@@ -81,5 +86,62 @@ describe('registeredCallback', () => {
       return callback ? context.sourceCode.getText(callback) : undefined;
     });
     expect(found).toEqual(['async () => {}', 'function suite() {}', 'handler', undefined]);
+  });
+});
+
+/** `registration line after await line` for each late registration of the suite callback passed to `describe('s', …)`. */
+function late(code: string): string[] {
+  return probe({ code }, 'CallExpression[arguments.0.value="s"] > :function', (context, node) =>
+    findLateRegistrations(context, node as FunctionNode).map(
+      (entry) =>
+        `${context.sourceCode.getText(entry.call.callee)}:${entry.call.loc.start.line} after ${entry.after.loc.start.line}`,
+    ),
+  ).flat();
+}
+
+describe('findLateRegistrations', () => {
+  it('finds tests, hooks and suites registered after an await, in its arguments, or in a loop that awaits', () => {
+    const code = [
+      "import { describe, it, before } from 'mocha';",
+      "describe('s', async () => {",
+      "  it('early', () => {});",
+      '  const rows = await load();',
+      '  before(() => seed(rows));',
+      '  it(await title(), () => {});',
+      '  for (const row of rows) {',
+      '    it.skip(row.name, () => {});',
+      '    await warm(row);',
+      '  }',
+      "  describe('nested', () => { it('inner', () => {}); });",
+      '});',
+    ].join('\n');
+    expect(late(code)).toEqual(['before:5 after 4', 'it:6 after 4', 'it.skip:8 after 4', 'describe:11 after 4']);
+  });
+
+  it('counts a for await loop before its body, and registrations in synchronous callbacks where they are called', () => {
+    const code = [
+      "describe('s', async function () {",
+      '  for await (const page of pages()) test(page.url, () => {});',
+      '});',
+      "describe('s', async () => {",
+      '  const cases = await loadCases();',
+      '  cases.forEach((c) => specify(c.name, () => {}));',
+      '});',
+    ].join('\n');
+    expect(late(code)).toEqual(['test:2 after 2', 'specify:6 after 5']);
+  });
+
+  it('is empty when every registration comes before the first await, or the awaits are in other functions', () => {
+    const code = [
+      "describe('s', async () => {",
+      "  it('a', () => {});",
+      '  beforeEach(async () => { await reset(); });',
+      '  const helper = async () => { await step(); it("never called here", () => {}); };',
+      "  it('b', async () => { await helper(); });",
+      '  await flushLogs();',
+      '  report(results);',
+      '});',
+    ].join('\n');
+    expect(late(code)).toEqual([]);
   });
 });

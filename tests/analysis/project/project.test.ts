@@ -1,9 +1,14 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
+import type { TSESTree } from '@typescript-eslint/utils';
+import { type ESLint, Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 import { getProjectKnowledge } from '../../../src/analysis/project/project.js';
-import { probeAsked, type Snippet } from '../harness.js';
+import { clearSummaryCache, getSummaryCacheStatistics } from '../../../src/analysis/project/summary-cache.js';
+import { type Context, probeAsked, type Snippet } from '../harness.js';
 
 /** For each `ask(callee)`: `returnsPromise[ never-rejects] file:line` of the function of another file it calls, or `-`. */
 function answers(snippet: Snippet): string[] {
@@ -192,5 +197,57 @@ describe('getProjectKnowledge: package.json', () => {
   it('follows `imports` and a self-reference through `exports`', () => {
     const code = `import { enqueue } from '#internal/jobs'; import * as jobs from 'fixture-pkg-imports/jobs'; ask(enqueue); ask(jobs.enqueue);`;
     expect(answers({ code, filename: 'projects/pkg-imports/src/main.js' })).toEqual(['yes jobs.js:1', 'yes jobs.js:1']);
+  });
+});
+
+describe('getProjectKnowledge: files linted in one process', () => {
+  /** Lints the files of `project` on disk in order, as the CLI or an editor would, with the layer asked about each `ask(…)`. */
+  function lintInOrder(directory: string, names: string[]): string[] {
+    const found: string[] = [];
+    const rule = {
+      meta: { type: 'problem', schema: [] },
+      create: (context: Context) => ({
+        // Every file engages the layer, as a file with a call the rules ask about does.
+        Program: () => void getProjectKnowledge(context),
+        'CallExpression[callee.name="ask"]': (node: TSESTree.CallExpression) => {
+          const fn = getProjectKnowledge(context).resolveImportedFunction(node.arguments[0]!);
+          found.push(fn ? `${fn.returnsPromise} ${path.basename(fn.file)}:${fn.line}` : '-');
+        },
+      }),
+    };
+    const config: Linter.Config[] = [
+      {
+        files: ['**/*.js'],
+        plugins: { probe: { rules: { ask: rule } } as unknown as ESLint.Plugin },
+        languageOptions: { sourceType: 'module' },
+        rules: { 'probe/ask': 'error' },
+      },
+    ];
+    const linter = new Linter({ cwd: directory });
+    for (const name of names) {
+      const file = path.join(directory, name);
+      const messages = linter.verify(fs.readFileSync(file, 'utf8'), config, { filename: file });
+      expect(messages.filter((message) => message.fatal)).toEqual([]);
+    }
+    return found;
+  }
+
+  it("reads a file linted earlier from ESLint's tree, and sees it changed on disk at the next lint", () => {
+    clearSummaryCache();
+    const directory = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'event-loop-project-')));
+    try {
+      fs.writeFileSync(path.join(directory, 'helpers.js'), 'export async function save() { await io(); }\n');
+      fs.writeFileSync(path.join(directory, 'handler.js'), "import { save } from './helpers.js';\nask(save);\n");
+      expect(lintInOrder(directory, ['helpers.js', 'handler.js'])).toEqual(['yes helpers.js:1']);
+      expect(getSummaryCacheStatistics()).toMatchObject({ parsed: 0, verified: 1 });
+
+      // Saved between two lints: the second lint of handler.js sees the change without helpers.js being linted again.
+      fs.writeFileSync(path.join(directory, 'helpers.js'), '\nexport function save() { return 1; }\n');
+      expect(lintInOrder(directory, ['handler.js'])).toEqual(['no helpers.js:2']);
+      expect(getSummaryCacheStatistics()).toMatchObject({ parsed: 1 });
+    } finally {
+      fs.rmSync(directory, { recursive: true, force: true });
+      clearSummaryCache();
+    }
   });
 });

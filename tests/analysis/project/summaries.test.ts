@@ -1,7 +1,13 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+import * as tsParser from '@typescript-eslint/parser';
+import { type ESLint, Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 import { parseProjectFile, parseProjectFileWithoutNative } from '../../../src/analysis/project/parse.js';
 import { type ModuleSummary, summarizeModule } from '../../../src/analysis/project/summaries.js';
+import { fixturesDir, languageOptionsFor } from '../../helpers/language-options.js';
 
 function summarize(code: string, file = '/project/module.js', parse = parseProjectFile): ModuleSummary {
   const program = parse(file, code);
@@ -173,4 +179,83 @@ describe('parseProjectFile', () => {
     expect(parseProjectFile('/project/broken.js', 'export async function (')).toBeUndefined();
     expect(parseProjectFileWithoutNative('/project/broken.js', 'export async function (')).toBeUndefined();
   });
+});
+
+describe('summarizeModule: what a function waits for', () => {
+  it('reads when every awaited or returned call reads, by SQL text or name; writes when anything writes', () => {
+    const summary = summarize(`
+      export async function row(id) { const { rows } = await pool.query('SELECT * FROM t WHERE id = $1', [id]); return rows[0]; }
+      export async function touch(id) { await pool.query('UPDATE t SET seen = now() WHERE id = $1', [id]); }
+      export async function tagged() { return sql\`DELETE FROM sessions\`; }
+      export async function loadAll() { const a = await getA(); const b = await findB(); return [a, b]; }
+      export async function post(url) { return fetch(url, { method: 'POST' }); }
+      export async function sync(x) { await convert(x); }
+      export async function latency(id) { await sleep(1000); return id; }
+      export function plain() { return 1; }
+    `);
+    const effects = Object.fromEntries(
+      Object.entries(summary.exports).map(([name, value]) => [
+        name,
+        value.kind === 'function' ? value.effect : value.kind,
+      ]),
+    );
+    expect(effects).toEqual({
+      row: 'read',
+      touch: 'write',
+      tagged: 'write',
+      loadAll: 'read',
+      post: 'write',
+      sync: 'unknown',
+      latency: 'read',
+      plain: 'unknown',
+    });
+  });
+});
+
+describe("summarizeModule on ESLint's own tree", () => {
+  const projectFiles = fs
+    .readdirSync(path.join(fixturesDir, 'projects'), { recursive: true, encoding: 'utf8' })
+    .filter((file) => /\.[cm]?[jt]s$/u.test(file))
+    .map((file) => path.join(fixturesDir, 'projects', file));
+
+  /** The summary a rule would record: ESLint parses `file` with `languageOptions` and the tree is summarised as ESLint built it. */
+  function summarizeLinted(file: string, languageOptions: Linter.LanguageOptions): ModuleSummary {
+    let summary: ModuleSummary | undefined;
+    const rule = {
+      meta: { type: 'problem', schema: [] },
+      create: (context: { sourceCode: { ast: never; text: string } }) => ({
+        Program: () => {
+          summary = summarizeModule(context.sourceCode.ast, context.sourceCode.text);
+        },
+      }),
+    };
+    const messages = new Linter().verify(
+      fs.readFileSync(file, 'utf8'),
+      [
+        {
+          files: ['**/*.{js,mjs,cjs,ts,mts,cts}'],
+          plugins: { summary: { rules: { of: rule } } as unknown as ESLint.Plugin },
+          languageOptions,
+          rules: { 'summary/of': 'error' },
+        },
+      ],
+      { filename: file },
+    );
+    expect(messages.filter((message) => message.fatal)).toEqual([]);
+    return summary!;
+  }
+
+  it('reads every fixture project file', () => {
+    expect(projectFiles.length).toBeGreaterThan(20);
+  });
+
+  // A file's summary must not depend on who parsed it: a file linted first is summarised from ESLint's tree, one needed first from oxc's.
+  it.each(projectFiles.map((file) => [path.relative(fixturesDir, file), file]))(
+    'gives the same summary of %s as oxc-parser, with espree and with typescript-eslint',
+    (_name, file) => {
+      const fromOxc = summarize(fs.readFileSync(file, 'utf8'), file);
+      expect(summarizeLinted(file, languageOptionsFor(file, { typed: false }))).toEqual(fromOxc);
+      expect(summarizeLinted(file, { parser: tsParser, sourceType: 'module' })).toEqual(fromOxc);
+    },
+  );
 });

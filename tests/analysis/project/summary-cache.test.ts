@@ -4,10 +4,13 @@ import path from 'node:path';
 
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 
+import { parseProjectFileWithoutNative } from '../../../src/analysis/project/parse.js';
 import {
   clearSummaryCache,
   getModuleSummary,
   getSummaryCacheSize,
+  getSummaryCacheStatistics,
+  recordLintedModule,
   setSummaryCacheLimit,
 } from '../../../src/analysis/project/summary-cache.js';
 
@@ -76,5 +79,56 @@ describe('getModuleSummary', () => {
     // `a` was used last before `c`, so `b` went and `a` is still the same object.
     expect(getModuleSummary(files[0]!)).toBe(first);
     expect(getSummaryCacheSize()).toBe(2);
+  });
+});
+
+describe('recordLintedModule', () => {
+  /** What a rule does for the file ESLint lints: its summary from ESLint's tree (espree here) of `text`. */
+  function recordLinted(file: string, text: string): void {
+    recordLintedModule(file, parseProjectFileWithoutNative(file, text)!, text);
+  }
+
+  it('serves a linted file to other files without parsing it again', () => {
+    const code = 'export async function load() { await io(); }\n';
+    const file = write('linted.js', code);
+    recordLinted(file, code);
+    expect(returnsPromise(file, 'load')).toBe('yes');
+    expect(returnsPromise(file, 'load')).toBe('yes');
+    expect(getSummaryCacheStatistics()).toEqual({ hits: 1, verified: 1, parsed: 0, fromLint: 1 });
+  });
+
+  it('takes a byte order mark on disk for the text ESLint saw without it', () => {
+    const code = 'export async function load() { await io(); }\n';
+    const file = write('bom.js', `\uFEFF${code}`);
+    recordLinted(file, code);
+    expect(returnsPromise(file, 'load')).toBe('yes');
+    expect(getSummaryCacheStatistics()).toMatchObject({ verified: 1, parsed: 0 });
+  });
+
+  it('never takes an unsaved editor buffer for the file: the text on disk answers', () => {
+    const file = write('unsaved.js', 'export function load() { return 1; }\n');
+    recordLinted(file, 'export async function load() { await io(); }\n');
+    expect(returnsPromise(file, 'load')).toBe('no');
+    expect(getSummaryCacheStatistics()).toMatchObject({ verified: 0, parsed: 1 });
+  });
+
+  it('reads the file again when it changes on disk after it was linted', () => {
+    const code = 'export async function load() { await io(); }\n';
+    const file = write('edited.js', code);
+    recordLinted(file, code);
+    expect(returnsPromise(file, 'load')).toBe('yes');
+    fs.writeFileSync(file, 'export function load() { return 1; }\n');
+    expect(returnsPromise(file, 'load')).toBe('no');
+    expect(getSummaryCacheStatistics()).toMatchObject({ verified: 1, parsed: 1 });
+  });
+
+  it('does not summarise a text again that the cache already holds', () => {
+    const code = 'export async function load() { await io(); }\n';
+    const file = write('twice.js', code);
+    expect(returnsPromise(file, 'load')).toBe('yes');
+    const summary = getModuleSummary(file);
+    recordLinted(file, code);
+    expect(getModuleSummary(file)).toBe(summary);
+    expect(getSummaryCacheStatistics()).toMatchObject({ parsed: 1, fromLint: 0 });
   });
 });

@@ -1,9 +1,10 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
 import {
   classifyMisuse,
   isExcusedMisuse,
+  isLazyInitialisationCheck,
   isMisuseCandidate,
   isPromiseVariableHandedOn,
   type Misuse,
@@ -145,5 +146,80 @@ describe('isPromiseVariableHandedOn', () => {
       return isPromiseVariableHandedOn(context, findVariableAt(context.sourceCode, id, id)!);
     });
     expect(answers).toEqual([true, false, true, false]);
+  });
+});
+
+/** `isLazyInitialisationCheck` for the subject of every `if`, `?:` and statement-level `&&`/`||`, inside `!`. */
+function lazyChecks(code: string): boolean[] {
+  return probe(
+    { code: `class Store {\n  #conn: unknown;\n  async m() {\n${code}\n  }\n}`, filename: 'file.ts' },
+    'IfStatement, ConditionalExpression, ExpressionStatement > LogicalExpression',
+    (context, node) => {
+      let subject: TSESTree.Node =
+        node.type === AST_NODE_TYPES.LogicalExpression
+          ? node.left
+          : (node as TSESTree.IfStatement | TSESTree.ConditionalExpression).test;
+      while (subject.type === AST_NODE_TYPES.UnaryExpression || subject.type === AST_NODE_TYPES.LogicalExpression)
+        subject = subject.type === AST_NODE_TYPES.UnaryExpression ? subject.argument : subject.left;
+      return isLazyInitialisationCheck(context, subject);
+    },
+  );
+}
+
+describe('isLazyInitialisationCheck', () => {
+  it('is a test of a variable or member that the branch returns, awaits or assigns', () => {
+    const code = [
+      'if (this.pending) return this.pending;',
+      'if (!cache) cache = load();',
+      'const value = cached ? cached : load();',
+      'this.ready || (this.ready = init());',
+      'if (this.#conn && !closed) { await this.#conn; }',
+    ].join('\n');
+    expect(lazyChecks(code)).toEqual([true, true, true, true, true]);
+  });
+
+  it('is not a call, a branch that does nothing with it, a later callback, or another reference', () => {
+    const code = [
+      'if (isAdmin()) return isAdmin();',
+      'if (this.pending) start();',
+      'if (this.pending) setTimeout(() => { this.pending = null; });',
+      'if (a.p) return b.p;',
+    ].join('\n');
+    expect(lazyChecks(code)).toEqual([false, false, false, false]);
+  });
+
+  it('excuses the condition on a field declared a promise (typed)', () => {
+    const code =
+      'class Db {\n  connection: Promise<number> = Promise.resolve(0);\n  connect() {\n    if (this.connection) return this.connection;\n    if (this.connection) console.log(1);\n  }\n}';
+    const answers = probe({ code, typed: true }, 'IfStatement > MemberExpression.test', (context, node) =>
+      isExcusedMisuse(context, node, { kind: 'condition' }),
+    );
+    expect(answers).toEqual([true, false]);
+  });
+});
+
+describe('isExcusedMisuse: a promise a listener is handed', () => {
+  it('excuses logging it in a listener, and printing it in a process rejection listener (process by origin)', () => {
+    const code = [
+      "import proc from 'node:process';",
+      "process.on('unhandledRejection', (reason, promise) => console.error(promise));",
+      "proc.once('rejectionHandled', (late) => console.warn(late));",
+      "emitter.on('settled', (job) => console.log(job));",
+      "const local = { on(event, listener) {} };\nlocal.on('unhandledRejection', (r, p) => console.error(p));",
+      'jobs.forEach((job) => console.log(job));',
+      'function report(job) { console.log(job); }',
+    ].join('\n');
+    const answers = probe({ code }, 'CallExpression[callee.object.name="console"] > Identifier', (context, node) => [
+      isExcusedMisuse(context, node, { kind: 'logged', api: 'console.log' }),
+      isExcusedMisuse(context, node, { kind: 'string' }),
+    ]);
+    expect(answers).toEqual([
+      [true, true],
+      [true, true],
+      [true, false],
+      [true, false],
+      [false, false],
+      [false, false],
+    ]);
   });
 });

@@ -1,0 +1,117 @@
+/**
+ * "Where can this async function's promise really reject?" The places in its body that make it
+ * reject with nothing in the function to catch them: a `throw`, an awaited call that can reject, a
+ * `for await`, a returned call's promise. A call counts unless it is known not to reject: a handled
+ * chain, a function of the file with no such place itself (followed), a function of another project
+ * file whose body cannot reject, a `new Promise` whose executor takes no `reject`. A sync throw from a
+ * plain call does not count: it would throw just the same without `async`. This is the evidence
+ * behind "an async callback whose promise nobody handles loses an error".
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+
+import { type FunctionNode, isFunctionNode, skipChainExpression, skipTypeWrappers, walkAst } from '../ast.js';
+import { PROMISE_CONSTRUCTOR } from '../catalog/promise-apis.js';
+import { resolveFunction } from '../origin/function-resolution.js';
+import { trackModuleReferences } from '../origin/modules.js';
+import { getProjectKnowledge } from '../project/project.js';
+import { type AnyContext } from '../scope.js';
+import { getPromiseKnowledge } from './promises.js';
+import { cannotReject, isHandledPromiseChain } from './rejection.js';
+
+export interface RejectionSource {
+  /** The `throw` statement, the `await` expression, the `for await` loop or the returned call. */
+  readonly node: TSESTree.Node;
+  readonly kind: 'throw' | 'await' | 'for-await' | 'return';
+}
+
+const cache = new WeakMap<FunctionNode, readonly RejectionSource[]>();
+
+/** The unguarded places where the promise of the async function `fn` can reject, in source order. */
+export function findRejectionSources(context: AnyContext, fn: FunctionNode): readonly RejectionSource[] {
+  let sources = cache.get(fn);
+  if (!sources) {
+    sources = computeRejectionSources(context, fn);
+    cache.set(fn, sources);
+  }
+  return sources;
+}
+
+function computeRejectionSources(context: AnyContext, fn: FunctionNode): readonly RejectionSource[] {
+  const sourceCode = context.sourceCode;
+  if (!fn.async || fn.generator || cannotReject(sourceCode, fn)) return [];
+  const sources: RejectionSource[] = [];
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement && returnedPromiseCanReject(context, fn.body)) {
+    sources.push({ node: fn.body, kind: 'return' });
+  }
+  walkAst(fn.body, sourceCode.visitorKeys, (node) => {
+    if (isFunctionNode(node)) return false;
+    const source = rejectionSourceAt(context, node);
+    // A `return` hands its promise out of any `try`; the others are caught by an enclosing `try … catch`.
+    if (source && (source.kind === 'return' || !isInsideTryBlock(source.node, fn))) sources.push(source);
+    return true;
+  });
+  return sources;
+}
+
+function rejectionSourceAt(context: AnyContext, node: TSESTree.Node): RejectionSource | undefined {
+  switch (node.type) {
+    case AST_NODE_TYPES.ThrowStatement:
+      return { node, kind: 'throw' };
+    case AST_NODE_TYPES.AwaitExpression:
+      return callCanReject(context, node.argument) ? { node, kind: 'await' } : undefined;
+    case AST_NODE_TYPES.ForOfStatement:
+      return node.await ? { node, kind: 'for-await' } : undefined;
+    case AST_NODE_TYPES.ReturnStatement:
+      return node.argument && returnedPromiseCanReject(context, node.argument)
+        ? { node: node.argument, kind: 'return' }
+        : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** A returned call known to give a promise that can reject (an unknown call may return a plain value). */
+function returnedPromiseCanReject(context: AnyContext, node: TSESTree.Node): boolean {
+  return getPromiseKnowledge(context).isPromise(node) === 'yes' && callCanReject(context, node);
+}
+
+/** Is `node` a call (or `new`) whose promise can reject? Values that are not calls are left out: their origin is unknown. */
+function callCanReject(context: AnyContext, input: TSESTree.Node): boolean {
+  const node = skipTypeWrappers(skipChainExpression(input));
+  if (node.type === AST_NODE_TYPES.NewExpression) {
+    if (!trackModuleReferences(context, PROMISE_CONSTRUCTOR).has(node)) return true;
+    // `new Promise((resolve) => setTimeout(resolve, ms))`: an executor without `reject` settles only by resolving.
+    const executor = node.arguments[0];
+    return !isFunctionNode(executor) || executor.async || executor.params.length >= 2;
+  }
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  if (isHandledPromiseChain(context.sourceCode, node)) return false;
+  const fn = resolveFunction(context, node.callee);
+  if (fn) return functionCanReject(context, fn);
+  return getProjectKnowledge(context).resolveImportedFunction(node.callee)?.cannotReject !== true;
+}
+
+/** Functions whose sources are being computed: a recursive call counts as one that can reject. */
+const inProgress = new WeakSet<FunctionNode>();
+
+/** Can calling the same-file function `fn` give a promise that rejects? Async functions answer from their own sources. */
+function functionCanReject(context: AnyContext, fn: FunctionNode): boolean {
+  if (cannotReject(context.sourceCode, fn)) return false;
+  if (!fn.async || fn.generator) return getPromiseKnowledge(context).functionReturnsPromise(fn) !== 'no';
+  if (inProgress.has(fn)) return true;
+  inProgress.add(fn);
+  try {
+    return findRejectionSources(context, fn).length > 0;
+  } finally {
+    inProgress.delete(fn);
+  }
+}
+
+/** Is `node` inside the block of a `try` that has a `catch`, within `fn`? (The `catch` may rethrow: that `throw` is a source of its own.) */
+function isInsideTryBlock(node: TSESTree.Node, fn: FunctionNode): boolean {
+  let child: TSESTree.Node = node;
+  for (let parent = node.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.TryStatement && parent.block === child && parent.handler) return true;
+  }
+  return false;
+}

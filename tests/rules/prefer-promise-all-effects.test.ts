@@ -1,0 +1,474 @@
+/**
+ * What `prefer-promise-all` reports by default: only work known to read (by name, SQL text, HTTP
+ * method, catalogue, or the body of a same-file helper), outside tests and one-shot scripts; and what
+ * `checkUnknownEffects` (on in `strict`) adds. SQL statements are judged by their kind in both readings.
+ * The grouping, dependency and fix cases, in the wider reading, are in prefer-promise-all.test.ts.
+ */
+import rule from '../../src/rules/prefer-promise-all.js';
+import { runRuleTests } from '../rule-tester.js';
+
+const wide = [{ checkUnknownEffects: true }] as const;
+
+/** SQL statements that keep their order against every other statement, in both readings. */
+const orderedSql = [
+  // Test setup: truncate, then insert.
+  "import { query } from './db.js'; async function f() { await query('TRUNCATE orders CASCADE'); await query(\"INSERT INTO orders (id) VALUES (1)\"); }",
+  // A write, then a read of what it wrote.
+  "import { query } from './db.js'; async function f(id) { await query(\"UPDATE orders SET status = 'cancelled' WHERE id = $1\", [id]); const [row] = await query('SELECT status FROM orders WHERE id = $1', [id]); return row; }",
+  // On an imported client.
+  "import db from './db.js'; async function f(id) { await db.query('DELETE FROM carts WHERE id = $1', [id]); await db.query('INSERT INTO carts (id) VALUES ($1)', [id]); }",
+  // A data-modifying WITH, MERGE, DDL, SELECT … FOR UPDATE, CALL, LOCK: writes.
+  "import db from './db.js'; async function f() { await db.query('WITH moved AS (DELETE FROM a RETURNING *) INSERT INTO b SELECT * FROM moved'); await db.query('SELECT count(*) FROM b'); }",
+  "import db from './db.js'; async function f() { await db.query('MERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN DELETE'); await db.query('SELECT 1'); }",
+  "import db from './db.js'; async function f() { await db.query('CREATE TABLE t (id int)'); await db.query('SELECT * FROM t'); }",
+  "import db from './db.js'; async function f(id) { const row = await db.query('SELECT * FROM jobs WHERE id = $1 FOR UPDATE', [id]); const other = await db.query('SELECT 1'); return [row, other]; }",
+  "import db from './db.js'; async function f() { await db.query('CALL refresh_totals()'); await db.query('SELECT * FROM totals'); }",
+  "import db from './db.js'; async function f() { await db.query('LOCK TABLE jobs IN EXCLUSIVE MODE'); await db.query('SELECT * FROM jobs'); }",
+  // Transaction control orders everything.
+  "import db from './db.js'; async function f() { await db.query('BEGIN'); await db.query('SELECT 1'); }",
+  // Text we cannot read stays ordered.
+  "import db from './db.js'; async function f(verb) { await db.query(`${verb} FROM jobs`); await db.query('SELECT 1'); }",
+  // Tagged templates and Prisma's raw calls.
+  "import postgres from 'postgres'; const sql = postgres(); async function f(id) { await sql`UPDATE users SET seen = now() WHERE id = ${id}`; const [user] = await sql`SELECT * FROM users WHERE id = ${id}`; return user; }",
+  "import { prisma } from './db.js'; async function f() { await prisma.$executeRaw`DELETE FROM sessions`; await prisma.$queryRaw`SELECT 1`; }",
+  // Writes in a loop keep their order too.
+  "import db from './db.js'; async function f(rows) { for (const row of rows) { await db.query('INSERT INTO t (id) VALUES ($1)', [row.id]); } }",
+];
+
+runRuleTests('prefer-promise-all', rule, {
+  valid: [
+    ...orderedSql,
+    ...orderedSql.map((code) => ({ code, options: wide })),
+    // Unknown effects keep their order by default: a write through shared state, then a read.
+    'async function f(uid, url) { await give(uid, "admin"); const page = await request.get(url); return page; }',
+    'async function f(a, b) { await warmCache(a); await rebuildIndex(b); }',
+    // A generic `query()` with text we cannot see.
+    "import db from './db.js'; async function f(a, b) { const x = await db.query(a); const y = await db.query(b); return [x, y]; }",
+    // An HTTP write by origin, and a read beside it.
+    "async function f(url, body) { await fetch(url, { method: 'POST', body }); const page = await fetch(url); return page; }",
+    "import axios from 'axios'; async function f(url) { await axios({ url, method: 'delete' }); const page = await axios.get(url); return page; }",
+    // A helper whose body writes, whatever its name says.
+    "import db from './db.js'; async function loadUser(id) { await db.query('UPDATE users SET seen = now() WHERE id = $1', [id]); return db.query('SELECT * FROM users WHERE id = $1', [id]); } async function f() { const a = await loadUser(1); const b = await loadUser(2); return [a, b]; }",
+    // Create-if-missing helpers race when run together, in both readings.
+    'async function f(uid) { const a = await getOrCreateGroup("a"); const b = await getOrCreateGroup("b"); return [a, b]; }',
+    {
+      code: 'async function f(uid) { const a = await getOrCreateGroup("a"); const b = await getOrCreateGroup("b"); return [a, b]; }',
+      options: wide,
+    },
+    // A loop of unknown work.
+    'async function f(files) { for (const file of files) { await convert(file); } }',
+    // Pacing: a helper that does its work and then sleeps paces its callers, in both readings.
+    "import { setTimeout as sleep } from 'node:timers/promises'; async function politeFetch(url) { const res = await fetch(url); await sleep(1000); return res; } async function f(urls) { for (const url of urls) { await politeFetch(url); } }",
+    {
+      code: "import { setTimeout as sleep } from 'node:timers/promises'; async function politeFetch(url) { const res = await fetch(url); await sleep(1000); return res; } async function f(urls) { for (const url of urls) { await politeFetch(url); } }",
+      options: wide,
+    },
+    // Pacing at the caller's level, between the awaits and in a loop body.
+    "import { setTimeout as sleep } from 'node:timers/promises'; async function f() { const a = await getUser(1); await sleep(100); const b = await getUser(2); return [a, b]; }",
+    "import { setTimeout as sleep } from 'node:timers/promises'; async function f(ids) { for (const id of ids) { await getUser(id); await sleep(100); } }",
+    // A helper of another file whose body writes, whatever its name says.
+    "import { touchUser } from './promise-all-reads.js'; async function f() { await touchUser(1); await touchUser(2); }",
+    // Tests and one-shot scripts stay quiet by default.
+    "import { it } from 'vitest';\nit('loads', async () => {\n  const a = await getUser(1);\n  const b = await getUser(2);\n  show(a, b);\n});",
+    'async function main() {\n  const a = await getUser(1);\n  const b = await getUser(2);\n  show(a, b);\n}\nawait main();',
+    {
+      code: "import { program } from 'commander';\nprogram.action(async () => {\n  const a = await getUser(1);\n  const b = await getUser(2);\n  show(a, b);\n});",
+      options: wide,
+    },
+  ],
+  invalid: [
+    // A helper of another file whose body only reads, whatever its name.
+    {
+      code: "import { userRow } from './promise-all-reads.js';\nasync function f() {\n  const a = await userRow(1);\n  const b = await userRow(2);\n  return [a, b];\n}",
+      errors: [
+        {
+          messageId: 'sequentialAwaits',
+          line: 3,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestPromiseAll',
+              output:
+                "import { userRow } from './promise-all-reads.js';\nasync function f() {\n  const [a, b] = await Promise.all([userRow(1), userRow(2)]);\n  return [a, b];\n}",
+            },
+          ],
+        },
+      ],
+    },
+    // Known reads by name: `get…`, `find…`.
+    {
+      code: 'async function f(id) { const user = await getUser(id); const orders = await findOrders({ id }); return [user, orders]; }',
+      errors: [
+        {
+          messageId: 'sequentialAwaits',
+          line: 1,
+          column: 24,
+          suggestions: [
+            {
+              messageId: 'suggestPromiseAll',
+              output:
+                'async function f(id) { const [user, orders] = await Promise.all([getUser(id), findOrders({ id })]); return [user, orders]; }',
+            },
+          ],
+        },
+      ],
+    },
+    // Unknown effects are reported only with `checkUnknownEffects` (the issue's case: a write through shared state, then a read).
+    {
+      code: 'async function f(uid, url) { await give(uid, "admin"); const page = await request.get(url); return page; }',
+      options: [
+        {
+          checkUnknownEffects: true,
+        },
+      ],
+      errors: [
+        {
+          messageId: 'sequentialAwaits',
+          line: 1,
+          column: 30,
+          suggestions: [
+            {
+              messageId: 'suggestPromiseAll',
+              output:
+                'async function f(uid, url) { const [, page] = await Promise.all([give(uid, "admin"), request.get(url)]); return page; }',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: 'async function f(a, b) { await warmCache(a); await rebuildIndex(b); }',
+      options: [
+        {
+          checkUnknownEffects: true,
+        },
+      ],
+      errors: [
+        {
+          messageId: 'sequentialAwaits',
+          line: 1,
+          column: 26,
+          suggestions: [
+            {
+              messageId: 'suggestPromiseAll',
+              output: 'async function f(a, b) { await Promise.all([warmCache(a), rebuildIndex(b)]); }',
+            },
+          ],
+        },
+      ],
+    },
+    // SQL reads run together, in both readings: SELECT, WITH … SELECT, SHOW, EXPLAIN.
+    {
+      code: "import { pool } from './db.js';\nasync function f(id) {\n  const user = await pool.query('SELECT * FROM users WHERE id = $1', [id]);\n  const orders = await pool.query(`WITH o AS (SELECT * FROM orders) SELECT * FROM o WHERE user_id = ${id}`);\n  return [user, orders];\n}",
+      errors: [
+        {
+          messageId: 'sequentialAwaits',
+          line: 3,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestPromiseAll',
+              output:
+                "import { pool } from './db.js';\nasync function f(id) {\n  const [user, orders] = await Promise.all([\n    pool.query('SELECT * FROM users WHERE id = $1', [id]),\n    pool.query(`WITH o AS (SELECT * FROM orders) SELECT * FROM o WHERE user_id = ${id}`),\n  ]);\n  return [user, orders];\n}",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "import { pool } from './db.js';\nasync function f(id) {\n  const user = await pool.query('SELECT * FROM users WHERE id = $1', [id]);\n  const orders = await pool.query(`WITH o AS (SELECT * FROM orders) SELECT * FROM o WHERE user_id = ${id}`);\n  return [user, orders];\n}",
+      options: [
+        {
+          checkUnknownEffects: true,
+        },
+      ],
+      errors: [
+        {
+          messageId: 'sequentialAwaits',
+          line: 3,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestPromiseAll',
+              output:
+                "import { pool } from './db.js';\nasync function f(id) {\n  const [user, orders] = await Promise.all([\n    pool.query('SELECT * FROM users WHERE id = $1', [id]),\n    pool.query(`WITH o AS (SELECT * FROM orders) SELECT * FROM o WHERE user_id = ${id}`),\n  ]);\n  return [user, orders];\n}",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "import { pool } from './db.js';\nasync function f() {\n  const tables = await pool.query('SHOW TABLES');\n  const plan = await pool.query('EXPLAIN SELECT 1');\n  return [tables, plan];\n}",
+      errors: [
+        {
+          messageId: 'sequentialAwaits',
+          line: 3,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestPromiseAll',
+              output:
+                "import { pool } from './db.js';\nasync function f() {\n  const [tables, plan] = await Promise.all([\n    pool.query('SHOW TABLES'),\n    pool.query('EXPLAIN SELECT 1'),\n  ]);\n  return [tables, plan];\n}",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "import { pool } from './db.js';\nasync function f() {\n  const tables = await pool.query('SHOW TABLES');\n  const plan = await pool.query('EXPLAIN SELECT 1');\n  return [tables, plan];\n}",
+      options: [
+        {
+          checkUnknownEffects: true,
+        },
+      ],
+      errors: [
+        {
+          messageId: 'sequentialAwaits',
+          line: 3,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestPromiseAll',
+              output:
+                "import { pool } from './db.js';\nasync function f() {\n  const [tables, plan] = await Promise.all([\n    pool.query('SHOW TABLES'),\n    pool.query('EXPLAIN SELECT 1'),\n  ]);\n  return [tables, plan];\n}",
+            },
+          ],
+        },
+      ],
+    },
+    // A SQL read is judged by its text, not by the name `execute`.
+    {
+      code: "import db from './db.js';\nasync function f() {\n  const a = await db.execute('SELECT 1');\n  const b = await db.execute('SELECT 2');\n  return [a, b];\n}",
+      errors: [
+        {
+          messageId: 'sequentialAwaits',
+          line: 3,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestPromiseAll',
+              output:
+                "import db from './db.js';\nasync function f() {\n  const [a, b] = await Promise.all([db.execute('SELECT 1'), db.execute('SELECT 2')]);\n  return [a, b];\n}",
+            },
+          ],
+        },
+      ],
+    },
+    // Tagged templates: postgres.js `sql`, Prisma `$queryRaw`.
+    {
+      code: "import postgres from 'postgres';\nconst sql = postgres();\nasync function f(id) {\n  const [user] = await sql`SELECT * FROM users WHERE id = ${id}`;\n  const orders = await sql`SELECT * FROM orders WHERE user_id = ${id}`;\n  return [user, orders];\n}",
+      errors: [
+        {
+          messageId: 'sequentialAwaits',
+          line: 4,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestPromiseAll',
+              output:
+                "import postgres from 'postgres';\nconst sql = postgres();\nasync function f(id) {\n  const [[user], orders] = await Promise.all([\n    sql`SELECT * FROM users WHERE id = ${id}`,\n    sql`SELECT * FROM orders WHERE user_id = ${id}`,\n  ]);\n  return [user, orders];\n}",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "import { prisma } from './db.js';\nasync function f() {\n  const a = await prisma.$queryRaw`SELECT 1`;\n  const b = await prisma.$queryRaw`SELECT 2`;\n  return [a, b];\n}",
+      options: [
+        {
+          checkUnknownEffects: true,
+        },
+      ],
+      errors: [
+        {
+          messageId: 'sequentialAwaits',
+          line: 3,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestPromiseAll',
+              output:
+                "import { prisma } from './db.js';\nasync function f() {\n  const [a, b] = await Promise.all([prisma.$queryRaw`SELECT 1`, prisma.$queryRaw`SELECT 2`]);\n  return [a, b];\n}",
+            },
+          ],
+        },
+      ],
+    },
+    // A loop of SQL reads.
+    {
+      code: "import { pool } from './db.js';\nasync function f(ids) {\n  for (const id of ids) {\n    await pool.query('SELECT * FROM users WHERE id = $1', [id]);\n  }\n}",
+      errors: [
+        {
+          messageId: 'independentLoopUnbounded',
+          line: 4,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestPromiseAllLoop',
+              output:
+                "import { pool } from './db.js';\nasync function f(ids) {\n  await Promise.all(Array.from(ids, (id) => pool.query('SELECT * FROM users WHERE id = $1', [id])));\n}",
+            },
+          ],
+        },
+      ],
+    },
+    // A same-file helper whose body only reads, whatever its name.
+    {
+      code: "import { pool } from './db.js';\nasync function userRow(id) { const { rows } = await pool.query('SELECT * FROM users WHERE id = $1', [id]); return rows[0]; }\nasync function f() {\n  const a = await userRow(1);\n  const b = await userRow(2);\n  return [a, b];\n}",
+      errors: [
+        {
+          messageId: 'sequentialAwaits',
+          line: 4,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestPromiseAll',
+              output:
+                "import { pool } from './db.js';\nasync function userRow(id) { const { rows } = await pool.query('SELECT * FROM users WHERE id = $1', [id]); return rows[0]; }\nasync function f() {\n  const [a, b] = await Promise.all([userRow(1), userRow(2)]);\n  return [a, b];\n}",
+            },
+          ],
+        },
+      ],
+    },
+    // HTTP GET and HEAD by origin.
+    {
+      code: "import axios from 'axios';\nasync function f() {\n  const a = await fetch('/a');\n  const b = await fetch('/b', { method: 'HEAD' });\n  const c = await axios.get('/c');\n  return [a, b, c];\n}",
+      errors: [
+        {
+          messageId: 'sequentialAwaits',
+          line: 3,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestPromiseAll',
+              output:
+                "import axios from 'axios';\nasync function f() {\n  const [a, b, c] = await Promise.all([\n    fetch('/a'),\n    fetch('/b', { method: 'HEAD' }),\n    axios.get('/c'),\n  ]);\n  return [a, b, c];\n}",
+            },
+          ],
+        },
+      ],
+    },
+    // File-system and DNS reads by origin.
+    {
+      code: "import { access, realpath } from 'node:fs/promises';\nimport dns from 'node:dns/promises';\nasync function f(file, host) {\n  await access(file);\n  const real = await realpath(file);\n  const addresses = await dns.resolve4(host);\n  return [real, addresses];\n}",
+      errors: [
+        {
+          messageId: 'sequentialAwaits',
+          line: 4,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestPromiseAll',
+              output:
+                "import { access, realpath } from 'node:fs/promises';\nimport dns from 'node:dns/promises';\nasync function f(file, host) {\n  const [, real, addresses] = await Promise.all([access(file), realpath(file), dns.resolve4(host)]);\n  return [real, addresses];\n}",
+            },
+          ],
+        },
+      ],
+    },
+    // Latency is not pacing: the guides' `fetch_data`, whose sleep stands for the network.
+    {
+      code: 'const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));\nasync function fetchData(id) { await sleep(1000); return { id }; }\nasync function main() {\n  const a = await fetchData(1);\n  const b = await fetchData(2);\n  return [a, b];\n}',
+      errors: [
+        {
+          messageId: 'sequentialAwaits',
+          line: 4,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestPromiseAll',
+              output:
+                'const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));\nasync function fetchData(id) { await sleep(1000); return { id }; }\nasync function main() {\n  const [a, b] = await Promise.all([fetchData(1), fetchData(2)]);\n  return [a, b];\n}',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "import { setTimeout as sleep } from 'node:timers/promises';\nasync function fetchData(id) { console.log('start', id); await sleep(1000); return { id }; }\nasync function main(ids) {\n  for (const id of ids) console.log(await fetchData(id));\n}",
+      errors: [
+        {
+          messageId: 'independentLoopUnbounded',
+          line: 4,
+          column: 37,
+          suggestions: [],
+        },
+      ],
+    },
+    // A backoff in a retry helper's `catch` does not pace its callers either.
+    {
+      code: "import { setTimeout as sleep } from 'node:timers/promises';\nasync function getWithRetry(url) {\n  for (let attempt = 0; ; attempt++) {\n    try { return await fetch(url); } catch (error) { if (attempt > 2) throw error; await sleep(100 * 2 ** attempt); }\n  }\n}\nasync function f(a, b) {\n  const x = await getWithRetry(a);\n  const y = await getWithRetry(b);\n  return [x, y];\n}",
+      errors: [
+        {
+          messageId: 'sequentialAwaits',
+          line: 8,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestPromiseAll',
+              output:
+                "import { setTimeout as sleep } from 'node:timers/promises';\nasync function getWithRetry(url) {\n  for (let attempt = 0; ; attempt++) {\n    try { return await fetch(url); } catch (error) { if (attempt > 2) throw error; await sleep(100 * 2 ** attempt); }\n  }\n}\nasync function f(a, b) {\n  const [x, y] = await Promise.all([getWithRetry(a), getWithRetry(b)]);\n  return [x, y];\n}",
+            },
+          ],
+        },
+      ],
+    },
+    // One report per problem: the loop, not also the two awaits inside it.
+    {
+      code: 'async function f(ids) {\n  for (const id of ids) {\n    const user = await getUser(id);\n    const posts = await getPosts(id);\n    show(user, posts);\n  }\n}',
+      errors: [
+        {
+          messageId: 'independentLoopUnbounded',
+          line: 3,
+          column: 18,
+          suggestions: [],
+        },
+      ],
+    },
+    // Tests and scripts are reported with `checkTests` and `checkScripts`.
+    {
+      code: "import { it } from 'vitest';\nit('loads', async () => {\n  const a = await getUser(1);\n  const b = await getUser(2);\n  show(a, b);\n});",
+      options: [
+        {
+          checkTests: true,
+        },
+      ],
+      errors: [
+        {
+          messageId: 'sequentialAwaits',
+          line: 3,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestPromiseAll',
+              output:
+                "import { it } from 'vitest';\nit('loads', async () => {\n  const [a, b] = await Promise.all([getUser(1), getUser(2)]);\n  show(a, b);\n});",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: 'async function main() {\n  const a = await getUser(1);\n  const b = await getUser(2);\n  show(a, b);\n}\nawait main();',
+      options: [
+        {
+          checkScripts: true,
+        },
+      ],
+      errors: [
+        {
+          messageId: 'sequentialAwaits',
+          line: 2,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestPromiseAll',
+              output:
+                'async function main() {\n  const [a, b] = await Promise.all([getUser(1), getUser(2)]);\n  show(a, b);\n}\nawait main();',
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
