@@ -780,6 +780,33 @@ export const verdicts = [
 
   // --- ghost 6.65.0 ------------------------------------------------------------------------------
   ghost(
+    'typed',
+    'prefer-promise-all',
+    'core/server/services/members/members-api/services/member-bread-service.js',
+    360,
+    'await this.memberAttributionService.getSubscriptionCreatedAt',
+    'harmless',
+    'one read per subscription of one member (usually one or two) on an admin read.',
+  ),
+  ghost(
+    'untyped',
+    'prefer-promise-all',
+    'core/server/services/link-tracking/link-click-repository.js',
+    50,
+    "const member = await this.#Member.findOne({ id: model.get('m",
+    'worth fixing',
+    'one member query per link click, in turn, over a collection of unknown size: N round trips where one batch (or bounded concurrency) would do.',
+  ),
+  ghost(
+    'untyped',
+    'prefer-promise-all',
+    'core/server/services/settings/settings-service.js',
+    116,
+    'const isPrivateSetting = await models.Settings.findOne(',
+    'harmless',
+    'two settings rows read once at boot, only when a limit is disabled: one round trip saved once.',
+  ),
+  ghost(
     'untyped',
     'no-blocking-in-async',
     'core/server/services/content-import/import/source.js',
@@ -1450,6 +1477,24 @@ export const verdicts = [
   ),
 
   // --- mongoose 9.12.1 ---------------------------------------------------------------------------
+  mongoose(
+    'typed',
+    'no-floating-promise',
+    'lib/aggregate.js',
+    67,
+    'this.append.apply(this, pipeline);',
+    'wrong',
+    '`append` returns `this`, the thenable Aggregate being built; through `.apply` the chainable-receiver rule does not see the receiver: nothing runs by dropping it.',
+  ),
+  mongoose(
+    'typed',
+    'no-floating-promise',
+    'lib/query.js',
+    4577,
+    'query.exec(callback);',
+    'harmless',
+    'a legacy callback branch: `exec` is async and rejects when given a callback, but Mongoose 9 callers can no longer pass one (they throw first).',
+  ),
   mongoose(
     'untyped',
     'prefer-promise-all',
