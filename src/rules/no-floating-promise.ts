@@ -409,7 +409,7 @@ export default createRule<Options, MessageIds>({
           : 'dropped';
       const others: Suggestion[] = [];
       // Where nothing can await, handling the rejection is the fix the message asks for; `void` only silences.
-      if (!canAwait && !neverRejects) {
+      if (!canAwait && !neverRejects && knowledge.hasCatchMethod(node)) {
         others.push({ messageId: 'addCatch', fix: (fixer) => appendCatch(fixer, sourceCode, node, catchHandler()) });
       }
       if (options.allowVoid)
@@ -445,9 +445,10 @@ export default createRule<Options, MessageIds>({
       const replace: TSESLint.ReportFixFunction | undefined = canAwaitAt(context, node)
         ? (fixer) => fixer.replaceText(voidToken, 'await')
         : undefined;
-      const others: Suggestion[] = replace
-        ? []
-        : [{ messageId: 'addCatch', fix: (fixer) => appendCatch(fixer, sourceCode, argument, catchHandler()) }];
+      const others: Suggestion[] =
+        replace || !knowledge.hasCatchMethod(argument)
+          ? []
+          : [{ messageId: 'addCatch', fix: (fixer) => appendCatch(fixer, sourceCode, argument, catchHandler()) }];
       pending.push({
         node,
         category: 'dropped',

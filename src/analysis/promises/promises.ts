@@ -55,6 +55,11 @@ export interface PromiseKnowledge {
   mayBeNullish(node: TSESTree.Node): boolean;
   /** Does calling `fn` return a promise? */
   functionReturnsPromise(fn: FunctionNode): Tristate;
+  /**
+   * Has the value of `node` a `catch` method to call? False only when types show a thenable without
+   * one (a query builder that implements `PromiseLike`): a `.catch(…)` fix would not compile there.
+   */
+  hasCatchMethod(node: TSESTree.Node): boolean;
 }
 
 const cache = new WeakMap<TSESTree.Program, PromiseKnowledge>();
@@ -257,6 +262,16 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
       );
   }
 
+  function hasCatchMethod(node: TSESTree.Node): boolean {
+    if (!typeInfo) return true;
+    const tsNode = typeInfo.services.esTreeNodeToTSNodeMap.get(skipChainExpression(node));
+    const type = typeAtLocation(typeInfo.checker, tsNode);
+    if (isAnyOrUnknownType(typeInfo.checker, type)) return true;
+    return unionParts(type)
+      .filter((part) => isThenableType(typeInfo.checker, tsNode, part))
+      .every((part) => part.getProperty('catch') !== undefined);
+  }
+
   function isPromise(input: TSESTree.Node): Tristate {
     const cached = expressionCache.get(input);
     if (cached) return cached;
@@ -348,6 +363,7 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
     isPromiseArray,
     mayBeNullish,
     functionReturnsPromise,
+    hasCatchMethod,
   };
 }
 
