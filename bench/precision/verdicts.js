@@ -36,30 +36,42 @@ const readingsOf =
    */
   (mode, rule, file, line, text, verdict, why) => ({ corpus, version, file, line, rule, mode, text, verdict, why });
 
-const ghost = readingsOf('ghost', '6.65.0');
-const typeorm = readingsOf('typeorm', '1.1.1');
-const mongoose = readingsOf('mongoose', '9.12.1');
-const mongodb = readingsOf('mongodb', '7.9.0');
-const puppeteer = readingsOf('puppeteer-core', '25.16.0');
-const effect = readingsOf('effect', '4.1.0');
-const undici = readingsOf('undici', '8.12.4');
-const bullmq = readingsOf('bullmq', '6.7.0');
+/**
+ * `readingsOf(corpus, version)`, and `.inBothModes(rule, file, line, text, verdict, why)` for a report
+ * made and read alike with and without types.
+ * @param {string} corpus
+ * @param {string} version
+ */
+const corpusReadings = (corpus, version) => {
+  const reading = readingsOf(corpus, version);
+  return Object.assign(reading, {
+    /**
+     * @param {string} rule
+     * @param {string} file
+     * @param {number} line
+     * @param {string} text
+     * @param {VerdictKind} verdict
+     * @param {string} why
+     * @returns {Verdict[]}
+     */
+    inBothModes: (rule, file, line, text, verdict, why) =>
+      /** @type {Mode[]} */ (['untyped', 'typed']).map((mode) => reading(mode, rule, file, line, text, verdict, why)),
+  });
+};
+
+const ghost = corpusReadings('ghost', '6.65.0');
+const typeorm = corpusReadings('typeorm', '1.1.1');
+const mongoose = corpusReadings('mongoose', '9.12.1');
+const mongodb = corpusReadings('mongodb', '7.9.0');
+const puppeteer = corpusReadings('puppeteer-core', '25.16.0');
+const effect = corpusReadings('effect', '4.1.0');
+const undici = corpusReadings('undici', '8.12.4');
+const bullmq = corpusReadings('bullmq', '6.7.0');
 
 /** @type {Verdict[]} */
 export const verdicts = [
   // --- mongodb 7.9.0 -----------------------------------------------------------------------------
-  mongodb(
-    'untyped',
-    'prefer-promise-all',
-    'src/cmap/auth/scram.ts',
-    166,
-    "const clientKey = await HMAC(cryptoMethod, saltedPassword, '",
-    'harmless',
-    'two WebCrypto HMACs of a few bytes once per SCRAM handshake: running them together saves microseconds.',
-  ),
-
-  mongodb(
-    'typed',
+  ...mongodb.inBothModes(
     'prefer-promise-all',
     'src/cmap/auth/scram.ts',
     166,
@@ -69,8 +81,7 @@ export const verdicts = [
   ),
 
   // --- puppeteer-core 25.16.0 --------------------------------------------------------------------
-  puppeteer(
-    'untyped',
+  ...puppeteer.inBothModes(
     'no-blocking-in-async',
     'src/node/BrowserLauncher.ts',
     665,
@@ -78,8 +89,7 @@ export const verdicts = [
     'harmless',
     'one stat of the browser executable before spawning a browser process, once per launch.',
   ),
-  puppeteer(
-    'untyped',
+  ...puppeteer.inBothModes(
     'no-blocking-in-async',
     'src/node/BrowserLauncher.ts',
     336,
@@ -87,8 +97,7 @@ export const verdicts = [
     'harmless',
     'one stat on the error path of a failed browser launch (Windows only), before throwing.',
   ),
-  puppeteer(
-    'untyped',
+  ...puppeteer.inBothModes(
     'no-blocking-in-async',
     'src/node/FirefoxLauncher.ts',
     154,
@@ -105,8 +114,7 @@ export const verdicts = [
     'harmless',
     'one stat of a configured executable path, once per launch, before a process spawn that costs far more.',
   ),
-  puppeteer(
-    'untyped',
+  ...puppeteer.inBothModes(
     'no-blocking-in-async',
     'src/node/BrowserLauncher.ts',
     176,
@@ -114,8 +122,7 @@ export const verdicts = [
     'harmless',
     'one stat of the executable before spawning the browser, once per launch.',
   ),
-  puppeteer(
-    'untyped',
+  ...puppeteer.inBothModes(
     'prefer-promise-all',
     'src/util/disposable.ts',
     326,
@@ -123,8 +130,7 @@ export const verdicts = [
     'wrong',
     'AsyncDisposableStack disposes last-in-first-out by contract: the order is the point.',
   ),
-  puppeteer(
-    'untyped',
+  ...puppeteer.inBothModes(
     'prefer-promise-all',
     'src/api/ElementHandle.ts',
     960,
@@ -132,41 +138,13 @@ export const verdicts = [
     'harmless',
     'two independent CDP reads, but in a deprecated method (`dragAndDrop`, use `drop`): nobody changes it.',
   ),
-  puppeteer(
-    'untyped',
+  ...puppeteer.inBothModes(
     'prefer-promise-all',
     'src/common/BrowserConnector.ts',
     96,
     'const connectionURL = await getWSEndpoint(browserURL, header',
     'harmless',
     'the second await is a cached dynamic import of the ws transport class: nothing to overlap after the first call.',
-  ),
-  puppeteer(
-    'typed',
-    'no-blocking-in-async',
-    'src/node/BrowserLauncher.ts',
-    176,
-    'if (!existsSync(launchArgs.executablePath)) {',
-    'harmless',
-    'one stat of the executable before spawning the browser, once per launch.',
-  ),
-  puppeteer(
-    'typed',
-    'no-blocking-in-async',
-    'src/node/FirefoxLauncher.ts',
-    154,
-    'if (fs.existsSync(prefsBackupPath)) {',
-    'harmless',
-    'one stat per backup file (two) while cleaning a Firefox profile after the browser closed.',
-  ),
-  puppeteer(
-    'typed',
-    'no-blocking-in-async',
-    'src/node/BrowserLauncher.ts',
-    336,
-    "existsSync(join(launchArgs.userDataDir, 'lockfile')))",
-    'harmless',
-    'one stat on the error path of a failed browser launch (Windows only), before throwing.',
   ),
   puppeteer(
     'typed',
@@ -177,44 +155,7 @@ export const verdicts = [
     'harmless',
     'one stat of the browser executable before spawning a browser process, once per launch.',
   ),
-  puppeteer(
-    'typed',
-    'no-blocking-in-async',
-    'src/node/BrowserLauncher.ts',
-    665,
-    'if (validatePath && !existsSync(executablePath)) {',
-    'harmless',
-    'one stat of the browser executable before spawning a browser process, once per launch.',
-  ),
-  puppeteer(
-    'typed',
-    'prefer-promise-all',
-    'src/util/disposable.ts',
-    326,
-    'await resource[asyncDisposeSymbol]();',
-    'wrong',
-    'AsyncDisposableStack disposes last-in-first-out by contract: the order is the point.',
-  ),
-  puppeteer(
-    'typed',
-    'prefer-promise-all',
-    'src/common/BrowserConnector.ts',
-    96,
-    'const connectionURL = await getWSEndpoint(browserURL, header',
-    'harmless',
-    'the second await is a cached dynamic import of the ws transport class: nothing to overlap after the first call.',
-  ),
-  puppeteer(
-    'typed',
-    'prefer-promise-all',
-    'src/api/ElementHandle.ts',
-    960,
-    'const startPoint = await this.clickablePoint();',
-    'harmless',
-    'two independent CDP reads, but in a deprecated method (`dragAndDrop`, use `drop`): nobody changes it.',
-  ),
-  puppeteer(
-    'typed',
+  ...puppeteer.inBothModes(
     'no-floating-promise',
     'src/injected/Poller.ts',
     203,
@@ -222,8 +163,7 @@ export const verdicts = [
     'wrong',
     'injected into the page (`window.requestAnimationFrame`): it runs in the browser, where an unhandled rejection is logged, not a Node process that stops.',
   ),
-  puppeteer(
-    'typed',
+  ...puppeteer.inBothModes(
     'no-floating-promise',
     'src/injected/Poller.ts',
     197,
@@ -231,26 +171,7 @@ export const verdicts = [
     'wrong',
     'injected into the page (`window.requestAnimationFrame`): it runs in the browser, where an unhandled rejection is logged, not a Node process that stops.',
   ),
-  puppeteer(
-    'untyped',
-    'no-floating-promise',
-    'src/injected/Poller.ts',
-    203,
-    'window.requestAnimationFrame(poll);',
-    'wrong',
-    'injected into the page (`window.requestAnimationFrame`): it runs in the browser, where an unhandled rejection is logged, not a Node process that stops.',
-  ),
-  puppeteer(
-    'untyped',
-    'no-floating-promise',
-    'src/injected/Poller.ts',
-    197,
-    'window.requestAnimationFrame(poll);',
-    'wrong',
-    'injected into the page (`window.requestAnimationFrame`): it runs in the browser, where an unhandled rejection is logged, not a Node process that stops.',
-  ),
-  puppeteer(
-    'typed',
+  ...puppeteer.inBothModes(
     'no-floating-promise',
     'src/cdp/FrameManager.ts',
     220,
@@ -258,8 +179,7 @@ export const verdicts = [
     'harmless',
     '`#frameTreeHandled` is a Deferred that is only ever resolved (FrameManager.ts:231-232), so `valueOrThrow()` cannot reject; the rest of the listener is synchronous.',
   ),
-  puppeteer(
-    'typed',
+  ...puppeteer.inBothModes(
     'no-floating-promise',
     'src/cdp/Browser.ts',
     215,
@@ -276,8 +196,7 @@ export const verdicts = [
     'harmless',
     '`#frameTreeHandled` is a Deferred that is only ever resolved (FrameManager.ts:231-232), so `valueOrThrow()` cannot reject; the rest of the listener is synchronous.',
   ),
-  puppeteer(
-    'typed',
+  ...puppeteer.inBothModes(
     'no-floating-promise',
     'src/cdp/FrameManager.ts',
     212,
@@ -294,8 +213,7 @@ export const verdicts = [
     'harmless',
     '`#frameTreeHandled` is a Deferred that is only ever resolved (FrameManager.ts:231-232), so `valueOrThrow()` cannot reject; the rest of the listener is synchronous.',
   ),
-  puppeteer(
-    'typed',
+  ...puppeteer.inBothModes(
     'no-floating-promise',
     'src/cdp/FrameManager.ts',
     200,
@@ -303,8 +221,7 @@ export const verdicts = [
     'harmless',
     '`#frameTreeHandled` is a Deferred that is only ever resolved (FrameManager.ts:231-232), so `valueOrThrow()` cannot reject; the rest of the listener is synchronous.',
   ),
-  puppeteer(
-    'typed',
+  ...puppeteer.inBothModes(
     'no-floating-promise',
     'src/cdp/FrameManager.ts',
     216,
@@ -312,8 +229,7 @@ export const verdicts = [
     'harmless',
     '`#frameTreeHandled` is a Deferred that is only ever resolved (FrameManager.ts:231-232), so `valueOrThrow()` cannot reject; the rest of the listener is synchronous.',
   ),
-  puppeteer(
-    'typed',
+  ...puppeteer.inBothModes(
     'no-floating-promise',
     'src/cdp/FrameManager.ts',
     194,
@@ -334,69 +250,14 @@ export const verdicts = [
     'untyped',
     'no-floating-promise',
     'src/cdp/FrameManager.ts',
-    212,
-    "session.on('Page.frameStoppedLoading', async event => {",
-    'harmless',
-    '`#frameTreeHandled` is a Deferred that is only ever resolved (FrameManager.ts:231-232), so `valueOrThrow()` cannot reject; the rest of the listener is synchronous.',
-  ),
-  puppeteer(
-    'untyped',
-    'no-floating-promise',
-    'src/cdp/Browser.ts',
-    215,
-    'this.#onDetachedFromTarget,',
-    'harmless',
-    '`_initializedDeferred` (Target.ts:42) is only ever resolved, so the awaited `valueOrThrow()` cannot reject; the handlers guard their other work.',
-  ),
-  puppeteer(
-    'untyped',
-    'no-floating-promise',
-    'src/cdp/FrameManager.ts',
-    216,
-    "session.on('Runtime.executionContextCreated', async event =>",
-    'harmless',
-    '`#frameTreeHandled` is a Deferred that is only ever resolved (FrameManager.ts:231-232), so `valueOrThrow()` cannot reject; the rest of the listener is synchronous.',
-  ),
-  puppeteer(
-    'untyped',
-    'no-floating-promise',
-    'src/cdp/FrameManager.ts',
     185,
     "session.on('Page.frameAttached', async event => {",
     'harmless',
     '`#frameTreeHandled` is a Deferred that is only ever resolved (FrameManager.ts:231-232), so `valueOrThrow()` cannot reject; the rest of the listener is synchronous.',
   ),
-  puppeteer(
-    'untyped',
-    'no-floating-promise',
-    'src/cdp/FrameManager.ts',
-    220,
-    "session.on('Page.lifecycleEvent', async event => {",
-    'harmless',
-    '`#frameTreeHandled` is a Deferred that is only ever resolved (FrameManager.ts:231-232), so `valueOrThrow()` cannot reject; the rest of the listener is synchronous.',
-  ),
-  puppeteer(
-    'untyped',
-    'no-floating-promise',
-    'src/cdp/FrameManager.ts',
-    194,
-    "session.on('Page.navigatedWithinDocument', async event => {",
-    'harmless',
-    '`#frameTreeHandled` is a Deferred that is only ever resolved (FrameManager.ts:231-232), so `valueOrThrow()` cannot reject; the rest of the listener is synchronous.',
-  ),
-  puppeteer(
-    'untyped',
-    'no-floating-promise',
-    'src/cdp/FrameManager.ts',
-    200,
-    'async (event: Protocol.Page.FrameDetachedEvent) => {',
-    'harmless',
-    '`#frameTreeHandled` is a Deferred that is only ever resolved (FrameManager.ts:231-232), so `valueOrThrow()` cannot reject; the rest of the listener is synchronous.',
-  ),
 
   // --- effect 4.1.0 ------------------------------------------------------------------------------
-  effect(
-    'untyped',
+  ...effect.inBothModes(
     'no-floating-promise',
     'src/reactivity/Hydration.ts',
     180,
@@ -404,26 +265,7 @@ export const verdicts = [
     'harmless',
     '`resultPromise` is built with `new Promise((resolve) => …)` (line 118) and never rejects; the callback only updates the registry.',
   ),
-  effect(
-    'untyped',
-    'no-floating-promise',
-    'src/Scheduler.ts',
-    89,
-    'Promise.resolve().then(() => {',
-    'harmless',
-    'a microtask trampoline for scheduler tasks that catch their own failures; a throw would crash the process as queueMicrotask would.',
-  ),
-  effect(
-    'typed',
-    'no-floating-promise',
-    'src/reactivity/Hydration.ts',
-    180,
-    'datom.resultPromise.then((resolvedValue) => {',
-    'harmless',
-    '`resultPromise` is built with `new Promise((resolve) => …)` (line 118) and never rejects; the callback only updates the registry.',
-  ),
-  effect(
-    'typed',
+  ...effect.inBothModes(
     'no-floating-promise',
     'src/Scheduler.ts',
     89,
@@ -442,8 +284,7 @@ export const verdicts = [
     'harmless',
     '`kDestroy` of Client/Pool returns a promise that only resolves (commented "Should not error").',
   ),
-  undici(
-    'untyped',
+  ...undici.inBothModes(
     'no-floating-promise',
     'lib/dispatcher/dispatcher-base.js',
     110,
@@ -451,8 +292,7 @@ export const verdicts = [
     'harmless',
     '`kClose` only resolves (its callers wait for drain); commented "Should not error".',
   ),
-  undici(
-    'untyped',
+  ...undici.inBothModes(
     'no-floating-promise',
     'lib/dispatcher/pool.js',
     124,
@@ -469,8 +309,7 @@ export const verdicts = [
     'harmless',
     '`kDrainQueue` (pool-base.js:120) is synchronous; it returns a promise only on the closing branch, and that one resolves `close()`.',
   ),
-  undici(
-    'untyped',
+  ...undici.inBothModes(
     'no-floating-promise',
     'lib/dispatcher/round-robin-pool.js',
     99,
@@ -478,8 +317,7 @@ export const verdicts = [
     'harmless',
     '`kDrainQueue` (pool-base.js:120) is synchronous; it returns a promise only on the closing branch, and that one resolves `close()`.',
   ),
-  undici(
-    'untyped',
+  ...undici.inBothModes(
     'no-floating-promise',
     'lib/dispatcher/client-h1.js',
     1391,
@@ -487,8 +325,7 @@ export const verdicts = [
     'harmless',
     '`writeIterable` (line 1614) wraps its loop in try/catch and hands errors to `writer.destroy`; only an internal invariant assert precedes it.',
   ),
-  undici(
-    'untyped',
+  ...undici.inBothModes(
     'no-floating-promise',
     'lib/dispatcher/client-h1.js',
     1384,
@@ -496,8 +333,7 @@ export const verdicts = [
     'harmless',
     '`writeIterable` (line 1614) wraps its loop in try/catch and hands errors to `writer.destroy`; only an internal invariant assert precedes it.',
   ),
-  undici(
-    'untyped',
+  ...undici.inBothModes(
     'no-floating-promise',
     'lib/dispatcher/client-h2.js',
     1802,
@@ -505,8 +341,7 @@ export const verdicts = [
     'harmless',
     '`writeIterable` (line 1931) wraps its loop in try/catch and hands errors to `abort`; only an internal invariant assert precedes it.',
   ),
-  undici(
-    'untyped',
+  ...undici.inBothModes(
     'no-floating-promise',
     'lib/web/fetch/index.js',
     379,
@@ -522,60 +357,6 @@ export const verdicts = [
     'this.#run()',
     'worth fixing',
     '`#run` awaits `item.arrayBuffer()` of a queued Blob: a failed read rejects unhandled and leaves `#running` true, so the send queue stalls for good.',
-  ),
-  undici(
-    'typed',
-    'no-floating-promise',
-    'lib/dispatcher/client-h1.js',
-    1391,
-    'writeIterable(abort, body, client, request, socket, contentL',
-    'harmless',
-    '`writeIterable` (line 1614) wraps its loop in try/catch and hands errors to `writer.destroy`; only an internal invariant assert precedes it.',
-  ),
-  undici(
-    'typed',
-    'no-floating-promise',
-    'lib/dispatcher/dispatcher-base.js',
-    110,
-    'this[kClose]()',
-    'harmless',
-    '`kClose` only resolves (its callers wait for drain); commented "Should not error".',
-  ),
-  undici(
-    'typed',
-    'no-floating-promise',
-    'lib/web/fetch/index.js',
-    379,
-    'request.body.stream.cancel(error).catch((err) => {',
-    'harmless',
-    'the chain has a `.catch` that deliberately rethrows anything but ERR_INVALID_STATE, to surface a bug; not an oversight.',
-  ),
-  undici(
-    'typed',
-    'no-floating-promise',
-    'lib/dispatcher/pool.js',
-    124,
-    'this[kDrainQueue](origin, targets.slice(1))',
-    'harmless',
-    '`kDrainQueue` (pool-base.js:120) is synchronous; it returns a promise only on the closing branch, and that one resolves `close()`.',
-  ),
-  undici(
-    'typed',
-    'no-floating-promise',
-    'lib/dispatcher/client-h2.js',
-    1802,
-    'writeIterable(',
-    'harmless',
-    '`writeIterable` (line 1931) wraps its loop in try/catch and hands errors to `abort`; only an internal invariant assert precedes it.',
-  ),
-  undici(
-    'typed',
-    'no-floating-promise',
-    'lib/dispatcher/round-robin-pool.js',
-    99,
-    'this[kDrainQueue](origin, targets.slice(1))',
-    'harmless',
-    '`kDrainQueue` (pool-base.js:120) is synchronous; it returns a promise only on the closing branch, and that one resolves `close()`.',
   ),
   undici(
     'typed',
@@ -616,15 +397,6 @@ export const verdicts = [
   undici(
     'typed',
     'no-floating-promise',
-    'lib/dispatcher/client-h1.js',
-    1384,
-    'writeIterable(abort, body.stream(), client, request, socket,',
-    'harmless',
-    '`writeIterable` (line 1614) wraps its loop in try/catch and hands errors to `writer.destroy`; only an internal invariant assert precedes it.',
-  ),
-  undici(
-    'typed',
-    'no-floating-promise',
     'lib/dispatcher/client-h2.js',
     1836,
     'writeIterable(',
@@ -642,8 +414,7 @@ export const verdicts = [
   ),
 
   // --- bullmq 6.7.0 ------------------------------------------------------------------------------
-  bullmq(
-    'untyped',
+  ...bullmq.inBothModes(
     'no-floating-promise',
     'dist/esm/classes/worker.js',
     735,
@@ -651,8 +422,7 @@ export const verdicts = [
     'worth fixing',
     "`resume()` drops `run()`, which rejects when the main loop or the stalled checker fails; the constructor handles the same call with `.catch(error => this.emit('error', error))` (line 128).",
   ),
-  bullmq(
-    'untyped',
+  ...bullmq.inBothModes(
     'no-floating-promise',
     'dist/esm/classes/redis-queue-backend.js',
     487,
@@ -660,8 +430,7 @@ export const verdicts = [
     'harmless',
     'on a pipeline the commands only queue; errors come back from `pipeline.exec()` two lines down, where each is checked.',
   ),
-  bullmq(
-    'untyped',
+  ...bullmq.inBothModes(
     'prefer-promise-all',
     'dist/esm/postgres/migrator.js',
     220,
@@ -669,50 +438,13 @@ export const verdicts = [
     'wrong',
     'schema migrations applied in version order inside one transaction: the order is required.',
   ),
-  bullmq(
-    'untyped',
+  ...bullmq.inBothModes(
     'prefer-promise-all',
     'dist/esm/postgres/migrator.js',
     212,
     'const currentVersion = await getCurrentSchemaVersion(client)',
     'harmless',
     'two reads on one pg client inside a transaction: the connection runs them one after the other anyway; a one-shot migration.',
-  ),
-  bullmq(
-    'typed',
-    'no-floating-promise',
-    'dist/esm/classes/worker.js',
-    735,
-    'this.run();',
-    'worth fixing',
-    "`resume()` drops `run()`, which rejects when the main loop or the stalled checker fails; the constructor handles the same call with `.catch(error => this.emit('error', error))` (line 128).",
-  ),
-  bullmq(
-    'typed',
-    'no-floating-promise',
-    'dist/esm/classes/redis-queue-backend.js',
-    487,
-    'this.addJobToTransaction(pipeline, entry.job, entry.jobId, e',
-    'harmless',
-    'on a pipeline the commands only queue; errors come back from `pipeline.exec()` two lines down, where each is checked.',
-  ),
-  bullmq(
-    'typed',
-    'prefer-promise-all',
-    'dist/esm/postgres/migrator.js',
-    212,
-    'const currentVersion = await getCurrentSchemaVersion(client)',
-    'harmless',
-    'two reads on one pg client inside a transaction: the connection runs them one after the other anyway; a one-shot migration.',
-  ),
-  bullmq(
-    'typed',
-    'prefer-promise-all',
-    'dist/esm/postgres/migrator.js',
-    220,
-    'await applyMigration(client, migration);',
-    'wrong',
-    'schema migrations applied in version order inside one transaction: the order is required.',
   ),
   bullmq(
     'typed',
@@ -723,8 +455,7 @@ export const verdicts = [
     'harmless',
     '`worker_threads` `terminate()` resolves with the exit code; it does not reject in practice, and kill() waits for the exit event anyway.',
   ),
-  bullmq(
-    'typed',
+  ...bullmq.inBothModes(
     'no-floating-promise',
     'dist/esm/classes/job.js',
     739,
@@ -732,8 +463,7 @@ export const verdicts = [
     'worth fixing',
     '`waitUntilFinished` builds `new Promise(async …)`: when `waitUntilReady()` or `isFinished()` rejects (Redis down), the rejection is unhandled and the returned promise never settles, so the caller hangs.',
   ),
-  bullmq(
-    'typed',
+  ...bullmq.inBothModes(
     'no-floating-promise',
     'dist/esm/classes/main-base.js',
     34,
@@ -741,46 +471,17 @@ export const verdicts = [
     'harmless',
     'inside an `uncaughtException` handler of a child processor that exits right after; a failed IPC `send` changes nothing.',
   ),
-  bullmq(
-    'typed',
+  ...bullmq.inBothModes(
     'no-floating-promise',
     'dist/esm/classes/lock-manager.js',
     60,
     'this.lockRenewalTimer = setTimeout(async () => {',
     'harmless',
     '`extendLocks` catches a failed renewal and emits `lockRenewalFailed` (its try/catch sits inside the trace callback); the timer callback cannot realistically reject.',
-  ),
-  bullmq(
-    'untyped',
-    'no-floating-promise',
-    'dist/esm/classes/lock-manager.js',
-    60,
-    'this.lockRenewalTimer = setTimeout(async () => {',
-    'harmless',
-    '`extendLocks` catches a failed renewal and emits `lockRenewalFailed` (its try/catch sits inside the trace callback); the timer callback cannot realistically reject.',
-  ),
-  bullmq(
-    'untyped',
-    'no-floating-promise',
-    'dist/esm/classes/main-base.js',
-    34,
-    "process.on('uncaughtException', async (err) => {",
-    'harmless',
-    'inside an `uncaughtException` handler of a child processor that exits right after; a failed IPC `send` changes nothing.',
-  ),
-  bullmq(
-    'untyped',
-    'no-floating-promise',
-    'dist/esm/classes/job.js',
-    739,
-    'return new Promise(async (resolve, reject) => {',
-    'worth fixing',
-    '`waitUntilFinished` builds `new Promise(async …)`: when `waitUntilReady()` or `isFinished()` rejects (Redis down), the rejection is unhandled and the returned promise never settles, so the caller hangs.',
   ),
 
   // --- ghost 6.65.0 ------------------------------------------------------------------------------
-  ghost(
-    'typed',
+  ...ghost.inBothModes(
     'prefer-promise-all',
     'core/server/services/members/members-api/services/member-bread-service.js',
     360,
@@ -806,8 +507,7 @@ export const verdicts = [
     'harmless',
     'two settings rows read once at boot, only when a limit is disabled: one round trip saved once.',
   ),
-  ghost(
-    'untyped',
+  ...ghost.inBothModes(
     'no-blocking-in-async',
     'core/server/services/content-import/import/source.js',
     39,
@@ -815,8 +515,7 @@ export const verdicts = [
     'harmless',
     'globs an extracted upload that must hold one CSV file: a handful of entries, on an admin import.',
   ),
-  ghost(
-    'untyped',
+  ...ghost.inBothModes(
     'no-blocking-in-async',
     'core/server/data/tinybird/scripts/docker-analytics-manager.js',
     175,
@@ -824,8 +523,7 @@ export const verdicts = [
     'harmless',
     'a developer script (data/tinybird/scripts) run from the command line: nothing else is served.',
   ),
-  ghost(
-    'untyped',
+  ...ghost.inBothModes(
     'no-blocking-in-async',
     'core/server/data/importer/import-archive.js',
     102,
@@ -869,8 +567,7 @@ export const verdicts = [
     'harmless',
     '`enqueuePollAt` (line 80) puts its only awaits that can fail (key lookup, scheduling) in try/catch with logging.',
   ),
-  ghost(
-    'untyped',
+  ...ghost.inBothModes(
     'no-floating-promise',
     'core/server/services/activitypub/activity-pub-service-wrapper.js',
     53,
@@ -878,8 +575,7 @@ export const verdicts = [
     'worth fixing',
     'boot-time `enable()`/`disable()` run knex reads and writes of webhooks and integrations; a failure surfaces only through the global "Unhandled rejection" log and leaves `initialised` wrong.',
   ),
-  ghost(
-    'untyped',
+  ...ghost.inBothModes(
     'no-floating-promise',
     'core/server/data/importer/importers/data/custom-theme-settings-importer.js',
     67,
@@ -887,8 +583,7 @@ export const verdicts = [
     'worth fixing',
     '`themes/activate` throws a ValidationError for a missing theme and awaits validation and activation: the import reports success while the failure is lost.',
   ),
-  ghost(
-    'untyped',
+  ...ghost.inBothModes(
     'no-floating-promise',
     'core/server/services/notifications/notifications.js',
     49,
@@ -896,8 +591,7 @@ export const verdicts = [
     'worth fixing',
     'fire-and-forget on purpose, but `dangerousDestroyAll` is a settings write (`SettingsModel.edit`): a failed write is an unhandled rejection; add a `.catch` that logs.',
   ),
-  ghost(
-    'untyped',
+  ...ghost.inBothModes(
     'no-floating-promise',
     'core/server/services/offers/offer-bookshelf-repository.js',
     297,
@@ -914,8 +608,7 @@ export const verdicts = [
     'harmless',
     'the posts mapper is CPU work (HTML link tagging, cleaning) with a DB read only for legacy visibility filters: nothing to overlap.',
   ),
-  ghost(
-    'untyped',
+  ...ghost.inBothModes(
     'prefer-promise-all',
     'core/server/api/endpoints/automated-emails.js',
     105,
@@ -926,23 +619,13 @@ export const verdicts = [
   ghost(
     'untyped',
     'prefer-promise-all',
-    'core/server/services/members/members-api/services/member-bread-service.js',
-    360,
-    'await this.memberAttributionService.getSubscriptionCreatedAt',
-    'harmless',
-    'one read per subscription of one member (usually one or two) on an admin read.',
-  ),
-  ghost(
-    'untyped',
-    'prefer-promise-all',
     'core/server/lib/promise-pool.js',
     26,
     'await task();',
     'wrong',
     'this is the bounded pool itself: each worker takes tasks one at a time from a shared iterator on purpose.',
   ),
-  ghost(
-    'untyped',
+  ...ghost.inBothModes(
     'prefer-promise-all',
     'core/server/services/members/members-api/services/member-bread-service.js',
     785,
@@ -950,8 +633,7 @@ export const verdicts = [
     'harmless',
     'the suppression read could join the Promise.all above, but it is one more query on an admin member list.',
   ),
-  ghost(
-    'untyped',
+  ...ghost.inBothModes(
     'prefer-promise-all',
     'core/server/services/lib/mailgun-client.js',
     206,
@@ -968,8 +650,7 @@ export const verdicts = [
     'harmless',
     "reads inside the member update's transaction (`sharedOptions.transacting`): one connection runs them in turn anyway.",
   ),
-  ghost(
-    'untyped',
+  ...ghost.inBothModes(
     'prefer-promise-all',
     'core/server/models/relations/authors.js',
     231,
@@ -994,87 +675,6 @@ export const verdicts = [
     "await metrics.metric('members-import', {",
     'harmless',
     'post-import bookkeeping in a background import; nobody waits on its latency, and the comment asks for one error report.',
-  ),
-  ghost(
-    'typed',
-    'no-blocking-in-async',
-    'core/server/data/importer/import-archive.js',
-    102,
-    "const files = (0, glob_1.globSync)('**/*', { cwd: tmpDir, no",
-    'worth fixing',
-    'walks every file of an uploaded site archive (content with all its images) on the server thread during an admin import; `await glob()` is a drop-in.',
-  ),
-  ghost(
-    'typed',
-    'no-blocking-in-async',
-    'core/server/data/tinybird/scripts/docker-analytics-manager.js',
-    175,
-    'const envContent = execSync(',
-    'harmless',
-    'a developer script (data/tinybird/scripts) run from the command line: nothing else is served.',
-  ),
-  ghost(
-    'typed',
-    'no-blocking-in-async',
-    'core/server/services/content-import/import/source.js',
-    39,
-    "const entries = (0, glob_1.globSync)('**/*', { cwd: director",
-    'harmless',
-    'globs an extracted upload that must hold one CSV file: a handful of entries, on an admin import.',
-  ),
-  ghost(
-    'typed',
-    'no-floating-promise',
-    'core/server/services/activitypub/activity-pub-service-wrapper.js',
-    53,
-    'configureActivityPub();',
-    'worth fixing',
-    'boot-time `enable()`/`disable()` run knex reads and writes of webhooks and integrations; a failure surfaces only through the global "Unhandled rejection" log and leaves `initialised` wrong.',
-  ),
-  ghost(
-    'typed',
-    'no-floating-promise',
-    'core/server/services/notifications/notifications.js',
-    49,
-    'this.dangerousDestroyAll();',
-    'worth fixing',
-    'fire-and-forget on purpose, but `dangerousDestroyAll` is a settings write (`SettingsModel.edit`): a failed write is an unhandled rejection; add a `.catch` that logs.',
-  ),
-  ghost(
-    'typed',
-    'no-floating-promise',
-    'core/server/data/importer/importers/data/custom-theme-settings-importer.js',
-    67,
-    'activate(currentTheme);',
-    'worth fixing',
-    '`themes/activate` throws a ValidationError for a missing theme and awaits validation and activation: the import reports success while the failure is lost.',
-  ),
-  ghost(
-    'typed',
-    'no-floating-promise',
-    'core/server/services/offers/offer-bookshelf-repository.js',
-    297,
-    'options.transacting.executionPromise.then(() => {',
-    'worth fixing',
-    'when the transaction rolls back, `executionPromise` rejects and this derived chain (one per offer event) rejects unhandled, although the caller handles the rollback.',
-  ),
-  ghost(
-    'typed',
-    'prefer-promise-all',
-    'core/server/models/relations/authors.js',
-    231,
-    'results.push(await op());',
-    'wrong',
-    'the ops attach or detach post authors in one transaction; they run in sequence on purpose (formerly `sequence(ops)`).',
-  ),
-  ghost(
-    'typed',
-    'prefer-promise-all',
-    'core/server/services/lib/mailgun-client.js',
-    206,
-    'const result = await this.#fetchEventsFromDomain(',
-    'harmless',
-    'a background job over one or two Mailgun domains, each paging events into a batch handler that writes; interleaving the handlers gains nothing.',
   ),
   ghost(
     'typed',
@@ -1139,8 +739,7 @@ export const verdicts = [
     'harmless',
     'two small reads once, during the first-run site setup.',
   ),
-  ghost(
-    'typed',
+  ...ghost.inBothModes(
     'prefer-promise-all',
     'core/server/services/settings/settings-bread-service.js',
     426,
@@ -1202,35 +801,7 @@ export const verdicts = [
     'harmless',
     'the authors mapper is CPU work (URLs, cleaning) on each model: nothing to overlap.',
   ),
-  ghost(
-    'typed',
-    'prefer-promise-all',
-    'core/server/services/members/members-api/services/member-bread-service.js',
-    785,
-    'const [offerMap, offerRedemptionsMap, giftMap] = await Promi',
-    'harmless',
-    'the suppression read could join the Promise.all above, but it is one more query on an admin member list.',
-  ),
-  ghost(
-    'typed',
-    'prefer-promise-all',
-    'core/server/api/endpoints/automated-emails.js',
-    105,
-    'const result = await models.Automation.findPage({',
-    'harmless',
-    'two independent reads, but the second is one settings row on an admin browse: a round trip saved at most.',
-  ),
-  ghost(
-    'untyped',
-    'prefer-promise-all',
-    'core/server/services/settings/settings-bread-service.js',
-    426,
-    'if (await this.requiresEmailVerification({ email, hasChanged',
-    'harmless',
-    '`requiresEmailVerification` (line 453) is `async` with a synchronous body: nothing to overlap, over two or three email settings.',
-  ),
-  ghost(
-    'typed',
+  ...ghost.inBothModes(
     'no-floating-promise',
     'core/server/services/activitypub/activity-pub-service-wrapper.js',
     50,
@@ -1238,8 +809,7 @@ export const verdicts = [
     'worth fixing',
     'the settings-edit listener runs `configureActivityPub`, whose knex reads and writes of webhooks can fail: each failure is an unhandled rejection (logged globally only).',
   ),
-  ghost(
-    'typed',
+  ...ghost.inBothModes(
     'no-floating-promise',
     'core/server/services/activitypub/activity-pub-service-wrapper.js',
     51,
@@ -1247,39 +817,11 @@ export const verdicts = [
     'worth fixing',
     'the settings-edit listener runs `configureActivityPub`, whose knex reads and writes of webhooks can fail: each failure is an unhandled rejection (logged globally only).',
   ),
-  ghost(
-    'typed',
+  ...ghost.inBothModes(
     'no-floating-promise',
     'core/server/services/activitypub/activity-pub-service-wrapper.js',
     49,
     "events.on('settings.labs.edited', configureActivityPub);",
-    'worth fixing',
-    'the settings-edit listener runs `configureActivityPub`, whose knex reads and writes of webhooks can fail: each failure is an unhandled rejection (logged globally only).',
-  ),
-  ghost(
-    'untyped',
-    'no-floating-promise',
-    'core/server/services/activitypub/activity-pub-service-wrapper.js',
-    49,
-    "events.on('settings.labs.edited', configureActivityPub);",
-    'worth fixing',
-    'the settings-edit listener runs `configureActivityPub`, whose knex reads and writes of webhooks can fail: each failure is an unhandled rejection (logged globally only).',
-  ),
-  ghost(
-    'untyped',
-    'no-floating-promise',
-    'core/server/services/activitypub/activity-pub-service-wrapper.js',
-    51,
-    "events.on('settings.is_private.edited', configureActivityPub",
-    'worth fixing',
-    'the settings-edit listener runs `configureActivityPub`, whose knex reads and writes of webhooks can fail: each failure is an unhandled rejection (logged globally only).',
-  ),
-  ghost(
-    'untyped',
-    'no-floating-promise',
-    'core/server/services/activitypub/activity-pub-service-wrapper.js',
-    50,
-    "events.on('settings.social_web.edited', configureActivityPub",
     'worth fixing',
     'the settings-edit listener runs `configureActivityPub`, whose knex reads and writes of webhooks can fail: each failure is an unhandled rejection (logged globally only).',
   ),
@@ -1292,8 +834,7 @@ export const verdicts = [
     'worth fixing',
     '`setTimeout(async () => resolve(await this.run()))`: when `run()` (milestone DB and API checks) rejects, the rejection is unhandled and the returned promise never resolves.',
   ),
-  ghost(
-    'typed',
+  ...ghost.inBothModes(
     'prefer-promise-all',
     'core/server/services/stripe/stripe-migrations.js',
     75,
@@ -1310,8 +851,7 @@ export const verdicts = [
     'harmless',
     'two settings reads on a settings change (is_private, then password): one round trip at most.',
   ),
-  ghost(
-    'typed',
+  ...ghost.inBothModes(
     'prefer-promise-all',
     'core/server/services/members/members-api/repositories/member-repository.js',
     494,
@@ -1328,8 +868,7 @@ export const verdicts = [
     'harmless',
     "reloads relations inside the member edit's transaction: one connection runs them in turn anyway.",
   ),
-  ghost(
-    'typed',
+  ...ghost.inBothModes(
     'prefer-promise-all',
     'core/server/services/email-service/email-service.js',
     553,
@@ -1337,44 +876,7 @@ export const verdicts = [
     'harmless',
     'one example-member read per address of a test email (a handful, typed by an admin).',
   ),
-  ghost(
-    'typed',
-    'prefer-promise-all',
-    'core/server/data/exporter/exporter.js',
-    42,
-    'tableData.push(await exportTable(tableName, options));',
-    'harmless',
-    'one read per table of a site export, usually inside `options.transacting`: one connection runs them in turn, and sequential keeps the load flat.',
-  ),
-  ghost(
-    'untyped',
-    'prefer-promise-all',
-    'core/server/services/stripe/stripe-migrations.js',
-    75,
-    'const stripePrice = await this.api.getPrice(plan, {',
-    'harmless',
-    "one Stripe `getPrice` per unique plan in a one-time data migration at boot; sequential keeps clear of Stripe's rate limit.",
-  ),
-  ghost(
-    'untyped',
-    'prefer-promise-all',
-    'core/server/services/email-service/email-service.js',
-    553,
-    'members.push(await this.getExampleMember(email, audience.sta',
-    'harmless',
-    'one example-member read per address of a test email (a handful, typed by an admin).',
-  ),
-  ghost(
-    'untyped',
-    'prefer-promise-all',
-    'core/server/services/members/members-api/repositories/member-repository.js',
-    494,
-    'const product = await this._productRepository.get(productDat',
-    'harmless',
-    'at most one product here (line 486 throws for more than one): nothing to overlap.',
-  ),
-  ghost(
-    'untyped',
+  ...ghost.inBothModes(
     'prefer-promise-all',
     'core/server/data/exporter/exporter.js',
     42,
@@ -1393,8 +895,7 @@ export const verdicts = [
   ),
 
   // --- typeorm 1.1.1 -----------------------------------------------------------------------------
-  typeorm(
-    'untyped',
+  ...typeorm.inBothModes(
     'no-floating-promise',
     'query-builder/RelationLoader.js',
     299,
@@ -1406,23 +907,13 @@ export const verdicts = [
   typeorm(
     'typed',
     'no-floating-promise',
-    'query-builder/RelationLoader.js',
-    299,
-    'value.then(',
-    'worth fixing',
-    'if the lazy relation load rejects, the caller handles `value` but this derived `.then` chain rejects unhandled (Node exits by default); the authors silenced typescript-eslint here.',
-  ),
-  typeorm(
-    'typed',
-    'no-floating-promise',
     'driver/aurora-postgres/AuroraPostgresQueryRunner.js',
     37,
     'if (this.databaseConnectionPromise)',
     'wrong',
     'a lazy-initialisation check: the field is unset until the first connect(), and the branch returns the promise; the declared type only omits `| undefined`.',
   ),
-  typeorm(
-    'typed',
+  ...typeorm.inBothModes(
     'no-floating-promise',
     'driver/sqlserver/SqlServerQueryRunner.js',
     80,
@@ -1430,8 +921,7 @@ export const verdicts = [
     'worth fixing',
     "`startTransaction`'s `new Promise(async (ok, fail) => …)`: a failed `obtainMasterConnection()` or `SAVE TRANSACTION` never reaches `fail`, so the rejection is unhandled and the transaction start hangs.",
   ),
-  typeorm(
-    'typed',
+  ...typeorm.inBothModes(
     'no-floating-promise',
     'driver/sap/SapQueryRunner.js',
     271,
@@ -1439,35 +929,7 @@ export const verdicts = [
     'worth fixing',
     '`stream.on("close", cleanup)` with an async cleanup: a failed `close`/`drop` rejects unhandled and skips `release()`, leaking the pooled connection.',
   ),
-  typeorm(
-    'untyped',
-    'no-floating-promise',
-    'driver/sap/SapQueryRunner.js',
-    271,
-    'stream.on("close", cleanup);',
-    'worth fixing',
-    '`stream.on("close", cleanup)` with an async cleanup: a failed `close`/`drop` rejects unhandled and skips `release()`, leaking the pooled connection.',
-  ),
-  typeorm(
-    'untyped',
-    'no-floating-promise',
-    'driver/sqlserver/SqlServerQueryRunner.js',
-    80,
-    'await new Promise(async (ok, fail) => {',
-    'worth fixing',
-    "`startTransaction`'s `new Promise(async (ok, fail) => …)`: a failed `obtainMasterConnection()` or `SAVE TRANSACTION` never reaches `fail`, so the rejection is unhandled and the transaction start hangs.",
-  ),
-  typeorm(
-    'typed',
-    'no-floating-promise',
-    'driver/react-native/ReactNativeQueryRunner.js',
-    53,
-    'return new Promise(async (ok, fail) => {',
-    'worth fixing',
-    "the executor awaits `broadcasterResult.wait()` in `finally`, after ok/fail ran: a user subscriber's failing afterQuery hook rejects there, unhandled.",
-  ),
-  typeorm(
-    'untyped',
+  ...typeorm.inBothModes(
     'no-floating-promise',
     'driver/react-native/ReactNativeQueryRunner.js',
     53,
@@ -1495,8 +957,7 @@ export const verdicts = [
     'harmless',
     'a legacy callback branch: `exec` is async and rejects when given a callback, but Mongoose 9 callers can no longer pass one (they throw first).',
   ),
-  mongoose(
-    'untyped',
+  ...mongoose.inBothModes(
     'prefer-promise-all',
     'lib/connection.js',
     484,
@@ -1504,32 +965,13 @@ export const verdicts = [
     'harmless',
     'casting and validating each op of an ordered bulkWrite is local CPU work (`$validate`); nothing to overlap.',
   ),
-  mongoose(
-    'untyped',
+  ...mongoose.inBothModes(
     'prefer-promise-all',
     'lib/model.js',
     2830,
     'await toSave.$save(options);',
     'wrong',
     'the `ordered: true` branch of `Model.create`: saves one at a time by contract (the unordered branch below uses Promise.all).',
-  ),
-  mongoose(
-    'typed',
-    'prefer-promise-all',
-    'lib/model.js',
-    2830,
-    'await toSave.$save(options);',
-    'wrong',
-    'the `ordered: true` branch of `Model.create`: saves one at a time by contract (the unordered branch below uses Promise.all).',
-  ),
-  mongoose(
-    'typed',
-    'prefer-promise-all',
-    'lib/connection.js',
-    484,
-    'await castBulkWrite.cast[op.name](Model, op, options, now);',
-    'harmless',
-    'casting and validating each op of an ordered bulkWrite is local CPU work (`$validate`); nothing to overlap.',
   ),
   mongoose(
     'typed',
