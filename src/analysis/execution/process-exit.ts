@@ -4,7 +4,7 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
-import { type FunctionNode, getCallOfArgument, skipChainExpression } from '../ast.js';
+import { type FunctionNode, getCallOfArgument } from '../ast.js';
 import { PROCESS_LISTENER_APIS, REJECTION_EVENTS } from '../catalog/process-events.js';
 import { trackModuleReferences } from '../origin/modules.js';
 import { type AnyContext } from '../scope.js';
@@ -16,34 +16,26 @@ const SYNC_ONLY_PROCESS_EVENTS: ReadonlySet<string> = new Set([
   'uncaughtExceptionMonitor',
 ]);
 
-/** `process.on('exit', fn)`: a synchronous write there is the only one that is sure to happen. */
-export function isProcessExitListener(fn: FunctionNode): boolean {
+/** The event `fn` listens to on Node's `process` (`process.on('exit', fn)`), `process` known by origin. */
+function processListenerEvent(context: AnyContext, fn: FunctionNode): string | undefined {
   const argument = getCallOfArgument(fn);
-  if (!argument || argument.index !== 1 || argument.call.type !== AST_NODE_TYPES.CallExpression) return false;
-  const callee = skipChainExpression(argument.call.callee);
+  if (!argument || argument.index !== 1 || argument.call.type !== AST_NODE_TYPES.CallExpression) return undefined;
   const event = argument.call.arguments[0];
-  return (
-    callee.type === AST_NODE_TYPES.MemberExpression &&
-    callee.object.type === AST_NODE_TYPES.Identifier &&
-    callee.object.name === 'process' &&
-    event?.type === AST_NODE_TYPES.Literal &&
-    typeof event.value === 'string' &&
-    SYNC_ONLY_PROCESS_EVENTS.has(event.value)
-  );
+  if (event?.type !== AST_NODE_TYPES.Literal || typeof event.value !== 'string') return undefined;
+  return trackModuleReferences(context, PROCESS_LISTENER_APIS).has(argument.call) ? event.value : undefined;
+}
+
+/** `process.on('exit', fn)`: a synchronous write there is the only one that is sure to happen. */
+export function isProcessExitListener(context: AnyContext, fn: FunctionNode): boolean {
+  const event = processListenerEvent(context, fn);
+  return event !== undefined && SYNC_ONLY_PROCESS_EVENTS.has(event);
 }
 
 /**
- * `process.on('unhandledRejection', (reason, promise) => …)`, `process` known by origin: the listener
- * of an event that hands over a promise that has already rejected.
+ * `process.on('unhandledRejection', (reason, promise) => …)`: the listener of an event that hands
+ * over a promise that has already rejected.
  */
 export function isProcessRejectionListener(context: AnyContext, fn: FunctionNode): boolean {
-  const argument = getCallOfArgument(fn);
-  if (!argument || argument.index !== 1 || argument.call.type !== AST_NODE_TYPES.CallExpression) return false;
-  const event = argument.call.arguments[0];
-  return (
-    event?.type === AST_NODE_TYPES.Literal &&
-    typeof event.value === 'string' &&
-    REJECTION_EVENTS.has(event.value) &&
-    trackModuleReferences(context, PROCESS_LISTENER_APIS).has(argument.call)
-  );
+  const event = processListenerEvent(context, fn);
+  return event !== undefined && REJECTION_EVENTS.has(event);
 }

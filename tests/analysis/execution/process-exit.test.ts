@@ -18,7 +18,7 @@ describe('isProcessExitListener', () => {
     const answers = probe(
       { code },
       ':function',
-      (_context, node) => isFunctionNode(node) && isProcessExitListener(node),
+      (context, node) => isFunctionNode(node) && isProcessExitListener(context, node),
     );
     expect(answers).toEqual([true, true, true, false, false, false, false]);
   });
