@@ -250,7 +250,8 @@ export default createRule<Options, MessageIds>({
     /** Where `node` runs, and whether this rule reports there. */
     function reportableContext(node: TSESTree.Node): ExecutionContext | undefined {
       const where = findExecutionContext(context, node);
-      if (where.fn && where.kind === 'event-loop-callback' && isProcessExitListener(context, where.fn)) return undefined;
+      if (where.fn && where.kind === 'event-loop-callback' && isProcessExitListener(context, where.fn))
+        return undefined;
       if (where.onEventLoop) return where;
       return options.checkAllFunctions && where.fn ? where : undefined;
     }
