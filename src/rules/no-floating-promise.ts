@@ -34,6 +34,7 @@ import { type ApiRow, trackModuleReferences } from '../analysis/origin/modules.j
 import { getProjectKnowledge } from '../analysis/project/project.js';
 import { isCallbackStyleCall } from '../analysis/promises/callback-style.js';
 import { apiIgnoresCallbackResult, callbackReturnsPromise, isArrayValue } from '../analysis/promises/callbacks.js';
+import { calledFunctionCannotReject, resolveCalledFunction } from '../analysis/promises/called-function.js';
 import {
   classifyMisuse,
   isExcusedMisuse,
@@ -346,24 +347,26 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    /** The callee of the call a dropped expression runs (through `.finally(…)`), for the "cannot reject" question. */
-    function calledCallee(node: TSESTree.Node): TSESTree.Node | undefined {
+    /** The call a dropped expression runs (through `.finally(…)`), for the "cannot reject" question. */
+    function calledCall(node: TSESTree.Node): TSESTree.CallExpression | undefined {
       const value = skipTypeWrappers(skipChainExpression(node));
       if (value.type !== AST_NODE_TYPES.CallExpression) return undefined;
       const callee = skipTypeWrappers(skipChainExpression(value.callee));
       if (callee.type === AST_NODE_TYPES.MemberExpression && getStaticPropertyName(callee) === 'finally') {
-        return calledCallee(callee.object);
+        return calledCall(callee.object);
       }
-      return callee;
+      return value;
     }
 
-    /** Can the promise of the dropped call reject? Same-file functions first, then another project file's summary. */
+    /** Can the promise of the dropped call reject? Judged on the body of the function it runs, wherever that is. */
     function calleeCannotReject(node: TSESTree.Node): { fn: FunctionNode | undefined; neverRejects: boolean } {
-      const callee = calledCallee(node);
-      const fn = callee && resolveFunction(context, callee);
-      if (fn) return { fn, neverRejects: cannotReject(sourceCode, fn) };
-      const imported = callee && getProjectKnowledge(context).resolveImportedFunction(callee);
-      return { fn: undefined, neverRejects: imported?.cannotReject === true };
+      const call = calledCall(node);
+      const called = call && resolveCalledFunction(context, call);
+      if (!called) return { fn: undefined, neverRejects: false };
+      return {
+        fn: called.kind === 'local' ? called.fn : undefined,
+        neverRejects: calledFunctionCannotReject(context, called),
+      };
     }
 
     function checkDropped(node: TSESTree.Node): void {
@@ -572,7 +575,7 @@ export default createRule<Options, MessageIds>({
       }
       if (!options.checkEventCallbacks) return;
       const neverRejects = fn
-        ? cannotReject(sourceCode, fn)
+        ? cannotReject(context, fn)
         : getProjectKnowledge(context).resolveImportedFunction(callback)?.cannotReject === true;
       if (neverRejects && !options.checkNeverRejecting) return;
       pending.push({

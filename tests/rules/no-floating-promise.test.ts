@@ -1550,3 +1550,75 @@ runRuleTests(
   },
   ['typed'],
 );
+
+// ---- Issue 12/13: typed mode reads the body of the declaration the checker resolves a call to ----
+// Untyped, these callees are parameters (nothing is known, nothing is reported); typed, the checker finds the
+// declaration and its body decides "can it reject" and, in JavaScript, "does it return a promise" over JSDoc.
+
+const guardedMiddleware =
+  "import type { Middleware } from './guarded-lib.js';\nexport async function handle(mw: Middleware, next: (error?: unknown) => void) {\n  mw.login(next);\n}";
+const unguardedMiddleware =
+  "import type { Middleware } from './guarded-lib.js';\nexport async function handle(mw: Middleware) {\n  mw.logout();\n}";
+const controllerInit =
+  "import type { Controller, Store } from './guarded-lib.js';\nexport async function start(controller: Controller, store: Store) {\n  controller.init(store);\n}";
+const controllerFlush =
+  "import type { Controller } from './guarded-lib.js';\nexport async function stop(controller: Controller) {\n  controller.flush();\n}";
+const jsdocCheck =
+  "import type { checkOrigin } from './jsdoc-lib.js';\nexport async function guard(check: typeof checkOrigin, origin: string) {\n  check(origin);\n}";
+const jsdocRead =
+  "import type { readSetting } from './jsdoc-lib.js';\nexport async function load(read: typeof readSetting) {\n  read('title');\n}";
+const JSDOC_SYNC_CHECK =
+  '/**\n * @param {string} origin\n * @returns {Promise<void>}\n */\nfunction checkOrigin(origin) {\n  if (origin !== "https://admin.example") throw new Error("bad origin");\n}\n';
+const ASSERTED_WRITER =
+  "import assert from 'node:assert';\nasync function writeAll(body, socket) {\n  assert(body !== null, 'body required');\n  function onDrain() {}\n  socket.on('drain', onDrain).on('close', onDrain);\n  try {\n    for await (const chunk of body) socket.write(chunk);\n  } catch (error) {\n    socket.destroy(error);\n  }\n}\n";
+const selfAsserted = ASSERTED_WRITER.replace(
+  "import assert from 'node:assert';\n",
+  'function assert(ok, message) {\n  if (!ok) throw new Error(message);\n}\n',
+);
+const selfAssertedDropped = `${selfAsserted}export async function send(body, socket) {\n  writeAll(body, socket);\n}`;
+
+runRuleTests('no-floating-promise', rule, {
+  valid: [
+    // A middleware in another file whose whole body is in try/catch handing errors to `next`.
+    guardedMiddleware,
+    // An async method in another file whose body only assigns.
+    controllerInit,
+    // JavaScript: the body of a non-async function returns no promise, whatever its JSDoc says (another file).
+    jsdocCheck,
+    // The same in the linted JavaScript file.
+    {
+      filename: 'file.js',
+      code: `${JSDOC_SYNC_CHECK}export async function login(origin) {\n  checkOrigin(origin);\n}`,
+    },
+    // An invariant asserted with node:assert, a function declaration and listener registrations before the try.
+    {
+      filename: 'file.js',
+      code: `${ASSERTED_WRITER}export function send(body, socket) {\n  writeAll(body, socket);\n}`,
+    },
+  ],
+  invalid: [
+    // Typed only: an await outside any try in the other file's body: its rejection is lost.
+    { mode: 'typed', code: unguardedMiddleware, errors: [droppedCall(unguardedMiddleware, 'mw.logout()', 3)] },
+    { mode: 'typed', code: controllerFlush, errors: [droppedCall(controllerFlush, 'controller.flush()', 3)] },
+    // Typed only: a JavaScript function that really returns a promise, as its JSDoc says.
+    { mode: 'typed', code: jsdocRead, errors: [droppedCall(jsdocRead, "read('title')", 3)] },
+    // checkNeverRejecting: the method that cannot reject is still reported, for ordering only.
+    {
+      mode: 'typed',
+      code: controllerInit,
+      options: [{ checkNeverRejecting: true }],
+      errors: [
+        {
+          ...droppedCall(controllerInit, 'controller.init(store)', 3, 'droppedNeverRejecting'),
+          data: { name: 'init' },
+        },
+      ],
+    },
+    // An `assert` of the file's own is no invariant assertion by origin: its throw rejects the promise.
+    {
+      filename: 'file.js',
+      code: selfAssertedDropped,
+      errors: [droppedCall(selfAssertedDropped, 'writeAll(body, socket)', 15)],
+    },
+  ],
+});

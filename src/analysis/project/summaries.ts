@@ -17,14 +17,14 @@ import {
   skipTypeWrappers,
   walkAst,
 } from '../ast.js';
+import { ASSERTION_METHODS, ASSERTION_MODULES } from '../catalog/assertions.js';
 import { PACING_NAME_PATTERN } from '../catalog/pacing.js';
 import { PROMISE_CALLBACK_METHODS } from '../catalog/promise-apis.js';
 import { effectOfName, type WorkEffect } from '../concurrency/effect-names.js';
 import { sqlKindOf } from '../concurrency/sql-kind.js';
 import { functionReturnsPromise, objectPropertyName } from '../origin/function-resolution.js';
 import type { Tristate } from '../promises/promises.js';
-import { cannotReject } from '../promises/rejection.js';
-import type { SourceCode } from '../scope.js';
+import { type BodyReader, cannotReject } from '../promises/rejection.js';
 
 export interface FunctionSummary {
   readonly kind: 'function';
@@ -111,6 +111,8 @@ const MAX_DEPTH = 8;
 
 interface SummaryContext {
   readonly bindings: ReadonlyMap<string, Binding>;
+  /** The body analysis's view of this tree (no scope: assertions known by their top-level import or `require`). */
+  readonly reader: BodyReader;
   /** 1-based line of a node (oxc trees carry offsets only). */
   readonly lineOf: (node: TSESTree.Node) => number;
 }
@@ -118,7 +120,7 @@ interface SummaryContext {
 /** The export summary of a parsed module (`text` is its source, for line numbers). The tree is only read here, never kept. */
 export function summarizeModule(program: TSESTree.Program, text: string): ModuleSummary {
   const bindings = collectTopLevelBindings(program);
-  const context: SummaryContext = { bindings, lineOf: createLineOf(text) };
+  const context: SummaryContext = { bindings, reader: bodyReaderOf(bindings), lineOf: createLineOf(text) };
   const exportObjects = new Set<string>();
   const exportsByName: Record<string, ExportValue> = Object.create(null) as Record<string, ExportValue>;
   const starExports: string[] = [];
@@ -440,12 +442,35 @@ function summarizeClass(
   return { kind: 'class', name: node.id?.name, staticMembers, instanceMembers, symbolMembers, superClass };
 }
 
+/**
+ * The summary of every function of a parsed module, keyed by the offset where its body starts: for a
+ * caller that knows a function by position (the checker's declaration of a called signature) rather
+ * than by export name. The tree is only read here, never kept.
+ */
+export function summarizeFunctionsByBody(
+  program: TSESTree.Program,
+  text: string,
+): ReadonlyMap<number, FunctionSummary> {
+  const bindings = collectTopLevelBindings(program);
+  const context: SummaryContext = { bindings, reader: bodyReaderOf(bindings), lineOf: createLineOf(text) };
+  const found = new Map<number, FunctionSummary>();
+  walkAst(program, TREE_VISITOR_KEYS, (node) => {
+    if (isFunctionNode(node)) found.set(startOffset(node.body), summarizeFunction(node, context));
+  });
+  return found;
+}
+
+/** Where a node starts: `range` in ESLint's and espree's trees, `start` in oxc's. */
+function startOffset(node: TSESTree.Node): number {
+  return node.range?.[0] ?? (node as { start?: number }).start ?? -1;
+}
+
 function summarizeFunction(fn: FunctionNode, context: SummaryContext): FunctionSummary {
   const promise = returnsPromise(fn, context.bindings, 0);
   return {
     kind: 'function',
     returnsPromise: promise,
-    cannotReject: promise === 'yes' && cannotReject(TREE_WALKING, fn),
+    cannotReject: promise === 'yes' && cannotReject(context.reader, fn),
     isAsync: fn.async,
     acceptedArguments: fn.params.some((param) => param.type === AST_NODE_TYPES.RestElement)
       ? Number.POSITIVE_INFINITY
@@ -474,7 +499,7 @@ function summarizeEffect(fn: FunctionNode): WorkEffect {
     if (node) awaited.add(skipTypeWrappers(skipChainExpression(node)));
   };
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) markWork(fn.body);
-  walkAst(fn.body, TREE_WALKING.visitorKeys, (node) => {
+  walkAst(fn.body, TREE_VISITOR_KEYS, (node) => {
     if (effect === 'write') return false;
     if (node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.ReturnStatement)
       markWork(node.argument);
@@ -528,8 +553,40 @@ function isHttpWriteMethod(property: TSESTree.Property): boolean {
   );
 }
 
-/** `cannotReject` walks with a SourceCode's visitor keys; a file read by the project layer has no SourceCode, only its tree. */
-const TREE_WALKING = { visitorKeys } as unknown as SourceCode;
+/**
+ * `cannotReject` for a tree the project layer read: no SourceCode and no scope, so an assertion is a
+ * call of a top-level name bound to `node:assert` (or one of its checks) by `import` or `require`.
+ */
+/** Visitor keys of a tree the project layer read (it has no SourceCode). */
+const TREE_VISITOR_KEYS = visitorKeys as BodyReader['visitorKeys'];
+
+function bodyReaderOf(bindings: ReadonlyMap<string, Binding>): BodyReader {
+  const isAssertModule = (node: Binding | undefined): boolean =>
+    node?.type === AST_NODE_TYPES.CallExpression && ASSERTION_MODULES.has(requiredSpecifier(node) ?? '');
+  const isAssertion = (binding: Binding | undefined): boolean => {
+    if (!binding) return false;
+    if (isReferenceBinding(binding))
+      return (
+        ASSERTION_MODULES.has(binding.specifier) &&
+        (binding.name === 'default' || binding.name === '*' || ASSERTION_METHODS.has(binding.name))
+      );
+    if (isAssertModule(binding)) return true;
+    if (binding.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const method = getStaticPropertyName(binding);
+    return method !== undefined && ASSERTION_METHODS.has(method) && isAssertModule(binding.object);
+  };
+  return {
+    visitorKeys: TREE_VISITOR_KEYS,
+    isInvariantAssertion(call) {
+      const callee = skipChainExpression(call.callee);
+      if (callee.type === AST_NODE_TYPES.Identifier) return isAssertion(bindings.get(callee.name));
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier)
+        return false;
+      const method = getStaticPropertyName(callee);
+      return method !== undefined && ASSERTION_METHODS.has(method) && isAssertion(bindings.get(callee.object.name));
+    },
+  };
+}
 
 function createLineOf(text: string): (node: TSESTree.Node) => number {
   let lineStarts: number[] | undefined;
@@ -540,7 +597,7 @@ function createLineOf(text: string): (node: TSESTree.Node) => number {
       for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1))
         lineStarts.push(index + 1);
     }
-    const offset = node.range?.[0] ?? (node as { start?: number }).start ?? 0;
+    const offset = Math.max(0, startOffset(node));
     let low = 0;
     let high = lineStarts.length - 1;
     while (low < high) {

@@ -41,6 +41,7 @@ import {
   type TypeInfo,
   unionParts,
 } from '../type-info.js';
+import { calledFunctionReturnsPromise, isDeclaredInJavaScript, resolveCalledFunction } from './called-function.js';
 
 export type Tristate = 'yes' | 'no' | 'unknown';
 
@@ -280,10 +281,25 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
     if (isNeverPromiseShape(skipTypeWrappers(node))) answer = 'no';
     else if (typeInfo) {
       const typed = typedIsPromise(node, typeInfo);
-      answer = typed === 'unknown' ? syntacticIsPromise(node) : typed;
+      if (typed === 'unknown') answer = syntacticIsPromise(node);
+      else answer = typed === 'yes' && bodyDeniesDeclaredPromise(node) ? 'no' : typed;
     } else answer = syntacticIsPromise(node);
     expressionCache.set(input, answer);
     return answer;
+  }
+
+  /**
+   * A call of a JavaScript function whose JSDoc says `@returns {Promise<…>}` but whose body returns
+   * no promise (a synchronous check that throws): in a JS file the body is what runs, so it wins.
+   */
+  function bodyDeniesDeclaredPromise(node: TSESTree.Node): boolean {
+    if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+    const called = resolveCalledFunction(context, node);
+    return (
+      called !== undefined &&
+      isDeclaredInJavaScript(context, called) &&
+      calledFunctionReturnsPromise(context, called) === 'no'
+    );
   }
 
   function isPromiseArray(input: TSESTree.Node): Tristate {

@@ -3,7 +3,7 @@
  * reject with nothing in the function to catch them: a `throw`, an awaited call that can reject, a
  * `for await`, a returned call's promise. A call counts unless it is known not to reject: a handled
  * chain, a function of the file with no such place itself (followed), a function of another project
- * file whose body cannot reject, a `new Promise` whose executor takes no `reject`. A sync throw from a
+ * file (or, with types, the checker's declaration anywhere in the program) whose body cannot reject, a `new Promise` whose executor takes no `reject`. A sync throw from a
  * plain call does not count: it would throw just the same without `async`. This is the evidence
  * behind "an async callback whose promise nobody handles loses an error".
  */
@@ -11,10 +11,9 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
 import { type FunctionNode, isFunctionNode, skipChainExpression, skipTypeWrappers, walkAst } from '../ast.js';
 import { PROMISE_CONSTRUCTOR } from '../catalog/promise-apis.js';
-import { resolveFunction } from '../origin/function-resolution.js';
 import { trackModuleReferences } from '../origin/modules.js';
-import { getProjectKnowledge } from '../project/project.js';
 import { type AnyContext } from '../scope.js';
+import { calledFunctionCannotReject, resolveCalledFunction } from './called-function.js';
 import { getPromiseKnowledge } from './promises.js';
 import { cannotReject, isHandledPromiseChain } from './rejection.js';
 
@@ -38,7 +37,7 @@ export function findRejectionSources(context: AnyContext, fn: FunctionNode): rea
 
 function computeRejectionSources(context: AnyContext, fn: FunctionNode): readonly RejectionSource[] {
   const sourceCode = context.sourceCode;
-  if (!fn.async || fn.generator || cannotReject(sourceCode, fn)) return [];
+  if (!fn.async || fn.generator || cannotReject(context, fn)) return [];
   const sources: RejectionSource[] = [];
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement && returnedPromiseCanReject(context, fn.body)) {
     sources.push({ node: fn.body, kind: 'return' });
@@ -86,9 +85,9 @@ function callCanReject(context: AnyContext, input: TSESTree.Node): boolean {
   }
   if (node.type !== AST_NODE_TYPES.CallExpression) return false;
   if (isHandledPromiseChain(context.sourceCode, node)) return false;
-  const fn = resolveFunction(context, node.callee);
-  if (fn) return functionCanReject(context, fn);
-  return getProjectKnowledge(context).resolveImportedFunction(node.callee)?.cannotReject !== true;
+  const called = resolveCalledFunction(context, node);
+  if (!called) return true;
+  return called.kind === 'local' ? functionCanReject(context, called.fn) : !calledFunctionCannotReject(context, called);
 }
 
 /** Functions whose sources are being computed: a recursive call counts as one that can reject. */
@@ -96,7 +95,7 @@ const inProgress = new WeakSet<FunctionNode>();
 
 /** Can calling the same-file function `fn` give a promise that rejects? Async functions answer from their own sources. */
 function functionCanReject(context: AnyContext, fn: FunctionNode): boolean {
-  if (cannotReject(context.sourceCode, fn)) return false;
+  if (cannotReject(context, fn)) return false;
   if (!fn.async || fn.generator) return getPromiseKnowledge(context).functionReturnsPromise(fn) !== 'no';
   if (inProgress.has(fn)) return true;
   inProgress.add(fn);

@@ -1,8 +1,11 @@
 /**
- * "Can the promise of this function reject?" A function of the file whose whole body is guarded
- * (statements inside a `try` whose `catch` and `finally` do not rethrow, or promise chains that end
- * in a rejection handler) cannot: dropping its promise loses ordering, never an error.
- * The answer is syntactic and conservative: anything not recognised as guarded can reject.
+ * "Can the promise of this function reject?" A function whose whole body is guarded (statements
+ * inside a `try` whose `catch` and `finally` do not rethrow, promise chains that end in a rejection
+ * handler, bookkeeping that cannot throw: declarations, assignments of plain values, listener
+ * registrations, assertions of internal invariants) cannot: dropping its promise loses ordering,
+ * never an error. The answer is syntactic and conservative: anything not recognised as guarded can
+ * reject. The same analysis answers for a function of the linted file (`cannotReject(context, fn)`)
+ * and for one of another file read by the project layer (with a `BodyReader` of that tree).
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
@@ -14,21 +17,52 @@ import {
   skipTypeWrappers,
   walkAst,
 } from '../ast.js';
-import { type SourceCode } from '../scope.js';
+import { INVARIANT_ASSERTIONS } from '../catalog/assertions.js';
+import { LISTENER_METHODS } from '../catalog/event-loop-callbacks.js';
+import { trackModuleReferences } from '../origin/modules.js';
+import { type AnyContext, type SourceCode } from '../scope.js';
+
+/** What walking a body needs: the tree's visitor keys. */
+type Walker = Pick<SourceCode, 'visitorKeys'>;
+
+/** What the body analysis needs besides the tree: its visitor keys, and which calls assert an invariant. */
+export interface BodyReader extends Walker {
+  /** Is `call` an assertion of an internal invariant (`assert(x)` from `node:assert`, by origin)? */
+  isInvariantAssertion(call: TSESTree.CallExpression): boolean;
+}
+
+const readers = new WeakMap<TSESTree.Program, BodyReader>();
+
+/** The body reader of the linted file: assertions known by origin. */
+function bodyReaderOf(context: AnyContext): BodyReader {
+  const program = context.sourceCode.ast;
+  let reader = readers.get(program);
+  if (!reader) {
+    reader = {
+      visitorKeys: context.sourceCode.visitorKeys,
+      isInvariantAssertion: (call) => trackModuleReferences(context, INVARIANT_ASSERTIONS).has(call),
+    };
+    readers.set(program, reader);
+  }
+  return reader;
+}
 
 const cache = new WeakMap<FunctionNode, boolean>();
 
-/** True when calling `fn` returns a promise that never rejects (see the module comment). */
-export function cannotReject(sourceCode: SourceCode, fn: FunctionNode): boolean {
+/**
+ * True when calling `fn` returns a promise that never rejects (see the module comment): `fn` of the
+ * linted file (pass its context), or of another file's tree (pass a reader of that tree).
+ */
+export function cannotReject(source: AnyContext | BodyReader, fn: FunctionNode): boolean {
   let answer = cache.get(fn);
   if (answer === undefined) {
-    answer = computeCannotReject(sourceCode, fn);
+    answer = computeCannotReject('sourceCode' in source ? bodyReaderOf(source) : source, fn);
     cache.set(fn, answer);
   }
   return answer;
 }
 
-function computeCannotReject(sourceCode: SourceCode, fn: FunctionNode): boolean {
+function computeCannotReject(sourceCode: BodyReader, fn: FunctionNode): boolean {
   if (fn.generator) return false;
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return isHandledPromiseChain(sourceCode, fn.body);
   if (!fn.async) {
@@ -50,7 +84,7 @@ function computeCannotReject(sourceCode: SourceCode, fn: FunctionNode): boolean 
  * `p.catch(handler)`, `p.then(onFulfilled, onRejected)`, `p.catch(h).finally(f)`, with `await`/`void`
  * in front: a chain whose last rejection handler does not rethrow.
  */
-export function isHandledPromiseChain(sourceCode: SourceCode, input: TSESTree.Node): boolean {
+export function isHandledPromiseChain(sourceCode: Walker, input: TSESTree.Node): boolean {
   let node = skipTypeWrappers(skipChainExpression(input));
   while (
     node.type === AST_NODE_TYPES.AwaitExpression ||
@@ -70,7 +104,7 @@ export function isHandledPromiseChain(sourceCode: SourceCode, input: TSESTree.No
 }
 
 /** A rejection handler that does not hand the error on: not `undefined`, no `throw`, no `Promise.reject`. */
-function isNonThrowingHandler(sourceCode: SourceCode, handler: TSESTree.Node): boolean {
+function isNonThrowingHandler(sourceCode: Walker, handler: TSESTree.Node): boolean {
   if (handler.type === AST_NODE_TYPES.Identifier && handler.name === 'undefined') return false;
   if (handler.type === AST_NODE_TYPES.Literal && handler.value === null) return false;
   if (handler.type === AST_NODE_TYPES.SpreadElement) return false;
@@ -92,7 +126,7 @@ function isRejectCall(node: TSESTree.Node): boolean {
 }
 
 /** A `catch`/`finally` block that neither throws, returns a rejection, nor awaits something unhandled. */
-function isNonThrowingBlock(sourceCode: SourceCode, block: TSESTree.BlockStatement): boolean {
+function isNonThrowingBlock(sourceCode: Walker, block: TSESTree.BlockStatement): boolean {
   const risky = collect(sourceCode, block, (node) => {
     if (node.type === AST_NODE_TYPES.ThrowStatement) return true;
     if (node.type === AST_NODE_TYPES.ReturnStatement) return node.argument !== null && isRejectCall(node.argument);
@@ -103,14 +137,22 @@ function isNonThrowingBlock(sourceCode: SourceCode, block: TSESTree.BlockStateme
 }
 
 /** A statement of an async function's body that cannot make its promise reject. */
-function isGuardedStatement(sourceCode: SourceCode, statement: TSESTree.Statement): boolean {
+function isGuardedStatement(sourceCode: BodyReader, statement: TSESTree.Statement): boolean {
   switch (statement.type) {
     case AST_NODE_TYPES.TryStatement:
       return isGuardedTry(sourceCode, statement);
     case AST_NODE_TYPES.EmptyStatement:
       return true;
+    case AST_NODE_TYPES.FunctionDeclaration:
+      // A hoisted declaration runs nothing where it stands.
+      return true;
     case AST_NODE_TYPES.ExpressionStatement:
-      return isHandledPromiseChain(sourceCode, statement.expression) || isInertUpdate(statement.expression);
+      return (
+        isHandledPromiseChain(sourceCode, statement.expression) ||
+        isInertUpdate(statement.expression) ||
+        isListenerRegistration(statement.expression) ||
+        isInvariantAssertion(sourceCode, statement.expression)
+      );
     case AST_NODE_TYPES.ReturnStatement:
       return (
         statement.argument === null ||
@@ -142,7 +184,7 @@ function isGuardedStatement(sourceCode: SourceCode, statement: TSESTree.Statemen
 }
 
 /** `try { … } catch { … }` whose handler and finalizer do not rethrow, and whose `try` returns no un-awaited promise. */
-function isGuardedTry(sourceCode: SourceCode, statement: TSESTree.TryStatement): boolean {
+function isGuardedTry(sourceCode: BodyReader, statement: TSESTree.TryStatement): boolean {
   if (!statement.handler) return false;
   if (!isNonThrowingBlock(sourceCode, statement.handler.body)) return false;
   if (statement.finalizer && !isNonThrowingBlock(sourceCode, statement.finalizer)) return false;
@@ -158,6 +200,34 @@ function isGuardedTry(sourceCode: SourceCode, statement: TSESTree.TryStatement):
       skipTypeWrappers(node.argument).type !== AST_NODE_TYPES.AwaitExpression,
   );
   return unguardedReturns.length === 0;
+}
+
+/**
+ * `assert(size >= 0)`: a failed invariant is a bug in the function itself, not a failure its callers
+ * guard against, so it is not counted as a way for the promise to reject.
+ */
+function isInvariantAssertion(reader: BodyReader, node: TSESTree.Expression): boolean {
+  const value = skipChainExpression(node);
+  return (
+    value.type === AST_NODE_TYPES.CallExpression &&
+    value.arguments.every((argument) => argument.type !== AST_NODE_TYPES.SpreadElement) &&
+    reader.isInvariantAssertion(value)
+  );
+}
+
+/**
+ * `socket.on('close', onDrain).on('drain', onDrain)`: registering a listener is bookkeeping, like an
+ * assignment (its arguments are plain values, its receiver a name or another registration).
+ */
+function isListenerRegistration(node: TSESTree.Node): boolean {
+  const value = skipChainExpression(node);
+  if (value.type !== AST_NODE_TYPES.CallExpression || value.arguments.length < 2) return false;
+  const callee = skipChainExpression(value.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = getStaticPropertyName(callee);
+  if (method === undefined || !LISTENER_METHODS.has(method)) return false;
+  if (!value.arguments.every((argument) => isInertExpression(argument))) return false;
+  return isInertExpression(callee.object) || isListenerRegistration(callee.object);
 }
 
 /** `this.busy = true`, `count += 1`, `attempts++`: bookkeeping around the guarded work. */
@@ -209,7 +279,7 @@ function isInertExpression(node: TSESTree.Node): boolean {
 }
 
 /** Nodes under `root` (not inside nested functions) that match `test`. */
-function collect(sourceCode: SourceCode, root: TSESTree.Node, test: (node: TSESTree.Node) => boolean): TSESTree.Node[] {
+function collect(sourceCode: Walker, root: TSESTree.Node, test: (node: TSESTree.Node) => boolean): TSESTree.Node[] {
   const found: TSESTree.Node[] = [];
   walkAst(root, sourceCode.visitorKeys, (node) => {
     if (node !== root && isFunctionNode(node)) return false;

@@ -6,7 +6,11 @@ import { type ESLint, Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 import { parseProjectFile, parseProjectFileWithoutNative } from '../../../src/analysis/project/parse.js';
-import { type ModuleSummary, summarizeModule } from '../../../src/analysis/project/summaries.js';
+import {
+  type ModuleSummary,
+  summarizeFunctionsByBody,
+  summarizeModule,
+} from '../../../src/analysis/project/summaries.js';
 import { fixturesDir, languageOptionsFor } from '../../helpers/language-options.js';
 
 function summarize(code: string, file = '/project/module.js', parse = parseProjectFile): ModuleSummary {
@@ -258,4 +262,30 @@ describe("summarizeModule on ESLint's own tree", () => {
       expect(summarizeLinted(file, { parser: tsParser, sourceType: 'module' })).toEqual(fromOxc);
     },
   );
+});
+
+describe('summarizeModule: assertions of invariants in another file', () => {
+  it('knows node:assert by its top-level import or require, not a function of the same name', () => {
+    const guardedBody = '{ try { await s.flush(); } catch {} }';
+    const viaRequire = `const assert = require('node:assert');\nexports.a = async (s) => { assert(s); try { await s.flush(); } catch {} };\nexports.b = async (s) => { assert.strictEqual(s.open, true); try { await s.flush(); } catch {} };\nexports.c = async (s) => { assert.fail('no'); ${guardedBody.slice(2)};`;
+    expect(facts(summarize(viaRequire))).toEqual({ a: 'yes never-rejects', b: 'yes never-rejects', c: 'yes' });
+    const viaImport = `import { ok } from 'assert/strict';\nexport async function a(s) { ok(s); ${guardedBody.slice(2)}`;
+    expect(facts(summarize(viaImport))).toEqual({ a: 'yes never-rejects' });
+    const own = `function assert(x) { if (!x) throw new Error('no'); }\nexport async function a(s) { assert(s); ${guardedBody.slice(2)}`;
+    expect(facts(summarize(own))).toEqual({ a: 'yes' });
+  });
+});
+
+describe('summarizeFunctionsByBody', () => {
+  it('summarises every function, nested ones too, by the offset of its body', () => {
+    const code =
+      'function outer() {\n  async function inner() { this.x = 1; }\n  return inner;\n}\nconst arrow = () => load();';
+    const program = parseProjectFile('/project/module.js', code);
+    const summaries = summarizeFunctionsByBody(program!, code);
+    const at = (text: string) => summaries.get(code.indexOf(text));
+    expect(at('{\n  async')).toMatchObject({ returnsPromise: 'unknown', line: 1 });
+    expect(at('{ this.x')).toMatchObject({ returnsPromise: 'yes', cannotReject: true, isAsync: true, line: 2 });
+    expect(at('load()')).toMatchObject({ returnsPromise: 'unknown', line: 5 });
+    expect(summaries.size).toBe(3);
+  });
 });

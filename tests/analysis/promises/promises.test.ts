@@ -273,6 +273,27 @@ describe('isPromise: typed mode', () => {
     ]);
   });
 
+  it('JavaScript: a body that returns no promise wins over a JSDoc `@returns {Promise}`', () => {
+    const jsdoc = '/** @returns {Promise<void>} */\n';
+    const code = [
+      `${jsdoc}function check(origin) {\n  if (!origin) throw new Error('no origin');\n}`,
+      `${jsdoc}function later() {\n  return Promise.resolve();\n}`,
+      `${jsdoc}function passOn(value) {\n  return value;\n}`,
+      'ask(check(o));',
+      'ask(later());',
+      'ask(passOn(p));',
+    ].join('\n');
+    // `passOn` returns what it is given: its body cannot deny the JSDoc.
+    expect(isPromise({ code, filename: 'file.js', typed: true })).toEqual(['no', 'yes', 'yes']);
+    // In TypeScript a declared return type is checked against the body: it stands.
+    const ts = 'function check(origin: string): Promise<void> {\n  return Promise.resolve();\n}\nask(check(o));';
+    expect(isPromise({ code: ts, typed: true })).toEqual(['yes']);
+    // Another JavaScript file, reached through a type only: the checker's declaration, then its body.
+    const imported =
+      "import type { checkOrigin, readSetting } from './jsdoc-lib.js';\ndeclare const check: typeof checkOrigin;\ndeclare const read: typeof readSetting;\nask(check('x'));\nask(read('k'));";
+    expect(isPromise({ code: imported, typed: true })).toEqual(['no', 'yes']);
+  });
+
   it('any falls back to syntax', () => {
     const code =
       "declare const db: any;\nconst fsp = require('fs/promises');\nask(db.query(sql).then((rows: unknown) => rows));\nask(fsp.readFile(p));\nask(db.query(sql));";

@@ -10,7 +10,7 @@ function answer(code: string): boolean {
   const found = probe(
     { code },
     'FunctionDeclaration[id.name="f"], VariableDeclarator[id.name="f"] > :function',
-    (context, node) => cannotReject(context.sourceCode, node as FunctionNode),
+    (context, node) => cannotReject(context, node as FunctionNode),
   );
   if (found.length !== 1) throw new Error(`expected one function f in ${code}`);
   return found[0]!;
@@ -42,6 +42,22 @@ describe('cannotReject', () => {
       'function f(x) { if (x) return load().catch(() => x); return save().catch(report); }',
     ],
     ['`return await` inside the try', 'async function f() { try { return await load(); } catch { return null; } }'],
+    [
+      'an invariant asserted with node:assert, a function declaration and listener registrations before the try',
+      "import assert from 'node:assert';\nasync function f(body, socket) {\n  assert(body !== null, 'body required');\n  function onDrain() {}\n  socket.on('drain', onDrain).once('close', onDrain);\n  try { for await (const chunk of body) socket.write(chunk); } catch (error) { socket.destroy(error); }\n}",
+    ],
+    [
+      'assert.strictEqual from require("assert")',
+      "const assert = require('assert');\nasync function f(a) { assert.strictEqual(a.state, 'open'); try { await a.flush(); } catch {} }",
+    ],
+    [
+      'a named check from assert/strict',
+      "import { ok } from 'node:assert/strict';\nasync function f(a) { ok(a); try { await a.flush(); } catch {} }",
+    ],
+    [
+      'an async function whose body only assigns',
+      'const f = async function (deps) { this.api = deps.api; this.jobs = deps.jobs; };',
+    ],
   ])('%s: cannot reject', (_title, code) => {
     expect(answer(code)).toBe(true);
   });
@@ -71,6 +87,18 @@ describe('cannotReject', () => {
     ['a handler that is undefined', 'const f = async () => load().then(use, undefined);'],
     ['a plain function returning an unhandled promise', 'function f() { return load(); }'],
     ['a generator', 'async function* f() { try { yield 1; } catch {} }'],
+    [
+      'an assert of the file, not node:assert',
+      'function assert(x) { if (!x) throw new Error("no"); }\nasync function f(a) { assert(a); try { await a.flush(); } catch {} }',
+    ],
+    [
+      'assert.fail from node:assert: a deliberate throw',
+      "import assert from 'node:assert';\nasync function f(a) { if (!a) assert.fail('no a'); try { await a.flush(); } catch {} }",
+    ],
+    [
+      'a listener registration whose listener is computed by a call',
+      'async function f(socket) { socket.on("drain", make()); try { await flush(); } catch {} }',
+    ],
   ])('%s: can reject', (_title, code) => {
     expect(answer(code)).toBe(false);
   });
