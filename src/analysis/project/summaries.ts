@@ -577,6 +577,12 @@ function bodyReaderOf(bindings: ReadonlyMap<string, Binding>): BodyReader {
   };
   return {
     visitorKeys: TREE_VISITOR_KEYS,
+    constructedClass(node) {
+      const binding = node.callee.type === AST_NODE_TYPES.Identifier ? bindings.get(node.callee.name) : undefined;
+      return binding?.type === AST_NODE_TYPES.ClassDeclaration || binding?.type === AST_NODE_TYPES.ClassExpression
+        ? binding
+        : undefined;
+    },
     isInvariantAssertion(call) {
       const callee = skipChainExpression(call.callee);
       if (callee.type === AST_NODE_TYPES.Identifier) return isAssertion(bindings.get(callee.name));

@@ -3,7 +3,8 @@
  * reject with nothing in the function to catch them: a `throw`, an awaited call that can reject, a
  * `for await`, a returned call's promise. A call counts unless it is known not to reject: a handled
  * chain, a function of the file with no such place itself (followed), a function of another project
- * file (or, with types, the checker's declaration anywhere in the program) whose body cannot reject, a `new Promise` whose executor takes no `reject`. A sync throw from a
+ * file (or, with types, the checker's declaration anywhere in the program) whose body cannot reject,
+ * a `new Promise` whose executor takes no `reject` and throws nothing of its own. A sync throw from a
  * plain call does not count: it would throw just the same without `async`. This is the evidence
  * behind "an async callback whose promise nobody handles loses an error".
  */
@@ -15,7 +16,7 @@ import { trackModuleReferences } from '../origin/modules.js';
 import { type AnyContext } from '../scope.js';
 import { calledFunctionCannotReject, resolveCalledFunction } from './called-function.js';
 import { getPromiseKnowledge } from './promises.js';
-import { cannotReject, isHandledPromiseChain } from './rejection.js';
+import { cannotReject, executorOnlyResolves, isHandledPromiseChain, isInsideTryBlock } from './rejection.js';
 
 export interface RejectionSource {
   /** The `throw` statement, the `await` expression, the `for await` loop or the returned call. */
@@ -79,9 +80,7 @@ function callCanReject(context: AnyContext, input: TSESTree.Node): boolean {
   const node = skipTypeWrappers(skipChainExpression(input));
   if (node.type === AST_NODE_TYPES.NewExpression) {
     if (!trackModuleReferences(context, PROMISE_CONSTRUCTOR).has(node)) return true;
-    // `new Promise((resolve) => setTimeout(resolve, ms))`: an executor without `reject` settles only by resolving.
-    const executor = node.arguments[0];
-    return !isFunctionNode(executor) || executor.async || executor.params.length >= 2;
+    return !executorOnlyResolves(context.sourceCode, node.arguments[0]);
   }
   if (node.type !== AST_NODE_TYPES.CallExpression) return false;
   if (isHandledPromiseChain(context.sourceCode, node)) return false;
@@ -104,13 +103,4 @@ function functionCanReject(context: AnyContext, fn: FunctionNode): boolean {
   } finally {
     inProgress.delete(fn);
   }
-}
-
-/** Is `node` inside the block of a `try` that has a `catch`, within `fn`? (The `catch` may rethrow: that `throw` is a source of its own.) */
-function isInsideTryBlock(node: TSESTree.Node, fn: FunctionNode): boolean {
-  let child: TSESTree.Node = node;
-  for (let parent = node.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
-    if (parent.type === AST_NODE_TYPES.TryStatement && parent.block === child && parent.handler) return true;
-  }
-  return false;
 }

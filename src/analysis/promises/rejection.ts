@@ -10,6 +10,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
 import {
+  type ClassNode,
   type FunctionNode,
   getStaticPropertyName,
   isFunctionNode,
@@ -19,6 +20,7 @@ import {
 } from '../ast.js';
 import { INVARIANT_ASSERTIONS } from '../catalog/assertions.js';
 import { LISTENER_METHODS } from '../catalog/event-loop-callbacks.js';
+import { constantInit } from '../origin/function-resolution.js';
 import { trackModuleReferences } from '../origin/modules.js';
 import { type AnyContext, type SourceCode } from '../scope.js';
 
@@ -29,6 +31,8 @@ type Walker = Pick<SourceCode, 'visitorKeys'>;
 export interface BodyReader extends Walker {
   /** Is `call` an assertion of an internal invariant (`assert(x)` from `node:assert`, by origin)? */
   isInvariantAssertion(call: TSESTree.CallExpression): boolean;
+  /** The class `new C(…)` constructs, when `C` names a class of this tree. */
+  constructedClass(node: TSESTree.NewExpression): ClassNode | undefined;
 }
 
 const readers = new WeakMap<TSESTree.Program, BodyReader>();
@@ -41,6 +45,13 @@ function bodyReaderOf(context: AnyContext): BodyReader {
     reader = {
       visitorKeys: context.sourceCode.visitorKeys,
       isInvariantAssertion: (call) => trackModuleReferences(context, INVARIANT_ASSERTIONS).has(call),
+      constructedClass(node) {
+        if (node.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+        const init = constantInit(context, node.callee);
+        return init?.type === AST_NODE_TYPES.ClassDeclaration || init?.type === AST_NODE_TYPES.ClassExpression
+          ? init
+          : undefined;
+      },
     };
     readers.set(program, reader);
   }
@@ -78,6 +89,33 @@ function computeCannotReject(sourceCode: BodyReader, fn: FunctionNode): boolean 
     );
   }
   return fn.body.body.every((statement) => isGuardedStatement(sourceCode, statement));
+}
+
+/**
+ * `new Promise((resolve) => setTimeout(resolve, ms))`: an executor that never takes `reject` settles
+ * only by resolving, unless it throws synchronously, which rejects the promise: a `throw` of its own
+ * outside a `try … catch`. (Its plain calls are not counted, as for an async body's rejection sources:
+ * their throws are bugs, not failures a caller guards against.)
+ */
+export function executorOnlyResolves(sourceCode: Walker, executor: TSESTree.Node | undefined): boolean {
+  if (!executor || !isFunctionNode(executor) || executor.async || executor.generator) return false;
+  if (executor.params.length >= 2 || executor.params.some((param) => param.type === AST_NODE_TYPES.RestElement))
+    return false;
+  const throws = collect(
+    sourceCode,
+    executor.body,
+    (node) => node.type === AST_NODE_TYPES.ThrowStatement && !isInsideTryBlock(node, executor),
+  );
+  return throws.length === 0;
+}
+
+/** Is `node` inside the block of a `try` that has a `catch`, within `fn`? (The `catch` may rethrow: that `throw` is a source of its own.) */
+export function isInsideTryBlock(node: TSESTree.Node, fn: FunctionNode): boolean {
+  let child: TSESTree.Node = node;
+  for (let parent = node.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.TryStatement && parent.block === child && parent.handler) return true;
+  }
+  return false;
 }
 
 /**
@@ -161,7 +199,10 @@ function isGuardedStatement(sourceCode: BodyReader, statement: TSESTree.Statemen
       );
     case AST_NODE_TYPES.VariableDeclaration:
       return statement.declarations.every(
-        (declarator) => declarator.init === null || isInertExpression(declarator.init),
+        (declarator) =>
+          declarator.init === null ||
+          isInertExpression(declarator.init) ||
+          (declarator.init.type === AST_NODE_TYPES.NewExpression && isInertConstruction(sourceCode, declarator.init)),
       );
     case AST_NODE_TYPES.BlockStatement:
       return statement.body.every((inner) => isGuardedStatement(sourceCode, inner));
@@ -213,6 +254,40 @@ function isInvariantAssertion(reader: BodyReader, node: TSESTree.Expression): bo
     value.arguments.every((argument) => argument.type !== AST_NODE_TYPES.SpreadElement) &&
     reader.isInvariantAssertion(value)
   );
+}
+
+/**
+ * `new Writer({ socket, request })` of a class of this tree that only stores what it is given: no
+ * superclass, plain field values, a constructor of assignments whose parameters are names or an
+ * object pattern matched by an object literal. Such a construction cannot throw.
+ */
+function isInertConstruction(reader: BodyReader, node: TSESTree.NewExpression): boolean {
+  if (!node.arguments.every((argument) => isInertExpression(argument))) return false;
+  const classNode = reader.constructedClass(node);
+  if (!classNode || classNode.superClass) return false;
+  for (const member of classNode.body.body) {
+    if (member.type === AST_NODE_TYPES.PropertyDefinition) {
+      if (!member.static && member.value !== null && !isInertExpression(member.value)) return false;
+      continue;
+    }
+    if (member.type !== AST_NODE_TYPES.MethodDefinition || member.kind !== 'constructor') continue;
+    const constructor = member.value;
+    const paramsTakeArguments = constructor.params.every(
+      (param, index) =>
+        param.type === AST_NODE_TYPES.Identifier ||
+        (param.type === AST_NODE_TYPES.ObjectPattern &&
+          node.arguments[index]?.type === AST_NODE_TYPES.ObjectExpression &&
+          param.properties.every(
+            (property) =>
+              property.type === AST_NODE_TYPES.Property && property.value.type === AST_NODE_TYPES.Identifier,
+          )),
+    );
+    const onlyAssigns = constructor.body?.body.every(
+      (statement) => statement.type === AST_NODE_TYPES.ExpressionStatement && isInertUpdate(statement.expression),
+    );
+    if (!paramsTakeArguments || !onlyAssigns) return false;
+  }
+  return true;
 }
 
 /**

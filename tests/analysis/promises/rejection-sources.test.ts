@@ -86,11 +86,17 @@ describe('findRejectionSources', () => {
       'async function f(ms) {',
       '  await new Promise((resolve, reject) => setTimeout(reject, ms));',
       '  await new Promise(async (resolve) => resolve(await step()));',
+      '  await new Promise((resolve) => { if (!ms) throw new RangeError("ms"); setTimeout(resolve, ms); });',
+      '  await new Promise((...settle) => setTimeout(settle[1], ms));',
+      '  await new Promise((resolve) => { try { resolve(JSON.parse(ms)); } catch { resolve(null); } });',
       '}',
     ].join('\n');
+    // A synchronous throw in the executor rejects the promise; one caught inside it does not.
     expect(sources({ code })).toEqual([
       'await 2:await new Promise((resolve, reject) => setTimeout(reject, ms))',
       'await 3:await new Promise(async (resolve) => resolve(await step()))',
+      'await 4:await new Promise((resolve) => { if (!ms) throw new RangeError("ms"); setTimeout(resolve, ms); })',
+      'await 5:await new Promise((...settle) => setTimeout(settle[1], ms))',
     ]);
     const shadowed = 'class Promise {}\nasync function f() { await new Promise((resolve) => resolve()); }';
     expect(sources({ code: shadowed })).toEqual(['await 2:await new Promise((resolve) => resolve())']);

@@ -58,6 +58,10 @@ describe('cannotReject', () => {
       'an async function whose body only assigns',
       'const f = async function (deps) { this.api = deps.api; this.jobs = deps.jobs; };',
     ],
+    [
+      'a new instance of a class of the file that only stores what it is given',
+      'class Writer {\n  written = 0;\n  constructor({ socket, size }) { this.socket = socket; this.size = size; socket.busy = true; }\n}\nasync function f(socket) { const writer = new Writer({ socket, size: 1 }); try { await writer.socket.flush(); } catch {} }',
+    ],
   ])('%s: cannot reject', (_title, code) => {
     expect(answer(code)).toBe(true);
   });
@@ -98,6 +102,18 @@ describe('cannotReject', () => {
     [
       'a listener registration whose listener is computed by a call',
       'async function f(socket) { socket.on("drain", make()); try { await flush(); } catch {} }',
+    ],
+    [
+      'a new instance whose constructor calls something',
+      'class Writer { constructor(socket) { this.socket = socket; socket.open(); } }\nasync function f(socket) { const writer = new Writer(socket); try { await writer.flush(); } catch {} }',
+    ],
+    [
+      'a new instance of a subclass',
+      'class Writer extends Base {}\nasync function f(socket) { const writer = new Writer(socket); try { await writer.flush(); } catch {} }',
+    ],
+    [
+      'a constructor destructuring an argument that may be undefined',
+      'class Writer { constructor({ socket }) { this.socket = socket; } }\nasync function f(options) { const writer = new Writer(options); try { await writer.flush(); } catch {} }',
     ],
   ])('%s: can reject', (_title, code) => {
     expect(answer(code)).toBe(false);
