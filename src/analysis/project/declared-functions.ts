@@ -31,16 +31,21 @@ export type DeclaredFunction =
 const summariesByFile = new WeakMap<ts.SourceFile, ReadonlyMap<number, FunctionSummary> | null>();
 const byDeclaration = new WeakMap<ts.Node, DeclaredFunction | null>();
 
-/** The function `call` runs according to the checker, when its declaration has a body in a source file. */
+/**
+ * The function `call` runs according to the checker, when its declaration has a body in a source file;
+ * with `javaScriptOnly`, only one declared in a JavaScript file (no other file is read).
+ */
 export function resolveDeclaredFunction(
   context: AnyContext,
   call: TSESTree.CallExpression | TSESTree.NewExpression,
+  { javaScriptOnly = false } = {},
 ): DeclaredFunction | undefined {
   const info = getTypeInfo(context);
   if (!info) return undefined;
   const tsCall = info.services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression | ts.NewExpression;
   const declaration = info.checker.getResolvedSignature(tsCall)?.getDeclaration() as ts.Node | undefined;
   if (!declaration) return undefined;
+  if (javaScriptOnly && isTypeScriptFile(declaration.getSourceFile().fileName)) return undefined;
   let answer = byDeclaration.get(declaration);
   if (answer === undefined) {
     answer = declaredFunction(info, tsCall.getSourceFile(), declaration) ?? null;

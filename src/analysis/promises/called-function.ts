@@ -21,16 +21,23 @@ export type CalledFunction =
   | { readonly kind: 'local'; readonly fn: FunctionNode }
   | { readonly kind: 'other-file'; readonly summary: FunctionSummary; readonly file: string };
 
-/** The function `call` runs, when it can be followed (see the module comment). */
+/**
+ * The function `call` runs, when it can be followed (see the module comment). With `javaScriptOnly`
+ * (typed mode asking whether a body overrules JSDoc), only a function of this file or one the checker
+ * finds in a JavaScript file: the checker sees every file whose JSDoc it read.
+ */
 export function resolveCalledFunction(
   context: AnyContext,
   call: TSESTree.CallExpression | TSESTree.NewExpression,
+  { javaScriptOnly = false } = {},
 ): CalledFunction | undefined {
   const fn = resolveFunction(context, call.callee);
   if (fn) return { kind: 'local', fn };
-  const imported = getProjectKnowledge(context).resolveImportedFunction(call.callee);
-  if (imported) return { kind: 'other-file', summary: imported, file: imported.file };
-  const declared = resolveDeclaredFunction(context, call);
+  if (!javaScriptOnly) {
+    const imported = getProjectKnowledge(context).resolveImportedFunction(call.callee);
+    if (imported) return { kind: 'other-file', summary: imported, file: imported.file };
+  }
+  const declared = resolveDeclaredFunction(context, call, { javaScriptOnly });
   if (!declared) return undefined;
   return declared.kind === 'local' ? declared : { kind: 'other-file', summary: declared.summary, file: declared.file };
 }

@@ -294,7 +294,7 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
    */
   function bodyDeniesDeclaredPromise(node: TSESTree.Node): boolean {
     if (node.type !== AST_NODE_TYPES.CallExpression) return false;
-    const called = resolveCalledFunction(context, node);
+    const called = resolveCalledFunction(context, node, { javaScriptOnly: true });
     return (
       called !== undefined &&
       isDeclaredInJavaScript(context, called) &&
