@@ -52,6 +52,13 @@ runRuleTests('no-floating-promise', rule, {
       code: 'class Builder { then(cb: () => void) { cb(); return this; } }\nnew Builder().then(() => {});',
     },
     'function sync() { return 1; }\nsync();\nif (sync()) {}\nconsole.log(`${sync()}`);',
+    // `.catch(value)` is no promise chain: a zod schema's fallback (by origin), or an argument known not to be a handler.
+    {
+      filename: 'file.cjs',
+      code: "const zod_1 = require('zod');\nconst Retries = zod_1.z.number().int().min(0);\nconst shipped = Retries.parse(defaults.retries);\nconst Resolved = Retries.catch(shipped);\nfunction retries(value) {\n  return Resolved.parse(value);\n}\nRetries.catch(3);",
+    },
+    "import { z } from 'zod';\nconst Mode = z.enum(['fast', 'safe']).catch(fallbackMode);\nexport const mode = (value: unknown) => Mode.parse(value);",
+    'const DEFAULT_LIMIT = 20;\nconst limit = options.limit.catch(DEFAULT_LIMIT);\nif (limit.isValid) use(limit.value);',
     // Taking a stored promise out of a queue starts nothing: it is owned where it was made.
     // Typed only: untyped, the parameter's elements are not known to be promises.
     { code: 'function next(queue: Promise<void>[]) { queue.shift(); queue.pop(); }', mode: 'typed' },
@@ -921,6 +928,49 @@ runRuleTests('no-floating-promise', rule, {
       // In synchronous code there is nothing to rewrite locally: the function would have to become async.
       code: `${LOAD}function main() { return \`\${load()}\`; }`,
       errors: [{ messageId: 'misusedString', suggestions: [] }],
+    },
+    {
+      // A handler on an unknown receiver is still a promise chain: reading a member of it stays reported.
+      filename: 'file.js',
+      code: 'async function count(sql) {\n  const rows = db.query(sql).catch(report);\n  return rows.length;\n}',
+      errors: [
+        {
+          messageId: 'misusedMember',
+          data: { subject: '`rows`', member: 'length' },
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'awaitDeclaration',
+              data: { name: 'rows' },
+              output:
+                'async function count(sql) {\n  const rows = await db.query(sql).catch(report);\n  return rows.length;\n}',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // zod's own promise method makes a promise chain again.
+      filename: 'file.js',
+      code: "import { z } from 'zod';\nconst Port = z.number();\nfunction check(input) {\n  Port.parseAsync(input).catch(report).then(use);\n}",
+      errors: [
+        {
+          messageId: 'droppedThen',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'addCatch',
+              output:
+                "import { z } from 'zod';\nconst Port = z.number();\nfunction check(input) {\n  Port.parseAsync(input).catch(report).then(use).catch((error) => console.error(error));\n}",
+            },
+            {
+              messageId: 'addVoid',
+              output:
+                "import { z } from 'zod';\nconst Port = z.number();\nfunction check(input) {\n  void Port.parseAsync(input).catch(report).then(use);\n}",
+            },
+          ],
+        },
+      ],
     },
     {
       // One report per problem: `.map` on a promise, not also a dropped array.
