@@ -52,6 +52,16 @@ runRuleTests('no-floating-promise', rule, {
       code: 'class Builder { then(cb: () => void) { cb(); return this; } }\nnew Builder().then(() => {});',
     },
     'function sync() { return 1; }\nsync();\nif (sync()) {}\nconsole.log(`${sync()}`);',
+    // Callbacks that run in a browser page: by default not reported, a page only logs an unhandled rejection.
+    `${LOAD}window.requestAnimationFrame(async () => { await load(); });\nrequestIdleCallback(async () => { await load(); });\ndocument.addEventListener('visibilitychange', async () => { await load(); });`,
+    {
+      code: `${LOAD}setTimeout(async () => { await load(); }, 10);\nsocket.on('message', async () => { await load(); });`,
+      languageOptions: { globals: { window: 'readonly', document: 'readonly', fetch: 'readonly' } },
+    },
+    {
+      code: `${LOAD}emitter.on('change', async () => { await load(); });`,
+      settings: { 'event-loop': { environment: 'browser' } },
+    },
     // `.catch(value)` is no promise chain: a zod schema's fallback (by origin), or an argument known not to be a handler.
     {
       filename: 'file.cjs',
@@ -1265,6 +1275,45 @@ runRuleTests('no-floating-promise', rule, {
           data: { name: 'describe', registration: "`it('queries', …)`", line: '4', awaitLine: '3', more: '' },
           line: 2,
           column: 21,
+        },
+      ],
+    },
+    {
+      // In a browser page (an API only browsers have, by origin), a rejection is logged, not fatal: strict only.
+      code: `${LOAD}window.requestAnimationFrame(async () => { await load(); });\nrequestIdleCallback(async () => { paint(); });`,
+      options: [{ checkEventCallbacks: true }],
+      errors: [
+        {
+          messageId: 'asyncBrowserCallbackRejects',
+          data: { name: 'window.requestAnimationFrame', ...AWAIT_LOAD(2) },
+          line: 2,
+          column: 30,
+        },
+        { messageId: 'asyncBrowserCallback', data: { name: 'requestIdleCallback' }, line: 3, column: 21 },
+      ],
+    },
+    {
+      // Browser globals configured without Node's: every callback of the file runs in the page.
+      code: `${LOAD}setTimeout(async () => { await load(); }, 10);`,
+      languageOptions: { globals: { window: 'readonly', document: 'readonly' } },
+      options: [{ checkEventCallbacks: true }],
+      errors: [{ messageId: 'asyncBrowserCallbackRejects', data: { name: 'setTimeout', ...AWAIT_LOAD(2) }, line: 2 }],
+    },
+    {
+      // Globals of both (server-side rendering, Electron) do not say browser: a Node process may run it.
+      code: `${LOAD}setTimeout(async () => { await load(); }, 10);`,
+      languageOptions: { globals: { window: 'readonly', process: 'readonly' } },
+      errors: [{ messageId: 'asyncEventCallbackRejects', data: { name: 'setTimeout', ...AWAIT_LOAD(2) }, line: 2 }],
+    },
+    {
+      // `environment: 'node'` wins over the API: jsdom gives a Node process a `requestAnimationFrame`.
+      code: `${LOAD}requestAnimationFrame(async () => { await load(); });`,
+      settings: { 'event-loop': { environment: 'node' } },
+      errors: [
+        {
+          messageId: 'asyncEventCallbackRejects',
+          data: { name: 'requestAnimationFrame', ...AWAIT_LOAD(2) },
+          line: 2,
         },
       ],
     },
