@@ -73,9 +73,9 @@ describe('runsInRequestHandler', () => {
   it('a route handler of a known framework, an http server handler, and the functions inside them', () => {
     expect(
       inHandler(
-        "import express from 'express';\nimport http from 'node:http';\nconst app = express();\napp.get('/', async (req, res) => { here(); [1].map(() => here()); });\nhttp.createServer((req, res) => here());",
+        "import express from 'express';\nimport http from 'node:http';\nimport { createServer } from 'node:https';\nconst app = express();\napp.get('/', async (req, res) => { here(); [1].map(() => here()); });\nhttp.createServer((req, res) => here());\nconst server = createServer();\nserver.on('request', (req, res) => here());\nserver.on('listening', () => here());",
       ),
-    ).toEqual([true, true, true]);
+    ).toEqual([true, true, true, true, false]);
   });
 
   it('anything else: a listener, a plain function, an app of another file', () => {
