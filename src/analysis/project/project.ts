@@ -15,7 +15,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
 import { getStaticPropertyName, skipChainExpression, skipTypeWrappers } from '../ast.js';
 import { isInStaticMember } from '../origin/function-resolution.js';
-import { type AnyContext, findVariableAt } from '../scope.js';
+import { type AnyContext, findVariableAt, isWrittenOnlyByInit } from '../scope.js';
 import { createFreshness } from './freshness.js';
 import { type LocatedValue, type MemberKey, ModuleGraph, symbolKey } from './module-graph.js';
 import { clearResolverCaches, isSourceFile } from './resolve.js';
@@ -180,8 +180,7 @@ function createProjectKnowledge(context: AnyContext): ProjectKnowledge {
     }
     if (kind !== 'Variable' || def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return undefined;
     // Only a binding written once, by its declaration, stands for its initial value.
-    const writes = variable.references.filter((reference) => reference.isWrite());
-    if (writes.length !== 1 || !writes[0]!.init) return undefined;
+    if (!isWrittenOnlyByInit(variable)) return undefined;
     const declarator = def.node;
     const init = declarator.init!;
     if (declarator.id.type === AST_NODE_TYPES.Identifier) return valueOf(init, depth + 1);
