@@ -32,6 +32,7 @@ import {
   isDeclaredInside,
   isModuleLevel,
 } from './dependencies.js';
+import { awaitedLatency } from './latency.js';
 import {
   callsAreOrdered,
   isDataMethod,
@@ -129,7 +130,7 @@ function hasOrderedCall(
 
 /**
  * Can this statement join a `Promise.all` at all, whatever its neighbours, as far as the file itself
- * tells? The answers that may read other files (`awaitsFromOtherFiles`) are asked apart, and only
+ * tells? The answers that may read other files (`awaitsJoinableWork`) are asked apart, and only
  * where they can change a report.
  */
 function asLocalCandidate(
@@ -141,6 +142,8 @@ function asLocalCandidate(
   if (!startsNewWork(argument)) return undefined;
   if (containsAwait(context.sourceCode, argument)) return undefined;
   if (isPacingExpression(context, argument) || pacesInCallee(context, argument)) return undefined;
+  // An async helper of this file that waits for nothing (`latency.ts`): nothing to overlap.
+  if (awaitedLatency(context, argument) !== 'unknown') return undefined;
   const effects = getEffects(context, item.statement);
   if (hasOrderedCall(context, effects, patterns, 'sequence')) return undefined;
   // Writes stay where they are: with `Promise.all` a write would start even when the call before it
@@ -214,6 +217,8 @@ type LoopDependency =
   | 'unknown-effects'
   /** Nothing awaited starts new work, or nothing awaited is a promise. */
   | 'no-new-work'
+  /** Every awaited call settles at once or only loads modules (`latency.ts`): nothing to overlap. */
+  | 'no-latency'
   /** The body never reads a loop variable: the same work repeated (polling, retry, draining). */
   | 'same-work'
   /** `try` with a `return`/`break` inside: a retry. */
@@ -451,8 +456,11 @@ export function judgeLoop(
   if (hasOrderedCall(context, effects, patterns, 'loop')) return no('ordered-call');
   if (effects.calls.some((site) => !isDataMethod(site.node) && isMutatingCall(site.node))) return no('writes');
   // Last, as only they may read other files: whether the new work is a promise, and known to only read.
-  if (!directAwaits.some((awaited) => startsNewWork(awaited.argument) && awaitsPromise(context, awaited.argument)))
-    return no('no-new-work');
+  const newWork = directAwaits.filter(
+    (awaited) => startsNewWork(awaited.argument) && awaitsPromise(context, awaited.argument),
+  );
+  if (newWork.length === 0) return no('no-new-work');
+  if (newWork.every((awaited) => awaitedLatency(context, awaited.argument) !== 'unknown')) return no('no-latency');
   if (
     options.requireKnownReads &&
     inBody.awaits.some(
