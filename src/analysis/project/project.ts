@@ -16,6 +16,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { getStaticPropertyName, skipChainExpression, skipTypeWrappers } from '../ast.js';
 import { isInStaticMember } from '../origin/function-resolution.js';
 import { type AnyContext, findVariableAt, isWrittenOnlyByInit } from '../scope.js';
+import { getPluginSettings } from '../settings.js';
 import { createFreshness } from './freshness.js';
 import { type LocatedValue, type MemberKey, ModuleGraph, symbolKey } from './module-graph.js';
 import { clearResolverCaches, isSourceFile } from './resolve.js';
@@ -30,13 +31,6 @@ interface ImportedFunction extends FunctionSummary {
 export interface ProjectKnowledge {
   /** The function of another project file that `callee` calls, when it can be followed. */
   resolveImportedFunction(callee: TSESTree.Node): ImportedFunction | undefined;
-}
-
-interface ProjectSettings {
-  /** False turns cross-file analysis off. Default true. */
-  readonly crossFile?: boolean;
-  /** The tsconfig.json whose `paths` and `baseUrl` resolve imports, relative to the working directory. */
-  readonly tsconfig?: string;
 }
 
 const DISABLED: ProjectKnowledge = { resolveImportedFunction: () => undefined };
@@ -61,12 +55,6 @@ export function getProjectKnowledge(context: AnyContext): ProjectKnowledge {
   return knowledge;
 }
 
-/** The plugin's shared settings, `settings['event-loop']`. */
-function getProjectSettings(context: AnyContext): ProjectSettings {
-  const settings = (context.settings as Record<string, unknown> | undefined)?.['event-loop'];
-  return typeof settings === 'object' && settings !== null ? settings : {};
-}
-
 /** The linted file's real path, and whether a file of that name is on disk (not stdin, not a block of a Markdown file). */
 function lintedFile(context: AnyContext): { path: string; onDisk: boolean } | undefined {
   const filename = context.physicalFilename || context.filename;
@@ -80,7 +68,7 @@ function lintedFile(context: AnyContext): { path: string; onDisk: boolean } | un
 }
 
 function createProjectKnowledge(context: AnyContext): ProjectKnowledge {
-  const settings = getProjectSettings(context);
+  const settings = getPluginSettings(context);
   if (settings.crossFile === false) return DISABLED;
   const linted = lintedFile(context);
   if (!linted) return DISABLED;
