@@ -17,6 +17,7 @@ import { getStaticPropertyName, skipChainExpression, skipTypeWrappers } from '..
 import { isInStaticMember } from '../origin/function-resolution.js';
 import type { DeclaredKind } from '../origin/type-annotations.js';
 import { type AnyContext, findVariableAt } from '../scope.js';
+import { getPluginSettings } from '../settings.js';
 import { type LocatedValue, type MemberKey, ModuleGraph, symbolKey } from './module-graph.js';
 import { clearResolverCaches, isSourceFile } from './resolve.js';
 import type { FunctionSummary, ModuleReference } from './summaries.js';
@@ -35,13 +36,6 @@ export interface ProjectKnowledge {
    * linted file) returns, by that type's declarations in another project file; unknown when not declared.
    */
   declaredMethodKind(reference: ModuleReference, method: string): DeclaredKind;
-}
-
-interface ProjectSettings {
-  /** False turns cross-file analysis off. Default true. */
-  readonly crossFile?: boolean;
-  /** The tsconfig.json whose `paths` and `baseUrl` resolve imports, relative to the working directory. */
-  readonly tsconfig?: string;
 }
 
 const DISABLED: ProjectKnowledge = { resolveImportedFunction: () => undefined, declaredMethodKind: () => 'unknown' };
@@ -78,12 +72,6 @@ export function getProjectKnowledge(context: AnyContext): ProjectKnowledge {
   return knowledge;
 }
 
-/** The plugin's shared settings, `settings['event-loop']`. */
-function getProjectSettings(context: AnyContext): ProjectSettings {
-  const settings = (context.settings as Record<string, unknown> | undefined)?.['event-loop'];
-  return typeof settings === 'object' && settings !== null ? settings : {};
-}
-
 /** The linted file's real path, and whether a file of that name is on disk (not stdin, not a block of a Markdown file). */
 function lintedFile(context: AnyContext): { path: string; onDisk: boolean } | undefined {
   const filename = context.physicalFilename || context.filename;
@@ -97,7 +85,7 @@ function lintedFile(context: AnyContext): { path: string; onDisk: boolean } | un
 }
 
 function createProjectKnowledge(context: AnyContext): ProjectKnowledge {
-  const settings = getProjectSettings(context);
+  const settings = getPluginSettings(context);
   if (settings.crossFile === false) return DISABLED;
   const linted = lintedFile(context);
   if (!linted) return DISABLED;
