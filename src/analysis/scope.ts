@@ -81,6 +81,22 @@ export function isReassigned(variable: ScopeVariable): boolean {
   return variable.references.some((reference) => reference.isWrite() && !reference.init);
 }
 
+const writtenOnlyByInit = new WeakMap<ScopeVariable, boolean>();
+
+/**
+ * Is the variable written exactly once, by its declaration's initialiser (`const x = …`, never assigned
+ * again)? Cached per variable: it is asked at each of its uses, and each answer reads all its references.
+ */
+export function isWrittenOnlyByInit(variable: ScopeVariable): boolean {
+  let answer = writtenOnlyByInit.get(variable);
+  if (answer === undefined) {
+    const writes = variable.references.filter((reference) => reference.isWrite());
+    answer = writes.length === 1 && writes[0]!.init === true;
+    writtenOnlyByInit.set(variable, answer);
+  }
+  return answer;
+}
+
 /** The initialiser of a variable declared once as a plain name (`const x = init`), or undefined. */
 export function getDeclaredInit(variable: ScopeVariable): TSESTree.Expression | undefined {
   const def = variable.defs.length === 1 ? variable.defs[0] : undefined;

@@ -129,26 +129,37 @@ function hasOrderedCall(
   );
 }
 
-/** Can this statement join a `Promise.all` at all, whatever its neighbours? */
-function asCandidate(
+/**
+ * Can this statement join a `Promise.all` at all, whatever its neighbours, as far as the file itself
+ * tells? The answers that may read other files (`awaitsJoinableWork`) are asked apart, and only
+ * where they can change a report.
+ */
+function asLocalCandidate(
   context: AnyContext,
   item: AwaitedStatement,
   patterns: OrderingPatterns,
-  options: IndependenceOptions,
 ): Candidate | undefined {
   const argument = item.argument;
   if (!startsNewWork(argument)) return undefined;
   if (containsAwait(context.sourceCode, argument)) return undefined;
   if (isPacingExpression(context, argument) || pacesInCallee(context, argument)) return undefined;
+  // An async helper of this file that waits for nothing (`latency.ts`): nothing to overlap.
   if (awaitedLatency(context, argument) !== 'unknown') return undefined;
-  if (options.requireKnownReads && judgeAwaitedWork(context, argument) !== 'read') return undefined;
   const effects = getEffects(context, item.statement);
   if (hasOrderedCall(context, effects, patterns, 'sequence')) return undefined;
   // Writes stay where they are: with `Promise.all` a write would start even when the call before it
   // failed, and a read beside it could see the state before or after it.
   if (effects.calls.some((site) => !isDataMethod(site.node) && isMutatingCall(site.node))) return undefined;
-  if (!awaitsPromise(context, argument)) return undefined;
   return { item, effects };
+}
+
+/**
+ * The rest of a candidate's conditions: known to only read (when asked) and a promise. Both may follow
+ * a call into another project file (`project/`), the dearest questions, so they come last.
+ */
+function awaitsJoinableWork(context: AnyContext, argument: TSESTree.Node, options: IndependenceOptions): boolean {
+  if (options.requireKnownReads && judgeAwaitedWork(context, argument) !== 'read') return false;
+  return awaitsPromise(context, argument);
 }
 
 function conflict(context: AnyContext, earlier: Candidate, later: Candidate): boolean {
@@ -177,15 +188,19 @@ export function findIndependentGroups(
     if (group.length >= 2) groups.push(group.map((candidate) => candidate.item));
     group = [];
   };
-  for (const item of items) {
-    const candidate = asCandidate(context, item, patterns, options);
+  const local = items.map((item) => asLocalCandidate(context, item, patterns));
+  local.forEach((found, index) => {
+    // A statement whose neighbours cannot join forms no group of two whatever it awaits: its dearer
+    // questions are not asked.
+    const alone = !local[index - 1] && !local[index + 1];
+    const candidate = found && !alone && awaitsJoinableWork(context, found.item.argument, options) ? found : undefined;
     if (!candidate) {
       flush();
-      continue;
+      return;
     }
     if (group.some((earlier) => conflict(context, earlier, candidate))) flush();
     group.push(candidate);
-  }
+  });
   flush();
   return groups;
 }
@@ -403,18 +418,7 @@ export function judgeLoop(
     )
   )
     return no('pacing');
-  const newWork = directAwaits.filter(
-    (awaited) => startsNewWork(awaited.argument) && awaitsPromise(context, awaited.argument),
-  );
-  if (newWork.length === 0) return no('no-new-work');
-  if (newWork.every((awaited) => awaitedLatency(context, awaited.argument) !== 'unknown')) return no('no-latency');
-  if (
-    options.requireKnownReads &&
-    inBody.awaits.some(
-      (awaited) => startsNewWork(awaited.argument) && judgeAwaitedWork(context, awaited.argument) !== 'read',
-    )
-  )
-    return no('unknown-effects');
+  if (!directAwaits.some((awaited) => startsNewWork(awaited.argument))) return no('no-new-work');
   const effects = getEffects(context, loop.body);
   const perIteration = loopVariables(context, loop);
   if (![...effects.reads].some((key) => perIteration.has(key))) return no('same-work');
@@ -436,5 +440,18 @@ export function judgeLoop(
   }
   if (hasOrderedCall(context, effects, patterns, 'loop')) return no('ordered-call');
   if (effects.calls.some((site) => !isDataMethod(site.node) && isMutatingCall(site.node))) return no('writes');
+  // Last, as only they may read other files: whether the new work is a promise, and known to only read.
+  const newWork = directAwaits.filter(
+    (awaited) => startsNewWork(awaited.argument) && awaitsPromise(context, awaited.argument),
+  );
+  if (newWork.length === 0) return no('no-new-work');
+  if (newWork.every((awaited) => awaitedLatency(context, awaited.argument) !== 'unknown')) return no('no-latency');
+  if (
+    options.requireKnownReads &&
+    inBody.awaits.some(
+      (awaited) => startsNewWork(awaited.argument) && judgeAwaitedWork(context, awaited.argument) !== 'read',
+    )
+  )
+    return no('unknown-effects');
   return { independent: true, small: isSmallLoop(loop) };
 }

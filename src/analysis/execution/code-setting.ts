@@ -16,7 +16,7 @@ import {
 } from '../catalog/code-settings.js';
 import { TEST_REGISTRATION_APIS } from '../catalog/test-frameworks.js';
 import { trackModuleReferences } from '../origin/modules.js';
-import { isPackageBin, pathInPackage } from '../project/package-manifest.js';
+import { locateInPackage } from '../project/package-manifest.js';
 import { type AnyContext, findVariableAt } from '../scope.js';
 import { findRouteRegistrations } from './route-handlers.js';
 
@@ -45,14 +45,15 @@ export function findCodeSetting(context: AnyContext): CodeSettingEvidence {
 
 function classifyFile(context: AnyContext): CodeSettingEvidence {
   // Matched inside the package, so a checkout under `/home/me/tests/` is not all test code.
-  const filename = pathInPackage(context.filename);
+  const location = locateInPackage(context.filename);
+  const filename = location.path;
   if (TEST_PATH_PATTERNS.some((pattern) => pattern.test(filename)))
     return { setting: 'test', reason: 'the file name follows test conventions' };
   if (trackModuleReferences(context, TEST_REGISTRATION_APIS).size > 0)
     return { setting: 'test', reason: 'the file registers tests' };
   if (SCRIPT_PATH_PATTERNS.some((pattern) => pattern.test(filename)))
     return { setting: 'script', reason: 'the file sits in a scripts, bin or migrations folder' };
-  if (isPackageBin(context.filename)) return { setting: 'script', reason: 'the file is a `bin` entry of its package' };
+  if (location.isBin) return { setting: 'script', reason: 'the file is a `bin` entry of its package' };
   if (trackModuleReferences(context, CLI_FRAMEWORK_MODULES).size > 0)
     return { setting: 'script', reason: 'the file defines a command-line program' };
   if (definesCommandModule(context.sourceCode.ast))

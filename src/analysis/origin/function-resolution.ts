@@ -18,7 +18,7 @@ import {
   skipTypeWrappers,
 } from '../ast.js';
 import type { Tristate } from '../promises/promises.js';
-import { type AnyContext, DefinitionType, findVariableAt } from '../scope.js';
+import { type AnyContext, DefinitionType, findVariableAt, isWrittenOnlyByInit } from '../scope.js';
 
 /** The only value of an identifier's binding, when the binding is written once (by its declaration). */
 export function constantInit(
@@ -33,9 +33,7 @@ export function constantInit(
   if (def.type !== DefinitionType.Variable || def.node.type !== AST_NODE_TYPES.VariableDeclarator) return undefined;
   const declarator = def.node;
   if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return undefined;
-  const writes = variable.references.filter((reference) => reference.isWrite());
-  if (writes.length !== 1 || !writes[0]!.init) return undefined;
-  return declarator.init;
+  return isWrittenOnlyByInit(variable) ? declarator.init : undefined;
 }
 
 /** The method (or function-valued field) `name` of a class, static or not; `#name` for a private one. */

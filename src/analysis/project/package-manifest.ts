@@ -1,11 +1,15 @@
 /**
  * The package a file belongs to: the folder of the nearest `package.json` above it, whether the
- * manifest names the file as an executable (`bin`), and the version ranges of its `dependencies`. Manifests are keyed by real path plus mtime and
- * size, so an edited manifest is read again and a long-lived process (an editor's ESLint server)
- * answers as a fresh run would; the cache is bounded.
+ * manifest names the file as an executable (`bin`), and the version ranges of its `dependencies`.
+ * Manifests are keyed by real path plus mtime and size, so an edited manifest is read again and a
+ * long-lived process (an editor's ESLint server) answers as a fresh run would; the cache is bounded.
+ * Which folder holds the nearest manifest is looked up once per folder and kept as long as the
+ * resolver's caches are (`freshness.ts`), so a manifest created or deleted is seen after a pause.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+
+import { createFreshness } from './freshness.js';
 
 interface PackageInfo {
   /** The folder that holds the manifest (its real path). */
@@ -24,30 +28,65 @@ interface ManifestEntry extends PackageInfo {
 const MAX_MANIFESTS = 1000;
 const manifests = new Map<string, ManifestEntry>();
 
+/** Folder → the manifest that governs it (null when none does), as long as the layer's freshness allows. */
+const nearestManifests = new Map<string, string | null>();
+const directoryFreshness = createFreshness();
+
 /** The nearest package above `filename` (not looking past a `node_modules` folder), if any. */
 function findPackage(filename: string): PackageInfo | undefined {
   if (!path.isAbsolute(filename)) return undefined;
-  for (let dir = path.dirname(filename); ; dir = path.dirname(dir)) {
+  if (directoryFreshness.expired()) nearestManifests.clear();
+  const found = nearestManifestOf(path.dirname(filename));
+  if (!found) return undefined;
+  if (found.stat) return readManifest(found.path, found.stat);
+  const stat = statFile(found.path);
+  if (stat) return readManifest(found.path, stat);
+  // Deleted since it was found: look again from scratch.
+  nearestManifests.clear();
+  const again = nearestManifestOf(path.dirname(filename));
+  return again?.stat ? readManifest(again.path, again.stat) : undefined;
+}
+
+/**
+ * The package.json that governs `start`: the answer of every folder on the way up is remembered, since
+ * it depends on that folder and the ones above it only. `stat` is set when the file was stat'ed just now.
+ */
+function nearestManifestOf(start: string): { path: string; stat?: fs.Stats } | undefined {
+  const visited: string[] = [];
+  let found: { path: string; stat?: fs.Stats } | undefined;
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    const known = nearestManifests.get(dir);
+    if (known !== undefined) {
+      found = known === null ? undefined : { path: known };
+      break;
+    }
+    visited.push(dir);
     const candidate = path.join(dir, 'package.json');
     const stat = statFile(candidate);
-    if (stat) return readManifest(candidate, stat);
-    if (path.dirname(dir) === dir || path.basename(dir) === 'node_modules') return undefined;
+    if (stat) {
+      found = { path: candidate, stat };
+      break;
+    }
+    if (path.dirname(dir) === dir || path.basename(dir) === 'node_modules') break;
   }
+  for (const dir of visited) nearestManifests.set(dir, found?.path ?? null);
+  return found;
 }
 
-/** Does the nearest package.json name this file (with or without its extension) as an executable? */
-export function isPackageBin(filename: string): boolean {
+interface PackageLocation {
+  /** The file's path inside its package, with `/` separators (the path as given when there is no package). */
+  readonly path: string;
+  /** Does the package.json name this file (with or without its extension) as an executable? */
+  readonly isBin: boolean;
+}
+
+/** Where `filename` sits in the nearest package above it. */
+export function locateInPackage(filename: string): PackageLocation {
   const info = findPackage(filename);
-  if (!info || info.bins.size === 0) return false;
+  if (!info) return { path: filename.split(path.sep).join('/'), isBin: false };
   const real = realPath(filename);
-  return info.bins.has(real) || info.bins.has(real.replace(/\.[cm]?[jt]s$/u, ''));
-}
-
-/** The file's path inside its package, with `/` separators (the path as given when there is no package). */
-export function pathInPackage(filename: string): string {
-  const info = findPackage(filename);
-  const relative = info ? path.relative(info.root, realPath(filename)) : filename;
-  return relative.split(path.sep).join('/');
+  const isBin = info.bins.has(real) || info.bins.has(real.replace(/\.[cm]?[jt]s$/u, ''));
+  return { path: path.relative(info.root, real).split(path.sep).join('/'), isBin };
 }
 
 /** The version range the nearest package.json gives `name` in its `dependencies`, if it declares it. */
@@ -86,17 +125,14 @@ function readManifest(manifestPath: string, stat: fs.Stats): ManifestEntry {
 }
 
 function statFile(file: string): fs.Stats | undefined {
-  try {
-    const stat = fs.statSync(file);
-    return stat.isFile() ? stat : undefined;
-  } catch {
-    return undefined;
-  }
+  // Without `throwIfNoEntry` every folder without a manifest costs a thrown error (most of the lookup's time).
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  return stat?.isFile() ? stat : undefined;
 }
 
 function realPath(file: string): string {
   try {
-    return fs.realpathSync(file);
+    return fs.realpathSync.native(file);
   } catch {
     return file;
   }

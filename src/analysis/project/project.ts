@@ -16,8 +16,9 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { getStaticPropertyName, skipChainExpression, skipTypeWrappers } from '../ast.js';
 import { isInStaticMember } from '../origin/function-resolution.js';
 import type { DeclaredKind } from '../origin/type-annotations.js';
-import { type AnyContext, findVariableAt } from '../scope.js';
+import { type AnyContext, findVariableAt, isWrittenOnlyByInit } from '../scope.js';
 import { getPluginSettings } from '../settings.js';
+import { createFreshness } from './freshness.js';
 import { type LocatedValue, type MemberKey, ModuleGraph, symbolKey } from './module-graph.js';
 import { clearResolverCaches, isSourceFile } from './resolve.js';
 import type { FunctionSummary, ModuleReference } from './summaries.js';
@@ -42,23 +43,11 @@ const DISABLED: ProjectKnowledge = { resolveImportedFunction: () => undefined, d
 
 const cache = new WeakMap<TSESTree.Program, ProjectKnowledge>();
 
-/**
- * Resolver caches (directory listings, package.json, tsconfig, answers by directory) are dropped when a
- * file is linted after a pause (an editor between edits: a file created meanwhile is seen at once), and
- * at the latest after a while of continuous linting; a CLI run lints without pauses and keeps them.
- */
-const RESOLVER_IDLE_MS = 1000;
-const RESOLVER_CACHE_MAX_MS = 10_000;
-let resolverCacheSince = Date.now();
-let lastLintedAt = Date.now();
+/** Resolver caches (directory listings, package.json, tsconfig, answers by directory) follow the layer's freshness. */
+const resolverFreshness = createFreshness();
 
 function refreshResolverCaches(): void {
-  const now = Date.now();
-  if (now - lastLintedAt > RESOLVER_IDLE_MS || now - resolverCacheSince > RESOLVER_CACHE_MAX_MS) {
-    clearResolverCaches();
-    resolverCacheSince = now;
-  }
-  lastLintedAt = now;
+  if (resolverFreshness.expired()) clearResolverCaches();
 }
 
 /** Project knowledge for the file of `context`, built once per file. */
@@ -185,8 +174,7 @@ function createProjectKnowledge(context: AnyContext): ProjectKnowledge {
     }
     if (kind !== 'Variable' || def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return undefined;
     // Only a binding written once, by its declaration, stands for its initial value.
-    const writes = variable.references.filter((reference) => reference.isWrite());
-    if (writes.length !== 1 || !writes[0]!.init) return undefined;
+    if (!isWrittenOnlyByInit(variable)) return undefined;
     const declarator = def.node;
     const init = declarator.init!;
     if (declarator.id.type === AST_NODE_TYPES.Identifier) return valueOf(init, depth + 1);
