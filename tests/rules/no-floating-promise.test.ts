@@ -1721,3 +1721,92 @@ runRuleTests('no-floating-promise', rule, {
     },
   ],
 });
+
+// ---- Declared types without the checker (src/analysis/origin/declared-types.ts) ----
+// Untyped only: with types the checker answers. The annotations name interfaces, type aliases and classes of
+// this file or of tests/fixtures/projects/declared, imported with `import type`, `import { type X }` or `import { X }`.
+
+const DECLARED = 'projects/declared/src/service.ts';
+
+const declaredParameter =
+  "import type { Repo, User } from './types/index.js';\nexport async function handle(repo: Repo, user: User) {\n  repo.save(user);\n}";
+const declaredField =
+  "import { Db } from './types/index.js';\nexport class Reports {\n  constructor(private readonly db: Db) {}\n  async refresh() {\n    this.db.query('refresh materialized view totals');\n  }\n}";
+const declaredClassField =
+  "import { type Db } from './types/db.js';\nexport class Reports {\n  #db?: Db;\n  async refresh() {\n    this.#db?.query('vacuum');\n  }\n}";
+const declaredInherited =
+  "import { type AuditLog, type User } from './types/index.js';\nexport async function prune(log: AuditLog, user: User) {\n  log.remove(user);\n}";
+const declaredOptional =
+  "import type { Repo } from './types/index.js';\nexport async function warm(repo: Repo) {\n  repo.find?.('1');\n}";
+const declaredProperty =
+  "import type { Repo } from './types/index.js';\nexport async function warm(repo: Repo) {\n  repo.load('1');\n}";
+const declaredSameFile =
+  "interface Mailer {\n  send(to: string): Promise<void>;\n}\ninterface AuditMailer extends Mailer {\n  audit(): void;\n}\nexport async function notify(mailer: AuditMailer) {\n  mailer.send('ops@example.com');\n}";
+const declaredTypeAlias =
+  "type Queue = { add(job: string): Promise<number> } & { size(): number };\nexport async function enqueue(queue: Queue) {\n  queue.add('mail');\n}";
+const declaredFunctionType = 'export async function retry(task: () => Promise<void>) {\n  task();\n}';
+const declaredNamespace =
+  "import type * as types from './types/index.js';\nexport async function handle(repo: types.Repo, user: types.User) {\n  repo.save(user);\n}";
+
+runRuleTests(
+  'no-floating-promise',
+  rule,
+  {
+    valid: [
+      {
+        filename: DECLARED,
+        code: "import type { Repo, User } from './types/index.js';\nexport async function handle(repo: Repo, user: User) {\n  await repo.save(user);\n}",
+      },
+      // Declared `number` and `void`: not promises.
+      {
+        filename: DECLARED,
+        code: "import type { Repo } from './types/index.js';\nexport async function handle(repo: Repo) {\n  repo.count();\n  repo.touch();\n}",
+      },
+      {
+        filename: DECLARED,
+        code: "import { Db } from './types/index.js';\nexport class Reports {\n  constructor(private readonly db: Db) {}\n  async stop() {\n    this.db.close();\n  }\n}",
+      },
+      // Overloads that do not all return a promise, a method no type declares, a cycle of `extends`: unknown.
+      {
+        filename: DECLARED,
+        code: "import type { Repo, Ping } from './types/index.js';\nexport async function handle(repo: Repo, ping: Ping) {\n  repo.pick('1');\n  repo.reset();\n  ping.send();\n}",
+      },
+      // A type of a package (not a project file), a type parameter, an unannotated parameter: unknown.
+      {
+        filename: DECLARED,
+        code: "import type { Redis } from 'ioredis';\nexport async function handle<T extends object>(redis: Redis, store: T, repo) {\n  redis.set('k', 'v');\n  store.save();\n  repo.save();\n}",
+      },
+      // The off switch turns off the other files, not this file's own declarations.
+      {
+        filename: DECLARED,
+        code: declaredParameter,
+        settings: { 'event-loop': { crossFile: false } },
+      },
+    ],
+    invalid: [
+      { filename: DECLARED, code: declaredParameter, errors: [droppedCall(declaredParameter, 'repo.save(user)', 3)] },
+      {
+        filename: DECLARED,
+        code: declaredField,
+        errors: [droppedCall(declaredField, "this.db.query('refresh materialized view totals')", 5)],
+      },
+      {
+        filename: DECLARED,
+        code: declaredClassField,
+        errors: [droppedCall(declaredClassField, "this.#db?.query('vacuum')", 5)],
+      },
+      { filename: DECLARED, code: declaredInherited, errors: [droppedCall(declaredInherited, 'log.remove(user)', 3)] },
+      { filename: DECLARED, code: declaredOptional, errors: [droppedCall(declaredOptional, "repo.find?.('1')", 3)] },
+      { filename: DECLARED, code: declaredProperty, errors: [droppedCall(declaredProperty, "repo.load('1')", 3)] },
+      {
+        filename: DECLARED,
+        code: declaredSameFile,
+        errors: [droppedCall(declaredSameFile, "mailer.send('ops@example.com')", 8)],
+      },
+      { filename: DECLARED, code: declaredTypeAlias, errors: [droppedCall(declaredTypeAlias, "queue.add('mail')", 3)] },
+      { filename: DECLARED, code: declaredFunctionType, errors: [droppedCall(declaredFunctionType, 'task()', 2)] },
+      { filename: DECLARED, code: declaredNamespace, errors: [droppedCall(declaredNamespace, 'repo.save(user)', 3)] },
+    ],
+  },
+  ['untyped'],
+);

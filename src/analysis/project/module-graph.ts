@@ -5,6 +5,7 @@
  * static and instance methods, and `extends` chains to another file. Cycles end the search (no answer);
  * so does the depth limit.
  */
+import type { DeclaredKind, DeclaredShape } from '../origin/type-annotations.js';
 import { resolveModule, type ResolveOptions } from './resolve.js';
 import type {
   ClassSummary,
@@ -15,6 +16,7 @@ import type {
   ModuleSummary,
   ObjectSummary,
   SymbolSummary,
+  TypeValue,
 } from './summaries.js';
 import { getModuleSummary } from './summary-cache.js';
 
@@ -39,6 +41,15 @@ export function symbolKey(located: LocatedValue | undefined): MemberKey | undefi
 
 /** Steps through references and member accesses before giving up. */
 const MAX_STEPS = 64;
+
+/** A declared type settled to its shape, with the file whose names its bases are. */
+interface LocatedShape {
+  readonly shape: DeclaredShape;
+  readonly file: string;
+}
+
+/** How many types an `extends` chain may pass through before the answer is unknown. */
+const MAX_TYPE_DEPTH = 8;
 
 export class ModuleGraph {
   private steps = 0;
@@ -182,6 +193,70 @@ export class ModuleGraph {
       this.steps = steps;
       if (typeof symbol === 'object' && symbol.file === key.file && symbol.symbol === key.symbol)
         return this.settle(member.value, located.file);
+    }
+    return undefined;
+  }
+
+  /**
+   * What calling the method `method` of a value declared with the type `reference` (seen from `fromFile`)
+   * returns, by the declarations of that type and of the types it extends; unknown when not declared.
+   */
+  declaredMethodKind(fromFile: string, reference: ModuleReference, method: string): DeclaredKind {
+    const file = this.resolve(fromFile, reference.specifier, reference.via);
+    if (!file || reference.name === '*' || reference.members.length > 0) return 'unknown';
+    const located = this.typeExportOf(file, reference.name, new Set());
+    return located ? this.shapeMethodKind(located, method, new Set(), 0) : 'unknown';
+  }
+
+  /** The method `method` of a located shape, else of the types it builds on, in order; `seen` guards cycles. */
+  private shapeMethodKind(located: LocatedShape, method: string, seen: Set<string>, depth: number): DeclaredKind {
+    const own = Object.hasOwn(located.shape.methods, method) ? located.shape.methods[method] : undefined;
+    if (own !== undefined) return own;
+    if (depth >= MAX_TYPE_DEPTH) return 'unknown';
+    for (const base of located.shape.bases) {
+      const key = `${located.file}\0${base}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const parent = this.settleType(this.summaryOf(located.file)?.types?.local[base], located.file);
+      const kind = parent ? this.shapeMethodKind(parent, method, seen, depth + 1) : 'unknown';
+      if (kind !== 'unknown') return kind;
+    }
+    return 'unknown';
+  }
+
+  /** A type of `file` (a shape, or an import of one) settled to its shape. */
+  private settleType(value: TypeValue | undefined, file: string): LocatedShape | undefined {
+    if (!value || ++this.steps > MAX_STEPS) return undefined;
+    if (value.kind === 'shape') return { shape: value, file };
+    if (value.name === '*' || value.members.length > 0) return undefined;
+    const target = this.resolve(file, value.specifier, value.via);
+    return target ? this.typeExportOf(target, value.name, new Set()) : undefined;
+  }
+
+  /** The exported type `name` of `file`, through re-exports and `export *`; `seen` guards against cycles. */
+  private typeExportOf(file: string, name: string, seen: Set<string>): LocatedShape | undefined {
+    const key = `${file}\0${name}`;
+    if (seen.has(key) || ++this.steps > MAX_STEPS) return undefined;
+    seen.add(key);
+    const summary = this.summaryOf(file);
+    if (!summary) return undefined;
+    const exported =
+      summary.types && Object.hasOwn(summary.types.exported, name) ? summary.types.exported[name] : undefined;
+    if (typeof exported === 'string') {
+      const local = summary.types!.local[exported];
+      if (local?.kind === 'shape') return { shape: local, file };
+      if (!local || local.name === '*' || local.members.length > 0) return undefined;
+      const target = this.resolve(file, local.specifier, local.via);
+      return target ? this.typeExportOf(target, local.name, seen) : undefined;
+    }
+    if (exported) {
+      const target = this.resolve(file, exported.specifier, exported.via);
+      return target ? this.typeExportOf(target, exported.name, seen) : undefined;
+    }
+    for (const specifier of summary.starExports) {
+      const target = this.resolve(file, specifier, 'import');
+      const found = target && this.typeExportOf(target, name, seen);
+      if (found) return found;
     }
     return undefined;
   }

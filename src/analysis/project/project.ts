@@ -15,6 +15,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
 import { getStaticPropertyName, skipChainExpression, skipTypeWrappers } from '../ast.js';
 import { isInStaticMember } from '../origin/function-resolution.js';
+import type { DeclaredKind } from '../origin/type-annotations.js';
 import { type AnyContext, findVariableAt, isWrittenOnlyByInit } from '../scope.js';
 import { getPluginSettings } from '../settings.js';
 import { createFreshness } from './freshness.js';
@@ -31,9 +32,14 @@ interface ImportedFunction extends FunctionSummary {
 export interface ProjectKnowledge {
   /** The function of another project file that `callee` calls, when it can be followed. */
   resolveImportedFunction(callee: TSESTree.Node): ImportedFunction | undefined;
+  /**
+   * What calling the method `method` of a value declared with the type `reference` names (an import of the
+   * linted file) returns, by that type's declarations in another project file; unknown when not declared.
+   */
+  declaredMethodKind(reference: ModuleReference, method: string): DeclaredKind;
 }
 
-const DISABLED: ProjectKnowledge = { resolveImportedFunction: () => undefined };
+const DISABLED: ProjectKnowledge = { resolveImportedFunction: () => undefined, declaredMethodKind: () => 'unknown' };
 
 const cache = new WeakMap<TSESTree.Program, ProjectKnowledge>();
 
@@ -250,5 +256,18 @@ function createProjectKnowledge(context: AnyContext): ProjectKnowledge {
     return answer;
   }
 
-  return { resolveImportedFunction };
+  const declaredKinds = new Map<string, DeclaredKind>();
+
+  function declaredMethodKind(reference: ModuleReference, method: string): DeclaredKind {
+    const key = `${reference.specifier}\0${reference.name}\0${method}`;
+    let kind = declaredKinds.get(key);
+    if (kind === undefined) {
+      graph.reset();
+      kind = graph.declaredMethodKind(file, reference, method);
+      declaredKinds.set(key, kind);
+    }
+    return kind;
+  }
+
+  return { resolveImportedFunction, declaredMethodKind };
 }

@@ -23,6 +23,12 @@ import { PROMISE_CALLBACK_METHODS } from '../catalog/promise-apis.js';
 import { effectOfName, type WorkEffect } from '../concurrency/effect-names.js';
 import { sqlKindOf } from '../concurrency/sql-kind.js';
 import { functionReturnsPromise, objectPropertyName } from '../origin/function-resolution.js';
+import {
+  type DeclaredShape,
+  mergeDeclaredShapes,
+  type NeverRejects,
+  readDeclaredShape,
+} from '../origin/type-annotations.js';
 import type { Tristate } from '../promises/promises.js';
 import { type BodyReader, cannotReject } from '../promises/rejection.js';
 
@@ -102,6 +108,18 @@ export interface ModuleSummary {
   readonly moduleExports: ExportValue | undefined;
   /** True when the file uses CommonJS exports (so `import x from` reads `module.exports`). */
   readonly commonJs: boolean;
+  /** Declared types (interfaces, object type aliases, classes), for annotated values in other files; absent when the file has none. */
+  readonly types?: DeclaredTypes;
+}
+
+/** A type of a file by its local name: the shape it declares, or an import (`import type { Repo } from './repo.js'`). */
+export type TypeValue = DeclaredShape | ModuleReference;
+
+export interface DeclaredTypes {
+  /** Top-level interfaces, object type aliases and classes by local name, and imported names as references. */
+  readonly local: Readonly<Record<string, TypeValue>>;
+  /** Exported type names: the local name each exports, or a reference (`export type { Repo } from './repo.js'`). */
+  readonly exported: Readonly<Record<string, string | ModuleReference>>;
 }
 
 type Binding = TSESTree.Node;
@@ -225,7 +243,95 @@ export function summarizeModule(program: TSESTree.Program, text: string): Module
     if (value) exportsByName[name] = value;
   }
 
-  return { exports: exportsByName, starExports, moduleExports, commonJs };
+  const types = collectDeclaredTypes(program, (fn) => cannotReject(context.reader, fn));
+  return {
+    exports: exportsByName,
+    starExports,
+    moduleExports,
+    commonJs,
+    ...(types && { types }),
+  };
+}
+
+/**
+ * The declared types of a module: one pass over its top-level statements, reading only signatures (no
+ * function body); undefined when it declares and imports none. Names of one file share one table, as
+ * TypeScript's do (a class is a type and a value; an interface may merge with its second declaration).
+ */
+export function collectDeclaredTypes(
+  program: TSESTree.Program,
+  neverRejects?: NeverRejects,
+): DeclaredTypes | undefined {
+  const local: Record<string, TypeValue> = Object.create(null) as Record<string, TypeValue>;
+  const exported: Record<string, string | ModuleReference> = Object.create(null) as Record<
+    string,
+    string | ModuleReference
+  >;
+  let found = false;
+  const declare = (node: TSESTree.Node, name: string): void => {
+    const shape = readDeclaredShape(node, neverRejects);
+    if (!shape) return;
+    const previous = local[name];
+    local[name] = previous?.kind === 'shape' ? mergeDeclaredShapes(previous, shape) : shape;
+    found = true;
+  };
+  for (const statement of program.body) {
+    switch (statement.type) {
+      case AST_NODE_TYPES.ImportDeclaration:
+        for (const imported of statement.specifiers) {
+          const name =
+            imported.type === AST_NODE_TYPES.ImportDefaultSpecifier
+              ? 'default'
+              : imported.type === AST_NODE_TYPES.ImportNamespaceSpecifier
+                ? '*'
+                : moduleExportName(imported.imported);
+          local[imported.local.name] = reference(String(statement.source.value), 'import', name);
+        }
+        break;
+      case AST_NODE_TYPES.ExportNamedDeclaration:
+        for (const specifier of statement.specifiers) {
+          const name = moduleExportName(specifier.local);
+          exported[moduleExportName(specifier.exported)] = statement.source
+            ? reference(String(statement.source.value), 'import', name)
+            : name;
+          found = true;
+        }
+        if (statement.declaration) {
+          const name = declaredTypeName(statement.declaration);
+          if (name !== undefined) {
+            declare(statement.declaration, name);
+            exported[name] = name;
+          }
+        }
+        break;
+      case AST_NODE_TYPES.ExportDefaultDeclaration: {
+        const name = declaredTypeName(statement.declaration);
+        if (name !== undefined) {
+          declare(statement.declaration, name);
+          exported.default = name;
+        }
+        break;
+      }
+      default: {
+        const name = declaredTypeName(statement);
+        if (name !== undefined) declare(statement, name);
+      }
+    }
+  }
+  return found ? { local, exported } : undefined;
+}
+
+/** The name an interface, type alias or class declaration gives its type. */
+function declaredTypeName(node: TSESTree.Node): string | undefined {
+  switch (node.type) {
+    case AST_NODE_TYPES.TSInterfaceDeclaration:
+    case AST_NODE_TYPES.TSTypeAliasDeclaration:
+      return node.id.name;
+    case AST_NODE_TYPES.ClassDeclaration:
+      return node.id?.name;
+    default:
+      return undefined;
+  }
 }
 
 function reference(specifier: string, via: 'import' | 'require', name: string): ModuleReference {

@@ -25,12 +25,14 @@ import {
   PROMISE_RETURNING_APIS,
   PROMISIFY_APIS,
 } from '../catalog/promise-apis.js';
+import { getDeclaredTypes } from '../origin/declared-types.js';
 import {
   constantInit,
   functionReturnsPromise as sharedFunctionReturnsPromise,
   resolveFunction,
 } from '../origin/function-resolution.js';
 import { findValueRoot, trackModuleReferences } from '../origin/modules.js';
+import type { DeclaredKind } from '../origin/type-annotations.js';
 import { getProjectKnowledge } from '../project/project.js';
 import { type AnyContext, getStaticValueAt } from '../scope.js';
 import {
@@ -163,12 +165,12 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
         if (node.name === 'undefined') return 'no';
         if (inProgress.has(node)) return 'unknown';
         const init = constantInit(context, node);
-        if (!init || isFunctionNode(init) || init.type === AST_NODE_TYPES.ClassDeclaration)
-          return init ? 'no' : 'unknown';
+        if (init && (isFunctionNode(init) || init.type === AST_NODE_TYPES.ClassDeclaration)) return 'no';
         inProgress.add(node);
-        const answer = syntacticIsPromise(init);
+        const answer = init ? syntacticIsPromise(init) : 'unknown';
         inProgress.delete(node);
-        return answer;
+        // Untyped, its own annotation may still tell (`pending: Promise<void>`).
+        return answer === 'unknown' && !typeInfo ? fromDeclaredKind(getDeclaredTypes(context).valueKind(node)) : answer;
       }
       case AST_NODE_TYPES.ConditionalExpression:
         return either(syntacticIsPromise(node.consequent), syntacticIsPromise(node.alternate));
@@ -218,7 +220,10 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
     const fn = resolveFunction(context, callee);
     if (fn) return functionReturnsPromise(fn);
     // Not a function of this file: a function of another project file, from its export summary.
-    return getProjectKnowledge(context).resolveImportedFunction(callee)?.returnsPromise ?? 'unknown';
+    const imported = getProjectKnowledge(context).resolveImportedFunction(callee)?.returnsPromise ?? 'unknown';
+    if (imported !== 'unknown' || typeInfo) return imported;
+    // Untyped, a TypeScript file still declares types: `repo.save(x)` with `repo: Repo`.
+    return fromDeclaredKind(getDeclaredTypes(context).callKind(callee));
   }
 
   /**
@@ -394,6 +399,11 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
     functionReturnsPromise,
     hasCatchMethod,
   };
+}
+
+/** A declared type's answer to "is this a promise?". */
+function fromDeclaredKind(kind: DeclaredKind): Tristate {
+  return kind === 'promise' ? 'yes' : kind === 'other' ? 'no' : 'unknown';
 }
 
 function either(a: Tristate, b: Tristate): Tristate {

@@ -289,3 +289,63 @@ describe('summarizeFunctionsByBody', () => {
     expect(summaries.size).toBe(3);
   });
 });
+
+describe('summarizeModule: declared types', () => {
+  it('keeps the shapes of interfaces, type aliases and classes, the imports they may name, and the exported type names', () => {
+    const summary = summarize(
+      `
+      import type { Base } from './base.js';
+      import { type User, helper } from './users.js';
+      import * as models from './models.js';
+      interface Store { remove(id: string): PromiseLike<void>; }
+      interface Store { clear(): void; }
+      export interface Repo extends Store, Base { save(user: User): Promise<void>; }
+      export type Queue = { add(job: string): Promise<number> };
+      export default class Db { async query(sql: string) { await send(sql); } async init() { this.ready = true; } }
+      type Id = string;
+      export { Store as Storage };
+      export type { Job } from './jobs.js';
+      export { Worker as Runner } from './workers.js';
+      export * from './more.js';
+    `,
+      '/project/types.ts',
+    );
+    const types = summary.types!;
+    expect(Object.keys(types.local).sort()).toEqual([
+      'Base',
+      'Db',
+      'Queue',
+      'Repo',
+      'Store',
+      'User',
+      'helper',
+      'models',
+    ]);
+    expect(types.local.Store).toEqual({ kind: 'shape', bases: [], methods: { remove: 'promise', clear: 'other' } });
+    expect(types.local.Repo).toEqual({ kind: 'shape', bases: ['Store', 'Base'], methods: { save: 'promise' } });
+    // `init` cannot reject: a dropped call loses nothing, so its declared promise is left unknown.
+    expect(types.local.Db).toEqual({ kind: 'shape', bases: [], methods: { query: 'promise', init: 'unknown' } });
+    expect(types.local.Base).toEqual({
+      kind: 'reference',
+      specifier: './base.js',
+      via: 'import',
+      name: 'Base',
+      members: [],
+    });
+    expect(types.local.models).toMatchObject({ specifier: './models.js', name: '*' });
+    expect({ ...types.exported }).toEqual({
+      Repo: 'Repo',
+      Queue: 'Queue',
+      default: 'Db',
+      Storage: 'Store',
+      Job: { kind: 'reference', specifier: './jobs.js', via: 'import', name: 'Job', members: [] },
+      Runner: { kind: 'reference', specifier: './workers.js', via: 'import', name: 'Worker', members: [] },
+    });
+    // Types are kept beside the values, not among them.
+    expect(Object.keys(summary.exports).sort()).toEqual(['Runner', 'default']);
+  });
+
+  it('has none for a file that declares no type', () => {
+    expect(summarize('export async function save() { await io(); }').types).toBeUndefined();
+  });
+});
