@@ -34,6 +34,7 @@ import { type ApiRow, trackModuleReferences } from '../analysis/origin/modules.j
 import { getProjectKnowledge } from '../analysis/project/project.js';
 import { isCallbackStyleCall } from '../analysis/promises/callback-style.js';
 import { apiIgnoresCallbackResult, callbackReturnsPromise, isArrayValue } from '../analysis/promises/callbacks.js';
+import { callSettlesOnlyByResolving } from '../analysis/promises/deferred.js';
 import {
   classifyMisuse,
   isExcusedMisuse,
@@ -360,7 +361,10 @@ export default createRule<Options, MessageIds>({
     /** Can the promise of the dropped call reject? Same-file functions first, then another project file's summary. */
     function calleeCannotReject(node: TSESTree.Node): { fn: FunctionNode | undefined; neverRejects: boolean } {
       const callee = calledCallee(node);
+      const call = callee?.parent;
       const fn = callee && resolveFunction(context, callee);
+      if (call?.type === AST_NODE_TYPES.CallExpression && callSettlesOnlyByResolving(context, call))
+        return { fn, neverRejects: true };
       if (fn) return { fn, neverRejects: cannotReject(sourceCode, fn) };
       const imported = callee && getProjectKnowledge(context).resolveImportedFunction(callee);
       return { fn: undefined, neverRejects: imported?.cannotReject === true };

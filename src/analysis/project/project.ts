@@ -18,7 +18,7 @@ import { isInStaticMember } from '../origin/function-resolution.js';
 import { type AnyContext, findVariableAt } from '../scope.js';
 import { type LocatedValue, type MemberKey, ModuleGraph, symbolKey } from './module-graph.js';
 import { clearResolverCaches, isSourceFile } from './resolve.js';
-import type { FunctionSummary, ModuleReference } from './summaries.js';
+import type { ClassSummary, FunctionSummary, ModuleReference } from './summaries.js';
 import { recordLintedModule } from './summary-cache.js';
 
 interface ImportedFunction extends FunctionSummary {
@@ -29,6 +29,8 @@ interface ImportedFunction extends FunctionSummary {
 export interface ProjectKnowledge {
   /** The function of another project file that `callee` calls, when it can be followed. */
   resolveImportedFunction(callee: TSESTree.Node): ImportedFunction | undefined;
+  /** The class of another project file that `node` names (`Deferred` in `Deferred.create()`), when it can be followed. */
+  resolveImportedClass(node: TSESTree.Node): ClassSummary | undefined;
 }
 
 interface ProjectSettings {
@@ -38,7 +40,7 @@ interface ProjectSettings {
   readonly tsconfig?: string;
 }
 
-const DISABLED: ProjectKnowledge = { resolveImportedFunction: () => undefined };
+const DISABLED: ProjectKnowledge = { resolveImportedFunction: () => undefined, resolveImportedClass: () => undefined };
 
 const cache = new WeakMap<TSESTree.Program, ProjectKnowledge>();
 
@@ -274,5 +276,11 @@ function createProjectKnowledge(context: AnyContext): ProjectKnowledge {
     return answer;
   }
 
-  return { resolveImportedFunction };
+  function resolveImportedClass(node: TSESTree.Node): ClassSummary | undefined {
+    graph.reset();
+    const located = valueOf(node, 0);
+    return located?.value.kind === 'class' ? located.value : undefined;
+  }
+
+  return { resolveImportedFunction, resolveImportedClass };
 }

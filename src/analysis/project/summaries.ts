@@ -22,6 +22,7 @@ import { PROMISE_CALLBACK_METHODS } from '../catalog/promise-apis.js';
 import { effectOfName, type WorkEffect } from '../concurrency/effect-names.js';
 import { sqlKindOf } from '../concurrency/sql-kind.js';
 import { functionReturnsPromise, objectPropertyName } from '../origin/function-resolution.js';
+import { type DeferredClassFacts, deferredClassFacts } from '../promises/deferred-class.js';
 import type { Tristate } from '../promises/promises.js';
 import { cannotReject } from '../promises/rejection.js';
 import type { SourceCode } from '../scope.js';
@@ -53,6 +54,8 @@ export interface ClassSummary {
   readonly symbolMembers: readonly SymbolMember[];
   /** The class it extends, when that is known (a class of this file or an import). */
   readonly superClass: ExportValue | undefined;
+  /** For a deferred class (own `resolve` and `reject`): what can make an instance reject. */
+  readonly deferred: DeferredClassFacts | undefined;
 }
 
 interface SymbolMember {
@@ -437,7 +440,8 @@ function summarizeClass(
       symbolMembers.push({ key, isStatic: member.static, value: summarizeFunction(value, context) });
   }
   const superClass = node.superClass ? summarizeValue(node.superClass, context, depth + 1) : undefined;
-  return { kind: 'class', name: node.id?.name, staticMembers, instanceMembers, symbolMembers, superClass };
+  const deferred = deferredClassFacts(TREE_WALKING, node);
+  return { kind: 'class', name: node.id?.name, staticMembers, instanceMembers, symbolMembers, superClass, deferred };
 }
 
 function summarizeFunction(fn: FunctionNode, context: SummaryContext): FunctionSummary {

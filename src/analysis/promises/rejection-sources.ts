@@ -3,7 +3,8 @@
  * reject with nothing in the function to catch them: a `throw`, an awaited call that can reject, a
  * `for await`, a returned call's promise. A call counts unless it is known not to reject: a handled
  * chain, a function of the file with no such place itself (followed), a function of another project
- * file whose body cannot reject, a `new Promise` whose executor takes no `reject`. A sync throw from a
+ * file whose body cannot reject, a `new Promise` whose executor takes no `reject`, a method of a
+ * deferred that only ever resolves (`await this.#ready.valueOrThrow()`, see deferred.ts). A sync throw from a
  * plain call does not count: it would throw just the same without `async`. This is the evidence
  * behind "an async callback whose promise nobody handles loses an error".
  */
@@ -15,6 +16,7 @@ import { resolveFunction } from '../origin/function-resolution.js';
 import { trackModuleReferences } from '../origin/modules.js';
 import { getProjectKnowledge } from '../project/project.js';
 import { type AnyContext } from '../scope.js';
+import { callSettlesOnlyByResolving } from './deferred.js';
 import { getPromiseKnowledge } from './promises.js';
 import { cannotReject, isHandledPromiseChain } from './rejection.js';
 
@@ -86,6 +88,8 @@ function callCanReject(context: AnyContext, input: TSESTree.Node): boolean {
   }
   if (node.type !== AST_NODE_TYPES.CallExpression) return false;
   if (isHandledPromiseChain(context.sourceCode, node)) return false;
+  // Before the method's own body: what it awaits settles by rejecting only when something calls `reject`.
+  if (callSettlesOnlyByResolving(context, node)) return false;
   const fn = resolveFunction(context, node.callee);
   if (fn) return functionCanReject(context, fn);
   return getProjectKnowledge(context).resolveImportedFunction(node.callee)?.cannotReject !== true;
