@@ -98,6 +98,11 @@ runRuleTests('no-floating-promise', rule, {
       mode: 'typed',
       code: `${QUERY_BUILDER}function scope(query: QueryBuilder<string>) { query.where('x'); query.active(); }`,
     },
+    // The same, borrowed through Function.prototype's call/apply (`this.append.apply(this, stages)`).
+    {
+      mode: 'typed',
+      code: `${QUERY_BUILDER}function scope(query: QueryBuilder<string>, filters: [string]) { query.where.call(query, 'x'); query.where.apply(query, filters); }`,
+    },
     // Decorating the promise object on purpose.
     `${LOAD}function main() { const pending = load(); pending.label = 'load'; return pending; }`,
     // Same-file async functions that cannot reject: dropping them loses only ordering (checkNeverRejecting is off).

@@ -273,6 +273,23 @@ describe('isPromise: typed mode', () => {
     ]);
   });
 
+  it('a chainable builder method borrowed through call/apply hands back its own receiver', () => {
+    const code = [
+      'class Query implements PromiseLike<number> {',
+      '  where(field: string): this { return this; }',
+      '  async count(): Promise<number> { return 1; }',
+      '  then<A = number, B = never>(ok?: ((value: number) => A | PromiseLike<A>) | null, ko?: ((reason: unknown) => B | PromiseLike<B>) | null): PromiseLike<A | B> { return Promise.resolve(1).then(ok, ko); }',
+      '  build(fields: [string]) {',
+      "    ask(this.where.call(this, 'a'));",
+      '    ask(this.where.apply(this, fields));',
+      '    ask(this.count.call(this));',
+      "    ask(this.where('a'));",
+      '  }',
+      '}',
+    ].join('\n');
+    expect(isPromise({ code, typed: true })).toEqual(['no', 'no', 'yes', 'no']);
+  });
+
   it('any falls back to syntax', () => {
     const code =
       "declare const db: any;\nconst fsp = require('fs/promises');\nask(db.query(sql).then((rows: unknown) => rows));\nask(fsp.readFile(p));\nask(db.query(sql));";
