@@ -166,6 +166,14 @@ export const verdicts = [
   ...puppeteer.inBothModes(
     'no-floating-promise',
     'src/injected/Poller.ts',
+    252,
+    'this.#interval = setInterval(async () => {',
+    'wrong',
+    'injected into the page (IntervalPoller of `src/injected/`): the rejected `#fn()` of a polling tick runs in the browser, where an unhandled rejection is logged, not a Node process that stops.',
+  ),
+  ...puppeteer.inBothModes(
+    'no-floating-promise',
+    'src/injected/Poller.ts',
     197,
     'window.requestAnimationFrame(poll);',
     'wrong',
@@ -237,8 +245,7 @@ export const verdicts = [
     'harmless',
     '`#frameTreeHandled` is a Deferred that is only ever resolved (FrameManager.ts:231-232), so `valueOrThrow()` cannot reject; the rest of the listener is synchronous.',
   ),
-  puppeteer(
-    'untyped',
+  ...puppeteer.inBothModes(
     'no-floating-promise',
     'src/cdp/Browser.ts',
     211,
