@@ -1599,6 +1599,9 @@ const READY_REJECTS = {
   column: 28,
 };
 
+const SOMETIMES_PROMISE =
+  "class Pool {\n  queue: string[] = [];\n  closing = false;\n  async close() { await fetch('/close'); }\n  drain() {\n    while (this.queue.length) console.log(this.queue.shift());\n    if (this.closing) return this.close();\n  }\n  push(item: string) {\n    this.queue.push(item);\n    this.drain();\n  }\n}";
+
 const DROPPED_WAIT = `${DEFERRED}const loaded = new Deferred<string>();\nexport async function wait() {\n  loaded.valueOrThrow();\n}`;
 
 runRuleTests('no-floating-promise', rule, {
@@ -1611,6 +1614,8 @@ runRuleTests('no-floating-promise', rule, {
     `${DEFERRED}const loaded = new Deferred<string>();\nsession.on('page', async () => {\n  console.log(await loaded.valueOrThrow());\n});\nsession.once('load', (url: string) => loaded.resolve(url));`,
     // Dropped: a promise that cannot reject is reported only with checkNeverRejecting.
     DROPPED_WAIT,
+    // Untyped: a plain method that returns a promise only on its closing branch and otherwise falls off its end.
+    { mode: 'untyped', code: SOMETIMES_PROMISE },
   ],
   invalid: [
     // The deferred is rejected somewhere: directly, through a method that reaches the rejected state, or by its timeout.
@@ -1641,6 +1646,12 @@ runRuleTests('no-floating-promise', rule, {
           data: { name: 'valueOrThrow' },
         },
       ],
+    },
+    {
+      // Typed: the checker calls `Promise<void> | undefined` a promise (typescript-eslint reports it too).
+      mode: 'typed',
+      code: SOMETIMES_PROMISE,
+      errors: [droppedCall(SOMETIMES_PROMISE, 'this.drain()', 11)],
     },
   ],
 });
