@@ -1651,7 +1651,22 @@ runRuleTests('no-floating-promise', rule, {
       // Typed: the checker calls `Promise<void> | undefined` a promise (typescript-eslint reports it too).
       mode: 'typed',
       code: SOMETIMES_PROMISE,
-      errors: [droppedCall(SOMETIMES_PROMISE, 'this.drain()', 11)],
+      errors: [
+        {
+          messageId: 'dropped',
+          line: 11,
+          suggestions: [
+            {
+              messageId: 'addCatch',
+              output: SOMETIMES_PROMISE.replace(
+                'this.drain();',
+                'this.drain().catch((error) => console.error(error));',
+              ),
+            },
+            { messageId: 'addVoid', output: SOMETIMES_PROMISE.replace('this.drain();', 'void this.drain();') },
+          ],
+        },
+      ],
     },
   ],
 });
