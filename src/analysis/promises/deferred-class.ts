@@ -47,34 +47,43 @@ function thisMemberName(node: TSESTree.Node): string | undefined {
   return keyName(node.property);
 }
 
+interface MemberReference {
+  readonly name: string;
+  /** Called (`this.x()`) or written (`this.x = …`, `this.x++`). */
+  readonly acts: boolean;
+  /** The nodes above it (outermost first), for the constructor's guard check. */
+  readonly ancestors: readonly TSESTree.Node[];
+}
+
 interface MemberUses {
-  /** Members called (`this.x()`) or written (`this.x = …`, `this.x++`). */
-  readonly acted: Set<string>;
-  /** Every `this.x` met, with the nodes above it (outermost first), for the constructor's guard check. */
-  readonly references: { name: string; ancestors: readonly TSESTree.Node[] }[];
+  /** Members called or written. */
+  readonly acted: ReadonlySet<string>;
+  /** Every `this.x` met. */
+  readonly references: readonly MemberReference[];
 }
 
 /**
  * The `this.x` members a piece of a class uses (nested functions included: a timer callback still runs).
+ * With `storesAct` false, `this.x = name` (keeping an executor's `reject` for later) is not an act.
  * Trees of other files come without `parent` links, so the walk keeps its own ancestors.
  */
-function memberUses(sourceCode: SourceCode, root: TSESTree.Node): MemberUses {
+function memberUses(sourceCode: SourceCode, root: TSESTree.Node, storesAct = true): MemberUses {
   const acted = new Set<string>();
-  const references: { name: string; ancestors: readonly TSESTree.Node[] }[] = [];
+  const references: MemberReference[] = [];
   const ancestors: TSESTree.Node[] = [];
   const visit = (node: TSESTree.Node): void => {
     const name = thisMemberName(node);
-    if (name !== undefined) references.push({ name, ancestors: [...ancestors] });
-    const acting =
-      node.type === AST_NODE_TYPES.CallExpression
-        ? skipChainExpression(node.callee)
-        : node.type === AST_NODE_TYPES.AssignmentExpression
-          ? node.left
-          : node.type === AST_NODE_TYPES.UpdateExpression
-            ? node.argument
-            : undefined;
-    const actedName = acting && thisMemberName(acting);
-    if (actedName !== undefined) acted.add(actedName);
+    if (name !== undefined) {
+      const parent = ancestors.at(-1);
+      const acts =
+        (parent?.type === AST_NODE_TYPES.CallExpression && skipChainExpression(parent.callee) === node) ||
+        (parent?.type === AST_NODE_TYPES.AssignmentExpression &&
+          parent.left === node &&
+          (storesAct || parent.operator !== '=' || parent.right.type !== AST_NODE_TYPES.Identifier)) ||
+        (parent?.type === AST_NODE_TYPES.UpdateExpression && parent.argument === node);
+      if (acts) acted.add(name);
+      references.push({ name, acts, ancestors: [...ancestors] });
+    }
     ancestors.push(node);
     for (const key of sourceCode.visitorKeys[node.type] ?? []) {
       const child = (node as unknown as Record<string, unknown>)[key];
@@ -141,11 +150,11 @@ function computeFacts(sourceCode: SourceCode, classNode: ClassNode): DeferredCla
 
   let constructorRejects: DeferredClassFacts['constructorRejects'] = 'never';
   for (const root of initializers) {
-    if (reachesRejecting(memberUses(sourceCode, root), rejecting)) constructorRejects = 'always';
+    if (reachesRejecting(memberUses(sourceCode, root, false), rejecting)) constructorRejects = 'always';
   }
   if (constructorFn && constructorRejects === 'never') {
-    const uses = memberUses(sourceCode, constructorFn.body);
-    const rejectingUses = uses.references.filter(({ name }) => isRejectingUse(uses, rejecting, name));
+    const uses = memberUses(sourceCode, constructorFn.body, false);
+    const rejectingUses = uses.references.filter((reference) => isRejectingUse(reference, rejecting));
     if (rejectingUses.length > 0) {
       constructorRejects = rejectingUses.every(({ ancestors }) => isGuardedByParameter(ancestors, constructorFn))
         ? 'given-arguments'
@@ -159,12 +168,12 @@ function computeFacts(sourceCode: SourceCode, classNode: ClassNode): DeferredCla
 }
 
 /** Any reference to `this.reject` (called or handed on), or a call or write of another rejecting member. */
-function isRejectingUse(uses: MemberUses, rejecting: ReadonlySet<string>, name: string): boolean {
-  return name === 'reject' || (rejecting.has(name) && uses.acted.has(name));
+function isRejectingUse(reference: MemberReference, rejecting: ReadonlySet<string>): boolean {
+  return reference.name === 'reject' || (rejecting.has(reference.name) && reference.acts);
 }
 
 function reachesRejecting(uses: MemberUses, rejecting: ReadonlySet<string>): boolean {
-  return uses.references.some(({ name }) => isRejectingUse(uses, rejecting, name));
+  return uses.references.some((reference) => isRejectingUse(reference, rejecting));
 }
 
 /**
