@@ -74,6 +74,20 @@ runRuleTests('prefer-promise-all', rule, {
       code: "import { setTimeout as sleep } from 'node:timers/promises'; async function politeFetch(url) { const res = await fetch(url); await sleep(1000); return res; } async function f(urls) { for (const url of urls) { await politeFetch(url); } }",
       options: wide,
     },
+    // Nothing to overlap: an async helper of this file that awaits and calls nothing settles at once,
+    // and one that only loads modules with `import()` waits for Node's module cache after the first call.
+    ...[
+      'async function requiresVerification({ email, hasChanged }) { if (!email || !hasChanged) return false; return true; }\nasync function f(settings) { const kept = []; for (const s of settings) { if (await requiresVerification(s)) kept.push(s); } return kept; }',
+      'class Settings { async isPrivate(s) { return s.private === true; } async f(a, b) { const x = await this.isPrivate(a); const y = await this.isPrivate(b); return [x, y]; } }',
+      "const loadTransport = async () => (await import('./ws.js')).Transport;\nasync function f(url) { const endpoint = await fetch(url); const Transport = await loadTransport(); return [endpoint, Transport]; }",
+      "const loadTransport = async (node) => node ? (await import('./node-ws.js')).Transport : (await import('./browser-ws.js')).Transport;\nasync function f(flags) { for (const flag of flags) { await loadTransport(flag); } }",
+    ].flatMap((code) => [code, { code, options: wide }]),
+    // One connection: a handle the code sends `BEGIN` through runs its queries in order (pg queues
+    // them), and the helpers given it work inside the transaction; in both readings.
+    ...[
+      "async function readVersion(client) { const r = await client.query('SELECT version FROM ledger'); return r.rows[0]; }\nasync function readMinimum(client) { const r = await client.query('SELECT minimum FROM ledger'); return r.rows[0]; }\nasync function migrate(client) { await client.query('BEGIN'); const version = await readVersion(client); const minimum = await readMinimum(client); await client.query('COMMIT'); return [version, minimum]; }",
+      "async function migrate(client) { await client.query('BEGIN'); const a = await client.query('SELECT 1'); const b = await client.query('SELECT 2'); await client.query('COMMIT'); return [a, b]; }",
+    ].flatMap((code) => [code, { code, options: wide }]),
     // Pacing at the caller's level, between the awaits and in a loop body.
     "import { setTimeout as sleep } from 'node:timers/promises'; async function f() { const a = await getUser(1); await sleep(100); const b = await getUser(2); return [a, b]; }",
     "import { setTimeout as sleep } from 'node:timers/promises'; async function f(ids) { for (const id of ids) { await getUser(id); await sleep(100); } }",
@@ -234,6 +248,21 @@ runRuleTests('prefer-promise-all', rule, {
         },
       ],
     },
+    // An async helper that does wait (it calls something) is still latency to overlap.
+    sequential(
+      'async function isPrivate(id) { return (await fetch(`/private/${id}`)).ok; }\nasync function f(a, b) {\n  const x = await isPrivate(a);\n  const y = await isPrivate(b);\n  return [x, y];\n}',
+      3,
+      3,
+      'async function isPrivate(id) { return (await fetch(`/private/${id}`)).ok; }\nasync function f(a, b) {\n  const [x, y] = await Promise.all([isPrivate(a), isPrivate(b)]);\n  return [x, y];\n}',
+      wide,
+    ),
+    // Without transaction control the same readers may run together: the client may be a pool.
+    sequential(
+      "async function readVersion(client) { const r = await client.query('SELECT version FROM ledger'); return r.rows[0]; }\nasync function readMinimum(client) { const r = await client.query('SELECT minimum FROM ledger'); return r.rows[0]; }\nasync function check(client) {\n  const version = await readVersion(client);\n  const minimum = await readMinimum(client);\n  return [version, minimum];\n}",
+      4,
+      3,
+      "async function readVersion(client) { const r = await client.query('SELECT version FROM ledger'); return r.rows[0]; }\nasync function readMinimum(client) { const r = await client.query('SELECT minimum FROM ledger'); return r.rows[0]; }\nasync function check(client) {\n  const [version, minimum] = await Promise.all([readVersion(client), readMinimum(client)]);\n  return [version, minimum];\n}",
+    ),
     // A backoff in a retry helper's `catch` does not pace its callers either.
     sequential(
       "import { setTimeout as sleep } from 'node:timers/promises';\nasync function getWithRetry(url) {\n  for (let attempt = 0; ; attempt++) {\n    try { return await fetch(url); } catch (error) { if (attempt > 2) throw error; await sleep(100 * 2 ** attempt); }\n  }\n}\nasync function f(a, b) {\n  const x = await getWithRetry(a);\n  const y = await getWithRetry(b);\n  return [x, y];\n}",

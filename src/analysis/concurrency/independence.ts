@@ -32,6 +32,7 @@ import {
   isDeclaredInside,
   isModuleLevel,
 } from './dependencies.js';
+import { awaitedLatency } from './latency.js';
 import {
   callsAreOrdered,
   isDataMethod,
@@ -138,6 +139,7 @@ function asCandidate(
   if (!startsNewWork(argument)) return undefined;
   if (containsAwait(context.sourceCode, argument)) return undefined;
   if (isPacingExpression(context, argument) || pacesInCallee(context, argument)) return undefined;
+  if (awaitedLatency(context, argument) !== 'unknown') return undefined;
   if (options.requireKnownReads && judgeAwaitedWork(context, argument) !== 'read') return undefined;
   const effects = getEffects(context, item.statement);
   if (hasOrderedCall(context, effects, patterns, 'sequence')) return undefined;
@@ -200,6 +202,8 @@ type LoopDependency =
   | 'unknown-effects'
   /** Nothing awaited starts new work, or nothing awaited is a promise. */
   | 'no-new-work'
+  /** Every awaited call settles at once or only loads modules (`latency.ts`): nothing to overlap. */
+  | 'no-latency'
   /** The body never reads a loop variable: the same work repeated (polling, retry, draining). */
   | 'same-work'
   /** `try` with a `return`/`break` inside: a retry. */
@@ -414,9 +418,11 @@ export function judgeLoop(
     )
   )
     return no('pacing');
-  if (!directAwaits.some((awaited) => startsNewWork(awaited.argument) && awaitsPromise(context, awaited.argument))) {
-    return no('no-new-work');
-  }
+  const newWork = directAwaits.filter(
+    (awaited) => startsNewWork(awaited.argument) && awaitsPromise(context, awaited.argument),
+  );
+  if (newWork.length === 0) return no('no-new-work');
+  if (newWork.every((awaited) => awaitedLatency(context, awaited.argument) !== 'unknown')) return no('no-latency');
   if (
     options.requireKnownReads &&
     inBody.awaits.some(

@@ -7,6 +7,7 @@
  * (`await sleep(100)`).
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import type { TSESLint } from '@typescript-eslint/utils';
 
 import {
   getCalleeName,
@@ -179,8 +180,39 @@ export function orderedCallReason(
   const receiver = describeReceiver(context, call);
   const matchesReceiver = (candidate: string): boolean => patterns.receivers.some((pattern) => pattern.test(candidate));
   if (receiver?.names.some(matchesReceiver)) return 'receiver';
+  if (receiver && typeof receiver.root === 'object' && controlsTransaction(receiver.root)) return 'receiver';
   if (argumentNames(context, call.arguments).some(matchesReceiver)) return 'argument';
+  if (call.arguments.some((argument) => isTransactionHandle(context, argument))) return 'argument';
   return undefined;
+}
+
+const transactionHandles = new WeakMap<TSESLint.Scope.Variable, boolean>();
+
+/**
+ * Does the code send transaction control through this variable (`await client.query('BEGIN')`)?
+ * Then it is one connection: what goes through it runs in its order (a pg `Client` queues its
+ * queries, and warns when a second one is sent before the first is done), and a function given it
+ * works inside the transaction.
+ */
+function controlsTransaction(variable: TSESLint.Scope.Variable): boolean {
+  let answer = transactionHandles.get(variable);
+  if (answer === undefined) {
+    answer = variable.references.some(({ identifier }) => {
+      const member = identifier.parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== identifier) return false;
+      const call = member.parent;
+      return call.type === AST_NODE_TYPES.CallExpression && call.callee === member && sqlKindOf(call) === 'transaction';
+    });
+    transactionHandles.set(variable, answer);
+  }
+  return answer;
+}
+
+function isTransactionHandle(context: AnyContext, argument: TSESTree.Node): boolean {
+  const value = skipTypeWrappers(argument);
+  if (value.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVariableAt(context.sourceCode, value, value);
+  return variable != null && controlsTransaction(variable);
 }
 
 /**

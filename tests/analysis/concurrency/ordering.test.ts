@@ -87,6 +87,21 @@ describe('orderedCallReason', () => {
     ['SQL that reads through one connection', "ask(conn.query('SELECT 1'));", 'receiver'],
     ['a plain data call', 'ask(api.getUser(id));', undefined],
     ['`fn.call(…)` is a call of fn', 'ask(commit.call(null, tx2));', 'name'],
+    [
+      'SQL that reads through a handle the code sends BEGIN through',
+      "async function f(client) { await client.query('BEGIN'); ask(client.query('SELECT 1')); }",
+      'receiver',
+    ],
+    [
+      'a call given a handle the code sends BEGIN through',
+      "async function f(client) { await client.query('BEGIN'); ask(readVersion(client)); }",
+      'argument',
+    ],
+    [
+      'a call given a handle with no transaction control',
+      "async function f(client) { await client.query('SELECT 0'); ask(readVersion(client)); }",
+      undefined,
+    ],
   ])('%s', (_title, code, reason) => {
     expect(askedCalls(code, (context, call) => orderedCallReason(context, call, defaults))).toEqual([reason]);
   });
