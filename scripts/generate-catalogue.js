@@ -64,6 +64,8 @@ function stepsText(steps) {
 function blockingNotes(row) {
   const notes = [];
   if (row.syncByDesign) notes.push('only with `checkSyncByDesignApis` (🔒 strict)');
+  if (row.cost === 'metadata')
+    notes.push('a metadata call: in a loop or a request handler, or with `checkMetadataCalls` (🔒 strict)');
   if (row.sizeCondition) notes.push('only for large sizes, without a callback');
   if (row.instance) {
     const methods = Object.keys(row.instance.methods ?? {}).map((name) => `\`.${name}()\``);

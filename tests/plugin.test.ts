@@ -21,7 +21,10 @@ const CONFIG_NAMES = ['recommended', 'strict', 'all'] as const;
 
 // What users get: literal, so a change to a rule's `meta.docs` that moves it between configs shows up here.
 const STRICT_RULES = {
-  'event-loop/no-blocking-in-async': ['error', { checkLocalHelpers: true, checkSyncByDesignApis: true }],
+  'event-loop/no-blocking-in-async': [
+    'error',
+    { checkLocalHelpers: true, checkMetadataCalls: true, checkSyncByDesignApis: true },
+  ],
   'event-loop/no-floating-promise': ['error', { checkEventCallbacks: true, checkNeverRejecting: true }],
   'event-loop/no-nested-event-loop': 'error',
   'event-loop/prefer-promise-all': ['error', { checkUnknownEffects: true }],

@@ -158,18 +158,18 @@ export const verdicts = [
   ...puppeteer.inBothModes(
     'no-floating-promise',
     'src/injected/Poller.ts',
-    203,
-    'window.requestAnimationFrame(poll);',
+    252,
+    'this.#interval = setInterval(async () => {',
     'wrong',
-    'injected into the page (`window.requestAnimationFrame`): it runs in the browser, where an unhandled rejection is logged, not a Node process that stops.',
+    'injected into the page (src/injected, the same poller family as the `requestAnimationFrame` one): it runs in the browser, where an unhandled rejection is logged, not a Node process that stops; `setInterval` exists in Node too, so only the `environment` setting or browser globals for src/injected tell.',
   ),
   ...puppeteer.inBothModes(
     'no-floating-promise',
     'src/injected/Poller.ts',
-    252,
-    'this.#interval = setInterval(async () => {',
+    203,
+    'window.requestAnimationFrame(poll);',
     'wrong',
-    'injected into the page (IntervalPoller of `src/injected/`): the rejected `#fn()` of a polling tick runs in the browser, where an unhandled rejection is logged, not a Node process that stops.',
+    'injected into the page (`window.requestAnimationFrame`): it runs in the browser, where an unhandled rejection is logged, not a Node process that stops.',
   ),
   ...puppeteer.inBothModes(
     'no-floating-promise',
@@ -195,8 +195,7 @@ export const verdicts = [
     'harmless',
     '`_initializedDeferred` (Target.ts:42) is only ever resolved, so the awaited `valueOrThrow()` cannot reject; the handlers guard their other work.',
   ),
-  puppeteer(
-    'typed',
+  ...puppeteer.inBothModes(
     'no-floating-promise',
     'src/cdp/FrameManager.ts',
     208,
@@ -253,8 +252,7 @@ export const verdicts = [
     'harmless',
     '`_initializedDeferred` (Target.ts:42) is only ever resolved, so the awaited `valueOrThrow()` cannot reject; the handlers guard their other work.',
   ),
-  puppeteer(
-    'untyped',
+  ...puppeteer.inBothModes(
     'no-floating-promise',
     'src/cdp/FrameManager.ts',
     185,

@@ -10,6 +10,8 @@ import { findAwaitableFunction } from '../analysis/execution/await-position.js';
 import { findCodeSetting } from '../analysis/execution/code-setting.js';
 import { type ExecutionContext, findExecutionContext } from '../analysis/execution/execution-context.js';
 import { isProcessExitListener } from '../analysis/execution/process-exit.js';
+import { runsPerElement } from '../analysis/execution/repetition.js';
+import { runsInRequestHandler } from '../analysis/execution/route-handlers.js';
 import { planAsyncTwinFix, planSleepStatementFix } from '../analysis/fixes/async-twin.js';
 import { canMakeFunctionAsync, makeFunctionAsync } from '../analysis/fixes/prefix.js';
 import { Precedence, textWithPrecedence } from '../analysis/fixes/syntax.js';
@@ -29,6 +31,7 @@ type Options = [
   {
     checkAllFunctions?: boolean;
     checkLocalHelpers?: boolean;
+    checkMetadataCalls?: boolean;
     checkSyncByDesignApis?: boolean;
     checkTests?: boolean;
     checkScripts?: boolean;
@@ -125,7 +128,7 @@ export default createRule<Options, MessageIds>({
       description:
         'Disallow synchronous I/O, subprocesses, CPU-heavy sync crypto and compression, and sleeps in code that runs on the event loop',
       recommended: true,
-      strict: { options: [{ checkLocalHelpers: true, checkSyncByDesignApis: true }] },
+      strict: { options: [{ checkLocalHelpers: true, checkMetadataCalls: true, checkSyncByDesignApis: true }] },
       requiresTypeChecking: false,
     },
     fixable: 'code',
@@ -153,6 +156,11 @@ export default createRule<Options, MessageIds>({
             type: 'boolean',
             description:
               'Report a call, in async code, to a same-file function or `this.method` that runs a blocking call, at the call site.',
+          },
+          checkMetadataCalls: {
+            type: 'boolean',
+            description:
+              'Report single metadata calls (`existsSync`, `statSync`, `lstatSync`, `accessSync`, `realpathSync`, `readlinkSync`) everywhere; by default only where they repeat (in a loop or per element) or in a request handler.',
           },
           checkSyncByDesignApis: {
             type: 'boolean',
@@ -226,6 +234,7 @@ export default createRule<Options, MessageIds>({
       {
         checkAllFunctions: false,
         checkLocalHelpers: false,
+        checkMetadataCalls: false,
         checkSyncByDesignApis: false,
         checkTests: false,
         checkScripts: false,
@@ -264,12 +273,18 @@ export default createRule<Options, MessageIds>({
       return true;
     }
 
+    /** A metadata call costs microseconds once; it adds up where it repeats or runs for every request. */
+    function isCostlyMetadataCall(call: Blocker): boolean {
+      return runsPerElement(context, call) || runsInRequestHandler(context, call);
+    }
+
     function collectFindings(): Map<TSESTree.Node, Finding> {
       const findings = new Map<TSESTree.Node, Finding>();
       for (const { node, row } of trackModuleReferences(context, catalog).values()) {
         if (row.syncByDesign && !options.checkSyncByDesignApis) continue;
         if (isAllowed(row, allow)) continue;
         const call = node as Blocker;
+        if (row.cost === 'metadata' && !options.checkMetadataCalls && !isCostlyMetadataCall(call)) continue;
         if (row.blocksWhenCalled !== false && meetsSizeCondition(context, call, row)) {
           findings.set(call, { node: call, name: callText(call), row, busyWait: undefined });
         }

@@ -18,6 +18,7 @@ import { PROMISE_CALLBACK_METHODS, PROMISE_CONSTRUCTOR } from '../analysis/catal
 import { CALLBACK_RESULT_IGNORING_METHODS, ELEMENT_REMOVAL_METHODS } from '../analysis/catalog/promise-misuse.js';
 import { asyncIifeFunction, isAsyncIifeInAsyncFunction } from '../analysis/execution/async-iife.js';
 import { canAwaitAt } from '../analysis/execution/await-position.js';
+import { runsCallbackInBrowser } from '../analysis/execution/environment.js';
 import { isEventLoopCallbackArgument } from '../analysis/execution/execution-context.js';
 import {
   findLateRegistrations,
@@ -81,6 +82,8 @@ type MessageIds =
   | 'asyncSuite'
   | 'asyncEventCallback'
   | 'asyncEventCallbackRejects'
+  | 'asyncBrowserCallback'
+  | 'asyncBrowserCallbackRejects'
   | 'asyncExecutor'
   | 'asyncExecutorRejects'
   | 'addAwait'
@@ -202,7 +205,7 @@ export default createRule<Options, MessageIds>({
           checkEventCallbacks: {
             type: 'boolean',
             description:
-              'Also report async listeners, timer callbacks and Promise executors (`on`, `addEventListener`, `setTimeout`, server handlers, `new Promise(async …)`) with no awaited call or `throw` that can reject; those with one are always reported.',
+              'Also report async listeners, timer callbacks and Promise executors (`on`, `addEventListener`, `setTimeout`, server handlers, `new Promise(async …)`) with no awaited call or `throw` that can reject (those with one are always reported), and async callbacks that run in a browser page, where an unhandled rejection is only logged.',
           },
           checkNeverRejecting: {
             type: 'boolean',
@@ -253,6 +256,10 @@ export default createRule<Options, MessageIds>({
         '`{{name}}` ignores the promise this callback returns: a rejection inside it goes unhandled (and stops a Node process). Handle errors inside the callback.',
       asyncEventCallbackRejects:
         '`{{name}}` ignores the promise this callback returns: {{source}} on line {{line}} can reject, and the rejection goes unhandled (it stops a Node process). Catch errors inside the callback.',
+      asyncBrowserCallback:
+        '`{{name}}` ignores the promise this callback returns: a rejection inside it goes unhandled, and the page only logs it to the console. Handle errors inside the callback.',
+      asyncBrowserCallbackRejects:
+        '`{{name}}` ignores the promise this callback returns: {{source}} on line {{line}} can reject, and the page only logs the unhandled rejection, so no code sees the error. Catch errors inside the callback.',
       asyncExecutor:
         'The Promise constructor ignores the promise an async executor returns: an error thrown after its first `await` is lost instead of rejecting this promise. Keep the executor synchronous.',
       asyncExecutorRejects:
@@ -563,15 +570,15 @@ export default createRule<Options, MessageIds>({
       if (apiIgnoresCallbackResult(context, call, callbackIndex) === 'no') return;
       const fn = isFunctionNode(callback) ? callback : resolveFunction(context, callback);
       const name = getCalleePath(call.callee) ?? method ?? 'This API';
+      // In a page an unhandled rejection is logged and the page goes on: reported with `checkEventCallbacks` only.
+      const inBrowser = runsCallbackInBrowser(context, call);
+      if (inBrowser && !options.checkEventCallbacks) return;
       // By default only a callback with an awaited call or a `throw` that can reject: that rejection is really lost.
       const source = fn && findRejectionSources(context, fn)[0];
       if (source) {
         const data = { name, ...describeRejectionSource(source) };
-        pending.push({
-          node: callback,
-          category: 'callback',
-          descriptor: { node: callback, messageId: 'asyncEventCallbackRejects', data },
-        });
+        const messageId = inBrowser ? 'asyncBrowserCallbackRejects' : 'asyncEventCallbackRejects';
+        pending.push({ node: callback, category: 'callback', descriptor: { node: callback, messageId, data } });
         return;
       }
       if (!options.checkEventCallbacks) return;
@@ -582,7 +589,11 @@ export default createRule<Options, MessageIds>({
       pending.push({
         node: callback,
         category: 'callback',
-        descriptor: { node: callback, messageId: 'asyncEventCallback', data: { name } },
+        descriptor: {
+          node: callback,
+          messageId: inBrowser ? 'asyncBrowserCallback' : 'asyncEventCallback',
+          data: { name },
+        },
       });
     }
 

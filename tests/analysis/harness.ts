@@ -23,6 +23,8 @@ export interface Snippet {
   sourceType?: 'module' | 'script' | 'commonjs';
   /** `languageOptions.globals`, as a user's config would declare them. */
   globals?: Linter.Globals;
+  /** Shared `settings`, as a user's config would set them (`{ 'event-loop': { … } }`). */
+  settings?: Record<string, unknown>;
 }
 
 // One Linter for every case; typescript-eslint keeps one project service per parser options.
@@ -49,6 +51,7 @@ function lint(
       files: ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'],
       plugins: { analysis: { rules: { probe: rule } } as unknown as ESLint.Plugin },
       languageOptions,
+      ...(snippet.settings ? { settings: snippet.settings } : {}),
       rules: { 'analysis/probe': 'error' },
     },
   ];

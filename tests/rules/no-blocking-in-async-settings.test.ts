@@ -221,6 +221,8 @@ runRuleTests('no-blocking-in-async', rule, {
     },
     {
       code: "import fs from 'node:fs';\nexport async function check(path: string) {\n  fs.closeSync(fs.openSync(fs.realpathSync(path), 'r'));\n}",
+      // A single metadata call is reported with `checkMetadataCalls` (strict) only.
+      options: [{ checkMetadataCalls: true }],
       errors: [
         {
           messageId: 'blockingNested',

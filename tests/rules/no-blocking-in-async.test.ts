@@ -76,8 +76,57 @@ runRuleTests('no-blocking-in-async', rule, {
     "import fs from 'node:fs';\nimport { app } from './app.js';\napp.get('/', (req, res) => res.send(fs.readFileSync('index.html')));",
     // Bun and Deno async forms.
     "async function pause() { await Bun.sleep(10); return Deno.readTextFile('a.txt'); }",
+    // A single metadata call (exists, stat, access) on a one-off path costs microseconds: reported with checkMetadataCalls.
+    "import { existsSync, statSync } from 'node:fs';\nimport { spawn } from 'node:child_process';\nexport async function launch(binary: string, profile: string) {\n  if (!existsSync(binary)) throw new Error(`no browser at ${binary}`);\n  const fresh = statSync(profile).mtimeMs > Date.now() - 60_000;\n  return spawn(binary, [fresh ? '--reuse' : '--reset']);\n}",
+    // Per element of a short list written in the code: it does not grow with the input.
+    "import fs from 'node:fs';\nconst BACKUPS = ['prefs.js', 'user.js'];\nexport async function restore(dir: string) {\n  await Promise.all(BACKUPS.map(async (file) => {\n    if (fs.existsSync(`${dir}/${file}.bak`)) await fs.promises.rename(`${dir}/${file}.bak`, `${dir}/${file}`);\n  }));\n  for (const name of ['lock', 'pid']) fs.accessSync(`${dir}/${name}`);\n}",
   ],
   invalid: [
+    // Metadata calls that repeat with the data, or run for every request, are reported by default.
+    {
+      code: "import fs from 'node:fs';\nexport async function present(paths: string[]) {\n  const found: string[] = [];\n  for (const path of paths) if (fs.existsSync(path)) found.push(path);\n  return found;\n}",
+      errors: [
+        {
+          messageId: 'blocking',
+          line: 4,
+          data: {
+            api: 'fs.existsSync()',
+            where: 'in this async function',
+            effect: 'nothing else runs until the disk answers',
+            hint: 'Use `fs.promises.access()` (it rejects when the path is missing).',
+          },
+          suggestions: [
+            {
+              messageId: 'useAsyncTwin',
+              data: { twin: '`access(path).then(() => true, () => false)`' },
+              output:
+                "import fs from 'node:fs';\nexport async function present(paths: string[]) {\n  const found: string[] = [];\n  for (const path of paths) if (await fs.promises.access(path).then(() => true, () => false)) found.push(path);\n  return found;\n}",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "import { statSync } from 'node:fs';\nexport async function sizes(files: string[]) {\n  return files.map((file) => statSync(file).size);\n}",
+      // No rewrite: an async `map` callback would hand back promises instead of sizes.
+      errors: [{ messageId: 'blocking', line: 3, suggestions: [] }],
+    },
+    {
+      code: "import express from 'express';\nimport { existsSync } from 'node:fs';\nconst app = express();\napp.get('/avatar/:id', async (req, res) => {\n  if (!existsSync(`avatars/${req.params.id}.png`)) return res.sendStatus(404);\n  res.sendFile(`avatars/${req.params.id}.png`);\n});",
+      errors: [
+        {
+          messageId: 'blocking',
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'useAsyncTwin',
+              output:
+                "import express from 'express';\nimport { access } from 'node:fs/promises';\nconst app = express();\napp.get('/avatar/:id', async (req, res) => {\n  if (!await access(`avatars/${req.params.id}.png`).then(() => true, () => false)) return res.sendStatus(404);\n  res.sendFile(`avatars/${req.params.id}.png`);\n});",
+            },
+          ],
+        },
+      ],
+    },
     // --- node:fs, every import style -------------------------------------------------------------
     {
       code: "import fs from 'node:fs';\nasync function load(path: string) {\n  return fs.readFileSync(path, 'utf8');\n}",
@@ -153,6 +202,8 @@ runRuleTests('no-blocking-in-async', rule, {
     // Two specifiers: only the one left unused goes; the twin's name is taken, so it is aliased.
     {
       code: "import { readFileSync, statSync } from 'fs';\nconst readFile = 1;\nasync function load(path: string) { statSync(path); }\nexport const size = readFileSync;",
+      // A single metadata call is reported with `checkMetadataCalls` (strict) only.
+      options: [{ checkMetadataCalls: true }],
       errors: [
         {
           messageId: 'blocking',
@@ -248,6 +299,8 @@ runRuleTests('no-blocking-in-async', rule, {
     // existsSync → access().then(…): precedence kept under `!`.
     {
       code: "import { existsSync } from 'node:fs';\nasync function ensure(dir: string) { if (!existsSync(dir)) throw new Error(dir); }",
+      // A single metadata call is reported with `checkMetadataCalls` (strict) only.
+      options: [{ checkMetadataCalls: true }],
       errors: [
         {
           messageId: 'blocking',
@@ -263,6 +316,8 @@ runRuleTests('no-blocking-in-async', rule, {
     },
     {
       code: "import fs from 'node:fs';\nasync function ensure(dir: string) { return fs.existsSync(dir) && dir; }",
+      // A single metadata call is reported with `checkMetadataCalls` (strict) only.
+      options: [{ checkMetadataCalls: true }],
       errors: [
         {
           messageId: 'blocking',
@@ -310,6 +365,8 @@ runRuleTests('no-blocking-in-async', rule, {
     },
     {
       code: "import { pathExistsSync, copy } from 'fs-extra';\nasync function sync(from: string) { if (pathExistsSync(from)) await copy(from, 'b'); }",
+      // A single metadata call is reported with `checkMetadataCalls` (strict) only.
+      options: [{ checkMetadataCalls: true }],
       errors: [
         {
           messageId: 'blocking',
@@ -328,6 +385,8 @@ runRuleTests('no-blocking-in-async', rule, {
     {
       filename: 'file.cjs',
       code: "const fs = require('fs-extra');\nexports.size = async (file) => fs.statSync(file).size;",
+      // A single metadata call is reported with `checkMetadataCalls` (strict) only.
+      options: [{ checkMetadataCalls: true }],
       errors: [
         {
           messageId: 'blocking',
@@ -399,6 +458,8 @@ runRuleTests('no-blocking-in-async', rule, {
     },
     {
       code: "import { statSync } from 'node:fs';\nsetInterval(() => statSync('heartbeat'), 1000);",
+      // A single metadata call is reported with `checkMetadataCalls` (strict) only.
+      options: [{ checkMetadataCalls: true }],
       errors: [
         {
           messageId: 'blocking',
@@ -529,7 +590,7 @@ runRuleTests('no-blocking-in-async', rule, {
     // Not a rename (existsSync), or the callback must become async: still suggestions.
     {
       code: "import fs from 'node:fs';\nasync function has(path: string) { return fs.existsSync(path); }\npromise.then(() => fs.statSync('a'));",
-      options: [{ autofix: true }],
+      options: [{ autofix: true, checkMetadataCalls: true }],
       output: null,
       errors: [
         {

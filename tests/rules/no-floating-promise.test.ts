@@ -52,6 +52,23 @@ runRuleTests('no-floating-promise', rule, {
       code: 'class Builder { then(cb: () => void) { cb(); return this; } }\nnew Builder().then(() => {});',
     },
     'function sync() { return 1; }\nsync();\nif (sync()) {}\nconsole.log(`${sync()}`);',
+    // Callbacks that run in a browser page: by default not reported, a page only logs an unhandled rejection.
+    `${LOAD}window.requestAnimationFrame(async () => { await load(); });\nrequestIdleCallback(async () => { await load(); });\ndocument.addEventListener('visibilitychange', async () => { await load(); });`,
+    {
+      code: `${LOAD}setTimeout(async () => { await load(); }, 10);\nsocket.on('message', async () => { await load(); });`,
+      languageOptions: { globals: { window: 'readonly', document: 'readonly', fetch: 'readonly' } },
+    },
+    {
+      code: `${LOAD}emitter.on('change', async () => { await load(); });`,
+      settings: { 'event-loop': { environment: 'browser' } },
+    },
+    // `.catch(value)` is no promise chain: a zod schema's fallback (by origin), or an argument known not to be a handler.
+    {
+      filename: 'file.cjs',
+      code: "const zod_1 = require('zod');\nconst Retries = zod_1.z.number().int().min(0);\nconst shipped = Retries.parse(defaults.retries);\nconst Resolved = Retries.catch(shipped);\nfunction retries(value) {\n  return Resolved.parse(value);\n}\nRetries.catch(3);",
+    },
+    "import { z } from 'zod';\nconst Mode = z.enum(['fast', 'safe']).catch(fallbackMode);\nexport const mode = (value: unknown) => Mode.parse(value);",
+    'const DEFAULT_LIMIT = 20;\nconst limit = options.limit.catch(DEFAULT_LIMIT);\nif (limit.isValid) use(limit.value);',
     // Taking a stored promise out of a queue starts nothing: it is owned where it was made.
     // Typed only: untyped, the parameter's elements are not known to be promises.
     { code: 'function next(queue: Promise<void>[]) { queue.shift(); queue.pop(); }', mode: 'typed' },
@@ -928,6 +945,49 @@ runRuleTests('no-floating-promise', rule, {
       errors: [{ messageId: 'misusedString', suggestions: [] }],
     },
     {
+      // A handler on an unknown receiver is still a promise chain: reading a member of it stays reported.
+      filename: 'file.js',
+      code: 'async function count(sql) {\n  const rows = db.query(sql).catch(report);\n  return rows.length;\n}',
+      errors: [
+        {
+          messageId: 'misusedMember',
+          data: { subject: '`rows`', member: 'length' },
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'awaitDeclaration',
+              data: { name: 'rows' },
+              output:
+                'async function count(sql) {\n  const rows = await db.query(sql).catch(report);\n  return rows.length;\n}',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // zod's own promise method makes a promise chain again.
+      filename: 'file.js',
+      code: "import { z } from 'zod';\nconst Port = z.number();\nfunction check(input) {\n  Port.parseAsync(input).catch(report).then(use);\n}",
+      errors: [
+        {
+          messageId: 'droppedThen',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'addCatch',
+              output:
+                "import { z } from 'zod';\nconst Port = z.number();\nfunction check(input) {\n  Port.parseAsync(input).catch(report).then(use).catch((error) => console.error(error));\n}",
+            },
+            {
+              messageId: 'addVoid',
+              output:
+                "import { z } from 'zod';\nconst Port = z.number();\nfunction check(input) {\n  void Port.parseAsync(input).catch(report).then(use);\n}",
+            },
+          ],
+        },
+      ],
+    },
+    {
       // One report per problem: `.map` on a promise, not also a dropped array.
       filename: 'file.js',
       code: "async function getIds() { return (await fetch('/ids')).json(); }\nasync function main() { getIds().map(async (id) => id); }",
@@ -1220,6 +1280,45 @@ runRuleTests('no-floating-promise', rule, {
           data: { name: 'describe', registration: "`it('queries', …)`", line: '4', awaitLine: '3', more: '' },
           line: 2,
           column: 21,
+        },
+      ],
+    },
+    {
+      // In a browser page (an API only browsers have, by origin), a rejection is logged, not fatal: strict only.
+      code: `${LOAD}window.requestAnimationFrame(async () => { await load(); });\nrequestIdleCallback(async () => { paint(); });`,
+      options: [{ checkEventCallbacks: true }],
+      errors: [
+        {
+          messageId: 'asyncBrowserCallbackRejects',
+          data: { name: 'window.requestAnimationFrame', ...AWAIT_LOAD(2) },
+          line: 2,
+          column: 30,
+        },
+        { messageId: 'asyncBrowserCallback', data: { name: 'requestIdleCallback' }, line: 3, column: 21 },
+      ],
+    },
+    {
+      // Browser globals configured without Node's: every callback of the file runs in the page.
+      code: `${LOAD}setTimeout(async () => { await load(); }, 10);`,
+      languageOptions: { globals: { window: 'readonly', document: 'readonly' } },
+      options: [{ checkEventCallbacks: true }],
+      errors: [{ messageId: 'asyncBrowserCallbackRejects', data: { name: 'setTimeout', ...AWAIT_LOAD(2) }, line: 2 }],
+    },
+    {
+      // Globals of both (server-side rendering, Electron) do not say browser: a Node process may run it.
+      code: `${LOAD}setTimeout(async () => { await load(); }, 10);`,
+      languageOptions: { globals: { window: 'readonly', process: 'readonly' } },
+      errors: [{ messageId: 'asyncEventCallbackRejects', data: { name: 'setTimeout', ...AWAIT_LOAD(2) }, line: 2 }],
+    },
+    {
+      // `environment: 'node'` wins over the API: jsdom gives a Node process a `requestAnimationFrame`.
+      code: `${LOAD}requestAnimationFrame(async () => { await load(); });`,
+      settings: { 'event-loop': { environment: 'node' } },
+      errors: [
+        {
+          messageId: 'asyncEventCallbackRejects',
+          data: { name: 'requestAnimationFrame', ...AWAIT_LOAD(2) },
+          line: 2,
         },
       ],
     },

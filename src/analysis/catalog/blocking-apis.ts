@@ -88,6 +88,13 @@ export interface BlockingApiRow extends ApiRow {
   readonly blocksWhenCalled?: false;
   readonly instance?: BlockingInstance;
   /**
+   * `metadata`: one metadata system call (a stat, an access check, a symlink read): microseconds on a
+   * local disk, so a single one on a one-off path is not worth a change. Reported only where it repeats
+   * (in a loop over data, per element) or serves requests (a route handler), unless the rule's
+   * `checkMetadataCalls` option is on (the `strict` config).
+   */
+  readonly cost?: 'metadata';
+  /**
    * The namespace name `hint` and `twin.description` use (`fs`, `fse`); messages put the file's own
    * name for it in its place (`fsExtra.stat()` for `fsExtra.statSync()`).
    */
@@ -115,6 +122,19 @@ export const LARGE_RANDOM_SIZE = 64 * 1024;
 
 // --- node:fs ----------------------------------------------------------------------------------
 
+/** `fs.xSync` (and `fs-extra`, Deno) calls that only read metadata: `existsSync`, `statSync`, `accessSync`, … */
+const FS_METADATA: ReadonlySet<string> = new Set([
+  'access',
+  'exists',
+  'lstat',
+  'pathExists',
+  'readlink',
+  'realpath',
+  'stat',
+]);
+const DENO_METADATA: ReadonlySet<string> = new Set(['lstat', 'readLink', 'realPath', 'stat']);
+const METADATA = { cost: 'metadata' } as const;
+
 /** File-descriptor APIs: the promise API works on a `FileHandle`, so there is no one-to-one twin. */
 const FS_DESCRIPTOR = [
   'close',
@@ -137,6 +157,7 @@ const fsRenamed = (module: string, name: string): BlockingApiRow => ({
   path: [`${name}Sync`],
   kind: 'call',
   category: 'fs',
+  ...(FS_METADATA.has(name) ? METADATA : {}),
   namespace: 'fs',
   hint: `Use \`fs.promises.${name}()\`.`,
   twin: {
@@ -152,6 +173,7 @@ const fsRows = (module: string): BlockingApiRow[] => [
     path: ['existsSync'],
     kind: 'call',
     category: 'fs',
+    ...METADATA,
     namespace: 'fs',
     hint: 'Use `fs.promises.access()` (it rejects when the path is missing).',
     twin: {
@@ -166,7 +188,14 @@ const fsRows = (module: string): BlockingApiRow[] => [
     category: 'fs',
     hint: 'Use a `FileHandle` from `fs.promises.open()` and its methods.',
   })),
-  { module, path: ['realpathSync', 'native'], kind: 'call', category: 'fs', hint: 'Use `fs.promises.realpath()`.' },
+  {
+    module,
+    path: ['realpathSync', 'native'],
+    kind: 'call',
+    category: 'fs',
+    ...METADATA,
+    hint: 'Use `fs.promises.realpath()`.',
+  },
   { module, path: ['lchmodSync'], kind: 'call', category: 'fs', hint: 'Use `fs.promises.lchmod()`.' },
   { module, path: ['globSync'], kind: 'call', category: 'fs', hint: 'Use `fs.promises.glob()` (an async iterator).' },
 ];
@@ -202,6 +231,7 @@ const fsExtraRenamed = (name: string, twin = name): BlockingApiRow => ({
   path: [`${name}Sync`],
   kind: 'call',
   category: 'fs',
+  ...(FS_METADATA.has(name) ? METADATA : {}),
   namespace: 'fse',
   hint: `Use \`fse.${twin}()\`, which returns a promise.`,
   twin: {
@@ -429,6 +459,7 @@ const runtimeRows: BlockingApiRow[] = [
     path: ['Deno', `${name}Sync`],
     kind: 'call',
     category: 'deno',
+    ...(DENO_METADATA.has(name) ? METADATA : {}),
     hint: `Use \`await Deno.${name}()\`.`,
     twin: { description: `\`Deno.${name}()\``, fix: { kind: 'rename', member: [name] } },
   })),

@@ -142,6 +142,23 @@ export const EVENT_LOOP_CALLBACK_APIS: readonly EventLoopCallbackRow[] = [
   ),
 ];
 
+/**
+ * Callback APIs that only a browser page (or a worker) has: a callback handed to one runs there, where an
+ * unhandled rejection is logged to the console and the page goes on, not in a Node process that it
+ * stops. Node has no `requestAnimationFrame`, `requestIdleCallback`, global `addEventListener` or `document`.
+ */
+export const BROWSER_CALLBACK_APIS: readonly ApiRow[] = [
+  ...['requestAnimationFrame', 'requestIdleCallback', 'addEventListener'].map((name): ApiRow => ({
+    path: [name],
+    kind: 'call',
+  })),
+  { path: ['document', 'addEventListener'], kind: 'call' },
+];
+
+/** Globals a browser page has and a Node process lacks, and the reverse: a config's `globals` tell where code runs. */
+export const BROWSER_GLOBALS: readonly string[] = ['window', 'document'];
+export const NODE_GLOBALS: readonly string[] = ['process', 'require', '__dirname', 'Buffer'];
+
 /** Methods that register a listener: the callback is the argument after the event name. */
 export const LISTENER_METHODS: ReadonlySet<string> = new Set([
   'on',

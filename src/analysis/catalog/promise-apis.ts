@@ -101,5 +101,37 @@ export const FETCH_APIS: readonly PromiseApiRow[] = [call(['fetch'])];
 /** Methods of a `Response` (and `Request`, `Blob`) that read the body and return a promise. */
 export const BODY_METHODS: ReadonlySet<string> = new Set(['arrayBuffer', 'blob', 'bytes', 'formData', 'json', 'text']);
 
+/** zod's methods (and `zod/v4/core` functions) that return a promise: a chain through one may be a promise. */
+const ZOD_PROMISE_METHODS: ReadonlySet<string> = new Set([
+  'decodeAsync',
+  'encodeAsync',
+  'parseAsync',
+  'safeDecodeAsync',
+  'safeEncodeAsync',
+  'safeParseAsync',
+  'spa',
+]);
+
+export interface NonPromiseLibraryRow extends ApiRow {
+  readonly kind: 'read';
+  /** Methods or functions of the library that do return a promise. */
+  readonly promiseMethods: ReadonlySet<string>;
+}
+
+/**
+ * Libraries whose values have a `catch` or `then` that is not a promise's: zod's `schema.catch(value)`
+ * makes a schema with a fallback value. A value built from one of them (`z.number().catch(0)`) is not a
+ * promise unless a promise method of the library made it (`schema.parseAsync(input)`).
+ */
+export const NON_PROMISE_LIBRARIES: readonly NonPromiseLibraryRow[] = [
+  'zod',
+  'zod/mini',
+  'zod/v3',
+  'zod/v4',
+  'zod/v4-mini',
+  'zod/v4/mini',
+  'zod/v4/core',
+].map((module) => ({ module, path: [], kind: 'read' as const, promiseMethods: ZOD_PROMISE_METHODS }));
+
 /** The global `Promise` constructor. */
 export const PROMISE_CONSTRUCTOR: readonly ApiRow[] = [{ path: ['Promise'], kind: 'construct' }];

@@ -20,6 +20,7 @@ import {
   walkAst,
 } from '../ast.js';
 import { PROMISE_CALLBACK_METHODS } from '../catalog/promise-apis.js';
+import { isSmallLoop } from '../execution/repetition.js';
 import { getPromiseKnowledge } from '../promises/promises.js';
 import { type AnyContext, findVariableAt } from '../scope.js';
 import type { AwaitedStatement } from './awaited-statements.js';
@@ -376,22 +377,6 @@ function exitDependency(context: AnyContext, loop: LoopNode): LoopDependency | u
     return false;
   });
   return verdict;
-}
-
-/** A loop over a literal list of at most 10 elements, or a counter up to at most 10. */
-function isSmallLoop(loop: LoopNode): boolean {
-  if (loop.type === AST_NODE_TYPES.ForOfStatement || loop.type === AST_NODE_TYPES.ForInStatement) {
-    const right = skipTypeWrappers(loop.right);
-    return (
-      right.type === AST_NODE_TYPES.ArrayExpression &&
-      right.elements.length <= 10 &&
-      right.elements.every((element) => element?.type !== AST_NODE_TYPES.SpreadElement)
-    );
-  }
-  if (loop.type !== AST_NODE_TYPES.ForStatement) return false;
-  const test = loop.test;
-  if (test?.type !== AST_NODE_TYPES.BinaryExpression || (test.operator !== '<' && test.operator !== '<=')) return false;
-  return test.right.type === AST_NODE_TYPES.Literal && typeof test.right.value === 'number' && test.right.value <= 10;
 }
 
 /**

@@ -10,8 +10,8 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type { Scope } from 'eslint';
 import type * as ESTree from 'estree';
 
-import { walkAst } from '../ast.js';
-import { type AnyContext } from '../scope.js';
+import { getStaticPropertyName, skipChainExpression, skipTypeWrappers, walkAst } from '../ast.js';
+import { type AnyContext, DefinitionType, findVariableAt, isReassigned } from '../scope.js';
 
 /** One row of an API catalogue: where the API comes from and how it is used. */
 export interface ApiRow {
@@ -133,6 +133,63 @@ export function trackModuleReferences<Row extends ApiRow>(
   }
   perProgram.set(catalog, index);
   return index;
+}
+
+export interface ValueRoot<Row extends ApiRow> {
+  readonly reference: ModuleReference<Row>;
+  /** The methods and functions called on the way from the root to the value, last call first. */
+  readonly calls: readonly string[];
+}
+
+/** How far a value is followed back: longer builder chains than this are not worth the walk. */
+const MAX_ROOT_STEPS = 40;
+
+/**
+ * The module a value is built from, for a catalogue of modules (`path: []` read rows): followed back
+ * through method calls, member reads, calls of the value and bindings written once, to an import or a
+ * `require()` of the module. `Port.catch(x)` after `const Port = z.number().int()` and `import { z } from
+ * 'zod'` (or `const zod_1 = require('zod')` and `zod_1.z.number()`) is rooted at `zod`.
+ */
+export function findValueRoot<Row extends ApiRow>(
+  context: AnyContext,
+  node: TSESTree.Node,
+  catalog: readonly Row[],
+): ValueRoot<Row> | undefined {
+  const index = trackModuleReferences(context, catalog);
+  if (index.size === 0) return undefined;
+  const calls: string[] = [];
+  let current = node;
+  for (let step = 0; step < MAX_ROOT_STEPS; step++) {
+    const value = skipTypeWrappers(skipChainExpression(current));
+    const reference = index.get(value);
+    if (reference) return { reference, calls };
+    if (value.type === AST_NODE_TYPES.CallExpression) {
+      const callee = skipTypeWrappers(skipChainExpression(value.callee));
+      if (callee.type === AST_NODE_TYPES.MemberExpression) {
+        calls.push(getStaticPropertyName(callee) ?? '');
+        current = callee.object;
+      } else {
+        calls.push(callee.type === AST_NODE_TYPES.Identifier ? callee.name : '');
+        current = callee;
+      }
+    } else if (value.type === AST_NODE_TYPES.MemberExpression) {
+      current = value.object;
+    } else if (value.type === AST_NODE_TYPES.Identifier) {
+      const variable = findVariableAt(context.sourceCode, value, value);
+      const def = variable?.defs.length === 1 ? variable.defs[0]! : undefined;
+      if (!variable || !def || isReassigned(variable)) return undefined;
+      if (def.type === DefinitionType.ImportBinding) {
+        const declaration = index.get(def.parent);
+        return declaration && { reference: declaration, calls };
+      }
+      // `const x = …` and `const { z } = require('zod')` alike: the value comes from the initialiser.
+      if (def.type !== DefinitionType.Variable || !def.node.init) return undefined;
+      current = def.node.init;
+    } else {
+      return undefined;
+    }
+  }
+  return undefined;
 }
 
 const GLOBAL_OBJECT_NAMES: ReadonlySet<string> = new Set(['global', 'globalThis', 'self', 'window']);

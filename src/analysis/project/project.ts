@@ -16,6 +16,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { getStaticPropertyName, skipChainExpression, skipTypeWrappers } from '../ast.js';
 import { isInStaticMember } from '../origin/function-resolution.js';
 import { type AnyContext, findVariableAt } from '../scope.js';
+import { getPluginSettings } from '../settings.js';
 import { type LocatedValue, type MemberKey, ModuleGraph, symbolKey } from './module-graph.js';
 import { clearResolverCaches, isSourceFile } from './resolve.js';
 import type { ClassSummary, FunctionSummary, ModuleReference } from './summaries.js';
@@ -31,13 +32,6 @@ export interface ProjectKnowledge {
   resolveImportedFunction(callee: TSESTree.Node): ImportedFunction | undefined;
   /** The class of another project file that `node` names (`Deferred` in `Deferred.create()`), when it can be followed. */
   resolveImportedClass(node: TSESTree.Node): ClassSummary | undefined;
-}
-
-interface ProjectSettings {
-  /** False turns cross-file analysis off. Default true. */
-  readonly crossFile?: boolean;
-  /** The tsconfig.json whose `paths` and `baseUrl` resolve imports, relative to the working directory. */
-  readonly tsconfig?: string;
 }
 
 const DISABLED: ProjectKnowledge = { resolveImportedFunction: () => undefined, resolveImportedClass: () => undefined };
@@ -74,12 +68,6 @@ export function getProjectKnowledge(context: AnyContext): ProjectKnowledge {
   return knowledge;
 }
 
-/** The plugin's shared settings, `settings['event-loop']`. */
-function getProjectSettings(context: AnyContext): ProjectSettings {
-  const settings = (context.settings as Record<string, unknown> | undefined)?.['event-loop'];
-  return typeof settings === 'object' && settings !== null ? settings : {};
-}
-
 /** The linted file's real path, and whether a file of that name is on disk (not stdin, not a block of a Markdown file). */
 function lintedFile(context: AnyContext): { path: string; onDisk: boolean } | undefined {
   const filename = context.physicalFilename || context.filename;
@@ -93,7 +81,7 @@ function lintedFile(context: AnyContext): { path: string; onDisk: boolean } | un
 }
 
 function createProjectKnowledge(context: AnyContext): ProjectKnowledge {
-  const settings = getProjectSettings(context);
+  const settings = getPluginSettings(context);
   if (settings.crossFile === false) return DISABLED;
   const linted = lintedFile(context);
   if (!linted) return DISABLED;

@@ -19,6 +19,7 @@ import {
 import {
   BODY_METHODS,
   FETCH_APIS,
+  NON_PROMISE_LIBRARIES,
   PROMISE_CALLBACK_METHODS,
   PROMISE_CONSTRUCTOR,
   PROMISE_RETURNING_APIS,
@@ -29,9 +30,9 @@ import {
   functionReturnsPromise as sharedFunctionReturnsPromise,
   resolveFunction,
 } from '../origin/function-resolution.js';
-import { trackModuleReferences } from '../origin/modules.js';
+import { findValueRoot, trackModuleReferences } from '../origin/modules.js';
 import { getProjectKnowledge } from '../project/project.js';
-import { type AnyContext } from '../scope.js';
+import { type AnyContext, getStaticValueAt } from '../scope.js';
 import {
   getTypeFlags,
   getTypeInfo,
@@ -197,12 +198,14 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
       if (method !== undefined && PROMISE_CALLBACK_METHODS.has(method)) {
         const receiver = syntacticIsPromise(callee.object);
         if (receiver === 'yes') return 'yes';
+        // zod's `schema.catch(fallback)` is no promise chain: its schemas have a `catch` of their own.
+        if (receiver === 'unknown' && isNonPromiseLibraryValue(callee.object)) return 'no';
         // An unknown receiver chained with a callback is a promise chain in all but contrived code.
         if (
           receiver === 'unknown' &&
           call.arguments.length >= 1 &&
           call.arguments.length <= 2 &&
-          call.arguments.every(isCallbackLike)
+          call.arguments.every(canBeHandler)
         ) {
           const fn = resolveFunction(context, callee);
           return fn ? functionReturnsPromise(fn) : 'yes';
@@ -217,12 +220,22 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
     return getProjectKnowledge(context).resolveImportedFunction(callee)?.returnsPromise ?? 'unknown';
   }
 
-  function isCallbackLike(argument: TSESTree.Node): boolean {
-    return (
-      isFunctionNode(argument) ||
-      argument.type === AST_NODE_TYPES.Identifier ||
-      argument.type === AST_NODE_TYPES.MemberExpression
-    );
+  /**
+   * Can `argument` be a promise handler? A function, or a name or member that may hold one; not a
+   * literal, and not a name or member known before the code runs to hold a value other than a function
+   * (`const fallback = 5`). `undefined` stays possible: `then(undefined, onError)` skips a handler.
+   */
+  function canBeHandler(argument: TSESTree.Node): boolean {
+    if (isFunctionNode(argument)) return true;
+    if (argument.type !== AST_NODE_TYPES.Identifier && argument.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const known = getStaticValueAt(context.sourceCode, argument);
+    return known === null || known.value === undefined || typeof known.value === 'function';
+  }
+
+  /** A value built from a library whose `catch`/`then` are not a promise's, by no promise method of it. */
+  function isNonPromiseLibraryValue(node: TSESTree.Node): boolean {
+    const root = findValueRoot(context, node, NON_PROMISE_LIBRARIES);
+    return root !== undefined && !root.calls.some((name) => root.reference.row.promiseMethods.has(name));
   }
 
   function typedIsPromise(node: TSESTree.Node, info: TypeInfo): Tristate {

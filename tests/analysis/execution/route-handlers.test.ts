@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
 import { findExecutionContext } from '../../../src/analysis/execution/execution-context.js';
+import { runsInRequestHandler } from '../../../src/analysis/execution/route-handlers.js';
 import { HERE, probe } from '../harness.js';
 
 /** The execution kind at every `here()`. */
@@ -62,5 +63,26 @@ describe('route handlers of HTTP frameworks', () => {
     ],
   ])('%s is not a handler', (_name, code, kind) => {
     expect(kinds(code)).toEqual([kind]);
+  });
+});
+
+describe('runsInRequestHandler', () => {
+  /** `runsInRequestHandler` at every `here()`. */
+  const inHandler = (code: string): boolean[] => probe({ code }, HERE, runsInRequestHandler);
+
+  it('a route handler of a known framework, an http server handler, and the functions inside them', () => {
+    expect(
+      inHandler(
+        "import express from 'express';\nimport http from 'node:http';\nimport { createServer } from 'node:https';\nconst app = express();\napp.get('/', async (req, res) => { here(); [1].map(() => here()); });\nhttp.createServer((req, res) => here());\nconst server = createServer();\nserver.on('request', (req, res) => here());\nserver.on('listening', () => here());",
+      ),
+    ).toEqual([true, true, true, true, false]);
+  });
+
+  it('anything else: a listener, a plain function, an app of another file', () => {
+    expect(
+      inHandler(
+        "import { app } from './app.js';\nemitter.on('x', () => here());\nasync function launch() { here(); }\napp.get('/', () => here());",
+      ),
+    ).toEqual([false, false, false]);
   });
 });

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 
 import {
   type ApiRow,
+  findValueRoot,
   moduleAliases,
   type ModuleReferenceIndex,
   trackModuleReferences,
 } from '../../../src/analysis/origin/modules.js';
-import { type Context, probeOne, type Snippet } from '../harness.js';
+import { type Context, probeAsked, probeOne, type Snippet } from '../harness.js';
 
 const CATALOG: readonly ApiRow[] = [
   { module: 'fs', path: ['readFileSync'], kind: 'call' },
@@ -243,5 +244,37 @@ describe('moduleAliases', () => {
     ['node:test', ['node:test']],
   ])('%s', (specifier, aliases) => {
     expect(moduleAliases(specifier)).toEqual(aliases);
+  });
+});
+
+describe('findValueRoot', () => {
+  const MODULES: readonly ApiRow[] = [{ module: 'zod', path: [], kind: 'read' }];
+  /** `<module> <calls>` of the value of each `ask(…)`, or `none`. */
+  const roots = (snippet: Snippet): string[] =>
+    probeAsked(snippet, (context, node) => {
+      const root = findValueRoot(context, node, MODULES);
+      return root ? `${root.reference.row.module} [${root.calls.join(', ')}]` : 'none';
+    });
+
+  it('follows calls, members and bindings written once to an import or a require', () => {
+    expect(
+      roots({
+        code: "import { z } from 'zod';\nconst Name = z.string().min(1);\nask(Name.catch(anonymous));\nask(Name);\nask(z);",
+      }),
+    ).toEqual(['zod [catch, min, string]', 'zod [min, string]', 'zod []']);
+    expect(
+      roots({
+        code: "const zod_1 = require('zod');\nconst { z } = require('zod');\nask(zod_1.z.number().int());\nask(z.enum(levels));\nask(require('zod').z.string());",
+        filename: 'file.cjs',
+      }),
+    ).toEqual(['zod [int, number]', 'zod [enum]', 'zod [string]']);
+  });
+
+  it('stops at anything else: a local name, a reassigned binding, a parameter, another module', () => {
+    expect(
+      roots({
+        code: "import { y } from 'yup';\nconst z = makeSchema();\nlet s = require('zod').z.string();\ns = other;\nfunction f(p) { return ask(p.catch(x)); }\nask(z.string());\nask(s.catch(x));\nask(y.string());",
+      }),
+    ).toEqual(['none', 'none', 'none', 'none']);
   });
 });

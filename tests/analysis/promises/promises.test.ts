@@ -268,6 +268,60 @@ describe('isPromise: not promises', () => {
   ]);
 });
 
+describe('isPromise: .catch and .then that are no promise chain', () => {
+  runCases([
+    {
+      // A literal, or a name or member known to hold a value, cannot be a handler; `undefined` skips one.
+      title: 'an argument known not to be a function',
+      code: [
+        'const fallback = 5;',
+        'const limits = { max: 3 };',
+        'ask(settings.catch(fallback));',
+        'ask(settings.then(limits.max));',
+        "ask(settings.catch('none'));",
+        'ask(job.catch(report));',
+        'ask(job.then(undefined, onError));',
+      ].join('\n'),
+      untyped: ['unknown', 'unknown', 'unknown', 'yes', 'yes'],
+    },
+    {
+      // zod schemas have a `catch(value)` of their own; `parseAsync` does return a promise.
+      title: 'a zod schema, by origin (ESM)',
+      code: [
+        "import { z } from 'zod';",
+        'const Port = z.number().int().positive();',
+        'const shipped = Port.parse(defaults.port);',
+        'ask(Port.catch(shipped));',
+        'ask(Port.catch(8080));',
+        'ask(Port.parseAsync(input).catch(report));',
+      ].join('\n'),
+      untyped: ['no', 'no', 'yes'],
+      typed: ['no', 'no', 'yes'],
+    },
+    {
+      title: 'a zod schema, by origin (compiled CommonJS, destructured require, namespace import)',
+      code: [
+        "import * as v4 from 'zod/v4';",
+        "const zod_1 = require('zod');",
+        "const { z } = require('zod');",
+        'const Level = zod_1.z.enum(levels);',
+        'const Name = z.string();',
+        'ask(Level.catch(defaultLevel));',
+        'ask(Name.trim().catch(anonymous));',
+        'ask(v4.string().catch(anonymous));',
+      ].join('\n'),
+      untyped: ['no', 'no', 'no'],
+      ts: true,
+    },
+    {
+      // A local `z` or a library of the same method names is not zod.
+      title: 'the same chain not from zod stays a promise chain',
+      code: "const z = makeClient();\nask(z.number().catch(onError));\nconst { q } = require('queries');\nask(q.run().then(onDone));",
+      untyped: ['yes', 'yes'],
+    },
+  ]);
+});
+
 describe('isPromise: typed mode', () => {
   it('functions imported from another file', () => {
     const code =
