@@ -435,8 +435,7 @@ export const verdicts = [
     'wrong',
     'called with a callback, `destroy` returns undefined (the promise is built only when the callback is missing). Callback style.',
   ),
-  undici(
-    'typed',
+  ...undici.inBothModes(
     'no-floating-promise',
     'lib/dispatcher/client-h2.js',
     1836,

@@ -36,6 +36,7 @@ import { getProjectKnowledge } from '../analysis/project/project.js';
 import { isCallbackStyleCall } from '../analysis/promises/callback-style.js';
 import { apiIgnoresCallbackResult, callbackReturnsPromise, isArrayValue } from '../analysis/promises/callbacks.js';
 import { calledFunctionCannotReject, resolveCalledFunction } from '../analysis/promises/called-function.js';
+import { callSettlesOnlyByResolving } from '../analysis/promises/deferred.js';
 import {
   classifyMisuse,
   isExcusedMisuse,
@@ -368,6 +369,10 @@ export default createRule<Options, MessageIds>({
     /** Can the promise of the dropped call reject? Judged on the body of the function it runs, wherever that is. */
     function calleeCannotReject(node: TSESTree.Node): { fn: FunctionNode | undefined; neverRejects: boolean } {
       const call = calledCall(node);
+      if (call?.type === AST_NODE_TYPES.CallExpression && callSettlesOnlyByResolving(context, call)) {
+        const local = resolveCalledFunction(context, call);
+        return { fn: local?.kind === 'local' ? local.fn : undefined, neverRejects: true };
+      }
       const called = call && resolveCalledFunction(context, call);
       if (!called) return { fn: undefined, neverRejects: false };
       return {

@@ -115,6 +115,11 @@ runRuleTests('no-floating-promise', rule, {
       mode: 'typed',
       code: `${QUERY_BUILDER}function scope(query: QueryBuilder<string>) { query.where('x'); query.active(); }`,
     },
+    // The same, borrowed through Function.prototype's call/apply (`this.append.apply(this, stages)`).
+    {
+      mode: 'typed',
+      code: `${QUERY_BUILDER}function scope(query: QueryBuilder<string>, filters: [string]) { query.where.call(query, 'x'); query.where.apply(query, filters); }`,
+    },
     // Decorating the promise object on purpose.
     `${LOAD}function main() { const pending = load(); pending.label = 'load'; return pending; }`,
     // Same-file async functions that cannot reject: dropping them loses only ordering (checkNeverRejecting is off).
@@ -1810,3 +1815,125 @@ runRuleTests(
   },
   ['untyped'],
 );
+// ---- deferreds that only ever resolve ------------------------------------------------------------
+
+/** A deferred class: `resolve`/`reject`, a timeout option that rejects, `fail()` that reaches the rejected state. */
+const DEFERRED = `class Deferred<T> {
+  static create<R>(opts?: { timeout: number }): Deferred<R> { return new Deferred<R>(opts); }
+  #rejected = false;
+  #value?: T | Error;
+  #done!: () => void;
+  #settled = new Promise<void>((resolve) => { this.#done = resolve; });
+  constructor(opts?: { timeout: number }) {
+    if (opts && opts.timeout > 0) setTimeout(() => this.reject(new Error('timeout')), opts.timeout);
+  }
+  resolve(value: T): void { this.#value = value; this.#done(); }
+  reject(error: Error): void { this.#rejected = true; this.#value = error; this.#done(); }
+  fail(): void { this.#rejected = true; this.#done(); }
+  async valueOrThrow(): Promise<T> { await this.#settled; if (this.#rejected) throw this.#value; return this.#value as T; }
+}
+import { EventEmitter } from 'node:events';
+const session = new EventEmitter();
+`;
+
+/** A frame tracker whose listeners wait for `#ready`; `extra` adds members, `create` builds the deferred. */
+const frames = (extra = '', create = 'Deferred.create()') =>
+  `${DEFERRED}class Frames {
+  #ready?: Deferred<void>;
+  constructor() {
+    session.on('attached', async (id: string) => {
+      await this.#ready?.valueOrThrow();
+      this.attach(id);
+    });
+  }
+  attach(id: string) { console.log(id); }
+  start() { this.#ready?.resolve(); this.#ready = ${create}; }${extra}
+}`;
+
+/** The report on the listener of \`frames(…)\`: its await can reject. */
+const READY_REJECTS = {
+  messageId: 'asyncEventCallbackRejects' as const,
+  data: { name: 'session.on', source: '`await this.#ready?.valueOrThrow()`', line: '21' },
+  line: 20,
+  column: 28,
+};
+
+const SOMETIMES_PROMISE =
+  "class Pool {\n  queue: string[] = [];\n  closing = false;\n  async close() { await fetch('/close'); }\n  drain() {\n    while (this.queue.length) console.log(this.queue.shift());\n    if (this.closing) return this.close();\n  }\n  async push(item: string) {\n    this.queue.push(item);\n    this.drain();\n  }\n}";
+
+const DROPPED_WAIT = `${DEFERRED}const loaded = new Deferred<string>();\nexport async function wait() {\n  loaded.valueOrThrow();\n}`;
+
+runRuleTests('no-floating-promise', rule, {
+  valid: [
+    // Only ever resolved: awaiting the deferred cannot reject, so the listener loses nothing.
+    frames(),
+    frames('\n  stop() { if (this.#ready && !this.#ready.valueOrThrow) this.#ready = undefined; }'),
+    // A TypeScript `private` field and a local variable, built with `new`.
+    `${DEFERRED}class Browser {\n  private attached = new Deferred<number>();\n  listen() {\n    session.on('target', async () => {\n      const status = await this.attached.valueOrThrow();\n      console.log(status);\n    });\n  }\n  ready() { this.attached.resolve(1); }\n}`,
+    `${DEFERRED}const loaded = new Deferred<string>();\nsession.on('page', async () => {\n  console.log(await loaded.valueOrThrow());\n});\nsession.once('load', (url: string) => loaded.resolve(url));`,
+    // Dropped: a promise that cannot reject is reported only with checkNeverRejecting.
+    DROPPED_WAIT,
+    // Untyped: a plain method that returns a promise only on its closing branch and otherwise falls off its end.
+    { mode: 'untyped', code: SOMETIMES_PROMISE },
+  ],
+  invalid: [
+    // The deferred is rejected somewhere: directly, through a method that reaches the rejected state, or by its timeout.
+    { code: frames('\n  abort(error: Error) { this.#ready?.reject(error); }'), errors: [READY_REJECTS] },
+    { code: frames('\n  abort() { this.#ready?.fail(); }'), errors: [READY_REJECTS] },
+    { code: frames('', 'Deferred.create({ timeout: 1000 })'), errors: [READY_REJECTS] },
+    // Handed to other code, or written from a parameter: what happens to it is unknown.
+    { code: frames('\n  track(all: unknown[]) { all.push(this.#ready); }'), errors: [READY_REJECTS] },
+    { code: frames('\n  adopt(ready: Deferred<void>) { this.#ready = ready; }'), errors: [READY_REJECTS] },
+    {
+      // A public field: any file may reject it.
+      code: `${DEFERRED}class Browser {\n  attached = new Deferred<number>();\n  listen() {\n    session.on('target', async () => {\n      console.log(await this.attached.valueOrThrow());\n    });\n  }\n}`,
+      errors: [
+        {
+          messageId: 'asyncEventCallbackRejects',
+          data: { name: 'session.on', source: '`await this.attached.valueOrThrow()`', line: '21' },
+          line: 20,
+          column: 26,
+        },
+      ],
+    },
+    {
+      code: DROPPED_WAIT,
+      options: [{ checkNeverRejecting: true }],
+      errors: [
+        {
+          ...droppedCall(DROPPED_WAIT, 'loaded.valueOrThrow()', 19, 'droppedNeverRejecting'),
+          data: { name: 'valueOrThrow' },
+        },
+      ],
+    },
+    {
+      // Typed: the checker calls `Promise<void> | undefined` a promise (typescript-eslint reports it too).
+      mode: 'typed',
+      code: SOMETIMES_PROMISE,
+      errors: [droppedCall(SOMETIMES_PROMISE, 'this.drain()', 11)],
+    },
+  ],
+});
+
+/** A deferred of another project file (tests/fixtures/projects/ts-paths/src/lib/deferred.ts), read from its summary. */
+const importedDeferred = (create: string) =>
+  `import { EventEmitter } from 'node:events';\nimport { Deferred } from './lib/deferred.js';\nexport class Frames {\n  #ready = ${create};\n  constructor(session: EventEmitter) {\n    session.on('attached', async () => {\n      await this.#ready.valueOrThrow();\n      console.log('attached');\n    });\n  }\n  start() { this.#ready.resolve(); }\n}`;
+
+runRuleTests('no-floating-promise', rule, {
+  valid: [{ filename: TS, code: importedDeferred('Deferred.create<void>()') }],
+  invalid: [
+    {
+      // Its timeout rejects it.
+      filename: TS,
+      code: importedDeferred('Deferred.create<void>({ timeout: 500 })'),
+      errors: [
+        {
+          messageId: 'asyncEventCallbackRejects',
+          data: { name: 'session.on', source: '`await this.#ready.valueOrThrow()`', line: '7' },
+          line: 6,
+          column: 28,
+        },
+      ],
+    },
+  ],
+});

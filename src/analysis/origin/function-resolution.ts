@@ -7,6 +7,7 @@
  * returns (`functionReturnsPromise`), for this file's functions and for other files' summaries alike.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import { visitorKeys } from '@typescript-eslint/visitor-keys';
 
 import {
   type ClassNode,
@@ -16,9 +17,10 @@ import {
   isFunctionNode,
   skipChainExpression,
   skipTypeWrappers,
+  walkAst,
 } from '../ast.js';
 import type { Tristate } from '../promises/promises.js';
-import { type AnyContext, DefinitionType, findVariableAt, isWrittenOnlyByInit } from '../scope.js';
+import { type AnyContext, DefinitionType, findVariableAt, isWrittenOnlyByInit, type SourceCode } from '../scope.js';
 
 /** The only value of an identifier's binding, when the binding is written once (by its declaration). */
 export function constantInit(
@@ -76,8 +78,9 @@ export function objectMember(object: TSESTree.ObjectExpression, name: string): F
  * Does calling `fn` return a promise, given what each returned expression is? Async functions do
  * (async generators return an iterator), generators do not, a function with no `return` value does
  * not; otherwise every returned value must agree (`return;` beside `return fetch(u)` is unknown: the
- * checker calls that union a promise, and `await f()` on it is right). The one answer for a function
- * of the linted file and for a function of another file's summary, which differ only in `returned`.
+ * checker calls that union a promise, and `await f()` on it is right; so is an end of the body the
+ * function can reach, an implicit `return;`). The one answer for a function of the linted file and for
+ * a function of another file's summary, which differ only in `returned`.
  */
 export function functionReturnsPromise(fn: FunctionNode, returned: (value: TSESTree.Node) => Tristate): Tristate {
   if (fn.generator) return 'no';
@@ -89,7 +92,53 @@ export function functionReturnsPromise(fn: FunctionNode, returned: (value: TSEST
     if (answer !== undefined && answer !== value) return 'unknown';
     answer = value;
   }
+  if (answer === 'yes' && canCompleteNormally(fn.body)) return 'unknown';
   return answer ?? 'no';
+}
+
+/**
+ * Can running `statement` reach its end (and the next statement)? Syntactic and generous: only
+ * `return`, `throw`, blocks, `if`/`else` and `try` whose every way out is one of those, and
+ * `for (;;)`/`while (true)` loops without `break` count as not reaching it.
+ */
+function canCompleteNormally(statement: TSESTree.Statement): boolean {
+  switch (statement.type) {
+    case AST_NODE_TYPES.ReturnStatement:
+    case AST_NODE_TYPES.ThrowStatement:
+      return false;
+    case AST_NODE_TYPES.BlockStatement:
+      return statement.body.every((inner) => canCompleteNormally(inner));
+    case AST_NODE_TYPES.IfStatement:
+      return (
+        statement.alternate === null ||
+        canCompleteNormally(statement.consequent) ||
+        canCompleteNormally(statement.alternate)
+      );
+    case AST_NODE_TYPES.TryStatement:
+      if (statement.finalizer && !canCompleteNormally(statement.finalizer)) return false;
+      return (
+        canCompleteNormally(statement.block) ||
+        (statement.handler !== null && canCompleteNormally(statement.handler.body))
+      );
+    case AST_NODE_TYPES.WhileStatement:
+    case AST_NODE_TYPES.ForStatement: {
+      const endless =
+        statement.test === null || (statement.test.type === AST_NODE_TYPES.Literal && statement.test.value === true);
+      return !endless || containsBreak(statement.body);
+    }
+    default:
+      return true;
+  }
+}
+
+/** A `break` in a loop body (not one of a nested function; a nested loop's or switch's own `break` counts too, generously). */
+function containsBreak(body: TSESTree.Statement): boolean {
+  let found = false;
+  walkAst(body, visitorKeys as SourceCode['visitorKeys'], (node) => {
+    if (node.type === AST_NODE_TYPES.BreakStatement) found = true;
+    return !found && !isFunctionNode(node);
+  });
+  return found;
 }
 
 /**

@@ -21,7 +21,7 @@ import { getPluginSettings } from '../settings.js';
 import { createFreshness } from './freshness.js';
 import { type LocatedValue, type MemberKey, ModuleGraph, symbolKey } from './module-graph.js';
 import { clearResolverCaches, isSourceFile } from './resolve.js';
-import type { FunctionSummary, ModuleReference } from './summaries.js';
+import type { ClassSummary, FunctionSummary, ModuleReference } from './summaries.js';
 import { recordLintedModule } from './summary-cache.js';
 
 interface ImportedFunction extends FunctionSummary {
@@ -37,9 +37,15 @@ export interface ProjectKnowledge {
    * linted file) returns, by that type's declarations in another project file; unknown when not declared.
    */
   declaredMethodKind(reference: ModuleReference, method: string): DeclaredKind;
+  /** The class of another project file that `node` names (`Deferred` in `Deferred.create()`), when it can be followed. */
+  resolveImportedClass(node: TSESTree.Node): ClassSummary | undefined;
 }
 
-const DISABLED: ProjectKnowledge = { resolveImportedFunction: () => undefined, declaredMethodKind: () => 'unknown' };
+const DISABLED: ProjectKnowledge = {
+  resolveImportedFunction: () => undefined,
+  declaredMethodKind: () => 'unknown',
+  resolveImportedClass: () => undefined,
+};
 
 const cache = new WeakMap<TSESTree.Program, ProjectKnowledge>();
 
@@ -269,5 +275,11 @@ function createProjectKnowledge(context: AnyContext): ProjectKnowledge {
     return kind;
   }
 
-  return { resolveImportedFunction, declaredMethodKind };
+  function resolveImportedClass(node: TSESTree.Node): ClassSummary | undefined {
+    graph.reset();
+    const located = valueOf(node, 0);
+    return located?.value.kind === 'class' ? located.value : undefined;
+  }
+
+  return { resolveImportedFunction, declaredMethodKind, resolveImportedClass };
 }

@@ -29,8 +29,10 @@ import {
   type NeverRejects,
   readDeclaredShape,
 } from '../origin/type-annotations.js';
+import { type DeferredClassFacts, deferredClassFacts } from '../promises/deferred-class.js';
 import type { Tristate } from '../promises/promises.js';
 import { type BodyReader, cannotReject } from '../promises/rejection.js';
+import type { SourceCode } from '../scope.js';
 
 export interface FunctionSummary {
   readonly kind: 'function';
@@ -59,6 +61,8 @@ export interface ClassSummary {
   readonly symbolMembers: readonly SymbolMember[];
   /** The class it extends, when that is known (a class of this file or an import). */
   readonly superClass: ExportValue | undefined;
+  /** For a deferred class (own `resolve` and `reject`): what can make an instance reject. */
+  readonly deferred: DeferredClassFacts | undefined;
 }
 
 interface SymbolMember {
@@ -545,7 +549,8 @@ function summarizeClass(
       symbolMembers.push({ key, isStatic: member.static, value: summarizeFunction(value, context) });
   }
   const superClass = node.superClass ? summarizeValue(node.superClass, context, depth + 1) : undefined;
-  return { kind: 'class', name: node.id?.name, staticMembers, instanceMembers, symbolMembers, superClass };
+  const deferred = deferredClassFacts({ visitorKeys: TREE_VISITOR_KEYS } as unknown as SourceCode, node);
+  return { kind: 'class', name: node.id?.name, staticMembers, instanceMembers, symbolMembers, superClass, deferred };
 }
 
 /**

@@ -262,11 +262,11 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
   function returnsOwnLazyReceiver(node: TSESTree.Node, type: ts.Type, info: TypeInfo): boolean {
     if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression)
       return false;
-    const receiverNode = info.services.esTreeNodeToTSNodeMap.get(node.callee.object);
+    const program = info.services.program;
+    const receiverNode = info.services.esTreeNodeToTSNodeMap.get(borrowedReceiver(node, info) ?? node.callee.object);
     const receiver = typeAtLocation(info.checker, receiverNode);
     const own = receiver.getSymbol() ?? info.checker.getApparentType(receiver).getSymbol();
     if (!own) return false;
-    const program = info.services.program;
     const isNativePromise = (part: ts.Type): boolean =>
       ['Promise', 'PromiseLike'].includes(part.getSymbol()?.getName() ?? '') ||
       (part
@@ -279,6 +279,25 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
         (part) =>
           (part.getSymbol() ?? info.checker.getApparentType(part).getSymbol()) === own && !isNativePromise(part),
       );
+  }
+
+  /**
+   * `this.append.apply(this, args)`, `query.where.call(query, f)`: the method runs on the first argument,
+   * so that is the receiver a chainable method hands back (Function.prototype's `call`/`apply` only).
+   */
+  function borrowedReceiver(node: TSESTree.CallExpression, info: TypeInfo): TSESTree.Node | undefined {
+    const callee = node.callee as TSESTree.MemberExpression;
+    const method = getStaticPropertyName(callee);
+    if ((method !== 'call' && method !== 'apply') || callee.object.type !== AST_NODE_TYPES.MemberExpression)
+      return undefined;
+    const thisArgument = node.arguments[0];
+    if (!thisArgument || thisArgument.type === AST_NODE_TYPES.SpreadElement) return undefined;
+    const symbol = info.checker.getSymbolAtLocation(info.services.esTreeNodeToTSNodeMap.get(callee.property));
+    const program = info.services.program;
+    const isFunctionMethod =
+      symbol?.declarations?.some((declaration) => program.isSourceFileDefaultLibrary(declaration.getSourceFile())) ??
+      false;
+    return isFunctionMethod ? thisArgument : undefined;
   }
 
   function hasCatchMethod(node: TSESTree.Node): boolean {

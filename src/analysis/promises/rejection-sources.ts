@@ -4,7 +4,8 @@
  * `for await`, a returned call's promise. A call counts unless it is known not to reject: a handled
  * chain, a function of the file with no such place itself (followed), a function of another project
  * file (or, with types, the checker's declaration anywhere in the program) whose body cannot reject,
- * a `new Promise` whose executor takes no `reject` and throws nothing of its own. A sync throw from a
+ * a `new Promise` whose executor takes no `reject` and throws nothing of its own, a method of a deferred
+ * that only ever resolves (`await this.#ready.valueOrThrow()`, see deferred.ts). A sync throw from a
  * plain call does not count: it would throw just the same without `async`. This is the evidence
  * behind "an async callback whose promise nobody handles loses an error".
  */
@@ -15,6 +16,7 @@ import { PROMISE_CONSTRUCTOR } from '../catalog/promise-apis.js';
 import { trackModuleReferences } from '../origin/modules.js';
 import { type AnyContext } from '../scope.js';
 import { calledFunctionCannotReject, resolveCalledFunction } from './called-function.js';
+import { callSettlesOnlyByResolving } from './deferred.js';
 import { getPromiseKnowledge } from './promises.js';
 import { cannotReject, executorOnlyResolves, isHandledPromiseChain, isInsideTryBlock } from './rejection.js';
 
@@ -84,6 +86,8 @@ function callCanReject(context: AnyContext, input: TSESTree.Node): boolean {
   }
   if (node.type !== AST_NODE_TYPES.CallExpression) return false;
   if (isHandledPromiseChain(context.sourceCode, node)) return false;
+  // Before the method's own body: what it awaits settles by rejecting only when something calls `reject`.
+  if (callSettlesOnlyByResolving(context, node)) return false;
   const called = resolveCalledFunction(context, node);
   if (!called) return true;
   return called.kind === 'local' ? functionCanReject(context, called.fn) : !calledFunctionCannotReject(context, called);

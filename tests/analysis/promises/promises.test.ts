@@ -129,6 +129,29 @@ describe('isPromise: mixed returns', () => {
       typed: ['yes'],
     },
     {
+      // Falling off the end is an implicit `return;` (undici's kDrainQueue returns a promise only when closing).
+      title: 'a promise on one branch, and the end of the body reached',
+      code: 'function drain(queue) {\n  while (queue.length) send(queue.shift());\n  if (closing) {\n    return fetch(u);\n  }\n}\nask(drain(q));',
+      untyped: ['unknown'],
+    },
+    {
+      // Every way out returns the promise: the end is never reached.
+      title: 'a promise on every way out',
+      code: [
+        'function a(id) { if (id) { return fetch(id); } else { throw new Error(); } }',
+        'function b(id) { try { return fetch(id); } catch { return Promise.reject(new Error()); } }',
+        'function c() { for (;;) { if (ready()) return fetch(u); } }',
+        'function d() { while (true) { if (ready()) break; } return fetch(u); }',
+        'ask(a(1));\nask(b(1));\nask(c());\nask(d());',
+      ].join('\n'),
+      untyped: ['yes', 'yes', 'yes', 'yes'],
+    },
+    {
+      title: 'a promise and an endless loop left by break',
+      code: 'function e() { for (;;) { if (ready()) return fetch(u); if (done()) break; } }\nask(e());',
+      untyped: ['unknown'],
+    },
+    {
       title: 'a promise and an unknown value',
       code: 'function load(id) {\n  if (cache.has(id)) return cache.get(id);\n  return fetch(id);\n}\nask(load(1));',
       untyped: ['unknown'],
@@ -346,6 +369,23 @@ describe('isPromise: typed mode', () => {
     const imported =
       "import type { checkOrigin, readSetting } from './jsdoc-lib.js';\ndeclare const check: typeof checkOrigin;\ndeclare const read: typeof readSetting;\nask(check('x'));\nask(read('k'));";
     expect(isPromise({ code: imported, typed: true })).toEqual(['no', 'yes']);
+  });
+
+  it('a chainable builder method borrowed through call/apply hands back its own receiver', () => {
+    const code = [
+      'class Query implements PromiseLike<number> {',
+      '  where(field: string): this { return this; }',
+      '  async count(): Promise<number> { return 1; }',
+      '  then<A = number, B = never>(ok?: ((value: number) => A | PromiseLike<A>) | null, ko?: ((reason: unknown) => B | PromiseLike<B>) | null): PromiseLike<A | B> { return Promise.resolve(1).then(ok, ko); }',
+      '  build(fields: [string]) {',
+      "    ask(this.where.call(this, 'a'));",
+      '    ask(this.where.apply(this, fields));',
+      '    ask(this.count.call(this));',
+      "    ask(this.where('a'));",
+      '  }',
+      '}',
+    ].join('\n');
+    expect(isPromise({ code, typed: true })).toEqual(['no', 'no', 'yes', 'no']);
   });
 
   it('any falls back to syntax', () => {
