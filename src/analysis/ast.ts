@@ -59,6 +59,17 @@ function classOfBody(body: TSESTree.Node | undefined): ClassNode | undefined {
 }
 
 /** `a.b`, `a['b']` and `a?.b` as a static name, or undefined when computed from a non-literal. */
+/**
+ * The name an import binding takes from its module: `default`, `*` for a namespace, or the imported name
+ * (`x` in `import { x as y }`, also when written as a string).
+ */
+export function importedName(specifier: TSESTree.Node): string | undefined {
+  if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) return 'default';
+  if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return '*';
+  if (specifier.type !== AST_NODE_TYPES.ImportSpecifier) return undefined;
+  return specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
+}
+
 export function getStaticPropertyName(node: TSESTree.MemberExpression): string | undefined {
   if (!node.computed) return node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : undefined;
   if (node.property.type === AST_NODE_TYPES.Literal && typeof node.property.value === 'string')

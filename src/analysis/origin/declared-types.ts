@@ -10,7 +10,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
-import { type ClassNode, getThisClass, skipChainExpression, skipTypeWrappers } from '../ast.js';
+import { type ClassNode, getThisClass, importedName, skipChainExpression, skipTypeWrappers } from '../ast.js';
 import { getProjectKnowledge } from '../project/project.js';
 import { collectDeclaredTypes, type DeclaredTypes, type ModuleReference } from '../project/summaries.js';
 import { cannotReject } from '../promises/rejection.js';
@@ -217,16 +217,7 @@ function createDeclaredTypes(context: AnyContext): DeclaredTypeKnowledge {
     if (def?.type !== DefinitionType.ImportBinding) return undefined;
     const declaration = def.parent as TSESTree.ImportDeclaration;
     const specifier = def.node;
-    const name =
-      specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier
-        ? 'default'
-        : specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier
-          ? '*'
-          : specifier.type === AST_NODE_TYPES.ImportSpecifier
-            ? specifier.imported.type === AST_NODE_TYPES.Identifier
-              ? specifier.imported.name
-              : specifier.imported.value
-            : undefined;
+    const name = importedName(specifier);
     if (name === undefined) return undefined;
     return { kind: 'reference', specifier: String(declaration.source.value), via: 'import', name, members: [] };
   }

@@ -13,7 +13,7 @@ import path from 'node:path';
 
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
-import { getStaticPropertyName, skipChainExpression, skipTypeWrappers } from '../ast.js';
+import { getStaticPropertyName, importedName, skipChainExpression, skipTypeWrappers } from '../ast.js';
 import { isInStaticMember } from '../origin/function-resolution.js';
 import type { DeclaredKind } from '../origin/type-annotations.js';
 import { type AnyContext, findVariableAt, isWrittenOnlyByInit } from '../scope.js';
@@ -165,16 +165,7 @@ function createProjectKnowledge(context: AnyContext): ProjectKnowledge {
       const specifierNode = def.node;
       if (specifierNode.type === AST_NODE_TYPES.ImportSpecifier && specifierNode.importKind === 'type')
         return undefined;
-      const name =
-        specifierNode.type === AST_NODE_TYPES.ImportDefaultSpecifier
-          ? 'default'
-          : specifierNode.type === AST_NODE_TYPES.ImportNamespaceSpecifier
-            ? '*'
-            : specifierNode.type === AST_NODE_TYPES.ImportSpecifier
-              ? specifierNode.imported.type === AST_NODE_TYPES.Identifier
-                ? specifierNode.imported.name
-                : specifierNode.imported.value
-              : undefined;
+      const name = importedName(specifierNode);
       if (name === undefined) return undefined;
       return graph.resolveReference(file, referenceOf(String(declaration.source.value), 'import', name));
     }
