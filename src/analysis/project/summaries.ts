@@ -12,6 +12,7 @@ import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import {
   type FunctionNode,
   getStaticPropertyName,
+  importedName,
   isFunctionNode,
   skipChainExpression,
   skipTypeWrappers,
@@ -283,13 +284,7 @@ export function collectDeclaredTypes(
     switch (statement.type) {
       case AST_NODE_TYPES.ImportDeclaration:
         for (const imported of statement.specifiers) {
-          const name =
-            imported.type === AST_NODE_TYPES.ImportDefaultSpecifier
-              ? 'default'
-              : imported.type === AST_NODE_TYPES.ImportNamespaceSpecifier
-                ? '*'
-                : moduleExportName(imported.imported);
-          local[imported.local.name] = reference(String(statement.source.value), 'import', name);
+          local[imported.local.name] = reference(String(statement.source.value), 'import', importedName(imported)!);
         }
         break;
       case AST_NODE_TYPES.ExportNamedDeclaration:
@@ -385,13 +380,7 @@ function collectTopLevelBindings(program: TSESTree.Program): Map<string, Binding
       const specifier = String(statement.source.value);
       for (const imported of statement.specifiers) {
         if (imported.type === AST_NODE_TYPES.ImportSpecifier && imported.importKind === 'type') continue;
-        const name =
-          imported.type === AST_NODE_TYPES.ImportDefaultSpecifier
-            ? 'default'
-            : imported.type === AST_NODE_TYPES.ImportNamespaceSpecifier
-              ? '*'
-              : moduleExportName(imported.imported);
-        add(imported.local.name, reference(specifier, 'import', name) as unknown as Binding);
+        add(imported.local.name, reference(specifier, 'import', importedName(imported)!) as unknown as Binding);
       }
       continue;
     }
