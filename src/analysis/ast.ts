@@ -59,6 +59,13 @@ function classOfBody(body: TSESTree.Node | undefined): ClassNode | undefined {
 }
 
 /** `a.b`, `a['b']` and `a?.b` as a static name, or undefined when computed from a non-literal. */
+/** The name a non-computed key or member property is written with: `x` for `x`, `#x` for the private `#x`. */
+export function keyName(key: TSESTree.Node): string | undefined {
+  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
+  if (key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
+  return undefined;
+}
+
 /**
  * The name an import binding takes from its module: `default`, `*` for a namespace, or the imported name
  * (`x` in `import { x as y }`, also when written as a string).

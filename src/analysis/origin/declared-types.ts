@@ -10,7 +10,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
-import { type ClassNode, getThisClass, importedName, skipChainExpression, skipTypeWrappers } from '../ast.js';
+import { type ClassNode, getThisClass, importedName, keyName, skipChainExpression, skipTypeWrappers } from '../ast.js';
 import { getProjectKnowledge } from '../project/project.js';
 import { collectDeclaredTypes, type DeclaredTypes, type ModuleReference } from '../project/summaries.js';
 import { cannotReject } from '../promises/rejection.js';
@@ -255,7 +255,5 @@ function memberName(
     const key = node.type === AST_NODE_TYPES.MemberExpression ? node.property : node.key;
     return key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string' ? key.value : undefined;
   }
-  const key = node.type === AST_NODE_TYPES.MemberExpression ? node.property : node.key;
-  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
-  return key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${key.name}` : undefined;
+  return keyName(node.type === AST_NODE_TYPES.MemberExpression ? node.property : node.key);
 }

@@ -15,6 +15,7 @@ import {
   getStaticPropertyName,
   getThisClass,
   isFunctionNode,
+  keyName,
   skipChainExpression,
   skipTypeWrappers,
   walkAst,
@@ -43,13 +44,7 @@ export function classMember(classNode: ClassNode, name: string, isStatic: boolea
   for (const member of classNode.body.body) {
     if (member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.PropertyDefinition) continue;
     if (member.static !== isStatic || member.computed) continue;
-    const key =
-      member.key.type === AST_NODE_TYPES.Identifier
-        ? member.key.name
-        : member.key.type === AST_NODE_TYPES.PrivateIdentifier
-          ? `#${member.key.name}`
-          : undefined;
-    if (key !== name) continue;
+    if (keyName(member.key) !== name) continue;
     if (member.type === AST_NODE_TYPES.MethodDefinition) {
       return member.kind === 'method' && isFunctionNode(member.value) ? member.value : undefined;
     }

@@ -6,6 +6,8 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
+import { keyName } from '../ast.js';
+
 /** What a declared type is: a promise, something that is certainly not one, or not known from the text. */
 export type DeclaredKind = 'promise' | 'other' | 'unknown';
 
@@ -134,9 +136,7 @@ function collectShape(
 function memberName(member: TSESTree.Node): string | undefined {
   if (!('key' in member) || ('computed' in member && member.computed)) return undefined;
   const key = member.key as TSESTree.Node;
-  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
-  if (key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
-  return key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string' ? key.value : undefined;
+  return key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string' ? key.value : keyName(key);
 }
 
 function add(methods: Map<string, DeclaredKind[]>, name: string, kind: DeclaredKind): void {

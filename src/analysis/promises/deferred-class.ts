@@ -9,7 +9,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
-import { type ClassNode, type FunctionNode, isFunctionNode, skipChainExpression } from '../ast.js';
+import { type ClassNode, type FunctionNode, isFunctionNode, keyName, skipChainExpression } from '../ast.js';
 import type { SourceCode } from '../scope.js';
 
 export interface DeferredClassFacts {
@@ -31,13 +31,6 @@ export function deferredClassFacts(sourceCode: SourceCode, classNode: ClassNode)
     cache.set(classNode, facts);
   }
   return facts ?? undefined;
-}
-
-/** `x` for `x`, `#x` for `#x`. */
-function keyName(key: TSESTree.Node): string | undefined {
-  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
-  if (key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
-  return undefined;
 }
 
 /** `this.x` / `this.#x` → `x` / `#x`. */

@@ -14,6 +14,7 @@ import {
   type ClassNode,
   getStaticPropertyName,
   getThisClass,
+  keyName,
   skipChainExpression,
   skipTypeWrappers,
   walkAst,
@@ -98,24 +99,18 @@ function fieldDeferred(context: AnyContext, classNode: ClassNode, name: string):
       member.type === AST_NODE_TYPES.PropertyDefinition &&
       !member.computed &&
       !member.static &&
-      fieldKey(member.key) === name &&
+      keyName(member.key) === name &&
       member.value
     ) {
       writes.push(member.value);
     }
   }
   walkAst(classNode.body, context.sourceCode.visitorKeys, (node) => {
-    if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed && fieldKey(node.property) === name)
+    if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed && keyName(node.property) === name)
       accesses.push(node);
     return true;
   });
   return judgeUses(context, writes, accesses);
-}
-
-function fieldKey(key: TSESTree.Node): string | undefined {
-  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
-  if (key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
-  return undefined;
 }
 
 function variableDeferred(context: AnyContext, variable: ScopeVariable): RejectingMembers | undefined {
@@ -169,7 +164,7 @@ function isSafeUse(access: TSESTree.Node, rejecting: RejectingMembers): boolean 
   switch (parent.type) {
     case AST_NODE_TYPES.MemberExpression: {
       if (parent.object !== access) return false;
-      const member = parent.computed ? undefined : fieldKey(parent.property);
+      const member = parent.computed ? undefined : keyName(parent.property);
       return member !== undefined && !rejecting.has(member);
     }
     case AST_NODE_TYPES.UnaryExpression:
