@@ -1937,3 +1937,81 @@ runRuleTests('no-floating-promise', rule, {
     },
   ],
 });
+
+// ---- Issue 12: chains whose end is deliberate ----------------------------------------------------
+
+const UNLINK = "import { unlink } from 'node:fs/promises';\n";
+
+/** A dropped chain starting with `start` (unique in `code`), reported with `await` and `void` suggestions. */
+function droppedChain(
+  code: string,
+  start: string,
+  line: number,
+  messageId: 'dropped' | 'droppedThen' | 'droppedNeverRejecting' = 'droppedThen',
+) {
+  return {
+    messageId,
+    line,
+    suggestions: [
+      { messageId: 'addAwait' as const, output: code.replace(start, `await ${start}`) },
+      { messageId: 'addVoid' as const, output: code.replace(start, `void ${start}`) },
+    ],
+  };
+}
+
+// A handler that rethrows only what it does not expect, and only by a throw written in it.
+const filteredCatch = `${UNLINK}export async function cleanUp(tmp: string) {\n  unlink(tmp).catch((error) => {\n    if (error.code === 'ENOENT') return;\n    throw error;\n  });\n}`;
+// A handler that rethrows on every path handles nothing, logged or wrapped.
+const loggedRethrow = `${UNLINK}export async function cleanUp(tmp: string) {\n  unlink(tmp).catch((error) => {\n    console.error(error);\n    throw error;\n  });\n}`;
+const wrappedRethrow = `${UNLINK}export async function cleanUp(tmp: string) {\n  unlink(tmp).then(\n    () => {},\n    (error) => {\n      if (error.code === 'EPERM') throw new Error('no permission', { cause: error });\n      else return Promise.reject(error);\n    },\n  );\n}`;
+// A handler that awaits a call that can reject by accident before it rethrows.
+const awaitingFilter = `${LOAD}${UNLINK}export async function cleanUp(tmp: string) {\n  unlink(tmp).catch(async (error) => {\n    if (error.code === 'ENOENT') return;\n    await load();\n    throw error;\n  });\n}`;
+// A microtask on a settled promise, like queueMicrotask: the chain cannot reject.
+const microtask =
+  'export function schedule(task: () => void) {\n  let cancelled = false;\n  Promise.resolve().then(() => {\n    if (!cancelled) task();\n  });\n  return () => {\n    cancelled = true;\n  };\n}';
+// Not a settled receiver, or a callback that can reject.
+const rejectedReceiver = "export async function main() {\n  Promise.reject(new Error('x')).then(() => {});\n}";
+const promiseReceiver = `${LOAD}export async function main() {\n  Promise.resolve(load()).then(() => {});\n}`;
+const awaitingMicrotask = `${LOAD}export async function main() {\n  Promise.resolve().then(async () => {\n    await load();\n  });\n}`;
+const returningMicrotask = `${LOAD}export async function main() {\n  Promise.resolve(0).then(() => load());\n}`;
+const throwingMicrotask =
+  "export async function main(ready: boolean) {\n  Promise.resolve().then(() => {\n    if (!ready) throw new Error('not ready');\n  });\n}";
+
+runRuleTests('no-floating-promise', rule, {
+  valid: [
+    filteredCatch,
+    // The same through `.then(ok, handler)`, `Promise.reject` and `.finally`, and under `void` with `allowVoid` off.
+    {
+      code: `${UNLINK}export async function cleanUp(tmp: string, done: () => void) {\n  void unlink(tmp)\n    .then(undefined, (error) => {\n      if (error.code !== 'ENOENT') return Promise.reject(error);\n    })\n    .finally(done);\n}`,
+      options: [{ allowVoid: false }],
+    },
+    microtask,
+    // Chained microtasks; an async callback with nothing that can reject; a literal value.
+    'function step(n: number) { console.log(n); }\nexport function run() {\n  Promise.resolve().then(() => step(1)).then(() => step(2));\n  Promise.resolve(null).then(async () => {\n    try {\n      step(await Promise.resolve(3));\n    } catch {}\n  });\n}',
+  ],
+  invalid: [
+    { code: loggedRethrow, errors: [droppedChain(loggedRethrow, 'unlink(tmp)', 3)] },
+    { code: wrappedRethrow, errors: [droppedChain(wrappedRethrow, 'unlink(tmp)', 3)] },
+    { code: awaitingFilter, errors: [droppedChain(awaitingFilter, 'unlink(tmp)', 4)] },
+    { code: rejectedReceiver, errors: [droppedChain(rejectedReceiver, 'Promise.reject', 2)] },
+    { code: promiseReceiver, errors: [droppedChain(promiseReceiver, 'Promise.resolve(load())', 3)] },
+    { code: awaitingMicrotask, errors: [droppedChain(awaitingMicrotask, 'Promise.resolve()', 3)] },
+    { code: returningMicrotask, errors: [droppedChain(returningMicrotask, 'Promise.resolve(0)', 3)] },
+    { code: throwingMicrotask, errors: [droppedChain(throwingMicrotask, 'Promise.resolve()', 2)] },
+    {
+      // checkNeverRejecting: only the order is lost.
+      code: microtask,
+      options: [{ checkNeverRejecting: true }],
+      errors: [
+        {
+          messageId: 'droppedNeverRejecting',
+          line: 3,
+          data: { name: 'Promise.resolve().then' },
+          suggestions: [
+            { messageId: 'addVoid', output: microtask.replace('Promise.resolve()', 'void Promise.resolve()') },
+          ],
+        },
+      ],
+    },
+  ],
+});

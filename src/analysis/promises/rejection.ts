@@ -123,6 +123,31 @@ export function isInsideTryBlock(node: TSESTree.Node, fn: FunctionNode): boolean
  * in front: a chain whose last rejection handler does not rethrow.
  */
 export function isHandledPromiseChain(sourceCode: Walker, input: TSESTree.Node): boolean {
+  const handler = lastRejectionHandler(input);
+  return handler !== undefined && isNonThrowingHandler(sourceCode, handler);
+}
+
+/**
+ * A chain a statement may drop on purpose: a handled chain, or one whose last rejection handler handles
+ * the errors it expects and rethrows the others on purpose (`.catch((error) => { if (error.code ===
+ * 'ABORT_ERR') return; throw error; })`): it can reject only by a `throw` or a returned `Promise.reject`
+ * written in it (no `await` of something that can reject by accident), and not on every path. What it
+ * rethrows surfaces as an unhandled rejection, as a rethrow in a callback surfaces as an uncaught
+ * exception. The chain can still reject, so this is not an answer for `cannotReject`; and a handler that
+ * rethrows on every path handles nothing.
+ */
+export function isDeliberatelyEndedChain(sourceCode: Walker, input: TSESTree.Node): boolean {
+  const handler = lastRejectionHandler(input);
+  if (handler === undefined) return false;
+  if (isNonThrowingHandler(sourceCode, handler)) return true;
+  if (!isFunctionNode(handler) || handler.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const body = handler.body;
+  const rethrowsOnPurpose = riskyNodes(sourceCode, body).every((node) => node.type !== AST_NODE_TYPES.AwaitExpression);
+  return rethrowsOnPurpose && !alwaysThrows(sourceCode, body);
+}
+
+/** The last rejection handler of a chain (through `finally`, `await` and `void`), if it has one. */
+function lastRejectionHandler(input: TSESTree.Node): TSESTree.CallExpressionArgument | undefined {
   let node = skipTypeWrappers(skipChainExpression(input));
   while (
     node.type === AST_NODE_TYPES.AwaitExpression ||
@@ -130,15 +155,42 @@ export function isHandledPromiseChain(sourceCode: Walker, input: TSESTree.Node):
   ) {
     node = skipTypeWrappers(skipChainExpression(node.argument));
   }
-  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
   const callee = skipChainExpression(node.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const method = getStaticPropertyName(callee);
-  if (method === 'catch') return node.arguments.length >= 1 && isNonThrowingHandler(sourceCode, node.arguments[0]!);
-  if (method === 'then') return node.arguments.length >= 2 && isNonThrowingHandler(sourceCode, node.arguments[1]!);
+  if (method === 'catch') return node.arguments[0];
+  if (method === 'then') return node.arguments[1];
   // `finally` passes the settlement through (a throwing callback aside): the chain before it decides.
-  if (method === 'finally') return isHandledPromiseChain(sourceCode, callee.object);
-  return false;
+  if (method === 'finally') return lastRejectionHandler(callee.object);
+  return undefined;
+}
+
+/**
+ * Does `statement` end in a `throw` (or `return Promise.reject(…)`) on every path? When unsure, no: a
+ * `return` before the throw, a branch without one, a loop or a `switch`.
+ */
+function alwaysThrows(sourceCode: Walker, statement: TSESTree.Statement): boolean {
+  switch (statement.type) {
+    case AST_NODE_TYPES.ThrowStatement:
+      return true;
+    case AST_NODE_TYPES.ReturnStatement:
+      return statement.argument !== null && isRejectCall(statement.argument);
+    case AST_NODE_TYPES.BlockStatement:
+      for (const inner of statement.body) {
+        if (alwaysThrows(sourceCode, inner)) return true;
+        if (collect(sourceCode, inner, (node) => node.type === AST_NODE_TYPES.ReturnStatement).length > 0) return false;
+      }
+      return false;
+    case AST_NODE_TYPES.IfStatement:
+      return (
+        statement.alternate !== null &&
+        alwaysThrows(sourceCode, statement.consequent) &&
+        alwaysThrows(sourceCode, statement.alternate)
+      );
+    default:
+      return false;
+  }
 }
 
 /** A rejection handler that does not hand the error on: not `undefined`, no `throw`, no `Promise.reject`. */
@@ -165,13 +217,17 @@ function isRejectCall(node: TSESTree.Node): boolean {
 
 /** A `catch`/`finally` block that neither throws, returns a rejection, nor awaits something unhandled. */
 function isNonThrowingBlock(sourceCode: Walker, block: TSESTree.BlockStatement): boolean {
-  const risky = collect(sourceCode, block, (node) => {
+  return riskyNodes(sourceCode, block).length === 0;
+}
+
+/** Where a block can hand an error on: a `throw`, a returned `Promise.reject(…)`, an `await` of an unhandled promise. */
+function riskyNodes(sourceCode: Walker, block: TSESTree.BlockStatement): TSESTree.Node[] {
+  return collect(sourceCode, block, (node) => {
     if (node.type === AST_NODE_TYPES.ThrowStatement) return true;
     if (node.type === AST_NODE_TYPES.ReturnStatement) return node.argument !== null && isRejectCall(node.argument);
     if (node.type === AST_NODE_TYPES.AwaitExpression) return !isHandledPromiseChain(sourceCode, node.argument);
     return false;
   });
-  return risky.length === 0;
 }
 
 /** A statement of an async function's body that cannot make its promise reject. */

@@ -2,7 +2,11 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
 import type { FunctionNode } from '../../../src/analysis/ast.js';
-import { cannotReject, isHandledPromiseChain } from '../../../src/analysis/promises/rejection.js';
+import {
+  cannotReject,
+  isDeliberatelyEndedChain,
+  isHandledPromiseChain,
+} from '../../../src/analysis/promises/rejection.js';
 import { probe, probeAsked } from '../harness.js';
 
 /** `cannotReject` for every function named `f` (declaration or `const f = …`). */
@@ -136,5 +140,43 @@ describe('isHandledPromiseChain', () => {
     expect(
       probeAsked({ code }, (context, node) => isHandledPromiseChain(context.sourceCode, node as TSESTree.Expression)),
     ).toEqual([true, true, true, true, false, false, false, false, false]);
+  });
+});
+
+describe('isDeliberatelyEndedChain', () => {
+  it('accepts a handled chain, or a handler that rethrows on purpose on some paths only', () => {
+    const code = [
+      'ask(p.catch(h));',
+      "ask(p.catch((e) => { if (e.code === 'ENOENT') return; throw e; }));",
+      "ask(p.then(ok, (e) => { if (e.name !== 'AbortError') return Promise.reject(e); }).finally(f));",
+      "ask(void p.catch((e) => { if (expected(e)) { log(e); } else { throw new Error('failed', { cause: e }); } }));",
+      "ask(p.catch(async (e) => { if (e.code === 'ENOENT') return; throw e; }));",
+    ].join('\n');
+    expect(
+      probeAsked({ code }, (context, node) =>
+        isDeliberatelyEndedChain(context.sourceCode, node as TSESTree.Expression),
+      ),
+    ).toEqual([true, true, true, true, true]);
+    // Handled for the dropped-statement question, yet the chain can still reject.
+    expect(
+      probeAsked({ code }, (context, node) => isHandledPromiseChain(context.sourceCode, node as TSESTree.Expression)),
+    ).toEqual([true, false, false, false, false]);
+  });
+
+  it('refuses a handler that rethrows on every path, awaits what can reject, or is not a function written here', () => {
+    const code = [
+      'ask(p.then(a));',
+      'ask(p.catch((e) => { throw e; }));',
+      'ask(p.catch((e) => { log(e); throw e; }));',
+      "ask(p.catch((e) => { if (e.code) throw new Error('coded'); else return Promise.reject(e); }));",
+      'ask(p.catch((e) => Promise.reject(e)));',
+      "ask(p.catch(async (e) => { if (e.code === 'ENOENT') return; await report(e); throw e; }));",
+      'ask(p.then(a, undefined));',
+    ].join('\n');
+    expect(
+      probeAsked({ code }, (context, node) =>
+        isDeliberatelyEndedChain(context.sourceCode, node as TSESTree.Expression),
+      ),
+    ).toEqual([false, false, false, false, false, false, false]);
   });
 });
