@@ -44,6 +44,7 @@ import {
   isPromiseVariableHandedOn,
   type Misuse,
 } from '../analysis/promises/misuse.js';
+import { isNeverRejectingApiCall } from '../analysis/promises/never-rejecting.js';
 import { getPromiseKnowledge } from '../analysis/promises/promises.js';
 import { cannotReject, isHandledPromiseChain } from '../analysis/promises/rejection.js';
 import { findRejectionSources, type RejectionSource } from '../analysis/promises/rejection-sources.js';
@@ -369,7 +370,10 @@ export default createRule<Options, MessageIds>({
     /** Can the promise of the dropped call reject? Judged on the body of the function it runs, wherever that is. */
     function calleeCannotReject(node: TSESTree.Node): { fn: FunctionNode | undefined; neverRejects: boolean } {
       const call = calledCall(node);
-      if (call?.type === AST_NODE_TYPES.CallExpression && callSettlesOnlyByResolving(context, call)) {
+      if (
+        call?.type === AST_NODE_TYPES.CallExpression &&
+        (callSettlesOnlyByResolving(context, call) || isNeverRejectingApiCall(context, call))
+      ) {
         const local = resolveCalledFunction(context, call);
         return { fn: local?.kind === 'local' ? local.fn : undefined, neverRejects: true };
       }
