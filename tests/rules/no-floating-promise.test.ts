@@ -1861,6 +1861,14 @@ const READY_REJECTS = {
 const SOMETIMES_PROMISE =
   "class Pool {\n  queue: string[] = [];\n  closing = false;\n  async close() { await fetch('/close'); }\n  drain() {\n    while (this.queue.length) console.log(this.queue.shift());\n    if (this.closing) return this.close();\n  }\n  async push(item: string) {\n    this.queue.push(item);\n    this.drain();\n  }\n}";
 
+/** Like SOMETIMES_PROMISE, but the closing branch's promise only resolves: the call cannot reject. */
+const SOMETIMES_RESOLVED =
+  'class Pool {\n  queue: string[] = [];\n  closing = false;\n  #closed: (() => void)[] = [];\n  drain() {\n    while (this.queue.length) console.log(this.queue.shift());\n    if (this.closing) return new Promise<void>((resolve) => this.#closed.push(resolve));\n  }\n  async push(item: string) {\n    this.queue.push(item);\n    this.drain();\n  }\n}';
+
+/** The same, in another file of the project (tests/fixtures/projects/ts-paths/src/lib/db.ts), read from its summary. */
+const IMPORTED_DRAIN =
+  "import { drainQueue } from './lib/db.js';\nexport async function flush(queue: (() => void)[]) {\n  drainQueue(queue, true);\n}";
+
 const DROPPED_WAIT = `${DEFERRED}const loaded = new Deferred<string>();\nexport async function wait() {\n  loaded.valueOrThrow();\n}`;
 
 runRuleTests('no-floating-promise', rule, {
@@ -1875,6 +1883,9 @@ runRuleTests('no-floating-promise', rule, {
     DROPPED_WAIT,
     // Untyped: a plain method that returns a promise only on its closing branch and otherwise falls off its end.
     { mode: 'untyped', code: SOMETIMES_PROMISE },
+    // A plain method whose only promise only resolves cannot reject, here or in another file (typed: `Promise<void> | undefined`).
+    SOMETIMES_RESOLVED,
+    { filename: TS, code: IMPORTED_DRAIN },
   ],
   invalid: [
     // The deferred is rejected somewhere: directly, through a method that reaches the rejected state, or by its timeout.
@@ -1911,6 +1922,26 @@ runRuleTests('no-floating-promise', rule, {
       mode: 'typed',
       code: SOMETIMES_PROMISE,
       errors: [droppedCall(SOMETIMES_PROMISE, 'this.drain()', 11)],
+    },
+    {
+      mode: 'typed',
+      code: SOMETIMES_RESOLVED,
+      options: [{ checkNeverRejecting: true }],
+      errors: [
+        { ...droppedCall(SOMETIMES_RESOLVED, 'this.drain()', 11, 'droppedNeverRejecting'), data: { name: 'drain' } },
+      ],
+    },
+    {
+      mode: 'typed',
+      filename: TS,
+      code: IMPORTED_DRAIN,
+      options: [{ checkNeverRejecting: true }],
+      errors: [
+        {
+          ...droppedCall(IMPORTED_DRAIN, 'drainQueue(queue, true)', 3, 'droppedNeverRejecting'),
+          data: { name: 'drainQueue' },
+        },
+      ],
     },
   ],
 });
