@@ -2043,3 +2043,19 @@ runRuleTests('no-floating-promise', rule, {
     { code: LOCAL_WORKER, errors: [droppedCall(LOCAL_WORKER, 'new Worker().terminate()', 5)] },
   ],
 });
+
+// ---- Symbol-keyed methods: `this[kFlush]()` runs the member written `[kFlush]` ----------------------
+
+/** A queue whose flush, keyed by a module symbol, writes over the network and can reject. */
+const SYMBOL_FLUSH =
+  "const kFlush = Symbol('flush');\nexport class Queue {\n  items: string[] = [];\n  async [kFlush]() {\n    await fetch('/flush', { method: 'POST', body: this.items.join() });\n  }\n  async push(item: string) {\n    this.items.push(item);\n    this[kFlush]();\n  }\n}";
+/** The same flush, guarded: dropping it loses no error. */
+const SYMBOL_FLUSH_GUARDED = SYMBOL_FLUSH.replace(
+  "    await fetch('/flush', { method: 'POST', body: this.items.join() });\n",
+  "    try {\n      await fetch('/flush', { method: 'POST', body: this.items.join() });\n    } catch (error) {\n      console.error(error);\n    }\n",
+);
+
+runRuleTests('no-floating-promise', rule, {
+  valid: [SYMBOL_FLUSH_GUARDED],
+  invalid: [{ code: SYMBOL_FLUSH, errors: [droppedCall(SYMBOL_FLUSH, 'this[kFlush]()', 9)] }],
+});
