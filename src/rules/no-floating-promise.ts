@@ -44,6 +44,7 @@ import {
   isPromiseVariableHandedOn,
   type Misuse,
 } from '../analysis/promises/misuse.js';
+import { isNeverRejectingApiCall } from '../analysis/promises/never-rejecting.js';
 import { getPromiseKnowledge } from '../analysis/promises/promises.js';
 import { cannotReject, isDeliberatelyEndedChain } from '../analysis/promises/rejection.js';
 import {
@@ -379,7 +380,10 @@ export default createRule<Options, MessageIds>({
       const call = calledCall(node);
       if (call && isMicrotaskChain(context, call))
         return { fn: undefined, neverRejects: true, name: 'Promise.resolve().then' };
-      if (call?.type === AST_NODE_TYPES.CallExpression && callSettlesOnlyByResolving(context, call)) {
+      if (
+        call?.type === AST_NODE_TYPES.CallExpression &&
+        (callSettlesOnlyByResolving(context, call) || isNeverRejectingApiCall(context, call))
+      ) {
         const local = resolveCalledFunction(context, call);
         return { fn: local?.kind === 'local' ? local.fn : undefined, neverRejects: true };
       }

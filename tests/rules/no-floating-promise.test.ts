@@ -1861,6 +1861,14 @@ const READY_REJECTS = {
 const SOMETIMES_PROMISE =
   "class Pool {\n  queue: string[] = [];\n  closing = false;\n  async close() { await fetch('/close'); }\n  drain() {\n    while (this.queue.length) console.log(this.queue.shift());\n    if (this.closing) return this.close();\n  }\n  async push(item: string) {\n    this.queue.push(item);\n    this.drain();\n  }\n}";
 
+/** Like SOMETIMES_PROMISE, but the closing branch's promise only resolves: the call cannot reject. */
+const SOMETIMES_RESOLVED =
+  'class Pool {\n  queue: string[] = [];\n  closing = false;\n  #closed: (() => void)[] = [];\n  drain() {\n    while (this.queue.length) console.log(this.queue.shift());\n    if (this.closing) return new Promise<void>((resolve) => this.#closed.push(resolve));\n  }\n  async push(item: string) {\n    this.queue.push(item);\n    this.drain();\n  }\n}';
+
+/** The same, in another file of the project (tests/fixtures/projects/ts-paths/src/lib/db.ts), read from its summary. */
+const IMPORTED_DRAIN =
+  "import { drainQueue } from './lib/db.js';\nexport async function flush(queue: (() => void)[]) {\n  drainQueue(queue, true);\n}";
+
 const DROPPED_WAIT = `${DEFERRED}const loaded = new Deferred<string>();\nexport async function wait() {\n  loaded.valueOrThrow();\n}`;
 
 runRuleTests('no-floating-promise', rule, {
@@ -1875,6 +1883,9 @@ runRuleTests('no-floating-promise', rule, {
     DROPPED_WAIT,
     // Untyped: a plain method that returns a promise only on its closing branch and otherwise falls off its end.
     { mode: 'untyped', code: SOMETIMES_PROMISE },
+    // A plain method whose only promise only resolves cannot reject, here or in another file (typed: `Promise<void> | undefined`).
+    SOMETIMES_RESOLVED,
+    { filename: TS, code: IMPORTED_DRAIN },
   ],
   invalid: [
     // The deferred is rejected somewhere: directly, through a method that reaches the rejected state, or by its timeout.
@@ -1911,6 +1922,26 @@ runRuleTests('no-floating-promise', rule, {
       mode: 'typed',
       code: SOMETIMES_PROMISE,
       errors: [droppedCall(SOMETIMES_PROMISE, 'this.drain()', 11)],
+    },
+    {
+      mode: 'typed',
+      code: SOMETIMES_RESOLVED,
+      options: [{ checkNeverRejecting: true }],
+      errors: [
+        { ...droppedCall(SOMETIMES_RESOLVED, 'this.drain()', 11, 'droppedNeverRejecting'), data: { name: 'drain' } },
+      ],
+    },
+    {
+      mode: 'typed',
+      filename: TS,
+      code: IMPORTED_DRAIN,
+      options: [{ checkNeverRejecting: true }],
+      errors: [
+        {
+          ...droppedCall(IMPORTED_DRAIN, 'drainQueue(queue, true)', 3, 'droppedNeverRejecting'),
+          data: { name: 'drainQueue' },
+        },
+      ],
     },
   ],
 });
@@ -2014,4 +2045,95 @@ runRuleTests('no-floating-promise', rule, {
       ],
     },
   ],
+});
+
+// ---- APIs whose promise never rejects (catalog/never-rejecting-apis.ts) --------------------------
+
+/** A thread pool that stores its `node:worker_threads` Worker in a field and stops it without waiting. */
+const THREAD_POOL =
+  "import { Worker } from 'node:worker_threads';\nexport class ThreadPool {\n  thread?: Worker;\n  start(file: string) {\n    let current;\n    this.thread = current = new Worker(file);\n    current.unref();\n  }\n  async stop() {\n    this.thread?.terminate();\n  }\n}";
+/** A Worker handed in as a parameter: only its type says where it comes from. */
+const TYPED_WORKER =
+  "import type { Worker } from 'node:worker_threads';\nexport async function stop(thread: Worker) {\n  thread.terminate();\n}";
+/** A timer promise with a `signal`: aborting it rejects with an AbortError. */
+const ABORTABLE_SLEEP =
+  "import { setTimeout as sleep } from 'node:timers/promises';\nexport async function tick(controller: AbortController) {\n  sleep(100, undefined, { signal: controller.signal });\n}";
+/** Not `node:worker_threads`: a local class that happens to be called Worker, whose `terminate` can reject. */
+const LOCAL_WORKER =
+  "class Worker {\n  async terminate() { await fetch('/stop'); }\n}\nexport async function stop() {\n  new Worker().terminate();\n}";
+
+/** A listener that stops the stored Worker and waits for it. */
+const THREAD_LISTENER =
+  "import { Worker } from 'node:worker_threads';\nexport class Supervisor {\n  #thread = new Worker('./job.js');\n  watch() {\n    process.on('SIGTERM', async () => {\n      await this.#thread.terminate();\n      console.log('stopped');\n    });\n  }\n}";
+/** A listener that waits on an abortable timer: aborting rejects it, and nothing catches that. */
+const ABORTABLE_LISTENER =
+  "import { setTimeout as sleep } from 'node:timers/promises';\nconst { signal } = new AbortController();\nprocess.on('SIGTERM', async () => {\n  await sleep(10, undefined, { signal });\n  console.log('stopped');\n});";
+
+runRuleTests('no-floating-promise', rule, {
+  valid: [
+    // `terminate()` fulfils with the exit code: dropping it loses no error (reported with checkNeverRejecting).
+    THREAD_POOL,
+    "const { Worker } = require('worker_threads');\nconst thread = new Worker('./job.js');\nprocess.on('SIGTERM', () => {\n  thread.terminate();\n});",
+    // A timer promise without a signal cannot reject; awaiting one is no rejection source of an async listener.
+    "import { setTimeout as sleep, setImmediate } from 'node:timers/promises';\nexport async function pace() {\n  sleep(10);\n  setImmediate('tick', { ref: false });\n}",
+    "import { scheduler } from 'node:timers/promises';\nimport { EventEmitter } from 'node:events';\nconst jobs = new EventEmitter();\njobs.on('job', async (id: string) => {\n  await scheduler.wait(5);\n  console.log(id);\n});",
+    // Awaited in an async listener: not a rejection source, in both modes (untyped by origin, through the field).
+    THREAD_LISTENER,
+    // Typed: a Worker parameter is recognised by its declared type (untyped, it is not known to be a promise).
+    TYPED_WORKER,
+  ],
+  invalid: [
+    {
+      // Typed only: untyped, `terminate()` is not known to return a promise, so nothing is dropped.
+      mode: 'typed',
+      code: THREAD_POOL,
+      options: [{ checkNeverRejecting: true }],
+      errors: [
+        {
+          ...droppedCall(THREAD_POOL, 'this.thread?.terminate()', 10, 'droppedNeverRejecting'),
+          data: { name: 'terminate' },
+        },
+      ],
+    },
+    {
+      mode: 'typed',
+      code: TYPED_WORKER,
+      options: [{ checkNeverRejecting: true }],
+      errors: [
+        { ...droppedCall(TYPED_WORKER, 'thread.terminate()', 3, 'droppedNeverRejecting'), data: { name: 'terminate' } },
+      ],
+    },
+    {
+      code: ABORTABLE_SLEEP,
+      errors: [droppedCall(ABORTABLE_SLEEP, 'sleep(100, undefined, { signal: controller.signal })', 3)],
+    },
+    {
+      code: ABORTABLE_LISTENER,
+      errors: [
+        {
+          messageId: 'asyncEventCallbackRejects',
+          data: { name: 'process.on', source: '`await sleep(10, undefined, { signal })`', line: '4' },
+          line: 3,
+          column: 23,
+        },
+      ],
+    },
+    { code: LOCAL_WORKER, errors: [droppedCall(LOCAL_WORKER, 'new Worker().terminate()', 5)] },
+  ],
+});
+
+// ---- Symbol-keyed methods: `this[kFlush]()` runs the member written `[kFlush]` ----------------------
+
+/** A queue whose flush, keyed by a module symbol, writes over the network and can reject. */
+const SYMBOL_FLUSH =
+  "const kFlush = Symbol('flush');\nexport class Queue {\n  items: string[] = [];\n  async [kFlush]() {\n    await fetch('/flush', { method: 'POST', body: this.items.join() });\n  }\n  async push(item: string) {\n    this.items.push(item);\n    this[kFlush]();\n  }\n}";
+/** The same flush, guarded: dropping it loses no error. */
+const SYMBOL_FLUSH_GUARDED = SYMBOL_FLUSH.replace(
+  "    await fetch('/flush', { method: 'POST', body: this.items.join() });\n",
+  "    try {\n      await fetch('/flush', { method: 'POST', body: this.items.join() });\n    } catch (error) {\n      console.error(error);\n    }\n",
+);
+
+runRuleTests('no-floating-promise', rule, {
+  valid: [SYMBOL_FLUSH_GUARDED],
+  invalid: [{ code: SYMBOL_FLUSH, errors: [droppedCall(SYMBOL_FLUSH, 'this[kFlush]()', 9)] }],
 });

@@ -5,7 +5,8 @@
  * chain, a function of the file with no such place itself (followed), a function of another project
  * file (or, with types, the checker's declaration anywhere in the program) whose body cannot reject,
  * a `new Promise` whose executor takes no `reject` and throws nothing of its own, a method of a deferred
- * that only ever resolves (`await this.#ready.valueOrThrow()`, see deferred.ts). A sync throw from a
+ * that only ever resolves (`await this.#ready.valueOrThrow()`, see deferred.ts), a catalogued API that
+ * never rejects (`await worker.terminate()`, see never-rejecting.ts). A sync throw from a
  * plain call does not count: it would throw just the same without `async`. This is the evidence
  * behind "an async callback whose promise nobody handles loses an error".
  */
@@ -24,6 +25,7 @@ import { trackModuleReferences } from '../origin/modules.js';
 import { type AnyContext } from '../scope.js';
 import { calledFunctionCannotReject, resolveCalledFunction } from './called-function.js';
 import { callSettlesOnlyByResolving } from './deferred.js';
+import { isNeverRejectingApiCall } from './never-rejecting.js';
 import { getPromiseKnowledge } from './promises.js';
 import { cannotReject, executorOnlyResolves, isHandledPromiseChain, isInsideTryBlock } from './rejection.js';
 
@@ -123,6 +125,7 @@ function callCanReject(context: AnyContext, input: TSESTree.Node): boolean {
   if (isHandledPromiseChain(context.sourceCode, node) || isMicrotaskChain(context, node)) return false;
   // Before the method's own body: what it awaits settles by rejecting only when something calls `reject`.
   if (callSettlesOnlyByResolving(context, node)) return false;
+  if (isNeverRejectingApiCall(context, node)) return false;
   const called = resolveCalledFunction(context, node);
   if (!called) return true;
   return called.kind === 'local' ? functionCanReject(context, called.fn) : !calledFunctionCannotReject(context, called);

@@ -22,7 +22,7 @@ import { INVARIANT_ASSERTIONS } from '../catalog/assertions.js';
 import { LISTENER_METHODS } from '../catalog/event-loop-callbacks.js';
 import { constantInit } from '../origin/function-resolution.js';
 import { trackModuleReferences } from '../origin/modules.js';
-import { type AnyContext, type SourceCode } from '../scope.js';
+import { type AnyContext, findVariableAt, type SourceCode } from '../scope.js';
 
 /** What walking a body needs: the tree's visitor keys. */
 type Walker = Pick<SourceCode, 'visitorKeys'>;
@@ -33,6 +33,8 @@ export interface BodyReader extends Walker {
   isInvariantAssertion(call: TSESTree.CallExpression): boolean;
   /** The class `new C(…)` constructs, when `C` names a class of this tree. */
   constructedClass(node: TSESTree.NewExpression): ClassNode | undefined;
+  /** Is `identifier` the global `Promise` (not a binding of this tree)? */
+  isGlobalPromise(identifier: TSESTree.Identifier): boolean;
 }
 
 const readers = new WeakMap<TSESTree.Program, BodyReader>();
@@ -51,6 +53,11 @@ function bodyReaderOf(context: AnyContext): BodyReader {
         return init?.type === AST_NODE_TYPES.ClassDeclaration || init?.type === AST_NODE_TYPES.ClassExpression
           ? init
           : undefined;
+      },
+      isGlobalPromise(identifier) {
+        if (identifier.name !== 'Promise') return false;
+        const variable = findVariableAt(context.sourceCode, identifier, identifier);
+        return !variable || variable.defs.length === 0;
       },
     };
     readers.set(program, reader);
@@ -75,20 +82,64 @@ export function cannotReject(source: AnyContext | BodyReader, fn: FunctionNode):
 
 function computeCannotReject(sourceCode: BodyReader, fn: FunctionNode): boolean {
   if (fn.generator) return false;
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return isHandledPromiseChain(sourceCode, fn.body);
   if (!fn.async) {
-    // A plain function returning a promise: every return must be a handled chain (sync throws are not rejections).
+    // A plain function's result rejects only through the promises it returns (sync throws are not rejections):
+    // `if (closing) return new Promise((resolve) => …);` beside a branch that returns nothing cannot reject.
+    if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return isNonRejectingValue(sourceCode, fn.body);
     const returns = collect(
       sourceCode,
       fn.body,
       (node) => node.type === AST_NODE_TYPES.ReturnStatement,
     ) as TSESTree.ReturnStatement[];
-    return (
-      returns.length > 0 &&
-      returns.every((statement) => statement.argument !== null && isHandledPromiseChain(sourceCode, statement.argument))
+    return returns.every(
+      (statement) => statement.argument === null || isNonRejectingValue(sourceCode, statement.argument),
     );
   }
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return isHandledPromiseChain(sourceCode, fn.body);
   return fn.body.body.every((statement) => isGuardedStatement(sourceCode, statement));
+}
+
+/**
+ * A value a plain function returns that is no promise that can reject: a handled chain, a primitive made
+ * by an operator or written as a literal (`count > 0`, `typeof x`, `'ok'`, `undefined`), `Promise.resolve()`
+ * of such a value, a `new Promise` whose executor only resolves, or a choice between such values. Names and
+ * member reads are unknown: they may hold any promise.
+ */
+function isNonRejectingValue(reader: BodyReader, node: TSESTree.Node): boolean {
+  const value = skipTypeWrappers(node);
+  switch (value.type) {
+    case AST_NODE_TYPES.Literal:
+    case AST_NODE_TYPES.TemplateLiteral:
+    case AST_NODE_TYPES.UnaryExpression:
+    case AST_NODE_TYPES.BinaryExpression:
+    case AST_NODE_TYPES.UpdateExpression:
+      return true;
+    case AST_NODE_TYPES.Identifier:
+      return value.name === 'undefined';
+    case AST_NODE_TYPES.ConditionalExpression:
+      return isNonRejectingValue(reader, value.consequent) && isNonRejectingValue(reader, value.alternate);
+    case AST_NODE_TYPES.NewExpression:
+      return (
+        value.callee.type === AST_NODE_TYPES.Identifier &&
+        reader.isGlobalPromise(value.callee) &&
+        executorOnlyResolves(reader, value.arguments[0])
+      );
+    case AST_NODE_TYPES.CallExpression: {
+      if (isHandledPromiseChain(reader, value)) return true;
+      const callee = skipChainExpression(value.callee);
+      return (
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        callee.object.type === AST_NODE_TYPES.Identifier &&
+        reader.isGlobalPromise(callee.object) &&
+        getStaticPropertyName(callee) === 'resolve' &&
+        value.arguments.every(
+          (argument) => argument.type !== AST_NODE_TYPES.SpreadElement && isNonRejectingValue(reader, argument),
+        )
+      );
+    }
+    default:
+      return false;
+  }
 }
 
 /**

@@ -45,6 +45,15 @@ describe('cannotReject', () => {
       'a plain function returning only handled chains',
       'function f(x) { if (x) return load().catch(() => x); return save().catch(report); }',
     ],
+    [
+      'a plain function that returns a promise only on its closing branch, one that only resolves',
+      'function f(queue) { while (queue.length) run(queue.shift()); if (closing) return new Promise((resolve) => done.push(resolve)); }',
+    ],
+    [
+      'a plain function returning Promise.resolve() or a primitive',
+      'function f(x) { if (x > 0) return Promise.resolve(); if (x < 0) return x === -1 ? "one" : undefined; return; }',
+    ],
+    ['a plain function that returns nothing', 'function f(x) { emit(x); }'],
     ['`return await` inside the try', 'async function f() { try { return await load(); } catch { return null; } }'],
     [
       'an invariant asserted with node:assert, a function declaration and listener registrations before the try',
@@ -94,6 +103,20 @@ describe('cannotReject', () => {
     ['a handler that rethrows', 'async function f() { await load().catch((error) => { throw error; }); }'],
     ['a handler that is undefined', 'const f = async () => load().then(use, undefined);'],
     ['a plain function returning an unhandled promise', 'function f() { return load(); }'],
+    [
+      'a plain function that returns a promise it was given on one branch',
+      'function f(pending) { if (!pending) return; return pending; }',
+    ],
+    ['Promise.resolve of a value that may be a promise', 'function f(x) { if (x) return Promise.resolve(x); }'],
+    [
+      'a new Promise whose executor takes reject',
+      'function f() { if (closing) return new Promise((resolve, reject) => queue.push({ resolve, reject })); }',
+    ],
+    [
+      'Promise.resolve of a local Promise class',
+      'class Promise { static resolve() { return load(); } }\nfunction f() { return Promise.resolve(); }',
+    ],
+    ['a chain without a rejection handler', 'function f() { if (closing) return close().then(done); }'],
     ['a generator', 'async function* f() { try { yield 1; } catch {} }'],
     [
       'an assert of the file, not node:assert',
