@@ -62,6 +62,8 @@ runRuleTests('no-floating-promise', rule, {
       code: `${LOAD}emitter.on('change', async () => { await load(); });`,
       settings: { 'event-loop': { environment: 'browser' } },
     },
+    // A file whose own code uses browser-only globals and nothing of Node's is page code (a script injected into one).
+    `${LOAD}export class Watcher {\n  #timer: ReturnType<typeof setInterval> | undefined;\n  start(root: Node) {\n    new MutationObserver(() => this.stop()).observe(root, { childList: true });\n    this.#timer = setInterval(async () => { await load(); }, 100);\n  }\n  stop() { clearInterval(this.#timer); }\n}`,
     // `.catch(value)` is no promise chain: a zod schema's fallback (by origin), or an argument known not to be a handler.
     {
       filename: 'file.cjs',
@@ -1309,6 +1311,36 @@ runRuleTests('no-floating-promise', rule, {
       code: `${LOAD}setTimeout(async () => { await load(); }, 10);`,
       languageOptions: { globals: { window: 'readonly', process: 'readonly' } },
       errors: [{ messageId: 'asyncEventCallbackRejects', data: { name: 'setTimeout', ...AWAIT_LOAD(2) }, line: 2 }],
+    },
+    {
+      // The same file with `checkEventCallbacks`: reported, with what a rejection costs in a page.
+      code: `${LOAD}const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT);\nsetInterval(async () => { await load(); }, 100);`,
+      options: [{ checkEventCallbacks: true }],
+      errors: [
+        {
+          messageId: 'asyncBrowserCallbackRejects',
+          data: { name: 'setInterval', ...AWAIT_LOAD(3) },
+          line: 3,
+          column: 13,
+        },
+      ],
+    },
+    {
+      // A Node file that hands a function to the page (`page.evaluate(() => document.title)`) stays a Node file.
+      code: `${LOAD}export async function watch(page: { evaluate<T>(fn: () => T): Promise<T> }) {\n  const title = await page.evaluate(() => document.title);\n  setInterval(async () => { await load(); }, 100);\n  return title;\n}`,
+      errors: [
+        {
+          messageId: 'asyncEventCallbackRejects',
+          data: { name: 'setInterval', ...AWAIT_LOAD(4) },
+          line: 4,
+          column: 15,
+        },
+      ],
+    },
+    {
+      // Browser globals next to Node's (`process`), or behind a `typeof window` test: code for both, a Node file.
+      code: `${LOAD}document.title = process.title;\nif (typeof window !== 'undefined') window.focus();\nsetTimeout(async () => { await load(); }, 10);`,
+      errors: [{ messageId: 'asyncEventCallbackRejects', data: { name: 'setTimeout', ...AWAIT_LOAD(4) }, line: 4 }],
     },
     {
       // `environment: 'node'` wins over the API: jsdom gives a Node process a `requestAnimationFrame`.
