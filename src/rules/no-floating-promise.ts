@@ -35,7 +35,7 @@ import { type ApiRow, trackModuleReferences } from '../analysis/origin/modules.j
 import { getProjectKnowledge } from '../analysis/project/project.js';
 import { isCallbackStyleCall } from '../analysis/promises/callback-style.js';
 import { apiIgnoresCallbackResult, callbackReturnsPromise, isArrayValue } from '../analysis/promises/callbacks.js';
-import { calledFunctionCannotReject, resolveCalledFunction } from '../analysis/promises/called-function.js';
+import { resolveCalledFunction } from '../analysis/promises/called-function.js';
 import { callSettlesOnlyByResolving } from '../analysis/promises/deferred.js';
 import {
   classifyMisuse,
@@ -46,7 +46,11 @@ import {
 } from '../analysis/promises/misuse.js';
 import { getPromiseKnowledge } from '../analysis/promises/promises.js';
 import { cannotReject, isHandledPromiseChain } from '../analysis/promises/rejection.js';
-import { findRejectionSources, type RejectionSource } from '../analysis/promises/rejection-sources.js';
+import {
+  calledFunctionCanReject,
+  findRejectionSources,
+  type RejectionSource,
+} from '../analysis/promises/rejection-sources.js';
 import { findVariableAt, getDeclaredInit, isNamespaceLikeName, isReassigned } from '../analysis/scope.js';
 import { getTypeInfo } from '../analysis/type-info.js';
 import { createRule } from '../create-rule.js';
@@ -377,7 +381,7 @@ export default createRule<Options, MessageIds>({
       if (!called) return { fn: undefined, neverRejects: false };
       return {
         fn: called.kind === 'local' ? called.fn : undefined,
-        neverRejects: calledFunctionCannotReject(context, called),
+        neverRejects: !calledFunctionCanReject(context, called),
       };
     }
 

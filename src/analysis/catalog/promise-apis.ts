@@ -135,3 +135,28 @@ export const NON_PROMISE_LIBRARIES: readonly NonPromiseLibraryRow[] = [
 
 /** The global `Promise` constructor. */
 export const PROMISE_CONSTRUCTOR: readonly ApiRow[] = [{ path: ['Promise'], kind: 'construct' }];
+
+export interface NeverRejectingApiRow extends ApiRow {
+  readonly kind: 'call' | 'read';
+  /** The argument that can carry an abort signal: the promise can reject only when it is given. */
+  readonly optionsArgument: number;
+}
+
+/** A call row, and a read row for TypeScript's CommonJS output `(0, promises_1.setImmediate)()`. */
+const timer = (path: string[], module: string, optionsArgument: number): NeverRejectingApiRow[] => [
+  { module, path, kind: 'call', optionsArgument },
+  { module, path, kind: 'read', optionsArgument },
+];
+
+/**
+ * Timer promises that settle only by resolving unless an `AbortSignal` is passed in their options:
+ * `await setImmediate()` and `await setTimeout(ms)` from `node:timers/promises`.
+ */
+export const NEVER_REJECTING_APIS: readonly NeverRejectingApiRow[] = [
+  ...timer(['setTimeout'], 'timers/promises', 2),
+  ...timer(['setImmediate'], 'timers/promises', 1),
+  ...timer(['scheduler', 'wait'], 'timers/promises', 1),
+  ...timer(['scheduler', 'yield'], 'timers/promises', 0),
+  ...timer(['promises', 'setTimeout'], 'timers', 2),
+  ...timer(['promises', 'setImmediate'], 'timers', 1),
+];
