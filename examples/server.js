@@ -1,6 +1,6 @@
 // HTTP entry point: routes requests to the repositories and hands slow work to the job runner.
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { appendFile, readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { JobRunner } from './jobs.js';
 import { sendReceipt } from './mailer.cjs';
@@ -26,7 +26,7 @@ function send(response, status, body) {
 
 async function recordVisit(path) {
   const line = `${new Date().toISOString()} ${path}\n`;
-  await readFile(config.visitLog, 'utf8').catch(() => '');
+  await appendFile(config.visitLog, line);
   return line;
 }
 

@@ -35,7 +35,7 @@ import { type ApiRow, trackModuleReferences } from '../analysis/origin/modules.j
 import { getProjectKnowledge } from '../analysis/project/project.js';
 import { isCallbackStyleCall } from '../analysis/promises/callback-style.js';
 import { apiIgnoresCallbackResult, callbackReturnsPromise, isArrayValue } from '../analysis/promises/callbacks.js';
-import { calledFunctionCannotReject, resolveCalledFunction } from '../analysis/promises/called-function.js';
+import { resolveCalledFunction } from '../analysis/promises/called-function.js';
 import { callSettlesOnlyByResolving } from '../analysis/promises/deferred.js';
 import {
   classifyMisuse,
@@ -48,6 +48,7 @@ import { isNeverRejectingApiCall } from '../analysis/promises/never-rejecting.js
 import { getPromiseKnowledge } from '../analysis/promises/promises.js';
 import { cannotReject, isDeliberatelyEndedChain } from '../analysis/promises/rejection.js';
 import {
+  calledFunctionCanReject,
   findRejectionSources,
   isMicrotaskChain,
   type RejectionSource,
@@ -391,7 +392,7 @@ export default createRule<Options, MessageIds>({
       if (!called) return { fn: undefined, neverRejects: false };
       return {
         fn: called.kind === 'local' ? called.fn : undefined,
-        neverRejects: calledFunctionCannotReject(context, called),
+        neverRejects: !calledFunctionCanReject(context, called),
       };
     }
 

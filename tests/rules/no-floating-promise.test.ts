@@ -172,14 +172,18 @@ runRuleTests('no-floating-promise', rule, {
     // Typed only: a parameter typed `Promise | undefined` is checked for existence.
     { mode: 'typed', code: 'function main(pending: Promise<void> | undefined) { if (pending) return pending; }' },
     { mode: 'typed', code: `${RECURSIVE_GENERIC}${RECURSIVE_IIFE}.catch(() => {});` },
+    // Its body only calls: it cannot reject (see the checkNeverRejecting case below).
+    { mode: 'typed', code: `${RECURSIVE_GENERIC}${RECURSIVE_IIFE};` },
   ],
   invalid: [
+    // Its body only calls (no await, no throw): it cannot reject, so only `checkNeverRejecting` reports it.
     {
       mode: 'typed',
       code: `${RECURSIVE_GENERIC}${RECURSIVE_IIFE};`,
+      options: [{ checkNeverRejecting: true }],
       errors: [
         {
-          messageId: 'dropped',
+          messageId: 'droppedNeverRejecting',
           line: 10,
           column: 1,
           endLine: 15,
@@ -2168,4 +2172,117 @@ const SYMBOL_FLUSH_GUARDED = SYMBOL_FLUSH.replace(
 runRuleTests('no-floating-promise', rule, {
   valid: [SYMBOL_FLUSH_GUARDED],
   invalid: [{ code: SYMBOL_FLUSH, errors: [droppedCall(SYMBOL_FLUSH, 'this[kFlush]()', 9)] }],
+});
+
+// ---- Issue 12: async functions whose only rejection sources are guarded, followed into what they await ----
+// A plain call is not a rejection source (a synchronous throw would throw just the same without `async`),
+// unless it calls a helper of the file that throws on purpose; an await is, unless what it awaits cannot
+// reject: a guarded function (of this file, another file, or found by the checker), a timer promise.
+
+const REFRESH_CACHE =
+  "import { setImmediate } from 'node:timers/promises';\n" +
+  'async function refreshCache(cache, source) {\n' +
+  '  const startedAt = Date.now();\n' +
+  '  if (cache.isFresh(startedAt)) {\n' +
+  '    await setImmediate();\n' +
+  '    cache.touch();\n' +
+  '    return;\n' +
+  '  }\n' +
+  '  try {\n' +
+  '    cache.fill(await source.load());\n' +
+  '  } catch (error) {\n' +
+  "    console.warn('refresh failed', error);\n" +
+  '  }\n' +
+  '}\n';
+const refreshDropped = `${REFRESH_CACHE}export async function onTick(cache, source) {\n  refreshCache(cache, source);\n}`;
+// Awaits the guarded function, then reports: cannot reject either.
+const warmDropped = `${REFRESH_CACHE}async function warm(cache, source) {\n  await refreshCache(cache, source);\n  cache.report();\n}\nexport async function boot(cache, source) {\n  warm(cache, source);\n}`;
+// A rethrow in the catch: can reject.
+const rethrowDropped = `${REFRESH_CACHE.replace('error);\n  }', 'error);\n    throw error;\n  }')}export async function onTick(cache, source) {\n  refreshCache(cache, source);\n}`;
+// The timer is given options that can carry an abort signal: it can reject.
+const abortableDropped = `${REFRESH_CACHE.replace('await setImmediate();', 'await setImmediate(undefined, { signal: cache.signal });')}export async function onTick(cache, source) {\n  refreshCache(cache, source);\n}`;
+// Awaits a function whose await is unguarded: can reject, one level down.
+const unguardedInner =
+  'async function load(source) {\n  const rows = await source.rows();\n  return rows.length;\n}\n' +
+  'async function count(source) {\n  console.info(await load(source));\n}\n' +
+  'export async function onTick(source) {\n  count(source);\n}';
+// Returns a call that may be a promise: its rejection goes to the caller.
+const returnedWrite =
+  'async function save(db, row) {\n  console.info(row.id);\n  return db.insert(row);\n}\n' +
+  'export async function onSubmit(db, row) {\n  save(db, row);\n}';
+// A helper of the file that throws on purpose, called outside the try.
+const checkedDropped =
+  "function check(row) {\n  if (!row.id) throw new Error('id required');\n}\n" +
+  "async function store(db, row) {\n  check(row);\n  try {\n    await db.insert(row);\n  } catch (error) {\n    console.warn('insert failed', error);\n  }\n}\n" +
+  'export async function onSubmit(db, row) {\n  store(db, row);\n}';
+// `this.` methods of the class: `start` awaits only the guarded `refresh`.
+const POLLER =
+  'class Poller {\n  constructor(source) {\n    this.source = source;\n  }\n' +
+  '  async refresh() {\n    try {\n      this.value = await this.source.load();\n    } catch (error) {\n      console.warn(error);\n    }\n  }\n' +
+  '  async start() {\n    this.started = true;\n    await this.refresh();\n    this.schedule();\n  }\n' +
+  '  async restart() {\n    await this.source.reset();\n    await this.refresh();\n  }\n' +
+  '  schedule() {\n    setTimeout(() => void this.start(), 1000);\n  }\n}\n';
+const pollerStart = `${POLLER}export async function boot(source) {\n  const poller = new Poller(source);\n  poller.start();\n}`;
+const pollerRestart = `${POLLER}export async function boot(source) {\n  const poller = new Poller(source);\n  poller.restart();\n}`;
+
+runRuleTests('no-floating-promise', rule, {
+  valid: [
+    { filename: 'file.js', code: refreshDropped },
+    { filename: 'file.js', code: warmDropped },
+    { filename: 'file.js', code: pollerStart },
+  ],
+  invalid: [
+    {
+      filename: 'file.js',
+      code: refreshDropped,
+      options: [{ checkNeverRejecting: true }],
+      errors: [
+        {
+          ...droppedCall(refreshDropped, 'refreshCache(cache, source)', 16, 'droppedNeverRejecting'),
+          data: { name: 'refreshCache' },
+        },
+      ],
+    },
+    {
+      filename: 'file.js',
+      code: rethrowDropped,
+      errors: [droppedCall(rethrowDropped, 'refreshCache(cache, source)', 17)],
+    },
+    {
+      filename: 'file.js',
+      code: abortableDropped,
+      errors: [droppedCall(abortableDropped, 'refreshCache(cache, source)', 16)],
+    },
+    { filename: 'file.js', code: unguardedInner, errors: [droppedCall(unguardedInner, 'count(source)', 9)] },
+    { filename: 'file.js', code: returnedWrite, errors: [droppedCall(returnedWrite, 'save(db, row)', 6)] },
+    { filename: 'file.js', code: checkedDropped, errors: [droppedCall(checkedDropped, 'store(db, row)', 13)] },
+    { filename: 'file.js', code: pollerRestart, errors: [droppedCall(pollerRestart, 'poller.restart()', 27)] },
+  ],
+});
+
+// The same across files: the summary of tests/fixtures/projects/ts-paths/src/lib/poller.ts follows what each
+// function awaits in its own file (top-level functions, `this.` methods of its class).
+const pingDropped =
+  "import { ping, type Source } from './lib/poller.js';\nexport async function boot(source: Source) {\n  ping(source);\n}";
+const pingTwiceDropped =
+  "import { pingTwice, type Source } from './lib/poller.js';\nexport async function boot(source: Source) {\n  pingTwice(source);\n}";
+const pollerLibStart =
+  "import { Poller, type Source } from './lib/poller.js';\nexport async function boot(source: Source) {\n  new Poller(source).start();\n}";
+const pollerLibRestart =
+  "import { Poller, type Source } from './lib/poller.js';\nexport async function boot(source: Source) {\n  new Poller(source).restart();\n}";
+
+runRuleTests('no-floating-promise', rule, {
+  valid: [
+    { filename: TS, code: pingDropped },
+    { filename: TS, code: pollerLibStart },
+  ],
+  invalid: [
+    { filename: TS, code: pingTwiceDropped, errors: [droppedCall(pingTwiceDropped, 'pingTwice(source)', 3)] },
+    {
+      mode: 'typed',
+      filename: TS,
+      code: pollerLibRestart,
+      errors: [droppedCall(pollerLibRestart, 'new Poller(source).restart()', 3)],
+    },
+  ],
 });

@@ -8,8 +8,12 @@
 import type { ApiRow } from '../origin/modules.js';
 
 export interface NeverRejectingApiRow extends ApiRow {
-  /** `call`: the promise of the call itself; `construct`: the promises of `methods` of the object it makes. */
-  readonly kind: 'call' | 'construct';
+  /**
+   * `call`: the promise of the call itself; `read`: the same function read to be called the way TypeScript's
+   * CommonJS output calls an import, `(0, promises_1.setImmediate)()`; `construct`: the promises of `methods`
+   * of the object it makes.
+   */
+  readonly kind: 'call' | 'read' | 'construct';
   /** For `construct`: the instance methods whose promise never rejects. */
   readonly methods?: readonly string[];
   /** Where an options object goes whose `signal` makes the promise reject on abort: it never rejects without one. */
@@ -20,20 +24,21 @@ const timer = (
   path: string[],
   signalOptionsAt: number | undefined,
   module = 'timers/promises',
-): NeverRejectingApiRow => ({
-  module,
-  path,
-  kind: 'call',
-  ...(signalOptionsAt === undefined ? {} : { signalOptionsAt }),
-});
+): NeverRejectingApiRow[] =>
+  (['call', 'read'] as const).map((kind) => ({
+    module,
+    path,
+    kind,
+    ...(signalOptionsAt === undefined ? {} : { signalOptionsAt }),
+  }));
 
 export const NEVER_REJECTING_APIS: readonly NeverRejectingApiRow[] = [
   // setTimeout(delay, value, { signal, ref }), setImmediate(value, { signal, ref }), scheduler.wait(delay, { signal }).
-  timer(['setTimeout'], 2),
-  timer(['setImmediate'], 1),
-  timer(['promises', 'setTimeout'], 2, 'timers'),
-  timer(['promises', 'setImmediate'], 1, 'timers'),
-  timer(['scheduler', 'wait'], 1),
-  timer(['scheduler', 'yield'], undefined),
+  ...timer(['setTimeout'], 2),
+  ...timer(['setImmediate'], 1),
+  ...timer(['promises', 'setTimeout'], 2, 'timers'),
+  ...timer(['promises', 'setImmediate'], 1, 'timers'),
+  ...timer(['scheduler', 'wait'], 1),
+  ...timer(['scheduler', 'yield'], undefined),
   { module: 'worker_threads', path: ['Worker'], kind: 'construct', methods: ['terminate'] },
 ];

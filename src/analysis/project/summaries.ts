@@ -10,6 +10,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
 
 import {
+  type ClassNode,
   type FunctionNode,
   getStaticPropertyName,
   importedName,
@@ -23,7 +24,7 @@ import { PACING_NAME_PATTERN } from '../catalog/pacing.js';
 import { PROMISE_CALLBACK_METHODS } from '../catalog/promise-apis.js';
 import { effectOfName, type WorkEffect } from '../concurrency/effect-names.js';
 import { sqlKindOf } from '../concurrency/sql-kind.js';
-import { functionReturnsPromise, objectPropertyName } from '../origin/function-resolution.js';
+import { classMember, functionReturnsPromise, objectPropertyName } from '../origin/function-resolution.js';
 import {
   type DeclaredShape,
   mergeDeclaredShapes,
@@ -32,7 +33,14 @@ import {
 } from '../origin/type-annotations.js';
 import { type DeferredClassFacts, deferredClassFacts } from '../promises/deferred-class.js';
 import type { Tristate } from '../promises/promises.js';
-import { type BodyReader, cannotReject } from '../promises/rejection.js';
+import {
+  type BodyReader,
+  cannotReject,
+  collectRejectionSources,
+  executorOnlyResolves,
+  isHandledPromiseChain,
+  throwsOnPurpose,
+} from '../promises/rejection.js';
 import type { SourceCode } from '../scope.js';
 
 export interface FunctionSummary {
@@ -41,6 +49,11 @@ export interface FunctionSummary {
   readonly returnsPromise: Tristate;
   /** True when its promise never rejects (the same-file answer of `cannotReject`). */
   readonly cannotReject: boolean;
+  /**
+   * True when its promise can reject only by a bug, a synchronous throw of a plain call: `cannotReject`, or
+   * an async body with no rejection source, what it awaits of this file followed (see rejection-sources.ts).
+   */
+  readonly noRejectionSource: boolean;
   /** Declared `async`: it returns a promise whatever it is given. */
   readonly isAsync: boolean;
   /** How many arguments its parameters take (Infinity with a rest parameter), for callback-style calls. */
@@ -522,6 +535,7 @@ function summarizeClass(
   const staticMembers: Record<string, ExportValue> = Object.create(null) as Record<string, ExportValue>;
   const instanceMembers: Record<string, ExportValue> = Object.create(null) as Record<string, ExportValue>;
   const symbolMembers: SymbolMember[] = [];
+  registerMethods(node);
   for (const member of node.body.body) {
     if (member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.PropertyDefinition) continue;
     if (member.key.type !== AST_NODE_TYPES.Identifier) continue;
@@ -555,6 +569,8 @@ export function summarizeFunctionsByBody(
   const context: SummaryContext = { bindings, reader: bodyReaderOf(bindings), lineOf: createLineOf(text) };
   const found = new Map<number, FunctionSummary>();
   walkAst(program, TREE_VISITOR_KEYS, (node) => {
+    if (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression)
+      registerMethods(node);
     if (isFunctionNode(node)) found.set(startOffset(node.body), summarizeFunction(node, context));
   });
   return found;
@@ -567,11 +583,13 @@ function startOffset(node: TSESTree.Node): number {
 
 function summarizeFunction(fn: FunctionNode, context: SummaryContext): FunctionSummary {
   const promise = returnsPromise(fn, context.bindings, 0);
+  const neverRejects = promise !== 'no' && cannotReject(context.reader, fn);
   return {
     kind: 'function',
     returnsPromise: promise,
     // `'unknown'` too: a plain function that returns a promise on some branches may still never reject.
-    cannotReject: promise !== 'no' && cannotReject(context.reader, fn),
+    cannotReject: neverRejects,
+    noRejectionSource: neverRejects || (promise === 'yes' && !asyncFunctionCanReject(fn, context, 0)),
     isAsync: fn.async,
     acceptedArguments: fn.params.some((param) => param.type === AST_NODE_TYPES.RestElement)
       ? Number.POSITIVE_INFINITY
@@ -580,6 +598,92 @@ function summarizeFunction(fn: FunctionNode, context: SummaryContext): FunctionS
     name: fn.id?.name,
     line: context.lineOf(fn),
   };
+}
+
+/** The class whose member a function of a read tree is, for `this.name()` in its body (the tree has no parent links). */
+const methodClasses = new WeakMap<FunctionNode, { readonly classNode: ClassNode; readonly isStatic: boolean }>();
+
+function registerMethods(classNode: ClassNode): void {
+  for (const member of classNode.body.body) {
+    if (member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.PropertyDefinition) continue;
+    if (member.value && isFunctionNode(member.value))
+      methodClasses.set(member.value, { classNode, isStatic: member.static });
+  }
+}
+
+/** Answers of `asyncFunctionCanReject` per function of a read tree; functions being judged, for cycles. */
+const canRejectAnswers = new WeakMap<FunctionNode, boolean>();
+const judging = new WeakSet<FunctionNode>();
+
+/**
+ * Can the promise of calling `fn` of a read tree reject? The answer of rejection-sources.ts for a function
+ * of the linted file, read without scope: an awaited or returned call can reject unless it is a handled
+ * chain, a `new Promise` whose executor only resolves, or a call of a function of this tree (a top-level
+ * function, a method of the same class through `this.`) that cannot reject itself, followed `MAX_DEPTH`
+ * deep. A returned call counts unless it is known not to be a promise.
+ */
+function asyncFunctionCanReject(fn: FunctionNode, context: SummaryContext, depth: number): boolean {
+  if (cannotReject(context.reader, fn)) return false;
+  if (!fn.async || fn.generator) return returnsPromise(fn, context.bindings, 0) !== 'no';
+  const cached = canRejectAnswers.get(fn);
+  if (cached !== undefined) return cached;
+  if (judging.has(fn) || depth > MAX_DEPTH) return true;
+  judging.add(fn);
+  try {
+    const callCanReject = (input: TSESTree.Node): boolean => {
+      const node = skipTypeWrappers(skipChainExpression(input));
+      if (node.type === AST_NODE_TYPES.NewExpression)
+        return !(
+          node.callee.type === AST_NODE_TYPES.Identifier &&
+          node.callee.name === 'Promise' &&
+          !context.bindings.has('Promise') &&
+          executorOnlyResolves(context.reader, node.arguments[0])
+        );
+      if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+      if (isHandledPromiseChain(context.reader, node)) return false;
+      const callee = treeFunctionOf(node.callee, fn, context.bindings);
+      return !callee || asyncFunctionCanReject(callee, context, depth + 1);
+    };
+    const answer =
+      collectRejectionSources(context.reader, fn, {
+        awaited: callCanReject,
+        returned: (value) => expressionIsPromise(value, context.bindings, 0) !== 'no' && callCanReject(value),
+        throws: (call) => {
+          const callee = treeFunctionOf(call.callee, fn, context.bindings);
+          return callee !== undefined && throwsOnPurpose(context.reader, callee);
+        },
+      }).length > 0;
+    canRejectAnswers.set(fn, answer);
+    return answer;
+  } finally {
+    judging.delete(fn);
+  }
+}
+
+/** The function of the tree a callee in the body of `within` runs: a top-level function, or `this.name` of its class. */
+function treeFunctionOf(
+  input: TSESTree.Node,
+  within: FunctionNode,
+  bindings: ReadonlyMap<string, Binding>,
+): FunctionNode | undefined {
+  const callee = skipTypeWrappers(skipChainExpression(input));
+  if (callee.type === AST_NODE_TYPES.Identifier) {
+    const binding = bindings.get(callee.name);
+    return binding && isFunctionNode(binding) ? binding : undefined;
+  }
+  if (
+    callee.type !== AST_NODE_TYPES.MemberExpression ||
+    skipTypeWrappers(callee.object).type !== AST_NODE_TYPES.ThisExpression
+  )
+    return undefined;
+  // Only a class's own methods and fields: an arrow's `this` elsewhere is its surroundings', unknown here.
+  const method = methodClasses.get(within);
+  if (!method) return undefined;
+  const name =
+    callee.property.type === AST_NODE_TYPES.PrivateIdentifier
+      ? `#${callee.property.name}`
+      : getStaticPropertyName(callee);
+  return name === undefined ? undefined : classMember(method.classNode, name, method.isStatic);
 }
 
 const EFFECT_ORDER: readonly WorkEffect[] = ['read', 'unknown', 'write'];

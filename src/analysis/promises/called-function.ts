@@ -3,7 +3,7 @@
  * every rule and analysis, cheapest first: a function of this file followed syntactically, a function of
  * another project file from its export summary, then (with types) the declaration the checker resolves
  * the call to, in this file or any source file of the program. Whichever way it was found, a body is
- * judged by the same analysis: `cannotReject` and `functionReturnsPromise`.
+ * judged by the same analysis: `calledFunctionCanReject` (rejection-sources.ts) and `functionReturnsPromise`.
  */
 import type { TSESTree } from '@typescript-eslint/types';
 
@@ -15,7 +15,6 @@ import type { FunctionSummary } from '../project/summaries.js';
 import { type AnyContext } from '../scope.js';
 import { isTypeScriptFile } from '../type-info.js';
 import { getPromiseKnowledge, type Tristate } from './promises.js';
-import { cannotReject } from './rejection.js';
 
 export type CalledFunction =
   | { readonly kind: 'local'; readonly fn: FunctionNode }
@@ -40,11 +39,6 @@ export function resolveCalledFunction(
   const declared = resolveDeclaredFunction(context, call, { javaScriptOnly });
   if (!declared) return undefined;
   return declared.kind === 'local' ? declared : { kind: 'other-file', summary: declared.summary, file: declared.file };
-}
-
-/** True when the promise of the called function never rejects, by its body. */
-export function calledFunctionCannotReject(context: AnyContext, called: CalledFunction): boolean {
-  return called.kind === 'local' ? cannotReject(context, called.fn) : called.summary.cannotReject;
 }
 
 /** Does calling the function return a promise, by its body? */

@@ -56,14 +56,30 @@ function neverRejectingCallsByOrigin(context: AnyContext): ReadonlySet<TSESTree.
       if (row.kind === 'construct') {
         const methods = Object.fromEntries((row.methods ?? []).map((method) => [method, true as const]));
         for (const use of findInstanceCalls(context, node, { methods })) found.add(use.call);
-      } else if (node.type === AST_NODE_TYPES.CallExpression && withoutSignal(node, row.signalOptionsAt)) {
-        found.add(node);
+      } else {
+        const call = row.kind === 'read' ? compiledImportCall(node) : node;
+        if (call?.type === AST_NODE_TYPES.CallExpression && withoutSignal(call, row.signalOptionsAt)) found.add(call);
       }
     }
     calls = found;
     callsByProgram.set(program, calls);
   }
   return calls;
+}
+
+/** The call of `read` in TypeScript's CommonJS output for a call of an import: `(0, promises_1.setImmediate)()`. */
+function compiledImportCall(read: TSESTree.Node): TSESTree.CallExpression | undefined {
+  const sequence = read.parent;
+  if (
+    sequence?.type !== AST_NODE_TYPES.SequenceExpression ||
+    sequence.expressions.length !== 2 ||
+    sequence.expressions[0]!.type !== AST_NODE_TYPES.Literal ||
+    sequence.expressions[1] !== read
+  ) {
+    return undefined;
+  }
+  const call = sequence.parent;
+  return call?.type === AST_NODE_TYPES.CallExpression && call.callee === sequence ? call : undefined;
 }
 
 /** No options at `index`, or an object literal there without a `signal` (and no spread that could bring one). */

@@ -6,7 +6,8 @@
  * file (or, with types, the checker's declaration anywhere in the program) whose body cannot reject,
  * a `new Promise` whose executor takes no `reject` and throws nothing of its own, a method of a deferred
  * that only ever resolves (`await this.#ready.valueOrThrow()`, see deferred.ts), a catalogued API that
- * never rejects (`await worker.terminate()`, see never-rejecting.ts). A sync throw from a
+ * never rejects (`await worker.terminate()`, a timer promise of `node:timers/promises` given no abort
+ * signal, see never-rejecting.ts), a microtask chain on `Promise.resolve()`. A sync throw from a
  * plain call does not count: it would throw just the same without `async`. This is the evidence
  * behind "an async callback whose promise nobody handles loses an error".
  */
@@ -18,22 +19,25 @@ import {
   isFunctionNode,
   skipChainExpression,
   skipTypeWrappers,
-  walkAst,
 } from '../ast.js';
 import { PROMISE_CONSTRUCTOR, PROMISE_RESOLVE } from '../catalog/promise-apis.js';
+import { resolveFunction } from '../origin/function-resolution.js';
 import { trackModuleReferences } from '../origin/modules.js';
 import { type AnyContext } from '../scope.js';
-import { calledFunctionCannotReject, resolveCalledFunction } from './called-function.js';
+import { type CalledFunction, resolveCalledFunction } from './called-function.js';
 import { callSettlesOnlyByResolving } from './deferred.js';
 import { isNeverRejectingApiCall } from './never-rejecting.js';
 import { getPromiseKnowledge } from './promises.js';
-import { cannotReject, executorOnlyResolves, isHandledPromiseChain, isInsideTryBlock } from './rejection.js';
+import {
+  cannotReject,
+  collectRejectionSources,
+  executorOnlyResolves,
+  isHandledPromiseChain,
+  type RejectionSource,
+  throwsOnPurpose,
+} from './rejection.js';
 
-export interface RejectionSource {
-  /** The `throw` statement, the `await` expression, the `for await` loop or the returned call. */
-  readonly node: TSESTree.Node;
-  readonly kind: 'throw' | 'await' | 'for-await' | 'return';
-}
+export type { RejectionSource };
 
 const cache = new WeakMap<FunctionNode, readonly RejectionSource[]>();
 
@@ -54,19 +58,10 @@ function computeRejectionSources(context: AnyContext, fn: FunctionNode): readonl
 
 /** The rejection sources in the body of `fn`, async or not (a promise callback's `throw` rejects the chain). */
 function bodyRejectionSources(context: AnyContext, fn: FunctionNode): readonly RejectionSource[] {
-  const sourceCode = context.sourceCode;
-  const sources: RejectionSource[] = [];
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement && returnedPromiseCanReject(context, fn.body)) {
-    sources.push({ node: fn.body, kind: 'return' });
-  }
-  walkAst(fn.body, sourceCode.visitorKeys, (node) => {
-    if (isFunctionNode(node)) return false;
-    const source = rejectionSourceAt(context, node);
-    // A `return` hands its promise out of any `try`; the others are caught by an enclosing `try … catch`.
-    if (source && (source.kind === 'return' || !isInsideTryBlock(source.node, fn))) sources.push(source);
-    return true;
+  return collectRejectionSources(context.sourceCode, fn, {
+    awaited: (value) => callCanReject(context, value),
+    returned: (value) => returnedPromiseCanReject(context, value),
   });
-  return sources;
 }
 
 /**
@@ -92,23 +87,6 @@ export function isMicrotaskChain(context: AnyContext, call: TSESTree.CallExpress
   return sources.length === 0;
 }
 
-function rejectionSourceAt(context: AnyContext, node: TSESTree.Node): RejectionSource | undefined {
-  switch (node.type) {
-    case AST_NODE_TYPES.ThrowStatement:
-      return { node, kind: 'throw' };
-    case AST_NODE_TYPES.AwaitExpression:
-      return callCanReject(context, node.argument) ? { node, kind: 'await' } : undefined;
-    case AST_NODE_TYPES.ForOfStatement:
-      return node.await ? { node, kind: 'for-await' } : undefined;
-    case AST_NODE_TYPES.ReturnStatement:
-      return node.argument && returnedPromiseCanReject(context, node.argument)
-        ? { node: node.argument, kind: 'return' }
-        : undefined;
-    default:
-      return undefined;
-  }
-}
-
 /** A returned call known to give a promise that can reject (an unknown call may return a plain value). */
 function returnedPromiseCanReject(context: AnyContext, node: TSESTree.Node): boolean {
   return getPromiseKnowledge(context).isPromise(node) === 'yes' && callCanReject(context, node);
@@ -123,26 +101,59 @@ function callCanReject(context: AnyContext, input: TSESTree.Node): boolean {
   }
   if (node.type !== AST_NODE_TYPES.CallExpression) return false;
   if (isHandledPromiseChain(context.sourceCode, node) || isMicrotaskChain(context, node)) return false;
+  if (isNeverRejectingApiCall(context, node)) return false;
   // Before the method's own body: what it awaits settles by rejecting only when something calls `reject`.
   if (callSettlesOnlyByResolving(context, node)) return false;
-  if (isNeverRejectingApiCall(context, node)) return false;
   const called = resolveCalledFunction(context, node);
-  if (!called) return true;
-  return called.kind === 'local' ? functionCanReject(context, called.fn) : !calledFunctionCannotReject(context, called);
+  return !called || calledFunctionCanReject(context, called);
 }
 
-/** Functions whose sources are being computed: a recursive call counts as one that can reject. */
-const inProgress = new WeakSet<FunctionNode>();
+/**
+ * Can the promise of the function a call runs reject? A function of this file answers from its own
+ * sources, followed into what it awaits (see `functionCanReject`); a function of another file from its
+ * summary, judged the same way on that file's tree.
+ */
+export function calledFunctionCanReject(context: AnyContext, called: CalledFunction): boolean {
+  if (called.kind === 'local') return functionCanReject(context, called.fn);
+  return !called.summary.cannotReject && !called.summary.noRejectionSource;
+}
 
-/** Can calling the same-file function `fn` give a promise that rejects? Async functions answer from their own sources. */
+/** How deep awaited functions of this file are followed; deeper ones count as able to reject. */
+const MAX_DEPTH = 8;
+let depth = 0;
+
+/** Functions being judged: a recursive call counts as one that can reject. */
+const inProgress = new WeakSet<FunctionNode>();
+const canRejectCache = new WeakMap<FunctionNode, boolean>();
+
+/**
+ * Can calling the same-file function `fn` give a promise that rejects? Async functions answer from their
+ * own sources, with a returned call counted unless it is known not to be a promise or not to reject:
+ * returning it hands its rejection to the caller (the callback question leaves an unknown one out).
+ */
 function functionCanReject(context: AnyContext, fn: FunctionNode): boolean {
   if (cannotReject(context, fn)) return false;
   if (!fn.async || fn.generator) return getPromiseKnowledge(context).functionReturnsPromise(fn) !== 'no';
-  if (inProgress.has(fn)) return true;
+  const cached = canRejectCache.get(fn);
+  if (cached !== undefined) return cached;
+  if (inProgress.has(fn) || depth >= MAX_DEPTH) return true;
   inProgress.add(fn);
+  depth += 1;
   try {
-    return findRejectionSources(context, fn).length > 0;
+    const answer =
+      findRejectionSources(context, fn).length > 0 ||
+      collectRejectionSources(context.sourceCode, fn, {
+        awaited: () => false,
+        returned: (value) => getPromiseKnowledge(context).isPromise(value) !== 'no' && callCanReject(context, value),
+        throws: (call) => {
+          const called = resolveFunction(context, call.callee);
+          return called !== undefined && throwsOnPurpose(context.sourceCode, called);
+        },
+      }).length > 0;
+    canRejectCache.set(fn, answer);
+    return answer;
   } finally {
     inProgress.delete(fn);
+    depth -= 1;
   }
 }

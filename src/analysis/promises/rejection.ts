@@ -161,7 +161,7 @@ export function executorOnlyResolves(sourceCode: Walker, executor: TSESTree.Node
 }
 
 /** Is `node` inside the block of a `try` that has a `catch`, within `fn`? (The `catch` may rethrow: that `throw` is a source of its own.) */
-export function isInsideTryBlock(node: TSESTree.Node, fn: FunctionNode): boolean {
+function isInsideTryBlock(node: TSESTree.Node, fn: FunctionNode): boolean {
   let child: TSESTree.Node = node;
   for (let parent = node.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
     if (parent.type === AST_NODE_TYPES.TryStatement && parent.block === child && parent.handler) return true;
@@ -458,6 +458,75 @@ function isInertExpression(node: TSESTree.Node): boolean {
     default:
       return false;
   }
+}
+
+/** A place in an async function's body that can make its promise reject with nothing in the function to catch it. */
+export interface RejectionSource {
+  /** The `throw` statement, the `await` expression, the `for await` loop or the returned value. */
+  readonly node: TSESTree.Node;
+  readonly kind: 'throw' | 'await' | 'for-await' | 'return';
+}
+
+/** Which awaited and returned values can reject: the caller's knowledge of calls (this file with scope, or another file's tree). */
+export interface RejectionJudge {
+  awaited(value: TSESTree.Expression): boolean;
+  returned(value: TSESTree.Expression): boolean;
+  /** Does this call, outside a `try`, throw on purpose (a helper of the file with a `throw` of its own)? */
+  throws?(call: TSESTree.CallExpression): boolean;
+}
+
+/**
+ * The rejection sources of the async function `fn`, in source order: a `throw`, an `await` the judge says
+ * can reject and a `for await` outside the block of a `try` that has a `catch` (a `catch` that rethrows
+ * is a source of its own), and a returned value the judge says can reject, inside a `try` or not (it
+ * leaves before the `catch` can see it). Plain calls are not sources: a synchronous throw would throw
+ * just the same without `async`. Reads no parent links, so trees of other files are read alike.
+ */
+export function collectRejectionSources(walker: Walker, fn: FunctionNode, judge: RejectionJudge): RejectionSource[] {
+  const sources: RejectionSource[] = [];
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
+    if (judge.returned(fn.body)) sources.push({ node: fn.body, kind: 'return' });
+  }
+  const visit = (root: TSESTree.Node, guarded: boolean): void =>
+    walkAst(root, walker.visitorKeys, (node) => {
+      switch (node.type) {
+        case AST_NODE_TYPES.ThrowStatement:
+          if (!guarded) sources.push({ node, kind: 'throw' });
+          return true;
+        case AST_NODE_TYPES.AwaitExpression:
+          if (!guarded && judge.awaited(node.argument)) sources.push({ node, kind: 'await' });
+          return true;
+        case AST_NODE_TYPES.ForOfStatement:
+          if (node.await && !guarded) sources.push({ node, kind: 'for-await' });
+          return true;
+        case AST_NODE_TYPES.CallExpression:
+          if (!guarded && judge.throws?.(node)) sources.push({ node, kind: 'throw' });
+          return true;
+        case AST_NODE_TYPES.ReturnStatement:
+          if (node.argument && judge.returned(node.argument)) sources.push({ node: node.argument, kind: 'return' });
+          return true;
+        case AST_NODE_TYPES.TryStatement:
+          visit(node.block, guarded || node.handler !== null);
+          if (node.handler) visit(node.handler, guarded);
+          if (node.finalizer) visit(node.finalizer, guarded);
+          return false;
+        default:
+          return !isFunctionNode(node);
+      }
+    });
+  visit(fn.body, false);
+  return sources;
+}
+
+/**
+ * Does the plain (not async) function `fn` throw on purpose: a `throw` of its own outside a `try … catch`
+ * (`function check(ok) { if (!ok) throw new Error('bad'); }`)? A call of it throws, where a call of an
+ * unknown function is only assumed not to.
+ */
+export function throwsOnPurpose(walker: Walker, fn: FunctionNode): boolean {
+  if (fn.async || fn.generator) return false;
+  const never = (): boolean => false;
+  return collectRejectionSources(walker, fn, { awaited: never, returned: never }).length > 0;
 }
 
 /** Nodes under `root` (not inside nested functions) that match `test`. */

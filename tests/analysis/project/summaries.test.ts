@@ -276,6 +276,46 @@ describe('summarizeModule: assertions of invariants in another file', () => {
   });
 });
 
+describe('summarizeModule: rejection sources', () => {
+  /** `name: noRejectionSource` for every exported function and class member. */
+  function noSource(code: string): Record<string, boolean> {
+    const found: Record<string, boolean> = {};
+    for (const [name, value] of Object.entries(summarize(code).exports)) {
+      if (value.kind === 'function') found[name] = value.noRejectionSource;
+      if (value.kind === 'class')
+        for (const [member, fn] of Object.entries(value.instanceMembers))
+          if (fn.kind === 'function') found[`${name}#${member}`] = fn.noRejectionSource;
+    }
+    return found;
+  }
+
+  it('follows awaited top-level functions and this. methods of the class, in its own tree', () => {
+    const code = `
+      async function collect(s) { try { return await s.load(); } catch (error) { console.warn(error); } }
+      export async function ping(s) { log(s.name); await collect(s); }
+      export async function pingHard(s) { await collect(s); await s.load(); }
+      export async function save(db) { return db.insert(1); }
+      function check(x) { if (!x) throw new Error('x'); }
+      export async function store(db, x) { check(x); try { await db.insert(x); } catch {} }
+      export class Poller {
+        async #refresh() { try { await this.source.load(); } catch {} }
+        async start() { await this.#refresh(); this.schedule(); }
+        async restart() { await this.source.reset(); await this.#refresh(); }
+        async loop(n) { if (n) await this.loop(n - 1); }
+      }
+    `;
+    expect(noSource(code)).toEqual({
+      ping: true,
+      pingHard: false,
+      save: false,
+      store: false,
+      'Poller#start': true,
+      'Poller#restart': false,
+      'Poller#loop': false,
+    });
+  });
+});
+
 describe('summarizeFunctionsByBody', () => {
   it('summarises every function, nested ones too, by the offset of its body', () => {
     const code =

@@ -1,8 +1,13 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/types';
 import { describe, expect, it } from 'vitest';
 
 import type { FunctionNode } from '../../../src/analysis/ast.js';
-import { findRejectionSources, isMicrotaskChain } from '../../../src/analysis/promises/rejection-sources.js';
+import { resolveCalledFunction } from '../../../src/analysis/promises/called-function.js';
+import {
+  calledFunctionCanReject,
+  findRejectionSources,
+  isMicrotaskChain,
+} from '../../../src/analysis/promises/rejection-sources.js';
 import { probe, probeAsked, type Snippet } from '../harness.js';
 
 /** `kind line:text` of each rejection source of the function named `f` (declaration or `const f = …`). */
@@ -161,5 +166,61 @@ describe('isMicrotaskChain', () => {
     const code =
       'declare function run(): void;\nask(Promise.resolve().then(() => run()));\nask(Promise.resolve().then(() => fetch("/x")));';
     expect(asked(code, true)).toEqual([true, false]);
+  });
+});
+
+/** `calledFunctionCanReject` for the last call of `go` in the code (the dropped one), or `unresolved`. */
+function dropped(snippet: Snippet): string {
+  const found = probe(snippet, 'CallExpression[callee.name="go"]', (context, node) => {
+    const called = resolveCalledFunction(context, node as TSESTree.CallExpression);
+    return called ? String(calledFunctionCanReject(context, called)) : 'unresolved';
+  });
+  if (found.length === 0) throw new Error(`expected a call go() in ${snippet.code}`);
+  return found[found.length - 1]!;
+}
+
+describe('calledFunctionCanReject', () => {
+  it('follows awaited functions of the file: an await of one that cannot reject is no source', () => {
+    const guarded = 'async function load() { try { await fetch("/x"); } catch (error) { console.warn(error); } }\n';
+    expect(dropped({ code: `${guarded}async function go() { report(); await load(); log(); }\ngo();` })).toBe('false');
+    expect(dropped({ code: `${guarded}async function go() { await load(); await fetch("/y"); }\ngo();` })).toBe('true');
+    const unguarded = 'async function load() { await fetch("/x"); }\n';
+    expect(dropped({ code: `${unguarded}async function go() { await load(); }\ngo();` })).toBe('true');
+  });
+
+  it('counts a returned call that may be a promise, and a call of a helper that throws on purpose', () => {
+    expect(dropped({ code: 'async function go(db) { return db.insert(1); }\ngo(db);' })).toBe('true');
+    expect(dropped({ code: 'async function go(db) { return db.size; }\ngo(db);' })).toBe('false');
+    const check = 'function check(x) { if (!x) throw new Error("x"); }\n';
+    expect(dropped({ code: `${check}async function go(x) { check(x); }\ngo(1);` })).toBe('true');
+    expect(dropped({ code: `${check}async function go(x) { try { check(x); } catch {} }\ngo(1);` })).toBe('false');
+  });
+
+  it("knows timer promises without an abort signal, in TypeScript's CommonJS output too", () => {
+    const esm = "import { setTimeout } from 'node:timers/promises';\n";
+    expect(dropped({ code: `${esm}async function go() { await setTimeout(10); }\ngo();` })).toBe('false');
+    expect(dropped({ code: `${esm}async function go(s) { await setTimeout(10, 1, { signal: s }); }\ngo();` })).toBe(
+      'true',
+    );
+    const cjs = "const promises_1 = require('node:timers/promises');\n";
+    expect(dropped({ code: `${cjs}async function go() { await (0, promises_1.setImmediate)(); }\ngo();` })).toBe(
+      'false',
+    );
+  });
+
+  it('follows this. methods, and counts recursion as able to reject', () => {
+    const code =
+      'class Poller {\n  async refresh() { try { await this.load(); } catch {} }\n  async go() { await this.refresh(); this.schedule(); }\n  run() { this.go(); }\n}';
+    expect(
+      probe({ code }, 'CallExpression[callee.property.name="go"]', (context, node) => {
+        const called = resolveCalledFunction(context, node as TSESTree.CallExpression);
+        return called && calledFunctionCanReject(context, called);
+      }),
+    ).toEqual([false]);
+    expect(
+      dropped({
+        code: 'async function go(n) { if (n) await go(n - 1); }\ngo(2);',
+      }),
+    ).toBe('true');
   });
 });
