@@ -86,11 +86,13 @@ function callCanReject(context: AnyContext, input: TSESTree.Node): boolean {
   }
   if (node.type !== AST_NODE_TYPES.CallExpression) return false;
   if (isHandledPromiseChain(context.sourceCode, node)) return false;
-  // Before the method's own body: what it awaits settles by rejecting only when something calls `reject`.
-  if (callSettlesOnlyByResolving(context, node)) return false;
   const called = resolveCalledFunction(context, node);
-  if (!called) return true;
-  return called.kind === 'local' ? functionCanReject(context, called.fn) : !calledFunctionCannotReject(context, called);
+  const bodyCanReject =
+    !called ||
+    (called.kind === 'local' ? functionCanReject(context, called.fn) : !calledFunctionCannotReject(context, called));
+  // A deferred's method can reject by its body, yet settles by rejecting only when something calls `reject`
+  // (asked last: with types, finding the receiver's class asks the checker).
+  return bodyCanReject && !callSettlesOnlyByResolving(context, node);
 }
 
 /** Functions whose sources are being computed: a recursive call counts as one that can reject. */
