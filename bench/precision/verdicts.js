@@ -616,14 +616,31 @@ export const verdicts = [
     'wrong',
     "`InlineThreshold` is a zod schema: `Threshold.catch(fallback)` is zod's fallback schema, not Promise#catch.",
   ),
-  ghost(
-    'untyped',
+  ...ghost.inBothModes(
     'no-floating-promise',
     'core/server/services/automations/service.js',
     117,
     'enqueuePollAt(new Date());',
     'harmless',
     '`enqueuePollAt` (line 80) puts its only awaits that can fail (key lookup, scheduling) in try/catch with logging.',
+  ),
+  ghost(
+    'typed',
+    'no-floating-promise',
+    'core/server/services/milestones/service.js',
+    99,
+    'setTimeout(async () => {',
+    'worth fixing',
+    '`this.run()` reads members and ARR through the milestones API (database queries); when it rejects, the timer callback rejects unhandled and the promise returned by `scheduleRun` never settles.',
+  ),
+  ghost(
+    'typed',
+    'no-floating-promise',
+    'core/server/services/recommendations/recommendation-enabler-service.js',
+    27,
+    "this.#settingsService.edit([{ key: 'recommendations_enabled'",
+    'worth fixing',
+    '`async setSetting` drops the settings write (`SettingsBREADService.edit`, a database write): its caller awaits `setSetting` and goes on before the write lands, and a failed write is an unhandled rejection.',
   ),
   ...ghost.inBothModes(
     'no-floating-promise',
