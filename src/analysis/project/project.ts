@@ -52,7 +52,7 @@ export interface ProjectKnowledge {
   ): ImportedDeferredField | undefined;
 }
 
-export interface ImportedDeferredField {
+interface ImportedDeferredField {
   /** The members of the deferred that can make it reject: every use outside its class must avoid them. */
   readonly rejecting: ReadonlySet<string>;
   readonly access: FieldAccess;

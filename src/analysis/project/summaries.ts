@@ -70,7 +70,7 @@ export interface ClassSummary {
 }
 
 /** A field holding a deferred, as its class uses it (promises/deferred-field.ts): judged once its deferred class is followed. */
-export interface DeferredFieldSummary {
+interface DeferredFieldSummary {
   readonly access: FieldAccess;
   /** Each deferred written to it in the class: the class built (`new C()`, or `C.factory()`), with how many arguments. */
   readonly creations: readonly DeferredCreation[];
