@@ -3,8 +3,8 @@
  * field other classes can name (a public one, or a protected one in subclasses) is judged by every
  * mention of its name in the project outside its class: each must be a member use of the deferred other
  * than its rejecting ones (`target.ready.valueOrThrow()`, `target.ready.resolve(x)`) or a test. The
- * project is the program's source files with type information, else the source files of the linted
- * file's package (node_modules and dot folders left out). Code outside the project (a package that
+ * project is the source files of the linted file's package (node_modules and dot folders left out), and
+ * with type information the program's source files too. Code outside the project (a package that
  * depends on this one) is out of view, as it is for the checker. A text search for the name comes first;
  * only files that contain it are parsed. Answers are kept per program, or per package while fresh.
  */
@@ -67,15 +67,19 @@ function otherFilesAreSafe(
   lintedFile: string,
 ): boolean {
   const info = getTypeInfo(context);
+  const root = packageRootOf(context.physicalFilename || context.filename);
   let answers: Map<string, boolean> | undefined;
   let files: () => Iterable<{ file: string; text: string }> | undefined;
   if (info) {
     const program = info.services.program;
     answers = byProgram.get(program);
     if (!answers) byProgram.set(program, (answers = new Map<string, boolean>()));
-    files = () => programFiles(program);
+    // The package's files the program leaves out (tests, scripts outside the tsconfig) count too.
+    files = () => {
+      const rest = root === undefined ? [] : packageFiles(root);
+      return rest && [programFiles(program), rest].flatMap((part) => [...part]);
+    };
   } else {
-    const root = packageRootOf(context.physicalFilename || context.filename);
     if (!root) return false;
     if (packageFreshness.expired()) byPackage.clear();
     answers = byPackage.get(root);
@@ -99,9 +103,11 @@ function searchFiles(
   if (!files) return false;
   const mention = new RegExp(`(?<![\\w$])${field.name.replaceAll('$', '\\$')}(?![\\w$])`, 'u');
   let sawClass = classFile === lintedFile;
+  const seen = new Set([lintedFile]);
   for (const { file, text } of files) {
     const real = realPath(file);
-    if (real === lintedFile) continue;
+    if (seen.has(real)) continue;
+    seen.add(real);
     if (real === classFile) sawClass = true;
     if (!mention.test(text)) continue;
     const tree = parseProjectFile(real, text);
