@@ -44,9 +44,14 @@ import {
   isPromiseVariableHandedOn,
   type Misuse,
 } from '../analysis/promises/misuse.js';
+import { isNeverRejectingApiCall } from '../analysis/promises/never-rejecting.js';
 import { getPromiseKnowledge } from '../analysis/promises/promises.js';
-import { cannotReject, isHandledPromiseChain } from '../analysis/promises/rejection.js';
-import { findRejectionSources, type RejectionSource } from '../analysis/promises/rejection-sources.js';
+import { cannotReject, isDeliberatelyEndedChain } from '../analysis/promises/rejection.js';
+import {
+  findRejectionSources,
+  isMicrotaskChain,
+  type RejectionSource,
+} from '../analysis/promises/rejection-sources.js';
 import { findVariableAt, getDeclaredInit, isNamespaceLikeName, isReassigned } from '../analysis/scope.js';
 import { getTypeInfo } from '../analysis/type-info.js';
 import { createRule } from '../create-rule.js';
@@ -367,9 +372,18 @@ export default createRule<Options, MessageIds>({
     }
 
     /** Can the promise of the dropped call reject? Judged on the body of the function it runs, wherever that is. */
-    function calleeCannotReject(node: TSESTree.Node): { fn: FunctionNode | undefined; neverRejects: boolean } {
+    function calleeCannotReject(node: TSESTree.Node): {
+      fn: FunctionNode | undefined;
+      neverRejects: boolean;
+      name?: string;
+    } {
       const call = calledCall(node);
-      if (call?.type === AST_NODE_TYPES.CallExpression && callSettlesOnlyByResolving(context, call)) {
+      if (call && isMicrotaskChain(context, call))
+        return { fn: undefined, neverRejects: true, name: 'Promise.resolve().then' };
+      if (
+        call?.type === AST_NODE_TYPES.CallExpression &&
+        (callSettlesOnlyByResolving(context, call) || isNeverRejectingApiCall(context, call))
+      ) {
         const local = resolveCalledFunction(context, call);
         return { fn: local?.kind === 'local' ? local.fn : undefined, neverRejects: true };
       }
@@ -393,7 +407,7 @@ export default createRule<Options, MessageIds>({
       const isPromise = knowledge.isPromise(node) === 'yes';
       const isArray = !isPromise && knowledge.isPromiseArray(node) === 'yes';
       if (!isPromise && !isArray) return;
-      if (isPromise && isHandledPromiseChain(sourceCode, value)) return;
+      if (isPromise && isDeliberatelyEndedChain(sourceCode, value)) return;
       // Given its callback, a promise-or-callback API returns no promise.
       if (isPromise && value.type === AST_NODE_TYPES.CallExpression && isCallbackStyleCall(context, value)) return;
       const canAwait = canAwaitAt(context, node);
@@ -414,7 +428,7 @@ export default createRule<Options, MessageIds>({
         });
         return;
       }
-      const { fn, neverRejects } = calleeCannotReject(node);
+      const { fn, neverRejects, name: calledName } = calleeCannotReject(node);
       if (neverRejects && !options.checkNeverRejecting) return;
       const method = value.type === AST_NODE_TYPES.CallExpression ? getMethodName(value) : undefined;
       const messageId: MessageIds = neverRejects
@@ -430,7 +444,7 @@ export default createRule<Options, MessageIds>({
       if (options.allowVoid)
         others.push({ messageId: 'addVoid', fix: (fixer) => prefixWithKeyword(fixer, sourceCode, node, 'void') });
       const fix = awaitFix(node);
-      const name = fn ? functionName(fn, node) : neverRejects ? calleeName(node) : '';
+      const name = calledName ?? (fn ? functionName(fn, node) : neverRejects ? calleeName(node) : '');
       pending.push({
         node,
         category: 'dropped',
@@ -455,7 +469,7 @@ export default createRule<Options, MessageIds>({
 
     function checkVoided(node: TSESTree.UnaryExpression): void {
       const argument = node.argument;
-      if (knowledge.isPromise(argument) !== 'yes' || isHandledPromiseChain(sourceCode, argument)) return;
+      if (knowledge.isPromise(argument) !== 'yes' || isDeliberatelyEndedChain(sourceCode, argument)) return;
       const voidToken = sourceCode.getFirstToken(node)!;
       const replace: TSESLint.ReportFixFunction | undefined = canAwaitAt(context, node)
         ? (fixer) => fixer.replaceText(voidToken, 'await')

@@ -62,6 +62,8 @@ runRuleTests('no-floating-promise', rule, {
       code: `${LOAD}emitter.on('change', async () => { await load(); });`,
       settings: { 'event-loop': { environment: 'browser' } },
     },
+    // A file whose own code uses browser-only globals and nothing of Node's is page code (a script injected into one).
+    `${LOAD}export class Watcher {\n  #timer: ReturnType<typeof setInterval> | undefined;\n  start(root: Node) {\n    new MutationObserver(() => this.stop()).observe(root, { childList: true });\n    this.#timer = setInterval(async () => { await load(); }, 100);\n  }\n  stop() { clearInterval(this.#timer); }\n}`,
     // `.catch(value)` is no promise chain: a zod schema's fallback (by origin), or an argument known not to be a handler.
     {
       filename: 'file.cjs',
@@ -1311,6 +1313,36 @@ runRuleTests('no-floating-promise', rule, {
       errors: [{ messageId: 'asyncEventCallbackRejects', data: { name: 'setTimeout', ...AWAIT_LOAD(2) }, line: 2 }],
     },
     {
+      // The same file with `checkEventCallbacks`: reported, with what a rejection costs in a page.
+      code: `${LOAD}const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT);\nsetInterval(async () => { await load(); }, 100);`,
+      options: [{ checkEventCallbacks: true }],
+      errors: [
+        {
+          messageId: 'asyncBrowserCallbackRejects',
+          data: { name: 'setInterval', ...AWAIT_LOAD(3) },
+          line: 3,
+          column: 13,
+        },
+      ],
+    },
+    {
+      // A Node file that hands a function to the page (`page.evaluate(() => document.title)`) stays a Node file.
+      code: `${LOAD}export async function watch(page: { evaluate<T>(fn: () => T): Promise<T> }) {\n  const title = await page.evaluate(() => document.title);\n  setInterval(async () => { await load(); }, 100);\n  return title;\n}`,
+      errors: [
+        {
+          messageId: 'asyncEventCallbackRejects',
+          data: { name: 'setInterval', ...AWAIT_LOAD(4) },
+          line: 4,
+          column: 15,
+        },
+      ],
+    },
+    {
+      // Browser globals next to Node's (`process`), or behind a `typeof window` test: code for both, a Node file.
+      code: `${LOAD}document.title = process.title;\nif (typeof window !== 'undefined') window.focus();\nsetTimeout(async () => { await load(); }, 10);`,
+      errors: [{ messageId: 'asyncEventCallbackRejects', data: { name: 'setTimeout', ...AWAIT_LOAD(4) }, line: 4 }],
+    },
+    {
       // `environment: 'node'` wins over the API: jsdom gives a Node process a `requestAnimationFrame`.
       code: `${LOAD}requestAnimationFrame(async () => { await load(); });`,
       settings: { 'event-loop': { environment: 'node' } },
@@ -1861,6 +1893,14 @@ const READY_REJECTS = {
 const SOMETIMES_PROMISE =
   "class Pool {\n  queue: string[] = [];\n  closing = false;\n  async close() { await fetch('/close'); }\n  drain() {\n    while (this.queue.length) console.log(this.queue.shift());\n    if (this.closing) return this.close();\n  }\n  async push(item: string) {\n    this.queue.push(item);\n    this.drain();\n  }\n}";
 
+/** Like SOMETIMES_PROMISE, but the closing branch's promise only resolves: the call cannot reject. */
+const SOMETIMES_RESOLVED =
+  'class Pool {\n  queue: string[] = [];\n  closing = false;\n  #closed: (() => void)[] = [];\n  drain() {\n    while (this.queue.length) console.log(this.queue.shift());\n    if (this.closing) return new Promise<void>((resolve) => this.#closed.push(resolve));\n  }\n  async push(item: string) {\n    this.queue.push(item);\n    this.drain();\n  }\n}';
+
+/** The same, in another file of the project (tests/fixtures/projects/ts-paths/src/lib/db.ts), read from its summary. */
+const IMPORTED_DRAIN =
+  "import { drainQueue } from './lib/db.js';\nexport async function flush(queue: (() => void)[]) {\n  drainQueue(queue, true);\n}";
+
 const DROPPED_WAIT = `${DEFERRED}const loaded = new Deferred<string>();\nexport async function wait() {\n  loaded.valueOrThrow();\n}`;
 
 runRuleTests('no-floating-promise', rule, {
@@ -1877,6 +1917,9 @@ runRuleTests('no-floating-promise', rule, {
     DROPPED_WAIT,
     // Untyped: a plain method that returns a promise only on its closing branch and otherwise falls off its end.
     { mode: 'untyped', code: SOMETIMES_PROMISE },
+    // A plain method whose only promise only resolves cannot reject, here or in another file (typed: `Promise<void> | undefined`).
+    SOMETIMES_RESOLVED,
+    { filename: TS, code: IMPORTED_DRAIN },
   ],
   invalid: [
     // The deferred is rejected somewhere: directly, through a method that reaches the rejected state, or by its timeout.
@@ -1913,6 +1956,26 @@ runRuleTests('no-floating-promise', rule, {
       mode: 'typed',
       code: SOMETIMES_PROMISE,
       errors: [droppedCall(SOMETIMES_PROMISE, 'this.drain()', 11)],
+    },
+    {
+      mode: 'typed',
+      code: SOMETIMES_RESOLVED,
+      options: [{ checkNeverRejecting: true }],
+      errors: [
+        { ...droppedCall(SOMETIMES_RESOLVED, 'this.drain()', 11, 'droppedNeverRejecting'), data: { name: 'drain' } },
+      ],
+    },
+    {
+      mode: 'typed',
+      filename: TS,
+      code: IMPORTED_DRAIN,
+      options: [{ checkNeverRejecting: true }],
+      errors: [
+        {
+          ...droppedCall(IMPORTED_DRAIN, 'drainQueue(queue, true)', 3, 'droppedNeverRejecting'),
+          data: { name: 'drainQueue' },
+        },
+      ],
     },
   ],
 });
@@ -1992,4 +2055,173 @@ runRuleTests('no-floating-promise', rule, {
       ],
     },
   ],
+});
+
+// ---- Issue 12: chains whose end is deliberate ----------------------------------------------------
+
+const UNLINK = "import { unlink } from 'node:fs/promises';\n";
+
+/** A dropped chain starting with `start` (unique in `code`), reported with `await` and `void` suggestions. */
+function droppedChain(
+  code: string,
+  start: string,
+  line: number,
+  messageId: 'dropped' | 'droppedThen' | 'droppedNeverRejecting' = 'droppedThen',
+) {
+  return {
+    messageId,
+    line,
+    suggestions: [
+      { messageId: 'addAwait' as const, output: code.replace(start, `await ${start}`) },
+      { messageId: 'addVoid' as const, output: code.replace(start, `void ${start}`) },
+    ],
+  };
+}
+
+// A handler that rethrows only what it does not expect, and only by a throw written in it.
+const filteredCatch = `${UNLINK}export async function cleanUp(tmp: string) {\n  unlink(tmp).catch((error) => {\n    if (error.code === 'ENOENT') return;\n    throw error;\n  });\n}`;
+// A handler that rethrows on every path handles nothing, logged or wrapped.
+const loggedRethrow = `${UNLINK}export async function cleanUp(tmp: string) {\n  unlink(tmp).catch((error) => {\n    console.error(error);\n    throw error;\n  });\n}`;
+const wrappedRethrow = `${UNLINK}export async function cleanUp(tmp: string) {\n  unlink(tmp).then(\n    () => {},\n    (error) => {\n      if (error.code === 'EPERM') throw new Error('no permission', { cause: error });\n      else return Promise.reject(error);\n    },\n  );\n}`;
+// A handler that awaits a call that can reject by accident before it rethrows.
+const awaitingFilter = `${LOAD}${UNLINK}export async function cleanUp(tmp: string) {\n  unlink(tmp).catch(async (error) => {\n    if (error.code === 'ENOENT') return;\n    await load();\n    throw error;\n  });\n}`;
+// A microtask on a settled promise, like queueMicrotask: the chain cannot reject.
+const microtask =
+  'export function schedule(task: () => void) {\n  let cancelled = false;\n  Promise.resolve().then(() => {\n    if (!cancelled) task();\n  });\n  return () => {\n    cancelled = true;\n  };\n}';
+// Not a settled receiver, or a callback that can reject.
+const rejectedReceiver = "export async function main() {\n  Promise.reject(new Error('x')).then(() => {});\n}";
+const promiseReceiver = `${LOAD}export async function main() {\n  Promise.resolve(load()).then(() => {});\n}`;
+const awaitingMicrotask = `${LOAD}export async function main() {\n  Promise.resolve().then(async () => {\n    await load();\n  });\n}`;
+const returningMicrotask = `${LOAD}export async function main() {\n  Promise.resolve(0).then(() => load());\n}`;
+const throwingMicrotask =
+  "export async function main(ready: boolean) {\n  Promise.resolve().then(() => {\n    if (!ready) throw new Error('not ready');\n  });\n}";
+
+runRuleTests('no-floating-promise', rule, {
+  valid: [
+    filteredCatch,
+    // The same through `.then(ok, handler)`, `Promise.reject` and `.finally`, and under `void` with `allowVoid` off.
+    {
+      code: `${UNLINK}export async function cleanUp(tmp: string, done: () => void) {\n  void unlink(tmp)\n    .then(undefined, (error) => {\n      if (error.code !== 'ENOENT') return Promise.reject(error);\n    })\n    .finally(done);\n}`,
+      options: [{ allowVoid: false }],
+    },
+    microtask,
+    // Chained microtasks; an async callback with nothing that can reject; a literal value.
+    'function step(n: number) { console.log(n); }\nexport function run() {\n  Promise.resolve().then(() => step(1)).then(() => step(2));\n  Promise.resolve(null).then(async () => {\n    try {\n      step(await Promise.resolve(3));\n    } catch {}\n  });\n}',
+  ],
+  invalid: [
+    { code: loggedRethrow, errors: [droppedChain(loggedRethrow, 'unlink(tmp)', 3)] },
+    { code: wrappedRethrow, errors: [droppedChain(wrappedRethrow, 'unlink(tmp)', 3)] },
+    { code: awaitingFilter, errors: [droppedChain(awaitingFilter, 'unlink(tmp)', 4)] },
+    { code: rejectedReceiver, errors: [droppedChain(rejectedReceiver, 'Promise.reject', 2)] },
+    { code: promiseReceiver, errors: [droppedChain(promiseReceiver, 'Promise.resolve(load())', 3)] },
+    { code: awaitingMicrotask, errors: [droppedChain(awaitingMicrotask, 'Promise.resolve()', 3)] },
+    { code: returningMicrotask, errors: [droppedChain(returningMicrotask, 'Promise.resolve(0)', 3)] },
+    { code: throwingMicrotask, errors: [droppedChain(throwingMicrotask, 'Promise.resolve()', 2)] },
+    {
+      // checkNeverRejecting: only the order is lost.
+      code: microtask,
+      options: [{ checkNeverRejecting: true }],
+      errors: [
+        {
+          messageId: 'droppedNeverRejecting',
+          line: 3,
+          data: { name: 'Promise.resolve().then' },
+          suggestions: [
+            { messageId: 'addVoid', output: microtask.replace('Promise.resolve()', 'void Promise.resolve()') },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+// ---- APIs whose promise never rejects (catalog/never-rejecting-apis.ts) --------------------------
+
+/** A thread pool that stores its `node:worker_threads` Worker in a field and stops it without waiting. */
+const THREAD_POOL =
+  "import { Worker } from 'node:worker_threads';\nexport class ThreadPool {\n  thread?: Worker;\n  start(file: string) {\n    let current;\n    this.thread = current = new Worker(file);\n    current.unref();\n  }\n  async stop() {\n    this.thread?.terminate();\n  }\n}";
+/** A Worker handed in as a parameter: only its type says where it comes from. */
+const TYPED_WORKER =
+  "import type { Worker } from 'node:worker_threads';\nexport async function stop(thread: Worker) {\n  thread.terminate();\n}";
+/** A timer promise with a `signal`: aborting it rejects with an AbortError. */
+const ABORTABLE_SLEEP =
+  "import { setTimeout as sleep } from 'node:timers/promises';\nexport async function tick(controller: AbortController) {\n  sleep(100, undefined, { signal: controller.signal });\n}";
+/** Not `node:worker_threads`: a local class that happens to be called Worker, whose `terminate` can reject. */
+const LOCAL_WORKER =
+  "class Worker {\n  async terminate() { await fetch('/stop'); }\n}\nexport async function stop() {\n  new Worker().terminate();\n}";
+
+/** A listener that stops the stored Worker and waits for it. */
+const THREAD_LISTENER =
+  "import { Worker } from 'node:worker_threads';\nexport class Supervisor {\n  #thread = new Worker('./job.js');\n  watch() {\n    process.on('SIGTERM', async () => {\n      await this.#thread.terminate();\n      console.log('stopped');\n    });\n  }\n}";
+/** A listener that waits on an abortable timer: aborting rejects it, and nothing catches that. */
+const ABORTABLE_LISTENER =
+  "import { setTimeout as sleep } from 'node:timers/promises';\nconst { signal } = new AbortController();\nprocess.on('SIGTERM', async () => {\n  await sleep(10, undefined, { signal });\n  console.log('stopped');\n});";
+
+runRuleTests('no-floating-promise', rule, {
+  valid: [
+    // `terminate()` fulfils with the exit code: dropping it loses no error (reported with checkNeverRejecting).
+    THREAD_POOL,
+    "const { Worker } = require('worker_threads');\nconst thread = new Worker('./job.js');\nprocess.on('SIGTERM', () => {\n  thread.terminate();\n});",
+    // A timer promise without a signal cannot reject; awaiting one is no rejection source of an async listener.
+    "import { setTimeout as sleep, setImmediate } from 'node:timers/promises';\nexport async function pace() {\n  sleep(10);\n  setImmediate('tick', { ref: false });\n}",
+    "import { scheduler } from 'node:timers/promises';\nimport { EventEmitter } from 'node:events';\nconst jobs = new EventEmitter();\njobs.on('job', async (id: string) => {\n  await scheduler.wait(5);\n  console.log(id);\n});",
+    // Awaited in an async listener: not a rejection source, in both modes (untyped by origin, through the field).
+    THREAD_LISTENER,
+    // Typed: a Worker parameter is recognised by its declared type (untyped, it is not known to be a promise).
+    TYPED_WORKER,
+  ],
+  invalid: [
+    {
+      // Typed only: untyped, `terminate()` is not known to return a promise, so nothing is dropped.
+      mode: 'typed',
+      code: THREAD_POOL,
+      options: [{ checkNeverRejecting: true }],
+      errors: [
+        {
+          ...droppedCall(THREAD_POOL, 'this.thread?.terminate()', 10, 'droppedNeverRejecting'),
+          data: { name: 'terminate' },
+        },
+      ],
+    },
+    {
+      mode: 'typed',
+      code: TYPED_WORKER,
+      options: [{ checkNeverRejecting: true }],
+      errors: [
+        { ...droppedCall(TYPED_WORKER, 'thread.terminate()', 3, 'droppedNeverRejecting'), data: { name: 'terminate' } },
+      ],
+    },
+    {
+      code: ABORTABLE_SLEEP,
+      errors: [droppedCall(ABORTABLE_SLEEP, 'sleep(100, undefined, { signal: controller.signal })', 3)],
+    },
+    {
+      code: ABORTABLE_LISTENER,
+      errors: [
+        {
+          messageId: 'asyncEventCallbackRejects',
+          data: { name: 'process.on', source: '`await sleep(10, undefined, { signal })`', line: '4' },
+          line: 3,
+          column: 23,
+        },
+      ],
+    },
+    { code: LOCAL_WORKER, errors: [droppedCall(LOCAL_WORKER, 'new Worker().terminate()', 5)] },
+  ],
+});
+
+// ---- Symbol-keyed methods: `this[kFlush]()` runs the member written `[kFlush]` ----------------------
+
+/** A queue whose flush, keyed by a module symbol, writes over the network and can reject. */
+const SYMBOL_FLUSH =
+  "const kFlush = Symbol('flush');\nexport class Queue {\n  items: string[] = [];\n  async [kFlush]() {\n    await fetch('/flush', { method: 'POST', body: this.items.join() });\n  }\n  async push(item: string) {\n    this.items.push(item);\n    this[kFlush]();\n  }\n}";
+/** The same flush, guarded: dropping it loses no error. */
+const SYMBOL_FLUSH_GUARDED = SYMBOL_FLUSH.replace(
+  "    await fetch('/flush', { method: 'POST', body: this.items.join() });\n",
+  "    try {\n      await fetch('/flush', { method: 'POST', body: this.items.join() });\n    } catch (error) {\n      console.error(error);\n    }\n",
+);
+
+runRuleTests('no-floating-promise', rule, {
+  valid: [SYMBOL_FLUSH_GUARDED],
+  invalid: [{ code: SYMBOL_FLUSH, errors: [droppedCall(SYMBOL_FLUSH, 'this[kFlush]()', 9)] }],
 });

@@ -155,9 +155,46 @@ export const BROWSER_CALLBACK_APIS: readonly ApiRow[] = [
   { path: ['document', 'addEventListener'], kind: 'call' },
 ];
 
-/** Globals a browser page has and a Node process lacks, and the reverse: a config's `globals` tell where code runs. */
-export const BROWSER_GLOBALS: readonly string[] = ['window', 'document'];
-export const NODE_GLOBALS: readonly string[] = ['process', 'require', '__dirname', 'Buffer'];
+/**
+ * Globals a browser page (or a worker) has and a Node process lacks (Node 20 to 25: not `navigator` or
+ * `localStorage`, which newer Node versions have too), and the reverse: declared in a config's `globals`, or used
+ * by a file's own code, they tell where code runs.
+ */
+export const BROWSER_GLOBALS: ReadonlySet<string> = new Set([
+  'window',
+  'document',
+  'location',
+  'history',
+  'requestAnimationFrame',
+  'cancelAnimationFrame',
+  'requestIdleCallback',
+  'cancelIdleCallback',
+  'getComputedStyle',
+  'customElements',
+  'MutationObserver',
+  'IntersectionObserver',
+  'ResizeObserver',
+  'XMLHttpRequest',
+  'Node',
+  'NodeFilter',
+  'Element',
+  'HTMLElement',
+  'SVGElement',
+  'Document',
+  'DocumentFragment',
+  'ShadowRoot',
+  'XPathResult',
+]);
+export const NODE_GLOBALS: ReadonlySet<string> = new Set([
+  'process',
+  'require',
+  'Buffer',
+  '__dirname',
+  '__filename',
+  'global',
+  'module',
+  'exports',
+]);
 
 /** Methods that register a listener: the callback is the argument after the event name. */
 export const LISTENER_METHODS: ReadonlySet<string> = new Set([

@@ -135,3 +135,6 @@ export const NON_PROMISE_LIBRARIES: readonly NonPromiseLibraryRow[] = [
 
 /** The global `Promise` constructor. */
 export const PROMISE_CONSTRUCTOR: readonly ApiRow[] = [{ path: ['Promise'], kind: 'construct' }];
+
+/** The global `Promise.resolve`: given no thenable, a promise already fulfilled. */
+export const PROMISE_RESOLVE: readonly ApiRow[] = [{ path: ['Promise', 'resolve'], kind: 'call' }];

@@ -2,25 +2,32 @@
  * Does a callback run in a browser page rather than in a Node process? It decides what an unhandled
  * rejection costs: since Node 15 it stops the process; a page logs it to the console and goes on.
  * Decided by the `environment` setting (`settings['event-loop'].environment`, for a files block), then by
- * the globals the user configured for the file (browser globals and none of Node's), then per call by an
- * API that only browsers have (`requestAnimationFrame`, `window.addEventListener`, `document.…`), by origin.
+ * the globals the user configured for the file (browser globals and none of Node's), then by the file's own
+ * code (browser-only globals and nothing of Node's, by origin), then per call by an API that only browsers
+ * have (`requestAnimationFrame`, `window.addEventListener`, `document.…`), by origin.
  */
-import type { TSESTree } from '@typescript-eslint/types';
+import { isBuiltin } from 'node:module';
 
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import type { TSESLint } from '@typescript-eslint/utils';
+
+import { getCallOfArgument, getStaticPropertyName, isFunctionNode } from '../ast.js';
 import { BROWSER_CALLBACK_APIS, BROWSER_GLOBALS, NODE_GLOBALS } from '../catalog/event-loop-callbacks.js';
 import { trackModuleReferences } from '../origin/modules.js';
 import { type AnyContext } from '../scope.js';
 import { getPluginSettings } from '../settings.js';
+import { findCodeSetting } from './code-setting.js';
 
 type Environment = 'browser' | 'node';
 
 const fileCache = new WeakMap<TSESTree.Program, Environment | undefined>();
 
-/** Where the whole file runs, when the setting or the configured globals say; undefined when they do not. */
+/** Where the whole file runs, when the setting, the configured globals or the file's own code say; undefined otherwise. */
 export function findFileEnvironment(context: AnyContext): Environment | undefined {
   const program = context.sourceCode.ast;
   if (fileCache.has(program)) return fileCache.get(program);
-  const environment = getPluginSettings(context).environment ?? environmentOfGlobals(context);
+  const environment =
+    getPluginSettings(context).environment ?? environmentOfGlobals(context) ?? environmentOfCode(context);
   fileCache.set(program, environment);
   return environment;
 }
@@ -31,8 +38,95 @@ function environmentOfGlobals(context: AnyContext): Environment | undefined {
   const globals = (context as { languageOptions?: { globals?: Record<string, unknown> } }).languageOptions?.globals;
   if (!globals) return undefined;
   const declares = (name: string): boolean => Object.hasOwn(globals, name) && globals[name] !== 'off';
-  if (NODE_GLOBALS.some(declares)) return undefined;
-  return BROWSER_GLOBALS.some(declares) ? 'browser' : undefined;
+  if ([...NODE_GLOBALS].some(declares)) return undefined;
+  return [...BROWSER_GLOBALS].some(declares) ? 'browser' : undefined;
+}
+
+/**
+ * A file whose own code uses a browser-only global (`document.createTreeWalker(…)`, `new MutationObserver(…)`,
+ * unshadowed, as a value) and nothing of Node's (`process`, `require`, `Buffer`, a built-in module) is code
+ * that runs in a page, such as a script injected into one. Not evidence: a use inside a function handed to a
+ * call (`page.evaluate(() => document.title)` runs that function elsewhere, the file in Node); a file that
+ * tests for a browser global (`typeof window !== 'undefined'` is code for both); a test file (jsdom tests run in
+ * Node). One pass over the references to globals.
+ */
+function environmentOfCode(context: AnyContext): Environment | undefined {
+  let usesBrowserGlobal = false;
+  for (const reference of globalValueReferences(context)) {
+    const identifier = reference.identifier as TSESTree.Identifier;
+    if (NODE_GLOBALS.has(identifier.name) || testsForBrowserGlobal(identifier)) return undefined;
+    if (BROWSER_GLOBALS.has(identifier.name)) usesBrowserGlobal ||= !isInCallbackArgument(identifier);
+  }
+  if (!usesBrowserGlobal || importsNodeBuiltin(context.sourceCode.ast)) return undefined;
+  return findCodeSetting(context).setting === 'test' ? undefined : 'browser';
+}
+
+/**
+ * References to the globals of the two catalogues that no declaration of the file shadows: unresolved ones (the
+ * global scope's `through`) and those resolved to a global without a declaration (configured in `globals`, or one
+ * of TypeScript's `lib`); values only, not types (`NodeJS.Timeout`, `node as ShadowRoot`).
+ */
+function* globalValueReferences(context: AnyContext): Generator<TSESLint.Scope.Reference> {
+  const globalScope = context.sourceCode.scopeManager?.globalScope;
+  if (!globalScope) return;
+  // A script's top-level `var` can stay unresolved in `through` too: declared in the file, it is no global of the host.
+  const undeclared = globalScope.through.filter(
+    (reference) => reference.resolved === null && !globalScope.set.get(reference.identifier.name)?.defs.length,
+  );
+  const declaredWithoutCode = [...BROWSER_GLOBALS, ...NODE_GLOBALS, 'globalThis'].flatMap((name) => {
+    const variable = globalScope.set.get(name);
+    return variable && variable.defs.length === 0 ? variable.references : [];
+  });
+  for (const reference of [...undeclared, ...declaredWithoutCode]) {
+    // eslint-scope (JavaScript) has no type references: every reference is a value.
+    if ((reference as { isValueReference?: boolean }).isValueReference === false) continue;
+    if (reference.identifier.parent?.type === AST_NODE_TYPES.TSTypeQuery) continue;
+    yield reference;
+  }
+}
+
+/**
+ * `typeof window !== 'undefined'`, `'location' in globalThis`, `globalThis.document?.…`: code that asks whether it
+ * runs in a browser runs in both.
+ */
+function testsForBrowserGlobal(identifier: TSESTree.Identifier): boolean {
+  const parent = identifier.parent;
+  if (BROWSER_GLOBALS.has(identifier.name))
+    return parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'typeof';
+  if (identifier.name !== 'globalThis') return false;
+  if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier)
+    return BROWSER_GLOBALS.has(getStaticPropertyName(parent) ?? '');
+  return (
+    parent.type === AST_NODE_TYPES.BinaryExpression &&
+    parent.operator === 'in' &&
+    parent.right === identifier &&
+    parent.left.type === AST_NODE_TYPES.Literal &&
+    BROWSER_GLOBALS.has(String(parent.left.value))
+  );
+}
+
+/** Is `node` inside a function given to a call as an argument, which runs where the callee runs it? */
+function isInCallbackArgument(node: TSESTree.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current) && getCallOfArgument(current)) return true;
+  }
+  return false;
+}
+
+/** `import … from 'node:fs'`, `export … from 'events'`, `import fs = require('fs')`: the file runs in Node. */
+function importsNodeBuiltin(program: TSESTree.Program): boolean {
+  return program.body.some((statement) => {
+    const source =
+      statement.type === AST_NODE_TYPES.ImportDeclaration ||
+      statement.type === AST_NODE_TYPES.ExportAllDeclaration ||
+      statement.type === AST_NODE_TYPES.ExportNamedDeclaration
+        ? statement.source?.value
+        : statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration &&
+            statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference
+          ? statement.moduleReference.expression.value
+          : undefined;
+    return typeof source === 'string' && isBuiltin(source);
+  });
 }
 
 /** Does `call` run its callback in a browser page: a browser file, or an API that only browsers have? */

@@ -8,7 +8,15 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
-import { getStaticPropertyName, getThisClass, getValueParent, isCallee, isFunctionNode, walkAst } from '../ast.js';
+import {
+  getStaticPropertyName,
+  getThisClass,
+  getValueParent,
+  isCallee,
+  isFunctionNode,
+  keyName,
+  walkAst,
+} from '../ast.js';
 import { type AnyContext, findVariableAt } from '../scope.js';
 import { type ApiRow, type ModuleReference, trackModuleReferences } from './modules.js';
 
@@ -77,6 +85,8 @@ export function findValueHolders(
       }
       const field = thisFields ? thisField(parent.left) : undefined;
       if (field !== undefined) for (const read of fieldReads(context, parent, field)) visit(read);
+      // `this.worker = worker = new Worker(file)`: the inner assignment's value is the same object.
+      if (parent.parent.type === AST_NODE_TYPES.AssignmentExpression) visit(parent);
     }
     if (
       thisFields &&
@@ -85,7 +95,7 @@ export function findValueHolders(
       !parent.static &&
       !parent.computed
     ) {
-      const name = parent.key.type === AST_NODE_TYPES.Identifier ? parent.key.name : undefined;
+      const name = keyName(parent.key);
       if (name !== undefined) for (const read of fieldReads(context, parent, name)) visit(read);
     }
   };
@@ -93,11 +103,16 @@ export function findValueHolders(
   return holders;
 }
 
-/** `this.name` as an assignment target. */
+/** `this.name` (or `this.#name`) as an assignment target. */
 function thisField(node: TSESTree.Node): string | undefined {
   if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression)
     return undefined;
-  return getStaticPropertyName(node);
+  return fieldName(node);
+}
+
+/** The field a member expression names: `#name` for a private one. */
+function fieldName(node: TSESTree.MemberExpression): string | undefined {
+  return node.property.type === AST_NODE_TYPES.PrivateIdentifier ? keyName(node.property) : getStaticPropertyName(node);
 }
 
 /**
@@ -119,7 +134,7 @@ function fieldReads(context: AnyContext, from: TSESTree.Node, name: string): TSE
       if (
         node.type === AST_NODE_TYPES.MemberExpression &&
         node.object.type === AST_NODE_TYPES.ThisExpression &&
-        getStaticPropertyName(node) === name
+        fieldName(node) === name
       ) {
         const { parent, child } = getValueParent(node);
         if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === child) writes += 1;

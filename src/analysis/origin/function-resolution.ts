@@ -2,7 +2,8 @@
  * "Which function of this file does this callee run?" Followed through never-reassigned bindings
  * (`const load = async () => …`, `function load() {}`), object literals (`repo.load`), classes
  * (`Repo.make`, `new Repo().save`, a `const` holding `new Repo()`), and `this.` inside a class or an
- * object literal's methods (`this.#load()`, static members from static code). Syntactic: never
+ * object literal's methods (`this.#load()`, static members from static code; `this[kLoad]()` for a
+ * class member written `[kLoad]` with the same never-reassigned binding). Syntactic: never
  * into other files, never through fields, parameters or reassigned variables. Also what a function
  * returns (`functionReturnsPromise`), for this file's functions and for other files' summaries alike.
  */
@@ -21,7 +22,14 @@ import {
   walkAst,
 } from '../ast.js';
 import type { Tristate } from '../promises/promises.js';
-import { type AnyContext, DefinitionType, findVariableAt, isWrittenOnlyByInit, type SourceCode } from '../scope.js';
+import {
+  type AnyContext,
+  DefinitionType,
+  findVariableAt,
+  isWrittenOnlyByInit,
+  type ScopeVariable,
+  type SourceCode,
+} from '../scope.js';
 
 /** The only value of an identifier's binding, when the binding is written once (by its declaration). */
 export function constantInit(
@@ -45,6 +53,38 @@ export function classMember(classNode: ClassNode, name: string, isStatic: boolea
     if (member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.PropertyDefinition) continue;
     if (member.static !== isStatic || member.computed) continue;
     if (keyName(member.key) !== name) continue;
+    if (member.type === AST_NODE_TYPES.MethodDefinition) {
+      return member.kind === 'method' && isFunctionNode(member.value) ? member.value : undefined;
+    }
+    return member.value && isFunctionNode(member.value) ? member.value : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The binding a computed key names (`kDrain` in `this[kDrain]()`, `[kDrain]() {}`), when it always holds the
+ * same value (written once by its declaration, or imported): every use of it is then the same key, a symbol
+ * or a string alike.
+ */
+function keyVariable(context: AnyContext, key: TSESTree.Node): ScopeVariable | undefined {
+  if (key.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = findVariableAt(context.sourceCode, key, key);
+  if (!variable || variable.defs.length !== 1) return undefined;
+  return variable.defs[0]!.type === DefinitionType.ImportBinding || isWrittenOnlyByInit(variable)
+    ? variable
+    : undefined;
+}
+
+/** The method (or function-valued field) of a class written with the computed key `[key]`. */
+function classMemberByKey(
+  context: AnyContext,
+  classNode: ClassNode,
+  key: ScopeVariable,
+  isStatic: boolean,
+): FunctionNode | undefined {
+  for (const member of classNode.body.body) {
+    if (member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.PropertyDefinition) continue;
+    if (member.static !== isStatic || !member.computed || keyVariable(context, member.key) !== key) continue;
     if (member.type === AST_NODE_TYPES.MethodDefinition) {
       return member.kind === 'method' && isFunctionNode(member.value) ? member.value : undefined;
     }
@@ -226,13 +266,18 @@ export function resolveFunction(context: AnyContext, calleeNode: TSESTree.Node):
     return init && isFunctionNode(init) ? init : undefined;
   }
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const object = skipTypeWrappers(callee.object);
+  if (callee.computed && object.type === AST_NODE_TYPES.ThisExpression) {
+    const classNode = getThisClass(object);
+    const key = keyVariable(context, callee.property);
+    if (classNode && key) return classMemberByKey(context, classNode, key, isInStaticMember(object));
+  }
   // `this.#load()` is looked up as the member `#load`.
   const name =
     callee.property.type === AST_NODE_TYPES.PrivateIdentifier
       ? `#${callee.property.name}`
       : getStaticPropertyName(callee);
   if (name === undefined) return undefined;
-  const object = skipTypeWrappers(callee.object);
   if (object.type === AST_NODE_TYPES.ThisExpression) {
     const classNode = getThisClass(object);
     if (!classNode) {

@@ -49,10 +49,16 @@ function declaringModules(declaration: ts.Declaration): string[] {
 }
 
 /**
- * Is the type of `node` declared by one of `modules` (built-ins match with and without `node:`)? For a
- * union, every part that is not `null`, `undefined` or `any` must be. False when the type is unknown.
+ * Is the type of `node` declared by one of `modules` (built-ins match with and without `node:`), and
+ * named `typeName` when one is given (`Worker` of `worker_threads`)? For a union, every part that is not
+ * `null`, `undefined` or `any` must be. False when the type is unknown.
  */
-export function isTypeDeclaredBy(typeInfo: TypeInfo, node: TSESTree.Node, modules: readonly string[]): boolean {
+export function isTypeDeclaredBy(
+  typeInfo: TypeInfo,
+  node: TSESTree.Node,
+  modules: readonly string[],
+  typeName?: string,
+): boolean {
   const wanted = new Set(modules.flatMap((module) => moduleAliases(module)));
   const flags = getTypeFlags(typeInfo.checker);
   const nullishOrAny = flags.Any | flags.Unknown | flags.Undefined | flags.Null | flags.Void;
@@ -61,6 +67,7 @@ export function isTypeDeclaredBy(typeInfo: TypeInfo, node: TSESTree.Node, module
   if (parts.length === 0) return false;
   return parts.every((part) => {
     const symbol = part.getSymbol() ?? part.aliasSymbol;
+    if (typeName !== undefined && symbol?.getName() !== typeName) return false;
     const declarations = symbol?.getDeclarations() ?? [];
     return (
       declarations.length > 0 &&

@@ -653,7 +653,8 @@ function summarizeFunction(fn: FunctionNode, context: SummaryContext): FunctionS
   return {
     kind: 'function',
     returnsPromise: promise,
-    cannotReject: promise === 'yes' && cannotReject(context.reader, fn),
+    // `'unknown'` too: a plain function that returns a promise on some branches may still never reject.
+    cannotReject: promise !== 'no' && cannotReject(context.reader, fn),
     isAsync: fn.async,
     acceptedArguments: fn.params.some((param) => param.type === AST_NODE_TYPES.RestElement)
       ? Number.POSITIVE_INFINITY
@@ -760,6 +761,7 @@ function bodyReaderOf(bindings: ReadonlyMap<string, Binding>): BodyReader {
   };
   return {
     visitorKeys: TREE_VISITOR_KEYS,
+    isGlobalPromise: (identifier) => identifier.name === 'Promise' && !bindings.has('Promise'),
     constructedClass(node) {
       const binding = node.callee.type === AST_NODE_TYPES.Identifier ? bindings.get(node.callee.name) : undefined;
       return binding?.type === AST_NODE_TYPES.ClassDeclaration || binding?.type === AST_NODE_TYPES.ClassExpression

@@ -5,18 +5,27 @@
  * chain, a function of the file with no such place itself (followed), a function of another project
  * file (or, with types, the checker's declaration anywhere in the program) whose body cannot reject,
  * a `new Promise` whose executor takes no `reject` and throws nothing of its own, a method of a deferred
- * that only ever resolves (`await this.#ready.valueOrThrow()`, see deferred.ts). A sync throw from a
+ * that only ever resolves (`await this.#ready.valueOrThrow()`, see deferred.ts), a catalogued API that
+ * never rejects (`await worker.terminate()`, see never-rejecting.ts). A sync throw from a
  * plain call does not count: it would throw just the same without `async`. This is the evidence
  * behind "an async callback whose promise nobody handles loses an error".
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
-import { type FunctionNode, isFunctionNode, skipChainExpression, skipTypeWrappers, walkAst } from '../ast.js';
-import { PROMISE_CONSTRUCTOR } from '../catalog/promise-apis.js';
+import {
+  type FunctionNode,
+  getStaticPropertyName,
+  isFunctionNode,
+  skipChainExpression,
+  skipTypeWrappers,
+  walkAst,
+} from '../ast.js';
+import { PROMISE_CONSTRUCTOR, PROMISE_RESOLVE } from '../catalog/promise-apis.js';
 import { trackModuleReferences } from '../origin/modules.js';
 import { type AnyContext } from '../scope.js';
 import { calledFunctionCannotReject, resolveCalledFunction } from './called-function.js';
 import { callSettlesOnlyByResolving } from './deferred.js';
+import { isNeverRejectingApiCall } from './never-rejecting.js';
 import { getPromiseKnowledge } from './promises.js';
 import { cannotReject, executorOnlyResolves, isHandledPromiseChain, isInsideTryBlock } from './rejection.js';
 
@@ -39,8 +48,13 @@ export function findRejectionSources(context: AnyContext, fn: FunctionNode): rea
 }
 
 function computeRejectionSources(context: AnyContext, fn: FunctionNode): readonly RejectionSource[] {
-  const sourceCode = context.sourceCode;
   if (!fn.async || fn.generator || cannotReject(context, fn)) return [];
+  return bodyRejectionSources(context, fn);
+}
+
+/** The rejection sources in the body of `fn`, async or not (a promise callback's `throw` rejects the chain). */
+function bodyRejectionSources(context: AnyContext, fn: FunctionNode): readonly RejectionSource[] {
+  const sourceCode = context.sourceCode;
   const sources: RejectionSource[] = [];
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement && returnedPromiseCanReject(context, fn.body)) {
     sources.push({ node: fn.body, kind: 'return' });
@@ -53,6 +67,29 @@ function computeRejectionSources(context: AnyContext, fn: FunctionNode): readonl
     return true;
   });
   return sources;
+}
+
+/**
+ * `Promise.resolve().then(() => { if (!cancelled) run(); })`: a microtask scheduled on a promise already
+ * fulfilled (the global `Promise.resolve` given nothing or a literal, or another such chain) whose
+ * callback has no rejection source (a `throw` of its own, an awaited or returned promise that can
+ * reject). Such a chain cannot reject: a throw from a plain call in the callback is a bug, which ends
+ * as an unhandled rejection as a `queueMicrotask` callback's ends as an uncaught exception.
+ */
+export function isMicrotaskChain(context: AnyContext, call: TSESTree.CallExpression): boolean {
+  const callee = skipTypeWrappers(skipChainExpression(call.callee));
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || getStaticPropertyName(callee) !== 'then') return false;
+  const callback = call.arguments[0];
+  if (call.arguments.length !== 1 || !isFunctionNode(callback) || callback.generator) return false;
+  const receiver = skipTypeWrappers(skipChainExpression(callee.object));
+  if (receiver.type !== AST_NODE_TYPES.CallExpression) return false;
+  const fulfilled =
+    receiver.arguments.length === 0 ||
+    (receiver.arguments.length === 1 && receiver.arguments[0]!.type === AST_NODE_TYPES.Literal);
+  if (fulfilled ? !trackModuleReferences(context, PROMISE_RESOLVE).has(receiver) : !isMicrotaskChain(context, receiver))
+    return false;
+  const sources = callback.async ? findRejectionSources(context, callback) : bodyRejectionSources(context, callback);
+  return sources.length === 0;
 }
 
 function rejectionSourceAt(context: AnyContext, node: TSESTree.Node): RejectionSource | undefined {
@@ -85,7 +122,8 @@ function callCanReject(context: AnyContext, input: TSESTree.Node): boolean {
     return !executorOnlyResolves(context.sourceCode, node.arguments[0]);
   }
   if (node.type !== AST_NODE_TYPES.CallExpression) return false;
-  if (isHandledPromiseChain(context.sourceCode, node)) return false;
+  if (isHandledPromiseChain(context.sourceCode, node) || isMicrotaskChain(context, node)) return false;
+  if (isNeverRejectingApiCall(context, node)) return false;
   const called = resolveCalledFunction(context, node);
   const bodyCanReject =
     !called ||

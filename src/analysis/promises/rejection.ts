@@ -22,7 +22,7 @@ import { INVARIANT_ASSERTIONS } from '../catalog/assertions.js';
 import { LISTENER_METHODS } from '../catalog/event-loop-callbacks.js';
 import { constantInit } from '../origin/function-resolution.js';
 import { trackModuleReferences } from '../origin/modules.js';
-import { type AnyContext, type SourceCode } from '../scope.js';
+import { type AnyContext, findVariableAt, type SourceCode } from '../scope.js';
 
 /** What walking a body needs: the tree's visitor keys. */
 type Walker = Pick<SourceCode, 'visitorKeys'>;
@@ -33,6 +33,8 @@ export interface BodyReader extends Walker {
   isInvariantAssertion(call: TSESTree.CallExpression): boolean;
   /** The class `new C(…)` constructs, when `C` names a class of this tree. */
   constructedClass(node: TSESTree.NewExpression): ClassNode | undefined;
+  /** Is `identifier` the global `Promise` (not a binding of this tree)? */
+  isGlobalPromise(identifier: TSESTree.Identifier): boolean;
 }
 
 const readers = new WeakMap<TSESTree.Program, BodyReader>();
@@ -51,6 +53,11 @@ function bodyReaderOf(context: AnyContext): BodyReader {
         return init?.type === AST_NODE_TYPES.ClassDeclaration || init?.type === AST_NODE_TYPES.ClassExpression
           ? init
           : undefined;
+      },
+      isGlobalPromise(identifier) {
+        if (identifier.name !== 'Promise') return false;
+        const variable = findVariableAt(context.sourceCode, identifier, identifier);
+        return !variable || variable.defs.length === 0;
       },
     };
     readers.set(program, reader);
@@ -75,20 +82,64 @@ export function cannotReject(source: AnyContext | BodyReader, fn: FunctionNode):
 
 function computeCannotReject(sourceCode: BodyReader, fn: FunctionNode): boolean {
   if (fn.generator) return false;
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return isHandledPromiseChain(sourceCode, fn.body);
   if (!fn.async) {
-    // A plain function returning a promise: every return must be a handled chain (sync throws are not rejections).
+    // A plain function's result rejects only through the promises it returns (sync throws are not rejections):
+    // `if (closing) return new Promise((resolve) => …);` beside a branch that returns nothing cannot reject.
+    if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return isNonRejectingValue(sourceCode, fn.body);
     const returns = collect(
       sourceCode,
       fn.body,
       (node) => node.type === AST_NODE_TYPES.ReturnStatement,
     ) as TSESTree.ReturnStatement[];
-    return (
-      returns.length > 0 &&
-      returns.every((statement) => statement.argument !== null && isHandledPromiseChain(sourceCode, statement.argument))
+    return returns.every(
+      (statement) => statement.argument === null || isNonRejectingValue(sourceCode, statement.argument),
     );
   }
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return isHandledPromiseChain(sourceCode, fn.body);
   return fn.body.body.every((statement) => isGuardedStatement(sourceCode, statement));
+}
+
+/**
+ * A value a plain function returns that is no promise that can reject: a handled chain, a primitive made
+ * by an operator or written as a literal (`count > 0`, `typeof x`, `'ok'`, `undefined`), `Promise.resolve()`
+ * of such a value, a `new Promise` whose executor only resolves, or a choice between such values. Names and
+ * member reads are unknown: they may hold any promise.
+ */
+function isNonRejectingValue(reader: BodyReader, node: TSESTree.Node): boolean {
+  const value = skipTypeWrappers(node);
+  switch (value.type) {
+    case AST_NODE_TYPES.Literal:
+    case AST_NODE_TYPES.TemplateLiteral:
+    case AST_NODE_TYPES.UnaryExpression:
+    case AST_NODE_TYPES.BinaryExpression:
+    case AST_NODE_TYPES.UpdateExpression:
+      return true;
+    case AST_NODE_TYPES.Identifier:
+      return value.name === 'undefined';
+    case AST_NODE_TYPES.ConditionalExpression:
+      return isNonRejectingValue(reader, value.consequent) && isNonRejectingValue(reader, value.alternate);
+    case AST_NODE_TYPES.NewExpression:
+      return (
+        value.callee.type === AST_NODE_TYPES.Identifier &&
+        reader.isGlobalPromise(value.callee) &&
+        executorOnlyResolves(reader, value.arguments[0])
+      );
+    case AST_NODE_TYPES.CallExpression: {
+      if (isHandledPromiseChain(reader, value)) return true;
+      const callee = skipChainExpression(value.callee);
+      return (
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        callee.object.type === AST_NODE_TYPES.Identifier &&
+        reader.isGlobalPromise(callee.object) &&
+        getStaticPropertyName(callee) === 'resolve' &&
+        value.arguments.every(
+          (argument) => argument.type !== AST_NODE_TYPES.SpreadElement && isNonRejectingValue(reader, argument),
+        )
+      );
+    }
+    default:
+      return false;
+  }
 }
 
 /**
@@ -123,6 +174,31 @@ export function isInsideTryBlock(node: TSESTree.Node, fn: FunctionNode): boolean
  * in front: a chain whose last rejection handler does not rethrow.
  */
 export function isHandledPromiseChain(sourceCode: Walker, input: TSESTree.Node): boolean {
+  const handler = lastRejectionHandler(input);
+  return handler !== undefined && isNonThrowingHandler(sourceCode, handler);
+}
+
+/**
+ * A chain a statement may drop on purpose: a handled chain, or one whose last rejection handler handles
+ * the errors it expects and rethrows the others on purpose (`.catch((error) => { if (error.code ===
+ * 'ABORT_ERR') return; throw error; })`): it can reject only by a `throw` or a returned `Promise.reject`
+ * written in it (no `await` of something that can reject by accident), and not on every path. What it
+ * rethrows surfaces as an unhandled rejection, as a rethrow in a callback surfaces as an uncaught
+ * exception. The chain can still reject, so this is not an answer for `cannotReject`; and a handler that
+ * rethrows on every path handles nothing.
+ */
+export function isDeliberatelyEndedChain(sourceCode: Walker, input: TSESTree.Node): boolean {
+  const handler = lastRejectionHandler(input);
+  if (handler === undefined) return false;
+  if (isNonThrowingHandler(sourceCode, handler)) return true;
+  if (!isFunctionNode(handler) || handler.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const body = handler.body;
+  const rethrowsOnPurpose = riskyNodes(sourceCode, body).every((node) => node.type !== AST_NODE_TYPES.AwaitExpression);
+  return rethrowsOnPurpose && !alwaysThrows(sourceCode, body);
+}
+
+/** The last rejection handler of a chain (through `finally`, `await` and `void`), if it has one. */
+function lastRejectionHandler(input: TSESTree.Node): TSESTree.CallExpressionArgument | undefined {
   let node = skipTypeWrappers(skipChainExpression(input));
   while (
     node.type === AST_NODE_TYPES.AwaitExpression ||
@@ -130,15 +206,42 @@ export function isHandledPromiseChain(sourceCode: Walker, input: TSESTree.Node):
   ) {
     node = skipTypeWrappers(skipChainExpression(node.argument));
   }
-  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
   const callee = skipChainExpression(node.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const method = getStaticPropertyName(callee);
-  if (method === 'catch') return node.arguments.length >= 1 && isNonThrowingHandler(sourceCode, node.arguments[0]!);
-  if (method === 'then') return node.arguments.length >= 2 && isNonThrowingHandler(sourceCode, node.arguments[1]!);
+  if (method === 'catch') return node.arguments[0];
+  if (method === 'then') return node.arguments[1];
   // `finally` passes the settlement through (a throwing callback aside): the chain before it decides.
-  if (method === 'finally') return isHandledPromiseChain(sourceCode, callee.object);
-  return false;
+  if (method === 'finally') return lastRejectionHandler(callee.object);
+  return undefined;
+}
+
+/**
+ * Does `statement` end in a `throw` (or `return Promise.reject(…)`) on every path? When unsure, no: a
+ * `return` before the throw, a branch without one, a loop or a `switch`.
+ */
+function alwaysThrows(sourceCode: Walker, statement: TSESTree.Statement): boolean {
+  switch (statement.type) {
+    case AST_NODE_TYPES.ThrowStatement:
+      return true;
+    case AST_NODE_TYPES.ReturnStatement:
+      return statement.argument !== null && isRejectCall(statement.argument);
+    case AST_NODE_TYPES.BlockStatement:
+      for (const inner of statement.body) {
+        if (alwaysThrows(sourceCode, inner)) return true;
+        if (collect(sourceCode, inner, (node) => node.type === AST_NODE_TYPES.ReturnStatement).length > 0) return false;
+      }
+      return false;
+    case AST_NODE_TYPES.IfStatement:
+      return (
+        statement.alternate !== null &&
+        alwaysThrows(sourceCode, statement.consequent) &&
+        alwaysThrows(sourceCode, statement.alternate)
+      );
+    default:
+      return false;
+  }
 }
 
 /** A rejection handler that does not hand the error on: not `undefined`, no `throw`, no `Promise.reject`. */
@@ -165,13 +268,17 @@ function isRejectCall(node: TSESTree.Node): boolean {
 
 /** A `catch`/`finally` block that neither throws, returns a rejection, nor awaits something unhandled. */
 function isNonThrowingBlock(sourceCode: Walker, block: TSESTree.BlockStatement): boolean {
-  const risky = collect(sourceCode, block, (node) => {
+  return riskyNodes(sourceCode, block).length === 0;
+}
+
+/** Where a block can hand an error on: a `throw`, a returned `Promise.reject(…)`, an `await` of an unhandled promise. */
+function riskyNodes(sourceCode: Walker, block: TSESTree.BlockStatement): TSESTree.Node[] {
+  return collect(sourceCode, block, (node) => {
     if (node.type === AST_NODE_TYPES.ThrowStatement) return true;
     if (node.type === AST_NODE_TYPES.ReturnStatement) return node.argument !== null && isRejectCall(node.argument);
     if (node.type === AST_NODE_TYPES.AwaitExpression) return !isHandledPromiseChain(sourceCode, node.argument);
     return false;
   });
-  return risky.length === 0;
 }
 
 /** A statement of an async function's body that cannot make its promise reject. */

@@ -31,13 +31,89 @@ describe('findFileEnvironment', () => {
     expect(fileEnvironment({ code: 'x;', globals: { window: 'off' } })).toBeUndefined();
     expect(fileEnvironment({ code: 'x;' })).toBeUndefined();
   });
+
+  // With types, `document` and `window` resolve to TypeScript's DOM lib; without, they stay unresolved.
+  describe.each([false, true])('then the file’s own code (typed: %s)', (typed) => {
+    const environmentOf = (code: string, rest: Partial<Snippet> = {}) =>
+      fileEnvironment({ code, typed, filename: typed ? 'file.ts' : 'file.mjs', ...rest });
+
+    it('a browser-only global in module code, a function or a class body makes a browser file', () => {
+      expect(environmentOf('const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);')).toBe('browser');
+      expect(environmentOf('export function visible(node) { return node.nodeType === Node.ELEMENT_NODE; }')).toBe(
+        'browser',
+      );
+      expect(environmentOf('export class Poller { start() { this.observer = new MutationObserver(onChange); } }')).toBe(
+        'browser',
+      );
+      expect(environmentOf('export const frame = (poll) => window.requestAnimationFrame(poll);')).toBe('browser');
+    });
+
+    it('anything of Node’s makes it no browser file: a global or a built-in module', () => {
+      expect(environmentOf('document.title = process.env.TITLE;')).toBeUndefined();
+      expect(environmentOf("import { readFile } from 'node:fs';\ndocument.title = '';")).toBeUndefined();
+      expect(environmentOf("export { EventEmitter } from 'events';\ndocument.title = '';")).toBeUndefined();
+      expect(environmentOf("const page = require('./page');\ndocument.title = '';")).toBeUndefined();
+    });
+
+    it('a function handed to a call runs where the callee runs it: `page.evaluate(() => document.title)`', () => {
+      expect(
+        environmentOf(
+          "export async function title(page) {\n  await page.$eval('a', function (a) { return a instanceof HTMLElement; });\n  return page.evaluate(() => document.title);\n}",
+        ),
+      ).toBeUndefined();
+    });
+
+    it('code that tests for a browser global runs in both', () => {
+      expect(
+        environmentOf("if (typeof window !== 'undefined') window.addEventListener('load', start);"),
+      ).toBeUndefined();
+      expect(environmentOf("export const base = 'location' in globalThis ? location.origin : '';")).toBeUndefined();
+      expect(environmentOf('const Observer = globalThis.MutationObserver;\nnew MutationObserver(f);')).toBeUndefined();
+    });
+
+    it('a local variable of the same name is not the global', () => {
+      expect(environmentOf('export function title(document) { return document.title; }')).toBeUndefined();
+      expect(environmentOf('const window = open();\nwindow.focus();')).toBeUndefined();
+      // In a script, a top-level `var` is a global too, but the file's own.
+      expect(environmentOf('var document = parse(html);\ndocument.title;', { sourceType: 'script' })).toBeUndefined();
+    });
+
+    it('a test file is no browser file: jsdom runs it in Node', () => {
+      expect(
+        environmentOf("import { it } from 'vitest';\ndocument.body.innerHTML = '<p></p>';\nit('renders', () => {});"),
+      ).toBeUndefined();
+    });
+
+    it('Node’s globals configured for every file do not hide it; the setting wins', () => {
+      expect(environmentOf('new MutationObserver(onChange);', { globals: { process: 'readonly' } })).toBe('browser');
+      expect(
+        environmentOf('new MutationObserver(onChange);', { settings: { 'event-loop': { environment: 'node' } } }),
+      ).toBe('node');
+    });
+  });
+
+  it('a TypeScript import of a built-in module is Node’s too', () => {
+    expect(fileEnvironment({ code: "import fs = require('fs');\ndocument.title = '';", filename: 'file.ts' })).toBe(
+      undefined,
+    );
+  });
+
+  it('types are no evidence, only values', () => {
+    expect(
+      fileEnvironment({
+        code: 'export let observer: MutationObserver | undefined;\nexport const host = (node: unknown) => (node as ShadowRoot).host;\nexport let view: typeof window;',
+        typed: true,
+      }),
+    ).toBeUndefined();
+  });
 });
 
 describe('runsCallbackInBrowser', () => {
   it('knows the APIs only browsers have, by origin', () => {
+    // A file that uses Node too (a built-in module) is no browser file: each call decides.
     expect(
       inBrowser({
-        code: "requestAnimationFrame(() => {});\nwindow.requestAnimationFrame(() => {});\nself.requestIdleCallback(() => {});\nwindow.addEventListener('load', () => {});\ndocument.addEventListener('click', () => {});\nsetTimeout(() => {});\nemitter.addEventListener('x', () => {});",
+        code: "import { EventEmitter } from 'node:events';\nrequestAnimationFrame(() => {});\nwindow.requestAnimationFrame(() => {});\nself.requestIdleCallback(() => {});\nwindow.addEventListener('load', () => {});\ndocument.addEventListener('click', () => {});\nsetTimeout(() => {});\nemitter.addEventListener('x', () => {});",
       }),
     ).toEqual([true, true, true, true, true, false, false]);
   });

@@ -33,6 +33,11 @@ describe('resolveFunction', () => {
       ['() {}', '() {}', '() {}', undefined],
     ],
     [
+      '`this[key]` for a computed key bound once (a symbol, imported or required), not a reassigned one',
+      "import { kOpen } from './symbols.js';\nconst { kClose } = require('./symbols');\nconst kDrain = Symbol('drain');\nlet kLater = Symbol('later');\nkLater = Symbol('again');\nclass Pool {\n  [kDrain]() {}\n  [kOpen] = () => 1;\n  [kClose]() {}\n  [kLater]() {}\n  static [kDrain]() { return 2; }\n  run() { ask(this[kDrain]); ask(this[kOpen]); ask(this[kClose]); ask(this[kLater]); ask(this['kDrain']); }\n}",
+      ['() {}', '() => 1', '() {}', undefined, undefined],
+    ],
+    [
       '`this.` in methods, arrows inside them and field initialisers; static code sees static members',
       'class Repo {\n  async load() {}\n  static make() {}\n  #hidden = () => 3;\n  run() { ask(this.load); return () => ask(this.#hidden); }\n  field = ask(this.load);\n  static create() { ask(this.make); ask(this.load); }\n  static { ask(this.make); }\n}',
       ['() {}', '() => 3', '() {}', '() {}', undefined, '() {}'],

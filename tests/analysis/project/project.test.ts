@@ -33,7 +33,7 @@ describe('getProjectKnowledge: ESM', () => {
     expect(answers({ code, filename: esm })).toEqual([
       'yes audit.js:2',
       'unknown audit.js:6',
-      'yes audit.js:10',
+      'yes never-rejects audit.js:10',
       'yes audit.js:14',
       'yes never-rejects audit.js:16',
       'yes audit.js:24',
@@ -53,7 +53,7 @@ describe('getProjectKnowledge: ESM', () => {
       'yes audit.js:2',
       'yes audit.js:30',
       'yes level3.js:1',
-      'yes audit.js:10',
+      'yes never-rejects audit.js:10',
       'yes never-rejects index.js:2',
     ]);
   });

@@ -59,7 +59,7 @@ describe('summarizeModule: ESM', () => {
       a: 'yes',
       b: 'unknown',
       c: 'no',
-      e: 'yes',
+      e: 'yes never-rejects',
       default: 'yes',
       y: '→ import ./other.js x',
       z: '→ import ./other.js default',
@@ -211,7 +211,7 @@ describe('parseProjectFile', () => {
     const native = summarize(code, '/project/module.ts');
     const fallback = summarize(code, '/project/module.ts', parseProjectFileWithoutNative);
     expect(fallback).toEqual(native);
-    expect(facts(native)).toEqual({ 'Repo#find': 'yes', run: 'yes', other: 'yes' });
+    expect(facts(native)).toEqual({ 'Repo#find': 'yes', run: 'yes', other: 'yes never-rejects' });
   });
 
   it('gives no tree for a file with syntax errors', () => {

@@ -1,8 +1,9 @@
+import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
 import type { FunctionNode } from '../../../src/analysis/ast.js';
-import { findRejectionSources } from '../../../src/analysis/promises/rejection-sources.js';
-import { probe, type Snippet } from '../harness.js';
+import { findRejectionSources, isMicrotaskChain } from '../../../src/analysis/promises/rejection-sources.js';
+import { probe, probeAsked, type Snippet } from '../harness.js';
 
 /** `kind line:text` of each rejection source of the function named `f` (declaration or `const f = …`). */
 function sources(snippet: Snippet): string[] {
@@ -116,5 +117,49 @@ describe('findRejectionSources', () => {
   it('answers the same with type information', () => {
     const code = 'async function f(): Promise<void> { try { await step(); } catch { } await other(); }';
     expect(sources({ code, typed: true })).toEqual(['await 1:await other()']);
+  });
+});
+
+describe('isMicrotaskChain', () => {
+  /** `isMicrotaskChain` for the argument of every `ask(…)`. */
+  function asked(code: string, typed = false): boolean[] {
+    return probeAsked({ code, typed }, (context, node) => isMicrotaskChain(context, node as TSESTree.CallExpression));
+  }
+
+  it('accepts a callback on a settled Promise.resolve() that cannot reject by itself', () => {
+    const code = [
+      'async function load() { return (await fetch("/x")).json(); }',
+      'ask(Promise.resolve().then(() => { if (!cancelled) run(); }));',
+      'ask(Promise.resolve(0).then(() => flush()));',
+      'ask(Promise.resolve().then(() => step(1)).then(() => step(2)));',
+      'ask(Promise.resolve().then(async () => { try { await load(); } catch {} }));',
+      'ask(Promise.resolve().then(() => { try { parse(); } catch (e) { throw e; } finally { done(); } }).then(() => {}));',
+    ].join('\n');
+    // The last chain's receiver rethrows: only the callback of the outer `then` is judged after it.
+    expect(asked(code)).toEqual([true, true, true, true, false]);
+  });
+
+  it('refuses a receiver that may reject or be another promise, and a callback that can reject', () => {
+    const code = [
+      'async function load() { return (await fetch("/x")).json(); }',
+      'ask(Promise.reject(new Error("x")).then(() => {}));',
+      'ask(Promise.resolve(pending).then(() => {}));',
+      'ask(Promise.resolve().then(async () => { await load(); }));',
+      'ask(Promise.resolve().then(() => load()));',
+      'ask(Promise.resolve().then(() => { throw new Error("late"); }));',
+      'ask(Promise.resolve().then(run));',
+      'ask(Promise.resolve().then(() => {}, onError));',
+      'ask(Promise.resolve().catch(() => {}));',
+    ].join('\n');
+    expect(asked(code)).toEqual([false, false, false, false, false, false, false, false]);
+    expect(asked('const Promise = { resolve: () => source };\nask(Promise.resolve().then(() => {}));')).toEqual([
+      false,
+    ]);
+  });
+
+  it('answers the same with type information', () => {
+    const code =
+      'declare function run(): void;\nask(Promise.resolve().then(() => run()));\nask(Promise.resolve().then(() => fetch("/x")));';
+    expect(asked(code, true)).toEqual([true, false]);
   });
 });

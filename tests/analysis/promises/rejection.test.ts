@@ -2,7 +2,11 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
 import type { FunctionNode } from '../../../src/analysis/ast.js';
-import { cannotReject, isHandledPromiseChain } from '../../../src/analysis/promises/rejection.js';
+import {
+  cannotReject,
+  isDeliberatelyEndedChain,
+  isHandledPromiseChain,
+} from '../../../src/analysis/promises/rejection.js';
 import { probe, probeAsked } from '../harness.js';
 
 /** `cannotReject` for every function named `f` (declaration or `const f = …`). */
@@ -41,6 +45,15 @@ describe('cannotReject', () => {
       'a plain function returning only handled chains',
       'function f(x) { if (x) return load().catch(() => x); return save().catch(report); }',
     ],
+    [
+      'a plain function that returns a promise only on its closing branch, one that only resolves',
+      'function f(queue) { while (queue.length) run(queue.shift()); if (closing) return new Promise((resolve) => done.push(resolve)); }',
+    ],
+    [
+      'a plain function returning Promise.resolve() or a primitive',
+      'function f(x) { if (x > 0) return Promise.resolve(); if (x < 0) return x === -1 ? "one" : undefined; return; }',
+    ],
+    ['a plain function that returns nothing', 'function f(x) { emit(x); }'],
     ['`return await` inside the try', 'async function f() { try { return await load(); } catch { return null; } }'],
     [
       'an invariant asserted with node:assert, a function declaration and listener registrations before the try',
@@ -90,6 +103,20 @@ describe('cannotReject', () => {
     ['a handler that rethrows', 'async function f() { await load().catch((error) => { throw error; }); }'],
     ['a handler that is undefined', 'const f = async () => load().then(use, undefined);'],
     ['a plain function returning an unhandled promise', 'function f() { return load(); }'],
+    [
+      'a plain function that returns a promise it was given on one branch',
+      'function f(pending) { if (!pending) return; return pending; }',
+    ],
+    ['Promise.resolve of a value that may be a promise', 'function f(x) { if (x) return Promise.resolve(x); }'],
+    [
+      'a new Promise whose executor takes reject',
+      'function f() { if (closing) return new Promise((resolve, reject) => queue.push({ resolve, reject })); }',
+    ],
+    [
+      'Promise.resolve of a local Promise class',
+      'class Promise { static resolve() { return load(); } }\nfunction f() { return Promise.resolve(); }',
+    ],
+    ['a chain without a rejection handler', 'function f() { if (closing) return close().then(done); }'],
     ['a generator', 'async function* f() { try { yield 1; } catch {} }'],
     [
       'an assert of the file, not node:assert',
@@ -136,5 +163,43 @@ describe('isHandledPromiseChain', () => {
     expect(
       probeAsked({ code }, (context, node) => isHandledPromiseChain(context.sourceCode, node as TSESTree.Expression)),
     ).toEqual([true, true, true, true, false, false, false, false, false]);
+  });
+});
+
+describe('isDeliberatelyEndedChain', () => {
+  it('accepts a handled chain, or a handler that rethrows on purpose on some paths only', () => {
+    const code = [
+      'ask(p.catch(h));',
+      "ask(p.catch((e) => { if (e.code === 'ENOENT') return; throw e; }));",
+      "ask(p.then(ok, (e) => { if (e.name !== 'AbortError') return Promise.reject(e); }).finally(f));",
+      "ask(void p.catch((e) => { if (expected(e)) { log(e); } else { throw new Error('failed', { cause: e }); } }));",
+      "ask(p.catch(async (e) => { if (e.code === 'ENOENT') return; throw e; }));",
+    ].join('\n');
+    expect(
+      probeAsked({ code }, (context, node) =>
+        isDeliberatelyEndedChain(context.sourceCode, node as TSESTree.Expression),
+      ),
+    ).toEqual([true, true, true, true, true]);
+    // Handled for the dropped-statement question, yet the chain can still reject.
+    expect(
+      probeAsked({ code }, (context, node) => isHandledPromiseChain(context.sourceCode, node as TSESTree.Expression)),
+    ).toEqual([true, false, false, false, false]);
+  });
+
+  it('refuses a handler that rethrows on every path, awaits what can reject, or is not a function written here', () => {
+    const code = [
+      'ask(p.then(a));',
+      'ask(p.catch((e) => { throw e; }));',
+      'ask(p.catch((e) => { log(e); throw e; }));',
+      "ask(p.catch((e) => { if (e.code) throw new Error('coded'); else return Promise.reject(e); }));",
+      'ask(p.catch((e) => Promise.reject(e)));',
+      "ask(p.catch(async (e) => { if (e.code === 'ENOENT') return; await report(e); throw e; }));",
+      'ask(p.then(a, undefined));',
+    ].join('\n');
+    expect(
+      probeAsked({ code }, (context, node) =>
+        isDeliberatelyEndedChain(context.sourceCode, node as TSESTree.Expression),
+      ),
+    ).toEqual([false, false, false, false, false, false, false]);
   });
 });
