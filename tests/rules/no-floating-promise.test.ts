@@ -1915,6 +1915,8 @@ runRuleTests('no-floating-promise', rule, {
     // A TypeScript `private` field and a local variable, built with `new`.
     `${DEFERRED}class Browser {\n  private attached = new Deferred<number>();\n  listen() {\n    session.on('target', async () => {\n      const status = await this.attached.valueOrThrow();\n      console.log(status);\n    });\n  }\n  ready() { this.attached.resolve(1); }\n}`,
     `${DEFERRED}const loaded = new Deferred<string>();\nsession.on('page', async () => {\n  console.log(await loaded.valueOrThrow());\n});\nsession.once('load', (url: string) => loaded.resolve(url));`,
+    // A public field: no file of the project does more than resolve it and read it.
+    `${DEFERRED}class Browser {\n  attached = new Deferred<number>();\n  listen() {\n    session.on('target', async () => {\n      console.log(await this.attached.valueOrThrow());\n    });\n  }\n}\nexport function attach(browser: Browser) {\n  if (browser.attached) browser.attached.resolve(1);\n}`,
     // Dropped: a promise that cannot reject is reported only with checkNeverRejecting.
     DROPPED_WAIT,
     // Untyped: a plain method that returns a promise only on its closing branch and otherwise falls off its end.
@@ -1932,8 +1934,8 @@ runRuleTests('no-floating-promise', rule, {
     { code: frames('\n  track(all: unknown[]) { all.push(this.#ready); }'), errors: [READY_REJECTS] },
     { code: frames('\n  adopt(ready: Deferred<void>) { this.#ready = ready; }'), errors: [READY_REJECTS] },
     {
-      // A public field: any file may reject it.
-      code: `${DEFERRED}class Browser {\n  attached = new Deferred<number>();\n  listen() {\n    session.on('target', async () => {\n      console.log(await this.attached.valueOrThrow());\n    });\n  }\n}`,
+      // A public field that code outside its class rejects.
+      code: `${DEFERRED}class Browser {\n  attached = new Deferred<number>();\n  listen() {\n    session.on('target', async () => {\n      console.log(await this.attached.valueOrThrow());\n    });\n  }\n}\nexport function detach(browser: Browser) {\n  browser.attached.reject(new Error('detached'));\n}`,
       errors: [
         {
           messageId: 'asyncEventCallbackRejects',
@@ -1985,6 +1987,60 @@ runRuleTests('no-floating-promise', rule, {
 /** A deferred of another project file (tests/fixtures/projects/ts-paths/src/lib/deferred.ts), read from its summary. */
 const importedDeferred = (create: string) =>
   `import { EventEmitter } from 'node:events';\nimport { Deferred } from './lib/deferred.js';\nexport class Frames {\n  #ready = ${create};\n  constructor(session: EventEmitter) {\n    session.on('attached', async () => {\n      await this.#ready.valueOrThrow();\n      console.log('attached');\n    });\n  }\n  start() { this.#ready.resolve(); }\n}`;
+
+/**
+ * A listener that waits for a deferred in a field of a class of another file
+ * (tests/fixtures/projects/ts-paths/src/lib/target.ts), the receiver typed by an annotation.
+ */
+const targetListener = (field: string, extra = '') =>
+  `import { EventEmitter } from 'node:events';\nimport type { Target } from './lib/target.js';\nexport function watch(targets: EventEmitter) {\n  targets.on('attached', async (target: Target) => {\n    if (await target.${field}.valueOrThrow()) console.log('ready');\n  });${extra}\n}`;
+
+/** The report on the listener of \`targetListener(field)\`. */
+const targetRejects = (field: string) => ({
+  messageId: 'asyncEventCallbackRejects' as const,
+  data: { name: 'targets.on', source: `\`await target.${field}.valueOrThrow()\``, line: '5' },
+  line: 4,
+  column: 26,
+});
+
+/** The receiver has no annotation: only the checker knows it is a `Target`. */
+const TARGET_BY_INFERENCE = `import { EventEmitter } from 'node:events';\nimport type { Target } from './lib/target.js';\nexport function watch(targets: EventEmitter, all: Map<string, Target>) {\n  targets.on('attached', async (id: string) => {\n    const target = all.get(id)!;\n    if (await target.initialized.valueOrThrow()) console.log('ready');\n  });\n}`;
+
+runRuleTests('no-floating-promise', rule, {
+  valid: [
+    // \`initialized\` is public, but no file of the project does more than resolve it: the await cannot reject.
+    { filename: TS, code: targetListener('initialized') },
+    { filename: TS, mode: 'typed', code: TARGET_BY_INFERENCE },
+  ],
+  invalid: [
+    // \`closed\` is rejected by another file of the project; \`timed\` by its own timeout.
+    { filename: TS, code: targetListener('closed'), errors: [targetRejects('closed')] },
+    { filename: TS, code: targetListener('timed'), errors: [targetRejects('timed')] },
+    {
+      // This file rejects it.
+      filename: TS,
+      code: targetListener(
+        'initialized',
+        "\n  targets.on('gone', (target: Target) => target.initialized.reject(new Error('gone')));",
+      ),
+      errors: [targetRejects('initialized')],
+    },
+    {
+      // Without types the receiver's class is unknown.
+      filename: TS,
+      mode: 'untyped',
+      code: TARGET_BY_INFERENCE,
+      errors: [
+        {
+          messageId: 'asyncEventCallbackRejects',
+          data: { name: 'targets.on', source: '`await target.initialized.valueOrThrow()`', line: '6' },
+          line: 4,
+          column: 26,
+        },
+      ],
+    },
+  ],
+});
 
 runRuleTests('no-floating-promise', rule, {
   valid: [{ filename: TS, code: importedDeferred('Deferred.create<void>()') }],

@@ -89,6 +89,11 @@ export function locateInPackage(filename: string): PackageLocation {
   return { path: path.relative(info.root, real).split(path.sep).join('/'), isBin };
 }
 
+/** The folder of the nearest package.json above `filename` (real path), if there is one. */
+export function packageRootOf(filename: string): string | undefined {
+  return findPackage(filename)?.root;
+}
+
 /** The version range the nearest package.json gives `name` in its `dependencies`, if it declares it. */
 export function findDeclaredDependency(filename: string, name: string): string | undefined {
   return findPackage(filename)?.dependencies.get(name);

@@ -16,6 +16,8 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { getStaticPropertyName, importedName, skipChainExpression, skipTypeWrappers } from '../ast.js';
 import { isInStaticMember } from '../origin/function-resolution.js';
 import type { DeclaredKind } from '../origin/type-annotations.js';
+import { creationRejectingMembers } from '../promises/deferred-class.js';
+import type { FieldAccess } from '../promises/deferred-field.js';
 import { type AnyContext, findVariableAt, isWrittenOnlyByInit } from '../scope.js';
 import { getPluginSettings } from '../settings.js';
 import { createFreshness } from './freshness.js';
@@ -39,12 +41,31 @@ export interface ProjectKnowledge {
   declaredMethodKind(reference: ModuleReference, method: string): DeclaredKind;
   /** The class of another project file that `node` names (`Deferred` in `Deferred.create()`), when it can be followed. */
   resolveImportedClass(node: TSESTree.Node): ClassSummary | undefined;
+  /**
+   * The field `field` of the class of another project file that a type annotation names (`target: Target`,
+   * through `import type` too), or the class `className` of `classFile` (the checker's declaration), when it
+   * holds a deferred that its class only ever builds without a timeout and never rejects.
+   */
+  resolveDeferredField(
+    at: TSESTree.Identifier | { readonly classFile: string; readonly className: string },
+    field: string,
+  ): ImportedDeferredField | undefined;
+}
+
+interface ImportedDeferredField {
+  /** The members of the deferred that can make it reject: every use outside its class must avoid them. */
+  readonly rejecting: ReadonlySet<string>;
+  readonly access: FieldAccess;
+  /** Real path of the file that declares the class, and the class's name there. */
+  readonly file: string;
+  readonly className: string | undefined;
 }
 
 const DISABLED: ProjectKnowledge = {
   resolveImportedFunction: () => undefined,
   declaredMethodKind: () => 'unknown',
   resolveImportedClass: () => undefined,
+  resolveDeferredField: () => undefined,
 };
 
 const cache = new WeakMap<TSESTree.Program, ProjectKnowledge>();
@@ -272,5 +293,45 @@ function createProjectKnowledge(context: AnyContext): ProjectKnowledge {
     return located?.value.kind === 'class' ? located.value : undefined;
   }
 
-  return { resolveImportedFunction, declaredMethodKind, resolveImportedClass };
+  /** The class a type name of the linted file imports (a value or a type import). */
+  function importedClassOfType(typeName: TSESTree.Identifier): LocatedValue | undefined {
+    const variable = findVariableAt(sourceCode, typeName, typeName);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (String(def?.type) !== 'ImportBinding') return undefined;
+    const name = importedName(def!.node);
+    if (name === undefined || name === '*') return undefined;
+    const source = String((def!.parent as TSESTree.ImportDeclaration).source.value);
+    return graph.resolveReference(file, referenceOf(source, 'import', name));
+  }
+
+  function resolveDeferredField(
+    at: TSESTree.Identifier | { readonly classFile: string; readonly className: string },
+    field: string,
+  ): ImportedDeferredField | undefined {
+    graph.reset();
+    const located =
+      'type' in at ? importedClassOfType(at) : graph.exportOf(realPathOf(at.classFile), at.className, new Set());
+    if (located?.value.kind !== 'class' || !Object.hasOwn(located.value.deferredFields, field)) return undefined;
+    const summary = located.value.deferredFields[field]!;
+    const rejecting = new Set<string>();
+    for (const creation of summary.creations) {
+      const built = graph.settle(creation.of, located.file);
+      const facts = built?.value.kind === 'class' ? built.value.deferred : undefined;
+      const members = facts && creationRejectingMembers(facts, creation.factory, creation.argumentCount);
+      if (!members) return undefined;
+      for (const member of members) rejecting.add(member);
+    }
+    if (summary.members.some((member) => rejecting.has(member))) return undefined;
+    return { rejecting, access: summary.access, file: located.file, className: located.value.name };
+  }
+
+  return { resolveImportedFunction, declaredMethodKind, resolveImportedClass, resolveDeferredField };
+}
+
+function realPathOf(file: string): string {
+  try {
+    return fs.realpathSync.native(file);
+  } catch {
+    return file;
+  }
 }

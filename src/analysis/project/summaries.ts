@@ -32,6 +32,7 @@ import {
   readDeclaredShape,
 } from '../origin/type-annotations.js';
 import { type DeferredClassFacts, deferredClassFacts } from '../promises/deferred-class.js';
+import { classFieldUses, type FieldAccess } from '../promises/deferred-field.js';
 import type { Tristate } from '../promises/promises.js';
 import {
   type BodyReader,
@@ -77,6 +78,23 @@ export interface ClassSummary {
   readonly superClass: ExportValue | undefined;
   /** For a deferred class (own `resolve` and `reject`): what can make an instance reject. */
   readonly deferred: DeferredClassFacts | undefined;
+  /** Fields other code can name (not `#x`, not `private`) that hold a deferred built in the class, by name. */
+  readonly deferredFields: Readonly<Record<string, DeferredFieldSummary>>;
+}
+
+/** A field holding a deferred, as its class uses it (promises/deferred-field.ts): judged once its deferred class is followed. */
+interface DeferredFieldSummary {
+  readonly access: FieldAccess;
+  /** Each deferred written to it in the class: the class built (`new C()`, or `C.factory()`), with how many arguments. */
+  readonly creations: readonly DeferredCreation[];
+  /** The members of the deferred the class uses. */
+  readonly members: readonly string[];
+}
+
+interface DeferredCreation {
+  readonly of: ExportValue;
+  readonly factory: string | undefined;
+  readonly argumentCount: number;
 }
 
 interface SymbolMember {
@@ -553,7 +571,72 @@ function summarizeClass(
   }
   const superClass = node.superClass ? summarizeValue(node.superClass, context, depth + 1) : undefined;
   const deferred = deferredClassFacts({ visitorKeys: TREE_VISITOR_KEYS } as unknown as SourceCode, node);
-  return { kind: 'class', name: node.id?.name, staticMembers, instanceMembers, symbolMembers, superClass, deferred };
+  const deferredFields = summarizeDeferredFields(node, context, depth);
+  return {
+    kind: 'class',
+    name: node.id?.name,
+    staticMembers,
+    instanceMembers,
+    symbolMembers,
+    superClass,
+    deferred,
+    deferredFields,
+  };
+}
+
+/** `ready = Deferred.create()`, `done = new Latch()`: fields other files can name whose class only builds deferreds into them. */
+function summarizeDeferredFields(
+  node: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
+  context: SummaryContext,
+  depth: number,
+): Record<string, DeferredFieldSummary> {
+  const fields: Record<string, DeferredFieldSummary> = Object.create(null) as Record<string, DeferredFieldSummary>;
+  for (const member of node.body.body) {
+    if (member.type !== AST_NODE_TYPES.PropertyDefinition || member.static || member.computed) continue;
+    if (member.key.type !== AST_NODE_TYPES.Identifier || member.accessibility === 'private') continue;
+    const value = member.value && skipTypeWrappers(member.value);
+    if (value?.type !== AST_NODE_TYPES.NewExpression && value?.type !== AST_NODE_TYPES.CallExpression) continue;
+    const uses = classFieldUses({ visitorKeys: TREE_VISITOR_KEYS }, node, member.key.name);
+    if (!uses) continue;
+    const creations: DeferredCreation[] = [];
+    for (const write of uses.writes) {
+      const creation = summarizeCreation(skipTypeWrappers(write), context, depth);
+      if (creation === null) continue;
+      if (!creation) {
+        creations.length = 0;
+        break;
+      }
+      creations.push(creation);
+    }
+    if (creations.length > 0) fields[member.key.name] = { access: uses.access, creations, members: [...uses.members] };
+  }
+  return fields;
+}
+
+/** `new C(…)` or `C.factory(…)` as the class it names; null for `null`/`undefined`; undefined for anything else. */
+function summarizeCreation(
+  node: TSESTree.Node,
+  context: SummaryContext,
+  depth: number,
+): DeferredCreation | null | undefined {
+  if (
+    (node.type === AST_NODE_TYPES.Literal && node.value === null) ||
+    (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined')
+  )
+    return null;
+  let classRef: TSESTree.Node;
+  let factory: string | undefined;
+  if (node.type === AST_NODE_TYPES.NewExpression) classRef = node.callee;
+  else if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression) {
+    factory = getStaticPropertyName(node.callee);
+    if (factory === undefined) return undefined;
+    classRef = node.callee.object;
+  } else return undefined;
+  if (classRef.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const of = summarizeValue(classRef, context, depth + 1);
+  return of && (of.kind === 'class' || of.kind === 'reference')
+    ? { of, factory, argumentCount: node.arguments.length }
+    : undefined;
 }
 
 /**
@@ -763,7 +846,7 @@ function isHttpWriteMethod(property: TSESTree.Property): boolean {
  * call of a top-level name bound to `node:assert` (or one of its checks) by `import` or `require`.
  */
 /** Visitor keys of a tree the project layer read (it has no SourceCode). */
-const TREE_VISITOR_KEYS = visitorKeys as BodyReader['visitorKeys'];
+export const TREE_VISITOR_KEYS = visitorKeys as BodyReader['visitorKeys'];
 
 function bodyReaderOf(bindings: ReadonlyMap<string, Binding>): BodyReader {
   const isAssertModule = (node: Binding | undefined): boolean =>

@@ -204,3 +204,18 @@ function isFactory(fn: FunctionNode, className: string | undefined): boolean {
       fn.params[index].name === argument.name,
   );
 }
+
+/**
+ * The rejecting members of a deferred built by `new C(…)` (no `factory`) or `C.factory(…)` with
+ * `argumentCount` arguments, when the building itself cannot make it reject (no timeout given).
+ */
+export function creationRejectingMembers(
+  facts: DeferredClassFacts,
+  factory: string | undefined,
+  argumentCount: number,
+): ReadonlySet<string> | undefined {
+  if (factory !== undefined && !facts.factories.includes(factory)) return undefined;
+  if (facts.constructorRejects === 'always') return undefined;
+  if (facts.constructorRejects === 'given-arguments' && argumentCount > 0) return undefined;
+  return new Set(facts.rejectingMembers);
+}

@@ -1,12 +1,15 @@
 /**
  * "Does this deferred only ever resolve?" A deferred (an instance of a class with `resolve` and `reject`
- * methods, built with `new Deferred()` or its factory `Deferred.create()`) held in a private field (`#ready`, or a TypeScript `private` one) or a local
- * variable can reject only through its reject side. When every use in reach (the class body for a
- * private field, the variable's references otherwise) is a member use other than a rejecting one, a
- * write of another such deferred (or `null`/`undefined`), or a test, nothing can reject it: awaiting
- * its promise (`await this.#ready.valueOrThrow()`) cannot reject. Anything else is unknown: the deferred
- * (or its reject) handed to other code, a field other files can write, an option given at creation
- * (`Deferred.create({ timeout })` rejects on expiry), a class this cannot read.
+ * methods, built with `new Deferred()` or its factory `Deferred.create()`) held in a field or a local
+ * variable can reject only through its reject side. When every use in reach is a member use other than a
+ * rejecting one, a write of another such deferred (or `null`/`undefined`), or a test, nothing can reject
+ * it: awaiting its promise (`await this.#ready.valueOrThrow()`) cannot reject. In reach: a variable's
+ * references; for a private field (`#ready`, TS `private`), its class body; for a field other code can
+ * name (public, protected), its class body and every mention of its name in the project outside it
+ * (project/field-mentions.ts). The field's class is `this`'s, or the one the receiver's annotation names
+ * (`target: Target`, in this file or another project file), or with types the checker's class of it.
+ * Anything else is unknown: the deferred (or its reject) handed to other code, an option given at
+ * creation (`Deferred.create({ timeout })` rejects on expiry), a class this cannot read.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
@@ -17,12 +20,18 @@ import {
   keyName,
   skipChainExpression,
   skipTypeWrappers,
-  walkAst,
 } from '../ast.js';
 import { constantInit } from '../origin/function-resolution.js';
-import { getProjectKnowledge } from '../project/project.js';
-import { type AnyContext, findVariableAt, type ScopeVariable } from '../scope.js';
-import { type DeferredClassFacts, deferredClassFacts } from './deferred-class.js';
+import { fieldMentionsAreSafe } from '../project/field-mentions.js';
+import { getProjectKnowledge, type ProjectKnowledge } from '../project/project.js';
+import { type AnyContext, DefinitionType, findVariableAt, type ScopeVariable } from '../scope.js';
+import { getTypeInfo } from '../type-info.js';
+import {
+  creationRejectingMembers as membersOfCreation,
+  type DeferredClassFacts,
+  deferredClassFacts,
+} from './deferred-class.js';
+import { classFieldUses, deferredUseOf } from './deferred-field.js';
 
 /** What can make a deferred reject, by member: `reject` and whatever reaches it. */
 type RejectingMembers = ReadonlySet<string>;
@@ -56,89 +65,145 @@ function resolveOnlyDeferred(context: AnyContext, receiver: TSESTree.Node): Reje
     }
     return answer ?? undefined;
   }
-  const field = privateFieldOf(receiver);
-  if (!field) return undefined;
-  let byName = fieldCache.get(field.classNode);
+  if (receiver.type !== AST_NODE_TYPES.MemberExpression || receiver.computed) return undefined;
+  const name = keyName(receiver.property);
+  if (name === undefined) return undefined;
+  const owner = fieldOwner(context, skipTypeWrappers(skipChainExpression(receiver.object)));
+  if (!owner) return undefined;
+  if (owner.kind === 'other-file') {
+    const field = getProjectKnowledge(context).resolveDeferredField(owner.at, name);
+    return field &&
+      field.className !== undefined &&
+      mentionsAreSafe(context, name, field.rejecting, field.file, field.className)
+      ? field.rejecting
+      : undefined;
+  }
+  let byName = fieldCache.get(owner.classNode);
   if (!byName) {
     byName = new Map();
-    fieldCache.set(field.classNode, byName);
+    fieldCache.set(owner.classNode, byName);
   }
-  let answer = byName.get(field.name);
+  let answer = byName.get(name);
   if (answer === undefined) {
-    answer = fieldDeferred(context, field.classNode, field.name) ?? null;
-    byName.set(field.name, answer);
+    answer = fieldDeferred(context, owner.classNode, name) ?? null;
+    byName.set(name, answer);
   }
   return answer ?? undefined;
 }
 
-/** `this.#x`, or `this.x` for a TypeScript `private x` of the enclosing class: only that class can touch it. */
-function privateFieldOf(node: TSESTree.Node): { classNode: ClassNode; name: string } | undefined {
-  if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed) return undefined;
-  if (node.object.type !== AST_NODE_TYPES.ThisExpression) return undefined;
-  const classNode = getThisClass(node);
-  if (!classNode) return undefined;
-  if (node.property.type === AST_NODE_TYPES.PrivateIdentifier) return { classNode, name: `#${node.property.name}` };
-  const name = node.property.name;
-  const isPrivate = classNode.body.body.some(
-    (member) =>
-      member.type === AST_NODE_TYPES.PropertyDefinition &&
-      !member.computed &&
-      member.key.type === AST_NODE_TYPES.Identifier &&
-      member.key.name === name &&
-      member.accessibility === 'private',
-  );
-  return isPrivate ? { classNode, name } : undefined;
+/** The class that declares a field of `object`: `this`'s class, or the class its annotation or (with types) its type names. */
+type FieldOwner =
+  | { readonly kind: 'local'; readonly classNode: ClassNode }
+  | { readonly kind: 'other-file'; readonly at: Parameters<ProjectKnowledge['resolveDeferredField']>[0] };
+
+function fieldOwner(context: AnyContext, object: TSESTree.Node): FieldOwner | undefined {
+  if (object.type === AST_NODE_TYPES.ThisExpression) {
+    const classNode = getThisClass(object);
+    return classNode && { kind: 'local', classNode };
+  }
+  if (object.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const typeName = annotatedClassName(context, object);
+  if (typeName) {
+    const variable = findVariableAt(context.sourceCode, typeName, typeName);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.type === DefinitionType.ClassName) return { kind: 'local', classNode: def.node };
+    if (def?.type === DefinitionType.ImportBinding) return { kind: 'other-file', at: typeName };
+  }
+  return checkerClassOf(context, object);
 }
 
-/** The field `name` of `classNode` (`#x` for a private one) as `obj.x`/`obj.#x` anywhere in the class, and its declaration. */
-function fieldDeferred(context: AnyContext, classNode: ClassNode, name: string): RejectingMembers | undefined {
-  const writes: TSESTree.Node[] = [];
-  const accesses: TSESTree.Node[] = [];
-  for (const member of classNode.body.body) {
-    if (
-      member.type === AST_NODE_TYPES.PropertyDefinition &&
-      !member.computed &&
-      !member.static &&
-      keyName(member.key) === name &&
-      member.value
-    ) {
-      writes.push(member.value);
-    }
+/** `target: Target`, `target?: Target | undefined`, `const target = make() as Target`: the class name written. */
+function annotatedClassName(context: AnyContext, identifier: TSESTree.Identifier): TSESTree.Identifier | undefined {
+  const variable = findVariableAt(context.sourceCode, identifier, identifier);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type !== DefinitionType.Parameter && def?.type !== DefinitionType.Variable) return undefined;
+  const name = def.name as TSESTree.Identifier;
+  let type: TSESTree.TypeNode | undefined = name.typeAnnotation?.typeAnnotation;
+  if (!type && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id === name) {
+    const init = def.node.init;
+    if (init?.type === AST_NODE_TYPES.TSAsExpression) type = init.typeAnnotation;
   }
-  walkAst(classNode.body, context.sourceCode.visitorKeys, (node) => {
-    if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed && keyName(node.property) === name)
-      accesses.push(node);
-    return true;
-  });
-  return judgeUses(context, writes, accesses);
+  if (type?.type === AST_NODE_TYPES.TSUnionType) {
+    const parts = type.types.filter(
+      (part) => part.type !== AST_NODE_TYPES.TSNullKeyword && part.type !== AST_NODE_TYPES.TSUndefinedKeyword,
+    );
+    type = parts.length === 1 ? parts[0] : undefined;
+  }
+  return type?.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier
+    ? type.typeName
+    : undefined;
+}
+
+/** With types: the class the checker gives `object`'s type, declared in this file or another source file of the program. */
+function checkerClassOf(context: AnyContext, object: TSESTree.Identifier): FieldOwner | undefined {
+  const info = getTypeInfo(context);
+  if (!info) return undefined;
+  const type = info.checker.getNonNullableType(info.typeOf(object));
+  const declarations = type.isClass() ? (type.getSymbol()?.getDeclarations() ?? []) : [];
+  if (declarations.length !== 1) return undefined;
+  const declaration = declarations[0]!;
+  const sourceFile = declaration.getSourceFile();
+  if (sourceFile.isDeclarationFile || info.services.program.isSourceFileFromExternalLibrary(sourceFile))
+    return undefined;
+  if (sourceFile === info.services.esTreeNodeToTSNodeMap.get(object).getSourceFile()) {
+    const classNode = info.services.tsNodeToESTreeNodeMap.get(declaration) as TSESTree.Node | undefined;
+    return classNode?.type === AST_NODE_TYPES.ClassDeclaration ? { kind: 'local', classNode } : undefined;
+  }
+  const className = (declaration as { name?: { text?: string } }).name?.text;
+  return className === undefined
+    ? undefined
+    : { kind: 'other-file', at: { classFile: sourceFile.fileName, className } };
+}
+
+/**
+ * The field `name` of `classNode` (`#x` for a private one), by every use of it in the class; a field other
+ * code can name (public, or protected) also by every mention of it in the project outside the class.
+ */
+function fieldDeferred(context: AnyContext, classNode: ClassNode, name: string): RejectingMembers | undefined {
+  const uses = classFieldUses(context.sourceCode, classNode, name);
+  if (!uses) return undefined;
+  const rejecting = creationsRejectingMembers(context, uses.writes);
+  if (!rejecting || [...uses.members].some((member) => rejecting.has(member))) return undefined;
+  if (uses.access === 'private') return rejecting;
+  const className = classNode.id?.name;
+  const file = context.physicalFilename || context.filename;
+  return className !== undefined && mentionsAreSafe(context, name, rejecting, file, className) ? rejecting : undefined;
+}
+
+function mentionsAreSafe(
+  context: AnyContext,
+  name: string,
+  rejecting: RejectingMembers,
+  file: string,
+  className: string,
+): boolean {
+  return fieldMentionsAreSafe(context, { name, rejecting, file, className });
 }
 
 function variableDeferred(context: AnyContext, variable: ScopeVariable): RejectingMembers | undefined {
   const declarator = variable.defs[0]!.node as TSESTree.VariableDeclarator;
   if (declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
   const writes: TSESTree.Node[] = declarator.init ? [declarator.init] : [];
-  const accesses = variable.references.filter((reference) => !reference.init).map((reference) => reference.identifier);
-  return judgeUses(context, writes, accesses);
+  const members = new Set<string>();
+  for (const reference of variable.references) {
+    if (reference.init) continue;
+    const use = deferredUseOf(reference.identifier, reference.identifier.parent);
+    if (use.kind === 'unknown') return undefined;
+    if (use.kind === 'write') writes.push(use.value);
+    if (use.kind === 'member') members.add(use.name);
+  }
+  const rejecting = creationsRejectingMembers(context, writes);
+  return rejecting && ![...members].some((member) => rejecting.has(member)) ? rejecting : undefined;
 }
 
-/** Every write a resolve-only deferred creation, every access a safe use: the rejecting members, else undefined. */
-function judgeUses(
+/** Every write a resolve-only deferred creation (or `null`/`undefined`), at least one: their rejecting members, else undefined. */
+function creationsRejectingMembers(
   context: AnyContext,
-  writes: TSESTree.Node[],
-  accesses: readonly TSESTree.Node[],
+  writes: readonly TSESTree.Node[],
 ): RejectingMembers | undefined {
-  const assigned = [...writes];
-  const uses: TSESTree.Node[] = [];
-  for (const access of accesses) {
-    const parent = access.parent;
-    if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === access) {
-      if (parent.operator !== '=' && parent.operator !== '??=' && parent.operator !== '||=') return undefined;
-      assigned.push(parent.right);
-    } else uses.push(access);
-  }
   const rejecting = new Set<string>();
   let created = false;
-  for (const value of assigned) {
+  for (const value of writes) {
     const node = skipTypeWrappers(value);
     if (isNullish(node)) continue;
     const members = creationRejectingMembers(context, node);
@@ -146,8 +211,7 @@ function judgeUses(
     for (const member of members) rejecting.add(member);
     created = true;
   }
-  if (!created) return undefined;
-  return uses.every((use) => isSafeUse(use, rejecting)) ? rejecting : undefined;
+  return created ? rejecting : undefined;
 }
 
 function isNullish(node: TSESTree.Node): boolean {
@@ -155,31 +219,6 @@ function isNullish(node: TSESTree.Node): boolean {
     (node.type === AST_NODE_TYPES.Literal && node.value === null) ||
     (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined')
   );
-}
-
-/** A use that neither rejects the deferred nor hands it (or its reject side) to other code. */
-function isSafeUse(access: TSESTree.Node, rejecting: RejectingMembers): boolean {
-  const parent = access.parent;
-  if (!parent) return false;
-  switch (parent.type) {
-    case AST_NODE_TYPES.MemberExpression: {
-      if (parent.object !== access) return false;
-      const member = parent.computed ? undefined : keyName(parent.property);
-      return member !== undefined && !rejecting.has(member);
-    }
-    case AST_NODE_TYPES.UnaryExpression:
-      return parent.operator === '!' || parent.operator === 'typeof' || parent.operator === 'void';
-    case AST_NODE_TYPES.BinaryExpression:
-      return ['===', '!==', '==', '!='].includes(parent.operator);
-    case AST_NODE_TYPES.LogicalExpression:
-      return parent.operator === '&&' && parent.left === access;
-    case AST_NODE_TYPES.IfStatement:
-    case AST_NODE_TYPES.ConditionalExpression:
-    case AST_NODE_TYPES.WhileStatement:
-      return parent.test === access;
-    default:
-      return false;
-  }
 }
 
 /**
@@ -197,11 +236,7 @@ function creationRejectingMembers(context: AnyContext, node: TSESTree.Node): Rej
     classRef = node.callee.object;
   } else return undefined;
   const facts = classFacts(context, classRef);
-  if (!facts) return undefined;
-  if (factory !== undefined && !facts.factories.includes(factory)) return undefined;
-  if (facts.constructorRejects === 'always') return undefined;
-  if (facts.constructorRejects === 'given-arguments' && node.arguments.length > 0) return undefined;
-  return new Set(facts.rejectingMembers);
+  return facts && membersOfCreation(facts, factory, node.arguments.length);
 }
 
 /** The deferred facts of the class `node` names: a class of this file, else one another project file exports. */

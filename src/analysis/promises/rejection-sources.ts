@@ -102,10 +102,11 @@ function callCanReject(context: AnyContext, input: TSESTree.Node): boolean {
   if (node.type !== AST_NODE_TYPES.CallExpression) return false;
   if (isHandledPromiseChain(context.sourceCode, node) || isMicrotaskChain(context, node)) return false;
   if (isNeverRejectingApiCall(context, node)) return false;
-  // Before the method's own body: what it awaits settles by rejecting only when something calls `reject`.
-  if (callSettlesOnlyByResolving(context, node)) return false;
   const called = resolveCalledFunction(context, node);
-  return !called || calledFunctionCanReject(context, called);
+  const bodyCanReject = !called || calledFunctionCanReject(context, called);
+  // A deferred's method can reject by its body, yet settles by rejecting only when something calls `reject`
+  // (asked last: with types, finding the receiver's class asks the checker).
+  return bodyCanReject && !callSettlesOnlyByResolving(context, node);
 }
 
 /**

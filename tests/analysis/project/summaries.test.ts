@@ -99,6 +99,41 @@ describe('summarizeModule: ESM', () => {
     });
   });
 
+  it('records the fields other files can name that hold a deferred built in the class', () => {
+    const summary = summarize(
+      `import { Deferred } from './deferred.js';
+      export class Target {
+        ready = Deferred.create();
+        protected closed: Deferred | null = new Deferred(1000);
+        private hidden = new Deferred();
+        #own = new Deferred();
+        shared = Deferred.create();
+        plain = 1;
+        open() { this.ready.resolve(); this.closed = null; keep(this.shared); }
+      }`,
+      '/project/module.ts',
+    );
+    const reference = { kind: 'reference', specifier: './deferred.js', via: 'import', name: 'Deferred', members: [] };
+    expect(summary.exports.Target).toMatchObject({
+      deferredFields: {
+        ready: {
+          access: 'public',
+          creations: [{ of: reference, factory: 'create', argumentCount: 0 }],
+          members: ['resolve'],
+        },
+        closed: {
+          access: 'protected',
+          creations: [{ of: reference, factory: undefined, argumentCount: 1 }],
+          members: [],
+        },
+      },
+    });
+    expect(Object.keys((summary.exports.Target as { deferredFields: object }).deferredFields)).toEqual([
+      'ready',
+      'closed',
+    ]);
+  });
+
   it('skips type-only exports and names declared twice', () => {
     const summary = summarize(
       `export type { T } from './t.js'; var h = async () => { await io(); }; var h = () => 1; export { h };`,

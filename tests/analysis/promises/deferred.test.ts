@@ -39,7 +39,7 @@ describe('callSettlesOnlyByResolving', () => {
     expect(answers(code)).toEqual([true, true, true]);
   });
 
-  it('rejected, timed, handed on, public or written from outside: unknown', () => {
+  it('rejected (from outside too), timed, handed on or written from outside: unknown', () => {
     const code = [
       'class Page {',
       '  #a = new Latch();',
@@ -50,10 +50,51 @@ describe('callSettlesOnlyByResolving', () => {
       '  async open(other: Latch) { await this.#a.wait(); await this.#b.wait(); await this.#c.wait(); await this.d.wait(); await this.#e.wait(); this.#e = other; }',
       '  fail() { this.#a.reject(new Error("x")); register(this.#c); }',
       '}',
+      'function abort(page: Page) { page.d.reject(new Error("x")); }',
       'let later = new Latch();',
       'async function run() { await later.wait(); }',
       'export function swap(other: Latch) { later = other; }',
     ].join('\n');
     expect(answers(code)).toEqual([false, false, false, false, false, false]);
+  });
+
+  // A name no other file of tests/fixtures mentions: a field of that name declared there would make it unknown.
+  it('a public field, by every mention of it in the project; the receiver by its annotation or its class', () => {
+    const code = [
+      'export class Target {',
+      '  opened = new Latch();',
+      '  closed = new Latch();',
+      '  attach() { this.opened.resolve(); }',
+      '}',
+      'async function watch(target: Target, maybe?: Target | undefined, other = new Target()) {',
+      '  await target.opened.wait();',
+      '  await maybe?.opened.wait();',
+      '  await target.closed.wait();',
+      '  await other.opened.wait();',
+      '}',
+      'const closers = { close: (target: Target) => target.closed.reject(new Error("closed")) };',
+    ].join('\n');
+    // `other` has no annotation: without types its class is unknown.
+    expect(answers(code)).toEqual([true, true, false, false]);
+  });
+
+  it('with types, the class of an unannotated receiver from the checker', () => {
+    const code = [
+      'export class Target {',
+      '  opened = new Latch();',
+      '  attach() { this.opened.resolve(); }',
+      '}',
+      'async function watch(all: Target[]) {',
+      '  const target = all[0]!;',
+      '  await target.opened.wait();',
+      '}',
+    ].join('\n');
+    const typed = probe(
+      { code: `${LATCH}\n${code}`, filename: 'file.ts', typed: true },
+      'CallExpression[callee.property.name="wait"]',
+      (context, node) => callSettlesOnlyByResolving(context, node as never),
+    );
+    expect(typed.at(-1)).toBe(true);
+    expect(answers(code).at(-1)).toBe(false);
   });
 });
