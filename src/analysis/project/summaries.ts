@@ -21,10 +21,12 @@ import {
 } from '../ast.js';
 import { ASSERTION_METHODS, ASSERTION_MODULES } from '../catalog/assertions.js';
 import { PACING_NAME_PATTERN } from '../catalog/pacing.js';
-import { PROMISE_CALLBACK_METHODS } from '../catalog/promise-apis.js';
+import { PROMISE_CALLBACK_METHODS, PROMISE_RETURNING_APIS } from '../catalog/promise-apis.js';
+import { THROWING_BUILTINS } from '../catalog/throwing-builtins.js';
 import { effectOfName, type WorkEffect } from '../concurrency/effect-names.js';
 import { sqlKindOf } from '../concurrency/sql-kind.js';
 import { classMember, functionReturnsPromise, objectPropertyName } from '../origin/function-resolution.js';
+import type { ApiRow } from '../origin/modules.js';
 import {
   type DeclaredShape,
   mergeDeclaredShapes,
@@ -703,7 +705,9 @@ const judging = new WeakSet<FunctionNode>();
  * of the linted file, read without scope: an awaited or returned call can reject unless it is a handled
  * chain, a `new Promise` whose executor only resolves, or a call of a function of this tree (a top-level
  * function, a method of the same class through `this.`) that cannot reject itself, followed `MAX_DEPTH`
- * deep. A returned call counts unless it is known not to be a promise.
+ * deep. An awaited or returned value counts unless it is known not to be a promise: a value that is not a
+ * call (`await p`, `await import(s)`) is a promise of unknown origin. A built-in that throws on bad input
+ * (`JSON.parse(s)`) outside a `try` counts as a `throw`.
  */
 function asyncFunctionCanReject(fn: FunctionNode, context: SummaryContext, depth: number): boolean {
   if (cannotReject(context.reader, fn)) return false;
@@ -722,16 +726,20 @@ function asyncFunctionCanReject(fn: FunctionNode, context: SummaryContext, depth
           !context.bindings.has('Promise') &&
           executorOnlyResolves(context.reader, node.arguments[0])
         );
-      if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+      // `await import(s)`, `await p`: a promise of unknown origin can reject.
+      if (node.type === AST_NODE_TYPES.ImportExpression) return true;
+      if (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined') return false;
+      if (node.type !== AST_NODE_TYPES.CallExpression) return true;
       if (isHandledPromiseChain(context.reader, node)) return false;
       const callee = treeFunctionOf(node.callee, fn, context.bindings);
       return !callee || asyncFunctionCanReject(callee, context, depth + 1);
     };
     const answer =
       collectRejectionSources(context.reader, fn, {
-        awaited: callCanReject,
+        awaited: (value) => expressionIsPromise(value, context.bindings, 0) !== 'no' && callCanReject(value),
         returned: (value) => expressionIsPromise(value, context.bindings, 0) !== 'no' && callCanReject(value),
         throws: (call) => {
+          if (context.reader.throwsOnBadInput(call)) return true;
           const callee = treeFunctionOf(call.callee, fn, context.bindings);
           return callee !== undefined && throwsOnPurpose(context.reader, callee);
         },
@@ -848,6 +856,50 @@ function isHttpWriteMethod(property: TSESTree.Property): boolean {
 /** Visitor keys of a tree the project layer read (it has no SourceCode). */
 export const TREE_VISITOR_KEYS = visitorKeys as BodyReader['visitorKeys'];
 
+/** `readFile(x)` of `node:fs/promises`, `fsp.readFile(x)`: a call of a catalogued promise API by its import or `require`. */
+function isImportedPromiseCall(input: TSESTree.Node, bindings: ReadonlyMap<string, Binding>): boolean {
+  const node = skipTypeWrappers(skipChainExpression(input));
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const path: string[] = [];
+  let callee: TSESTree.Node = skipTypeWrappers(skipChainExpression(node.callee));
+  while (callee.type === AST_NODE_TYPES.MemberExpression) {
+    const name = getStaticPropertyName(callee);
+    if (name === undefined) return false;
+    path.unshift(name);
+    callee = skipTypeWrappers(callee.object);
+  }
+  if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+  const binding = bindings.get(callee.name);
+  if (!binding || !isReferenceBinding(binding)) return false;
+  const full = [
+    ...(binding.name === '*' || binding.name === 'default' ? [] : [binding.name]),
+    ...binding.members,
+    ...path,
+  ];
+  const specifier = binding.specifier.replace(/^node:/, '');
+  return PROMISE_RETURNING_APIS.some((row) => row.module === specifier && row.path.join('.') === full.join('.'));
+}
+
+/** `JSON.parse(s)`, `new URL(s)`: a call (or `new`) of a global of `rows` by its path, its first name not bound in the tree. */
+function isGlobalCallOf(
+  node: TSESTree.CallExpression | TSESTree.NewExpression,
+  rows: readonly ApiRow[],
+  bindings: ReadonlyMap<string, Binding>,
+): boolean {
+  const path: string[] = [];
+  let callee: TSESTree.Node = skipTypeWrappers(skipChainExpression(node.callee));
+  while (callee.type === AST_NODE_TYPES.MemberExpression) {
+    const name = getStaticPropertyName(callee);
+    if (name === undefined) return false;
+    path.unshift(name);
+    callee = skipTypeWrappers(callee.object);
+  }
+  if (callee.type !== AST_NODE_TYPES.Identifier || bindings.has(callee.name)) return false;
+  path.unshift(callee.name);
+  const kind = node.type === AST_NODE_TYPES.NewExpression ? 'construct' : 'call';
+  return rows.some((row) => row.module === undefined && row.kind === kind && row.path.join('.') === path.join('.'));
+}
+
 function bodyReaderOf(bindings: ReadonlyMap<string, Binding>): BodyReader {
   const isAssertModule = (node: Binding | undefined): boolean =>
     node?.type === AST_NODE_TYPES.CallExpression && ASSERTION_MODULES.has(requiredSpecifier(node) ?? '');
@@ -866,6 +918,8 @@ function bodyReaderOf(bindings: ReadonlyMap<string, Binding>): BodyReader {
   return {
     visitorKeys: TREE_VISITOR_KEYS,
     isGlobalPromise: (identifier) => identifier.name === 'Promise' && !bindings.has('Promise'),
+    throwsOnBadInput: (node) => isGlobalCallOf(node, THROWING_BUILTINS, bindings),
+    isKnownPromise: (node) => expressionIsPromise(node, bindings, 0) === 'yes' || isImportedPromiseCall(node, bindings),
     constructedClass(node) {
       const binding = node.callee.type === AST_NODE_TYPES.Identifier ? bindings.get(node.callee.name) : undefined;
       return binding?.type === AST_NODE_TYPES.ClassDeclaration || binding?.type === AST_NODE_TYPES.ClassExpression

@@ -1,7 +1,7 @@
 /**
  * "Is this a call of an API whose promise never rejects?" By the catalogue of never-rejecting APIs
  * (catalog/never-rejecting-apis.ts): the call itself by origin (`setTimeout(ms)` of `node:timers/promises`
- * without a `signal`), or a method of an object the API constructs, followed by origin through variables
+ * without a `signal`, and with no value or one known not to be a promise), or a method of an object the API constructs, followed by origin through variables
  * and `this.<field>` of the class that stores it (`this.worker = new Worker(file)`, then
  * `this.worker.terminate()`); with types, a method of any value whose type the module declares under the
  * constructed class's name, wherever it was made.
@@ -15,6 +15,7 @@ import { trackModuleReferences } from '../origin/modules.js';
 import { isTypeDeclaredBy, programDeclaresModule } from '../origin/type-origin.js';
 import { type AnyContext } from '../scope.js';
 import { getTypeInfo } from '../type-info.js';
+import { getPromiseKnowledge } from './promises.js';
 
 /** Rows that construct an object, by the name of a method whose promise never rejects: for typed files. */
 const CONSTRUCT_ROWS_BY_METHOD: ReadonlyMap<string, readonly NeverRejectingApiRow[]> = (() => {
@@ -58,7 +59,12 @@ function neverRejectingCallsByOrigin(context: AnyContext): ReadonlySet<TSESTree.
         for (const use of findInstanceCalls(context, node, { methods })) found.add(use.call);
       } else {
         const call = row.kind === 'read' ? compiledImportCall(node) : node;
-        if (call?.type === AST_NODE_TYPES.CallExpression && withoutSignal(call, row.signalOptionsAt)) found.add(call);
+        if (
+          call?.type === AST_NODE_TYPES.CallExpression &&
+          withoutSignal(call, row.signalOptionsAt) &&
+          plainValue(context, call, row.valueAt)
+        )
+          found.add(call);
       }
     }
     calls = found;
@@ -80,6 +86,18 @@ function compiledImportCall(read: TSESTree.Node): TSESTree.CallExpression | unde
   }
   const call = sequence.parent;
   return call?.type === AST_NODE_TYPES.CallExpression && call.callee === sequence ? call : undefined;
+}
+
+/**
+ * No value at `index`, or one known not to be a promise: the timer fulfils with it, so a promise there
+ * (`setTimeout(10, load())`) is adopted and rejects the timer's promise when it rejects.
+ */
+function plainValue(context: AnyContext, call: TSESTree.CallExpression, index: number | undefined): boolean {
+  if (index === undefined) return true;
+  if (call.arguments.slice(0, index + 1).some((argument) => argument.type === AST_NODE_TYPES.SpreadElement))
+    return false;
+  const value = call.arguments[index];
+  return value === undefined || getPromiseKnowledge(context).isPromise(value) === 'no';
 }
 
 /** No options at `index`, or an object literal there without a `signal` (and no spread that could bring one). */

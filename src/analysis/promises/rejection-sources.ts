@@ -21,7 +21,8 @@ import {
   skipTypeWrappers,
 } from '../ast.js';
 import { PROMISE_CONSTRUCTOR, PROMISE_RESOLVE } from '../catalog/promise-apis.js';
-import { resolveFunction } from '../origin/function-resolution.js';
+import { THROWING_BUILTINS } from '../catalog/throwing-builtins.js';
+import { constantInit, resolveFunction } from '../origin/function-resolution.js';
 import { trackModuleReferences } from '../origin/modules.js';
 import { type AnyContext } from '../scope.js';
 import { type CalledFunction, resolveCalledFunction } from './called-function.js';
@@ -33,6 +34,7 @@ import {
   collectRejectionSources,
   executorOnlyResolves,
   isHandledPromiseChain,
+  type RejectionJudge,
   type RejectionSource,
   throwsOnPurpose,
 } from './rejection.js';
@@ -83,8 +85,9 @@ export function isMicrotaskChain(context: AnyContext, call: TSESTree.CallExpress
     (receiver.arguments.length === 1 && receiver.arguments[0]!.type === AST_NODE_TYPES.Literal);
   if (fulfilled ? !trackModuleReferences(context, PROMISE_RESOLVE).has(receiver) : !isMicrotaskChain(context, receiver))
     return false;
-  const sources = callback.async ? findRejectionSources(context, callback) : bodyRejectionSources(context, callback);
-  return sources.length === 0;
+  // The chain adopts what the callback returns and rejects with what it throws: judged as a dropped call's function.
+  if (callback.async) return !functionCanReject(context, callback);
+  return collectRejectionSources(context.sourceCode, callback, droppedCallJudge(context)).length === 0;
 }
 
 /** A returned call known to give a promise that can reject (an unknown call may return a plain value). */
@@ -92,12 +95,51 @@ function returnedPromiseCanReject(context: AnyContext, node: TSESTree.Node): boo
   return getPromiseKnowledge(context).isPromise(node) === 'yes' && callCanReject(context, node);
 }
 
+/**
+ * Can an awaited or returned value that may be a promise reject? A call or `new` as `callCanReject` says;
+ * `import(s)` can; a name bound once to a value as that value (`const p = readFile(x); await p;`); any
+ * other value is a promise of unknown origin, which can.
+ */
+function valueCanReject(context: AnyContext, input: TSESTree.Node, seen = new Set<TSESTree.Node>()): boolean {
+  const node = skipTypeWrappers(skipChainExpression(input));
+  if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression)
+    return callCanReject(context, node);
+  if (node.type === AST_NODE_TYPES.Identifier && !seen.has(node)) {
+    seen.add(node);
+    const init = constantInit(context, node);
+    if (init && !isFunctionNode(init) && init.type !== AST_NODE_TYPES.ClassDeclaration)
+      return getPromiseKnowledge(context).isPromise(init) !== 'no' && valueCanReject(context, init, seen);
+  }
+  return true;
+}
+
+/**
+ * What makes a dropped call's promise (or a microtask chain) reject: an awaited or returned value unless it is
+ * known not to be a promise or not to reject (returning or awaiting a promise hands its rejection on; the
+ * callback question leaves an unknown one out), a call outside a `try` that throws on purpose (a helper of the
+ * file with a `throw` of its own) or a built-in that throws on bad input (`JSON.parse(s)`, `new URL(s)`, see
+ * catalog/throwing-builtins.ts). Other plain calls are not counted: any function can throw on a bug.
+ */
+function droppedCallJudge(context: AnyContext): RejectionJudge {
+  const mayBePromise = (value: TSESTree.Node): boolean => getPromiseKnowledge(context).isPromise(value) !== 'no';
+  return {
+    awaited: (value) => mayBePromise(value) && valueCanReject(context, value),
+    returned: (value) => mayBePromise(value) && valueCanReject(context, value),
+    throws: (call) => {
+      if (trackModuleReferences(context, THROWING_BUILTINS).has(call)) return true;
+      if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+      const called = resolveFunction(context, call.callee);
+      return called !== undefined && throwsOnPurpose(context.sourceCode, called);
+    },
+  };
+}
+
 /** Is `node` a call (or `new`) whose promise can reject? Values that are not calls are left out: their origin is unknown. */
 function callCanReject(context: AnyContext, input: TSESTree.Node): boolean {
   const node = skipTypeWrappers(skipChainExpression(input));
   if (node.type === AST_NODE_TYPES.NewExpression) {
     if (!trackModuleReferences(context, PROMISE_CONSTRUCTOR).has(node)) return true;
-    return !executorOnlyResolves(context.sourceCode, node.arguments[0]);
+    return !executorOnlyResolves(context, node.arguments[0]);
   }
   if (node.type !== AST_NODE_TYPES.CallExpression) return false;
   if (isHandledPromiseChain(context.sourceCode, node) || isMicrotaskChain(context, node)) return false;
@@ -143,14 +185,7 @@ function functionCanReject(context: AnyContext, fn: FunctionNode): boolean {
   try {
     const answer =
       findRejectionSources(context, fn).length > 0 ||
-      collectRejectionSources(context.sourceCode, fn, {
-        awaited: () => false,
-        returned: (value) => getPromiseKnowledge(context).isPromise(value) !== 'no' && callCanReject(context, value),
-        throws: (call) => {
-          const called = resolveFunction(context, call.callee);
-          return called !== undefined && throwsOnPurpose(context.sourceCode, called);
-        },
-      }).length > 0;
+      collectRejectionSources(context.sourceCode, fn, droppedCallJudge(context)).length > 0;
     canRejectCache.set(fn, answer);
     return answer;
   } finally {

@@ -20,9 +20,11 @@ import {
 } from '../ast.js';
 import { INVARIANT_ASSERTIONS } from '../catalog/assertions.js';
 import { LISTENER_METHODS } from '../catalog/event-loop-callbacks.js';
+import { THROWING_BUILTINS } from '../catalog/throwing-builtins.js';
 import { constantInit } from '../origin/function-resolution.js';
 import { trackModuleReferences } from '../origin/modules.js';
 import { type AnyContext, findVariableAt, type SourceCode } from '../scope.js';
+import { getPromiseKnowledge } from './promises.js';
 
 /** What walking a body needs: the tree's visitor keys. */
 type Walker = Pick<SourceCode, 'visitorKeys'>;
@@ -35,12 +37,16 @@ export interface BodyReader extends Walker {
   constructedClass(node: TSESTree.NewExpression): ClassNode | undefined;
   /** Is `identifier` the global `Promise` (not a binding of this tree)? */
   isGlobalPromise(identifier: TSESTree.Identifier): boolean;
+  /** Is `node` a call of a built-in that throws on bad input (`JSON.parse(s)`, `new URL(s)`, see catalog/throwing-builtins.ts)? */
+  throwsOnBadInput(node: TSESTree.CallExpression | TSESTree.NewExpression): boolean;
+  /** Is `node` known to be a promise (`readFile(x)`, `Promise.reject(e)`)? */
+  isKnownPromise(node: TSESTree.Node): boolean;
 }
 
 const readers = new WeakMap<TSESTree.Program, BodyReader>();
 
 /** The body reader of the linted file: assertions known by origin. */
-function bodyReaderOf(context: AnyContext): BodyReader {
+export function bodyReaderOf(context: AnyContext): BodyReader {
   const program = context.sourceCode.ast;
   let reader = readers.get(program);
   if (!reader) {
@@ -59,6 +65,8 @@ function bodyReaderOf(context: AnyContext): BodyReader {
         const variable = findVariableAt(context.sourceCode, identifier, identifier);
         return !variable || variable.defs.length === 0;
       },
+      throwsOnBadInput: (node) => trackModuleReferences(context, THROWING_BUILTINS).has(node),
+      isKnownPromise: (node) => getPromiseKnowledge(context).isPromise(node) === 'yes',
     };
     readers.set(program, reader);
   }
@@ -74,6 +82,8 @@ const cache = new WeakMap<FunctionNode, boolean>();
 export function cannotReject(source: AnyContext | BodyReader, fn: FunctionNode): boolean {
   let answer = cache.get(fn);
   if (answer === undefined) {
+    // A function reached again while judged (through a promise its executor resolves with) counts as able to reject.
+    cache.set(fn, false);
     answer = computeCannotReject('sourceCode' in source ? bodyReaderOf(source) : source, fn);
     cache.set(fn, answer);
   }
@@ -144,20 +154,41 @@ function isNonRejectingValue(reader: BodyReader, node: TSESTree.Node): boolean {
 
 /**
  * `new Promise((resolve) => setTimeout(resolve, ms))`: an executor that never takes `reject` settles
- * only by resolving, unless it throws synchronously, which rejects the promise: a `throw` of its own
- * outside a `try … catch`. (Its plain calls are not counted, as for an async body's rejection sources:
- * their throws are bugs, not failures a caller guards against.)
+ * only by resolving, unless it throws synchronously, which rejects the promise: a `throw` of its own or
+ * a call of a built-in that throws on bad input (`JSON.parse(s)`) outside a `try … catch`; or unless
+ * it resolves with a promise, whose rejection the promise adopts: `resolve(readFile(x))`,
+ * `resolve(Promise.reject(e))`. (Its plain calls are not counted, as for an async body's rejection
+ * sources: their throws are bugs, not failures a caller guards against. A value of unknown origin,
+ * `resolve(result)`, is taken for a plain value: callback wrappers resolve with what the callback got.)
  */
-export function executorOnlyResolves(sourceCode: Walker, executor: TSESTree.Node | undefined): boolean {
+export function executorOnlyResolves(source: AnyContext | BodyReader, executor: TSESTree.Node | undefined): boolean {
   if (!executor || !isFunctionNode(executor) || executor.async || executor.generator) return false;
   if (executor.params.length >= 2 || executor.params.some((param) => param.type === AST_NODE_TYPES.RestElement))
     return false;
-  const throws = collect(
-    sourceCode,
-    executor.body,
-    (node) => node.type === AST_NODE_TYPES.ThrowStatement && !isInsideTryBlock(node, executor),
-  );
-  return throws.length === 0;
+  const reader = 'sourceCode' in source ? bodyReaderOf(source) : source;
+  const resolve = executor.params[0];
+  const resolveName = resolve?.type === AST_NODE_TYPES.Identifier ? resolve.name : undefined;
+  const throws = collect(reader, executor.body, (node) => {
+    if (node.type === AST_NODE_TYPES.ThrowStatement) return !isInsideTryBlock(node, executor);
+    if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) return false;
+    return reader.throwsOnBadInput(node) && !isInsideTryBlock(node, executor);
+  });
+  if (throws.length > 0 || resolveName === undefined) return throws.length === 0;
+  // `resolve(x)` anywhere in the executor, in its callbacks too (`stream.on('end', () => resolve(load()))`).
+  let adopts = false;
+  walkAst(executor.body, reader.visitorKeys, (node) => {
+    if (adopts) return false;
+    if (node.type !== AST_NODE_TYPES.CallExpression) return true;
+    const callee = skipTypeWrappers(skipChainExpression(node.callee));
+    const argument = node.arguments[0];
+    adopts =
+      callee.type === AST_NODE_TYPES.Identifier &&
+      callee.name === resolveName &&
+      argument !== undefined &&
+      (argument.type === AST_NODE_TYPES.SpreadElement || isRejectCall(argument) || reader.isKnownPromise(argument));
+    return true;
+  });
+  return !adopts;
 }
 
 /** Is `node` inside the block of a `try` that has a `catch`, within `fn`? (The `catch` may rethrow: that `throw` is a source of its own.) */
@@ -471,8 +502,8 @@ export interface RejectionSource {
 export interface RejectionJudge {
   awaited(value: TSESTree.Expression): boolean;
   returned(value: TSESTree.Expression): boolean;
-  /** Does this call, outside a `try`, throw on purpose (a helper of the file with a `throw` of its own)? */
-  throws?(call: TSESTree.CallExpression): boolean;
+  /** Does this call, outside a `try`, throw on purpose (a helper of the file with a `throw` of its own, `JSON.parse`)? */
+  throws?(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean;
 }
 
 /**
@@ -500,6 +531,7 @@ export function collectRejectionSources(walker: Walker, fn: FunctionNode, judge:
           if (node.await && !guarded) sources.push({ node, kind: 'for-await' });
           return true;
         case AST_NODE_TYPES.CallExpression:
+        case AST_NODE_TYPES.NewExpression:
           if (!guarded && judge.throws?.(node)) sources.push({ node, kind: 'throw' });
           return true;
         case AST_NODE_TYPES.ReturnStatement:

@@ -108,6 +108,27 @@ describe('findRejectionSources', () => {
     expect(sources({ code: shadowed })).toEqual(['await 2:await new Promise((resolve) => resolve())']);
   });
 
+  it('counts a Promise whose executor resolves with a promise or calls a built-in that throws on bad input', () => {
+    const code = [
+      "import { readFile } from 'node:fs/promises';",
+      'async function f(x, s, value) {',
+      '  await new Promise((resolve) => resolve(readFile(x)));',
+      '  await new Promise((resolve) => resolve(Promise.reject(new Error("x"))));',
+      '  await new Promise((resolve) => { emitter.once("done", () => resolve(readFile(x))); });',
+      '  await new Promise((resolve) => { resolve(JSON.parse(s)); });',
+      '  await new Promise((resolve) => { try { resolve(JSON.parse(s)); } catch { resolve(null); } });',
+      '  await new Promise((resolve) => resolve(value));',
+      '}',
+    ].join('\n');
+    // A value of unknown origin is taken for a plain one (callback wrappers resolve with what they got).
+    expect(sources({ code })).toEqual([
+      'await 3:await new Promise((resolve) => resolve(readFile(x)))',
+      'await 4:await new Promise((resolve) => resolve(Promise.reject(new Error("x"))))',
+      'await 5:await new Promise((resolve) => { emitter.once("done", () => resolve(readFile(x))); })',
+      'await 6:await new Promise((resolve) => { resolve(JSON.parse(s)); })',
+    ]);
+  });
+
   it('does not look into nested functions, and has nothing to say about plain functions', () => {
     const code = 'async function f() { list.forEach(async (x) => { await save(x); }); const g = () => { throw 1; }; }';
     expect(sources({ code })).toEqual([]);
@@ -135,13 +156,28 @@ describe('isMicrotaskChain', () => {
     const code = [
       'async function load() { return (await fetch("/x")).json(); }',
       'ask(Promise.resolve().then(() => { if (!cancelled) run(); }));',
-      'ask(Promise.resolve(0).then(() => flush()));',
-      'ask(Promise.resolve().then(() => step(1)).then(() => step(2)));',
+      'ask(Promise.resolve(0).then(() => { flush(); }));',
+      'ask(Promise.resolve().then(() => { step(1); }).then(() => void step(2)));',
       'ask(Promise.resolve().then(async () => { try { await load(); } catch {} }));',
       'ask(Promise.resolve().then(() => { try { parse(); } catch (e) { throw e; } finally { done(); } }).then(() => {}));',
     ].join('\n');
     // The last chain's receiver rethrows: only the callback of the outer `then` is judged after it.
     expect(asked(code)).toEqual([true, true, true, true, false]);
+  });
+
+  it('refuses a callback that returns what may be a promise or throws on bad input', () => {
+    const code = [
+      'ask(Promise.resolve().then(() => task()));',
+      'ask(Promise.resolve().then(() => obj.save()));',
+      'ask(Promise.resolve().then(function () { return this.x(); }));',
+      'ask(Promise.resolve(1).then(() => p));',
+      'ask(Promise.resolve().then(() => { const v = JSON.parse(s); use(v); }));',
+      'ask(Promise.resolve().then(async () => new URL(s)));',
+      // Known not to be a promise: a literal, an operator, a void.
+      'ask(Promise.resolve().then(() => 1 + n));',
+      'ask(Promise.resolve().then(() => void task()));',
+    ].join('\n');
+    expect(asked(code)).toEqual([false, false, false, false, false, false, true, true]);
   });
 
   it('refuses a receiver that may reject or be another promise, and a callback that can reject', () => {
@@ -180,6 +216,29 @@ function dropped(snippet: Snippet): string {
 }
 
 describe('calledFunctionCanReject', () => {
+  it('counts an awaited value that may be a promise: a name, a parameter, import()', () => {
+    const fs = "import { readFile } from 'node:fs/promises';\n";
+    expect(dropped({ code: `${fs}async function go() { const p = readFile('/x'); await p; }\ngo();` })).toBe('true');
+    expect(dropped({ code: 'async function go(p) { await p; }\ngo(p);' })).toBe('true');
+    expect(dropped({ code: 'async function go(s) { await import(s); }\ngo(s);' })).toBe('true');
+    // Known not to be a promise, or bound to one that cannot reject.
+    expect(dropped({ code: 'async function go() { const n = 1; await n; await 2; }\ngo();' })).toBe('false');
+    const timers = "import { setTimeout as sleep } from 'node:timers/promises';\n";
+    expect(dropped({ code: `${timers}async function go() { const p = sleep(10); await p; }\ngo();` })).toBe('false');
+  });
+
+  it('counts a built-in that throws on bad input outside a try, by origin', () => {
+    expect(dropped({ code: 'async function go(s) { const v = JSON.parse(s); use(v); }\ngo(s);' })).toBe('true');
+    expect(dropped({ code: 'async function go(s) { use(new URL(s)); }\ngo(s);' })).toBe('true');
+    expect(dropped({ code: 'async function go(s) { use(decodeURIComponent(s)); }\ngo(s);' })).toBe('true');
+    expect(dropped({ code: 'async function go(s) { try { use(JSON.parse(s)); } catch {} }\ngo(s);' })).toBe('false');
+    // A binding of the file named like the global, and unknown calls, are not counted.
+    expect(
+      dropped({ code: 'const JSON = { parse: (s) => s };\nasync function go(s) { use(JSON.parse(s)); }\ngo(s);' }),
+    ).toBe('false');
+    expect(dropped({ code: 'async function go(s) { use(parse(s)); }\ngo(s);' })).toBe('false');
+  });
+
   it('follows awaited functions of the file: an await of one that cannot reject is no source', () => {
     const guarded = 'async function load() { try { await fetch("/x"); } catch (error) { console.warn(error); } }\n';
     expect(dropped({ code: `${guarded}async function go() { report(); await load(); log(); }\ngo();` })).toBe('false');
