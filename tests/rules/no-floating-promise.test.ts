@@ -2342,3 +2342,42 @@ runRuleTests('no-floating-promise', rule, {
     },
   ],
 });
+
+// ---- Issue 12, round 2: no silence when unsure -------------------------------------------------------
+// A dropped call's function rejects through an awaited value of unknown origin, or a built-in that throws on
+// bad input; a microtask chain adopts what its callback returns; an executor or a timer promise adopts the
+// promise it is given.
+
+const READ = "import { readFile } from 'node:fs/promises';\n";
+const SLEEP = "import { setTimeout as sleep } from 'node:timers/promises';\n";
+const awaitedName = `${READ}async function pending(path: string) {\n  const p = readFile(path);\n  await p;\n}\nexport async function go(path: string) {\n  pending(path);\n}`;
+const awaitedParam =
+  'async function relay(p: Promise<void>) {\n  await p;\n}\nexport async function go(p: Promise<void>) {\n  relay(p);\n}';
+const awaitedImport =
+  'async function plugin(name: string) {\n  await import(name);\n}\nexport async function go(name: string) {\n  plugin(name);\n}';
+const parsedBody =
+  'async function save(body: string, store: Map<string, unknown>) {\n  const value = JSON.parse(body);\n  store.set(body, value);\n}\nexport async function go(body: string, store: Map<string, unknown>) {\n  save(body, store);\n}';
+const guardedParse =
+  'async function save(body: string, store: Map<string, unknown>) {\n  try {\n    store.set(body, JSON.parse(body));\n  } catch {\n    store.delete(body);\n  }\n}\nexport async function go(body: string, store: Map<string, unknown>) {\n  save(body, store);\n}';
+const returnedTask =
+  'export async function schedule(task: () => Promise<void>) {\n  Promise.resolve().then(() => task());\n}';
+const parsedInMicrotask =
+  'export async function schedule(text: string, use: (value: unknown) => void) {\n  Promise.resolve().then(() => {\n    use(JSON.parse(text));\n  });\n}';
+const resolvedWithRead = `${READ}function load(path: string) {\n  return new Promise((resolve) => resolve(readFile(path)));\n}\nexport async function go(path: string) {\n  load(path);\n}`;
+const resolvedWithValue =
+  "import { EventEmitter } from 'node:events';\nfunction total(events: EventEmitter) {\n  return new Promise((resolve) => {\n    let sum = 0;\n    events.on('add', (n: number) => (sum += n));\n    events.once('end', () => resolve(sum));\n  });\n}\nexport async function go(events: EventEmitter) {\n  total(events);\n}";
+const sleepWithPromise = `${SLEEP}async function fail() {\n  throw new Error('x');\n}\nexport async function go() {\n  sleep(10, fail());\n}`;
+
+runRuleTests('no-floating-promise', rule, {
+  valid: [guardedParse, resolvedWithValue, `${SLEEP}export async function go() {\n  sleep(10, 'done');\n}`],
+  invalid: [
+    { code: awaitedName, errors: [droppedCall(awaitedName, 'pending(path)', 7)] },
+    { code: awaitedParam, errors: [droppedCall(awaitedParam, 'relay(p)', 5)] },
+    { code: awaitedImport, errors: [droppedCall(awaitedImport, 'plugin(name)', 5)] },
+    { code: parsedBody, errors: [droppedCall(parsedBody, 'save(body, store)', 6)] },
+    { code: returnedTask, errors: [droppedChain(returnedTask, 'Promise.resolve()', 2)] },
+    { code: parsedInMicrotask, errors: [droppedChain(parsedInMicrotask, 'Promise.resolve()', 2)] },
+    { code: resolvedWithRead, errors: [droppedCall(resolvedWithRead, 'load(path)', 6)] },
+    { code: sleepWithPromise, errors: [droppedCall(sleepWithPromise, 'sleep(10, fail())', 6)] },
+  ],
+});
