@@ -705,8 +705,8 @@ const judging = new WeakSet<FunctionNode>();
  * of the linted file, read without scope: an awaited or returned call can reject unless it is a handled
  * chain, a `new Promise` whose executor only resolves, or a call of a function of this tree (a top-level
  * function, a method of the same class through `this.`) that cannot reject itself, followed `MAX_DEPTH`
- * deep. An awaited or returned value counts unless it is known not to be a promise: a value that is not a
- * call (`await p`, `await import(s)`) is a promise of unknown origin. A built-in that throws on bad input
+ * deep. An awaited value counts unless it is known not to be a promise: one that is not a call (`await p`,
+ * `await import(s)`) is a promise of unknown origin; a returned one counts only when it is a call. A built-in that throws on bad input
  * (`JSON.parse(s)`) outside a `try` counts as a `throw`.
  */
 function asyncFunctionCanReject(fn: FunctionNode, context: SummaryContext, depth: number): boolean {
@@ -737,7 +737,9 @@ function asyncFunctionCanReject(fn: FunctionNode, context: SummaryContext, depth
     const answer =
       collectRejectionSources(context.reader, fn, {
         awaited: (value) => expressionIsPromise(value, context.bindings, 0) !== 'no' && callCanReject(value),
-        returned: (value) => expressionIsPromise(value, context.bindings, 0) !== 'no' && callCanReject(value),
+        // A returned value that is not a call (`return payload`) is left out: no scope here to tell a promise from a plain object.
+        returned: (value) =>
+          isCallOrNew(value) && expressionIsPromise(value, context.bindings, 0) !== 'no' && callCanReject(value),
         throws: (call) => {
           if (context.reader.throwsOnBadInput(call)) return true;
           const callee = treeFunctionOf(call.callee, fn, context.bindings);
@@ -855,6 +857,11 @@ function isHttpWriteMethod(property: TSESTree.Property): boolean {
  */
 /** Visitor keys of a tree the project layer read (it has no SourceCode). */
 export const TREE_VISITOR_KEYS = visitorKeys as BodyReader['visitorKeys'];
+
+function isCallOrNew(input: TSESTree.Node): boolean {
+  const node = skipTypeWrappers(skipChainExpression(input));
+  return node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression;
+}
 
 /** `readFile(x)` of `node:fs/promises`, `fsp.readFile(x)`: a call of a catalogued promise API by its import or `require`. */
 function isImportedPromiseCall(input: TSESTree.Node, bindings: ReadonlyMap<string, Binding>): boolean {

@@ -87,7 +87,7 @@ export function isMicrotaskChain(context: AnyContext, call: TSESTree.CallExpress
     return false;
   // The chain adopts what the callback returns and rejects with what it throws: judged as a dropped call's function.
   if (callback.async) return !functionCanReject(context, callback);
-  return collectRejectionSources(context.sourceCode, callback, droppedCallJudge(context)).length === 0;
+  return collectRejectionSources(context.sourceCode, callback, droppedCallJudge(context, true)).length === 0;
 }
 
 /** A returned call known to give a promise that can reject (an unknown call may return a plain value). */
@@ -113,18 +113,26 @@ function valueCanReject(context: AnyContext, input: TSESTree.Node, seen = new Se
   return true;
 }
 
+function isCallOrNew(input: TSESTree.Node): boolean {
+  const node = skipTypeWrappers(skipChainExpression(input));
+  return node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression;
+}
+
 /**
- * What makes a dropped call's promise (or a microtask chain) reject: an awaited or returned value unless it is
- * known not to be a promise or not to reject (returning or awaiting a promise hands its rejection on; the
+ * What makes a dropped call's promise (or a microtask chain) reject: an awaited value (a returned call; in a
+ * microtask callback, any returned value) unless it is known not to be a promise or not to reject (returning or awaiting a promise hands its rejection on; the
  * callback question leaves an unknown one out), a call outside a `try` that throws on purpose (a helper of the
  * file with a `throw` of its own) or a built-in that throws on bad input (`JSON.parse(s)`, `new URL(s)`, see
  * catalog/throwing-builtins.ts). Other plain calls are not counted: any function can throw on a bug.
  */
-function droppedCallJudge(context: AnyContext): RejectionJudge {
+function droppedCallJudge(context: AnyContext, returnedValues = false): RejectionJudge {
   const mayBePromise = (value: TSESTree.Node): boolean => getPromiseKnowledge(context).isPromise(value) !== 'no';
   return {
     awaited: (value) => mayBePromise(value) && valueCanReject(context, value),
-    returned: (value) => mayBePromise(value) && valueCanReject(context, value),
+    // A returned value that is not a call (`return payload`) counts in a microtask callback only (`() => p`):
+    // an async function's `return` of a name is mostly its result object.
+    returned: (value) =>
+      (returnedValues || isCallOrNew(value)) && mayBePromise(value) && valueCanReject(context, value),
     throws: (call) => {
       if (trackModuleReferences(context, THROWING_BUILTINS).has(call)) return true;
       if (call.type !== AST_NODE_TYPES.CallExpression) return false;
