@@ -408,7 +408,7 @@ export default createRule<Options, MessageIds>({
       const isPromise = knowledge.isPromise(node) === 'yes';
       const isArray = !isPromise && knowledge.isPromiseArray(node) === 'yes';
       if (!isPromise && !isArray) return;
-      if (isPromise && isDeliberatelyEndedChain(sourceCode, value)) return;
+      if (isPromise && isDeliberatelyEndedChain(sourceCode, value, knowledge.isPromise)) return;
       // Given its callback, a promise-or-callback API returns no promise.
       if (isPromise && value.type === AST_NODE_TYPES.CallExpression && isCallbackStyleCall(context, value)) return;
       const canAwait = canAwaitAt(context, node);
@@ -470,7 +470,11 @@ export default createRule<Options, MessageIds>({
 
     function checkVoided(node: TSESTree.UnaryExpression): void {
       const argument = node.argument;
-      if (knowledge.isPromise(argument) !== 'yes' || isDeliberatelyEndedChain(sourceCode, argument)) return;
+      if (
+        knowledge.isPromise(argument) !== 'yes' ||
+        isDeliberatelyEndedChain(sourceCode, argument, knowledge.isPromise)
+      )
+        return;
       const voidToken = sourceCode.getFirstToken(node)!;
       const replace: TSESLint.ReportFixFunction | undefined = canAwaitAt(context, node)
         ? (fixer) => fixer.replaceText(voidToken, 'await')
