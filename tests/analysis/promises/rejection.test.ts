@@ -12,7 +12,7 @@ import { probe, probeAsked } from '../harness.js';
 
 /** `isDeliberatelyEndedChain` with the rule's knowledge of which values are promises. */
 function deliberate(context: Parameters<typeof getPromiseKnowledge>[0], node: TSESTree.Node): boolean {
-  return isDeliberatelyEndedChain(context.sourceCode, node, getPromiseKnowledge(context).isPromise);
+  return isDeliberatelyEndedChain(context.sourceCode, node, (value) => getPromiseKnowledge(context).isPromise(value));
 }
 
 /** `cannotReject` for every function named `f` (declaration or `const f = …`). */
