@@ -2100,9 +2100,21 @@ const returningMicrotask = `${LOAD}export async function main() {\n  Promise.res
 const throwingMicrotask =
   "export async function main(ready: boolean) {\n  Promise.resolve().then(() => {\n    if (!ready) throw new Error('not ready');\n  });\n}";
 
+// Round 2: a handler is deliberate only when it provably has a way to end without rejecting.
+const FS = "import { readFile, unlink } from 'node:fs/promises';\n";
+const everyCaseThrows = `${FS}export async function purge(tmp: string) {\n  unlink(tmp).catch((error) => {\n    switch (error.code) {\n      case 'EPERM':\n        throw new Error('no permission', { cause: error });\n      default:\n        throw error;\n    }\n  });\n}`;
+const rejectOrThrow = `${FS}export async function purge(tmp: string, strict: boolean) {\n  unlink(tmp).catch((error) => {\n    if (strict) return Promise.reject(error);\n    throw error;\n  });\n}`;
+const throwInTry = `${FS}export async function purge(tmp: string) {\n  unlink(tmp).catch((error) => {\n    try {\n      throw error;\n    } finally {\n      console.log('purged');\n    }\n  });\n}`;
+const throwInDo = `${FS}export async function purge(tmp: string, again: boolean) {\n  unlink(tmp).catch((error) => {\n    do {\n      throw error;\n    } while (again);\n  });\n}`;
+const returnsRead = `${FS}export async function purge(tmp: string) {\n  unlink(tmp).catch((error) => {\n    if (error.code === 'ENOENT') return readFile(\`\${tmp}.bak\`);\n    throw error;\n  });\n}`;
+const readingFinally = `${FS}export async function purge(tmp: string) {\n  unlink(tmp)\n    .catch((error) => {\n      if (error.code === 'ENOENT') return;\n      throw error;\n    })\n    .finally(() => readFile(tmp));\n}`;
+const readingFulfilment = `${FS}export async function purge(tmp: string) {\n  unlink(tmp).then(\n    () => readFile(tmp),\n    (error) => {\n      if (error.code === 'ENOENT') return;\n      throw error;\n    },\n  );\n}`;
+
 runRuleTests('no-floating-promise', rule, {
   valid: [
     filteredCatch,
+    // The expected errors end the handler: a guard that falls through, a `case` that returns, a plain value.
+    `${FS}export async function purge(tmp: string) {\n  unlink(tmp).catch((error) => {\n    if (error.code !== 'ENOENT') throw error;\n  });\n  unlink(\`\${tmp}.lock\`).catch((error) => {\n    switch (error.code) {\n      case 'ENOENT':\n        return;\n      default:\n        throw error;\n    }\n  });\n  unlink(\`\${tmp}.pid\`)\n    .catch((error) => {\n      if (error.code === 'ENOENT') return 'missing';\n      throw error;\n    })\n    .finally(() => {\n      console.log('purged');\n    });\n}`,
     // The same through `.then(ok, handler)`, `Promise.reject` and `.finally`, and under `void` with `allowVoid` off.
     {
       code: `${UNLINK}export async function cleanUp(tmp: string, done: () => void) {\n  void unlink(tmp)\n    .then(undefined, (error) => {\n      if (error.code !== 'ENOENT') return Promise.reject(error);\n    })\n    .finally(done);\n}`,
@@ -2114,6 +2126,13 @@ runRuleTests('no-floating-promise', rule, {
   ],
   invalid: [
     { code: loggedRethrow, errors: [droppedChain(loggedRethrow, 'unlink(tmp)', 3)] },
+    { code: everyCaseThrows, errors: [droppedChain(everyCaseThrows, 'unlink(tmp)', 3)] },
+    { code: rejectOrThrow, errors: [droppedChain(rejectOrThrow, 'unlink(tmp)', 3)] },
+    { code: throwInTry, errors: [droppedChain(throwInTry, 'unlink(tmp)', 3)] },
+    { code: throwInDo, errors: [droppedChain(throwInDo, 'unlink(tmp)', 3)] },
+    { code: returnsRead, errors: [droppedChain(returnsRead, 'unlink(tmp)', 3)] },
+    { code: readingFinally, errors: [droppedChain(readingFinally, 'unlink(tmp)', 3)] },
+    { code: readingFulfilment, errors: [droppedChain(readingFulfilment, 'unlink(tmp)', 3)] },
     { code: wrappedRethrow, errors: [droppedChain(wrappedRethrow, 'unlink(tmp)', 3)] },
     { code: awaitingFilter, errors: [droppedChain(awaitingFilter, 'unlink(tmp)', 4)] },
     { code: rejectedReceiver, errors: [droppedChain(rejectedReceiver, 'Promise.reject', 2)] },
