@@ -1347,6 +1347,36 @@ runRuleTests('no-floating-promise', rule, {
       errors: [{ messageId: 'asyncEventCallbackRejects', data: { name: 'setTimeout', ...AWAIT_LOAD(4) }, line: 4 }],
     },
     {
+      // A file that brings its own DOM (a DOM emulation package) runs in Node: its listener can stop the process.
+      code: `import 'global-jsdom/register';\nimport { render } from './render.js';\n${LOAD}export function mirror(db: { on(event: string, listener: (row: unknown) => void): void }) {\n  render(document.body);\n  db.on('change', async (row) => { await load(); });\n}`,
+      errors: [{ messageId: 'asyncEventCallbackRejects', data: { name: 'db.on', ...AWAIT_LOAD(6) }, line: 6 }],
+    },
+    {
+      // The same with the package's own API: `new JSDOM(…)` from 'jsdom'.
+      code: `import { JSDOM } from 'jsdom';\n${LOAD}const dom = new JSDOM('<p></p>');\nexport function start() {\n  const p = document.querySelector('p');\n  setInterval(async () => { await load(); }, 1000);\n  return [dom, p];\n}`,
+      errors: [{ messageId: 'asyncEventCallbackRejects', data: { name: 'setInterval', ...AWAIT_LOAD(6) }, line: 6 }],
+    },
+    {
+      // Node shown without a static import or a bare global: `import('node:fs/promises')`.
+      code: `${LOAD}export async function watch() {\n  const fs = await import('node:fs/promises');\n  const el = document.body;\n  setInterval(async () => { await load(); }, 1000);\n  return [fs, el];\n}`,
+      errors: [{ messageId: 'asyncEventCallbackRejects', data: { name: 'setInterval', ...AWAIT_LOAD(5) }, line: 5 }],
+    },
+    {
+      // `globalThis.process` is Node's `process`.
+      code: `${LOAD}export function watch() {\n  const env = globalThis.process.env;\n  document.title = String(env.TITLE);\n  setInterval(async () => { await load(); }, 1000);\n}`,
+      errors: [{ messageId: 'asyncEventCallbackRejects', data: { name: 'setInterval', ...AWAIT_LOAD(5) }, line: 5 }],
+    },
+    {
+      // `import.meta.dirname` is set by Node only.
+      code: `${LOAD}export function watch() {\n  document.title = String(import.meta.dirname);\n  setInterval(async () => { await load(); }, 1000);\n}`,
+      errors: [{ messageId: 'asyncEventCallbackRejects', data: { name: 'setInterval', ...AWAIT_LOAD(4) }, line: 4 }],
+    },
+    {
+      // `setImmediate` is a timer only Node has.
+      code: `${LOAD}function flush() {}\nexport function watch() {\n  const body = document.body;\n  setImmediate(flush);\n  setInterval(async () => { await load(); }, 1000);\n  return body;\n}`,
+      errors: [{ messageId: 'asyncEventCallbackRejects', data: { name: 'setInterval', ...AWAIT_LOAD(6) }, line: 6 }],
+    },
+    {
       // `environment: 'node'` wins over the API: jsdom gives a Node process a `requestAnimationFrame`.
       code: `${LOAD}requestAnimationFrame(async () => { await load(); });`,
       settings: { 'event-loop': { environment: 'node' } },
