@@ -285,6 +285,7 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const knowledge = getPromiseKnowledge(context);
+    const isPromiseValue = (node: TSESTree.Node) => knowledge.isPromise(node);
     const compilerChecksFile = getTypeInfo(context)?.compilerChecksFile ?? false;
     const allowList = options.allowList ?? [];
     const pending: PendingReport[] = [];
@@ -408,7 +409,7 @@ export default createRule<Options, MessageIds>({
       const isPromise = knowledge.isPromise(node) === 'yes';
       const isArray = !isPromise && knowledge.isPromiseArray(node) === 'yes';
       if (!isPromise && !isArray) return;
-      if (isPromise && isDeliberatelyEndedChain(sourceCode, value)) return;
+      if (isPromise && isDeliberatelyEndedChain(sourceCode, value, isPromiseValue)) return;
       // Given its callback, a promise-or-callback API returns no promise.
       if (isPromise && value.type === AST_NODE_TYPES.CallExpression && isCallbackStyleCall(context, value)) return;
       const canAwait = canAwaitAt(context, node);
@@ -470,7 +471,8 @@ export default createRule<Options, MessageIds>({
 
     function checkVoided(node: TSESTree.UnaryExpression): void {
       const argument = node.argument;
-      if (knowledge.isPromise(argument) !== 'yes' || isDeliberatelyEndedChain(sourceCode, argument)) return;
+      if (knowledge.isPromise(argument) !== 'yes' || isDeliberatelyEndedChain(sourceCode, argument, isPromiseValue))
+        return;
       const voidToken = sourceCode.getFirstToken(node)!;
       const replace: TSESLint.ReportFixFunction | undefined = canAwaitAt(context, node)
         ? (fixer) => fixer.replaceText(voidToken, 'await')

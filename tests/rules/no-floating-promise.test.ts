@@ -1347,6 +1347,36 @@ runRuleTests('no-floating-promise', rule, {
       errors: [{ messageId: 'asyncEventCallbackRejects', data: { name: 'setTimeout', ...AWAIT_LOAD(4) }, line: 4 }],
     },
     {
+      // A file that brings its own DOM (a DOM emulation package) runs in Node: its listener can stop the process.
+      code: `import 'global-jsdom/register';\nimport { render } from './render.js';\n${LOAD}export function mirror(db: { on(event: string, listener: (row: unknown) => void): void }) {\n  render(document.body);\n  db.on('change', async (row) => { await load(); });\n}`,
+      errors: [{ messageId: 'asyncEventCallbackRejects', data: { name: 'db.on', ...AWAIT_LOAD(6) }, line: 6 }],
+    },
+    {
+      // The same with the package's own API: `new JSDOM(…)` from 'jsdom'.
+      code: `import { JSDOM } from 'jsdom';\n${LOAD}const dom = new JSDOM('<p></p>');\nexport function start() {\n  const p = document.querySelector('p');\n  setInterval(async () => { await load(); }, 1000);\n  return [dom, p];\n}`,
+      errors: [{ messageId: 'asyncEventCallbackRejects', data: { name: 'setInterval', ...AWAIT_LOAD(6) }, line: 6 }],
+    },
+    {
+      // Node shown without a static import or a bare global: `import('node:fs/promises')`.
+      code: `${LOAD}export async function watch() {\n  const fs = await import('node:fs/promises');\n  const el = document.body;\n  setInterval(async () => { await load(); }, 1000);\n  return [fs, el];\n}`,
+      errors: [{ messageId: 'asyncEventCallbackRejects', data: { name: 'setInterval', ...AWAIT_LOAD(5) }, line: 5 }],
+    },
+    {
+      // `globalThis.process` is Node's `process`.
+      code: `${LOAD}export function watch() {\n  const env = globalThis.process.env;\n  document.title = String(env.TITLE);\n  setInterval(async () => { await load(); }, 1000);\n}`,
+      errors: [{ messageId: 'asyncEventCallbackRejects', data: { name: 'setInterval', ...AWAIT_LOAD(5) }, line: 5 }],
+    },
+    {
+      // `import.meta.dirname` is set by Node only.
+      code: `${LOAD}export function watch() {\n  document.title = String(import.meta.dirname);\n  setInterval(async () => { await load(); }, 1000);\n}`,
+      errors: [{ messageId: 'asyncEventCallbackRejects', data: { name: 'setInterval', ...AWAIT_LOAD(4) }, line: 4 }],
+    },
+    {
+      // `setImmediate` is a timer only Node has.
+      code: `${LOAD}function flush() {}\nexport function watch() {\n  const body = document.body;\n  setImmediate(flush);\n  setInterval(async () => { await load(); }, 1000);\n  return body;\n}`,
+      errors: [{ messageId: 'asyncEventCallbackRejects', data: { name: 'setInterval', ...AWAIT_LOAD(6) }, line: 6 }],
+    },
+    {
       // `environment: 'node'` wins over the API: jsdom gives a Node process a `requestAnimationFrame`.
       code: `${LOAD}requestAnimationFrame(async () => { await load(); });`,
       settings: { 'event-loop': { environment: 'node' } },
@@ -2100,9 +2130,21 @@ const returningMicrotask = `${LOAD}export async function main() {\n  Promise.res
 const throwingMicrotask =
   "export async function main(ready: boolean) {\n  Promise.resolve().then(() => {\n    if (!ready) throw new Error('not ready');\n  });\n}";
 
+// Round 2: a handler is deliberate only when it provably has a way to end without rejecting.
+const FS = "import { readFile, unlink } from 'node:fs/promises';\n";
+const everyCaseThrows = `${FS}export async function purge(tmp: string) {\n  unlink(tmp).catch((error) => {\n    switch (error.code) {\n      case 'EPERM':\n        throw new Error('no permission', { cause: error });\n      default:\n        throw error;\n    }\n  });\n}`;
+const rejectOrThrow = `${FS}export async function purge(tmp: string, strict: boolean) {\n  unlink(tmp).catch((error) => {\n    if (strict) return Promise.reject(error);\n    throw error;\n  });\n}`;
+const throwInTry = `${FS}export async function purge(tmp: string) {\n  unlink(tmp).catch((error) => {\n    try {\n      throw error;\n    } finally {\n      console.log('purged');\n    }\n  });\n}`;
+const throwInDo = `${FS}export async function purge(tmp: string, again: boolean) {\n  unlink(tmp).catch((error) => {\n    do {\n      throw error;\n    } while (again);\n  });\n}`;
+const returnsRead = `${FS}export async function purge(tmp: string) {\n  unlink(tmp).catch((error) => {\n    if (error.code === 'ENOENT') return readFile(\`\${tmp}.bak\`);\n    throw error;\n  });\n}`;
+const readingFinally = `${FS}export async function purge(tmp: string) {\n  unlink(tmp)\n    .catch((error) => {\n      if (error.code === 'ENOENT') return;\n      throw error;\n    })\n    .finally(() => readFile(tmp));\n}`;
+const readingFulfilment = `${FS}export async function purge(tmp: string) {\n  unlink(tmp).then(\n    () => readFile(tmp),\n    (error) => {\n      if (error.code === 'ENOENT') return;\n      throw error;\n    },\n  );\n}`;
+
 runRuleTests('no-floating-promise', rule, {
   valid: [
     filteredCatch,
+    // The expected errors end the handler: a guard that falls through, a `case` that returns, a plain value.
+    `${FS}export async function purge(tmp: string) {\n  unlink(tmp).catch((error) => {\n    if (error.code !== 'ENOENT') throw error;\n  });\n  unlink(\`\${tmp}.lock\`).catch((error) => {\n    switch (error.code) {\n      case 'ENOENT':\n        return;\n      default:\n        throw error;\n    }\n  });\n  unlink(\`\${tmp}.pid\`)\n    .catch((error) => {\n      if (error.code === 'ENOENT') return 'missing';\n      throw error;\n    })\n    .finally(() => {\n      console.log('purged');\n    });\n}`,
     // The same through `.then(ok, handler)`, `Promise.reject` and `.finally`, and under `void` with `allowVoid` off.
     {
       code: `${UNLINK}export async function cleanUp(tmp: string, done: () => void) {\n  void unlink(tmp)\n    .then(undefined, (error) => {\n      if (error.code !== 'ENOENT') return Promise.reject(error);\n    })\n    .finally(done);\n}`,
@@ -2114,6 +2156,13 @@ runRuleTests('no-floating-promise', rule, {
   ],
   invalid: [
     { code: loggedRethrow, errors: [droppedChain(loggedRethrow, 'unlink(tmp)', 3)] },
+    { code: everyCaseThrows, errors: [droppedChain(everyCaseThrows, 'unlink(tmp)', 3)] },
+    { code: rejectOrThrow, errors: [droppedChain(rejectOrThrow, 'unlink(tmp)', 3)] },
+    { code: throwInTry, errors: [droppedChain(throwInTry, 'unlink(tmp)', 3)] },
+    { code: throwInDo, errors: [droppedChain(throwInDo, 'unlink(tmp)', 3)] },
+    { code: returnsRead, errors: [droppedChain(returnsRead, 'unlink(tmp)', 3)] },
+    { code: readingFinally, errors: [droppedChain(readingFinally, 'unlink(tmp)', 3)] },
+    { code: readingFulfilment, errors: [droppedChain(readingFulfilment, 'unlink(tmp)', 3)] },
     { code: wrappedRethrow, errors: [droppedChain(wrappedRethrow, 'unlink(tmp)', 3)] },
     { code: awaitingFilter, errors: [droppedChain(awaitingFilter, 'unlink(tmp)', 4)] },
     { code: rejectedReceiver, errors: [droppedChain(rejectedReceiver, 'Promise.reject', 2)] },

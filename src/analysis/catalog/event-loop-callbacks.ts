@@ -194,7 +194,28 @@ export const NODE_GLOBALS: ReadonlySet<string> = new Set([
   'global',
   'module',
   'exports',
+  // Node's timers of the check phase: no browser has them.
+  'setImmediate',
+  'clearImmediate',
 ]);
+
+/** `import.meta` properties only Node sets (`import.meta.dirname`, `import.meta.filename`); `url` and `resolve` browsers have too. */
+export const NODE_IMPORT_META_PROPERTIES: ReadonlySet<string> = new Set(['dirname', 'filename']);
+
+/**
+ * Packages that give a Node process a DOM (`document`, `window`, `Node`): a file that imports or requires one
+ * brings its own DOM, so it runs in Node, whatever browser globals it then uses. By package name (a subpath such
+ * as `global-jsdom/register` counts), and every package of a scope ending in `/*`.
+ */
+export const DOM_EMULATION_PACKAGES: readonly string[] = [
+  'jsdom',
+  'global-jsdom',
+  'jsdom-global',
+  'happy-dom',
+  '@happy-dom/*',
+  'linkedom',
+  'domino',
+];
 
 /** Methods that register a listener: the callback is the argument after the event name. */
 export const LISTENER_METHODS: ReadonlySet<string> = new Set([

@@ -11,8 +11,14 @@ import { isBuiltin } from 'node:module';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type { TSESLint } from '@typescript-eslint/utils';
 
-import { getCallOfArgument, getStaticPropertyName, isFunctionNode } from '../ast.js';
-import { BROWSER_CALLBACK_APIS, BROWSER_GLOBALS, NODE_GLOBALS } from '../catalog/event-loop-callbacks.js';
+import { getCallOfArgument, getStaticPropertyName, isFunctionNode, walkAst } from '../ast.js';
+import {
+  BROWSER_CALLBACK_APIS,
+  BROWSER_GLOBALS,
+  DOM_EMULATION_PACKAGES,
+  NODE_GLOBALS,
+  NODE_IMPORT_META_PROPERTIES,
+} from '../catalog/event-loop-callbacks.js';
 import { trackModuleReferences } from '../origin/modules.js';
 import { type AnyContext } from '../scope.js';
 import { getPluginSettings } from '../settings.js';
@@ -44,20 +50,23 @@ function environmentOfGlobals(context: AnyContext): Environment | undefined {
 
 /**
  * A file whose own code uses a browser-only global (`document.createTreeWalker(…)`, `new MutationObserver(…)`,
- * unshadowed, as a value) and nothing of Node's (`process`, `require`, `Buffer`, a built-in module) is code
- * that runs in a page, such as a script injected into one. Not evidence: a use inside a function handed to a
- * call (`page.evaluate(() => document.title)` runs that function elsewhere, the file in Node); a file that
- * tests for a browser global (`typeof window !== 'undefined'` is code for both); a test file (jsdom tests run in
- * Node). One pass over the references to globals.
+ * unshadowed, as a value) and nothing of Node's is code that runs in a page, such as a script injected into one.
+ * Node's: a global (`process`, `require`, `Buffer`, `setImmediate`, also as `globalThis.process`), a built-in
+ * module or a DOM emulation package (`jsdom`, `global-jsdom/register`: the file brings its own DOM), imported,
+ * re-exported, required or loaded with `import('fs')`, or `import.meta.dirname`. Not evidence: a use inside a
+ * function handed to a call (`page.evaluate(() => document.title)` runs that function elsewhere, the file in
+ * Node); a file that tests for a browser global (`typeof window !== 'undefined'` is code for both); a test file
+ * (jsdom tests run in Node). One pass over the references to globals; one walk of the file for a candidate.
  */
 function environmentOfCode(context: AnyContext): Environment | undefined {
   let usesBrowserGlobal = false;
   for (const reference of globalValueReferences(context)) {
     const identifier = reference.identifier as TSESTree.Identifier;
     if (NODE_GLOBALS.has(identifier.name) || testsForBrowserGlobal(identifier)) return undefined;
+    if (NODE_GLOBALS.has(globalNamedOnGlobalThis(identifier) ?? '')) return undefined;
     if (BROWSER_GLOBALS.has(identifier.name)) usesBrowserGlobal ||= !isInCallbackArgument(identifier);
   }
-  if (!usesBrowserGlobal || importsNodeBuiltin(context.sourceCode.ast)) return undefined;
+  if (!usesBrowserGlobal || usesNodeModuleOrMeta(context)) return undefined;
   return findCodeSetting(context).setting === 'test' ? undefined : 'browser';
 }
 
@@ -93,16 +102,21 @@ function testsForBrowserGlobal(identifier: TSESTree.Identifier): boolean {
   const parent = identifier.parent;
   if (BROWSER_GLOBALS.has(identifier.name))
     return parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'typeof';
-  if (identifier.name !== 'globalThis') return false;
+  return BROWSER_GLOBALS.has(globalNamedOnGlobalThis(identifier) ?? '');
+}
+
+/** The global that `globalThis.process`, `globalThis.document?.…` or `'location' in globalThis` names. */
+function globalNamedOnGlobalThis(identifier: TSESTree.Identifier): string | undefined {
+  if (identifier.name !== 'globalThis') return undefined;
+  const parent = identifier.parent;
   if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier)
-    return BROWSER_GLOBALS.has(getStaticPropertyName(parent) ?? '');
-  return (
-    parent.type === AST_NODE_TYPES.BinaryExpression &&
+    return getStaticPropertyName(parent);
+  return parent.type === AST_NODE_TYPES.BinaryExpression &&
     parent.operator === 'in' &&
     parent.right === identifier &&
-    parent.left.type === AST_NODE_TYPES.Literal &&
-    BROWSER_GLOBALS.has(String(parent.left.value))
-  );
+    parent.left.type === AST_NODE_TYPES.Literal
+    ? String(parent.left.value)
+    : undefined;
 }
 
 /** Is `node` inside a function given to a call as an argument, which runs where the callee runs it? */
@@ -113,20 +127,62 @@ function isInCallbackArgument(node: TSESTree.Node): boolean {
   return false;
 }
 
-/** `import … from 'node:fs'`, `export … from 'events'`, `import fs = require('fs')`: the file runs in Node. */
-function importsNodeBuiltin(program: TSESTree.Program): boolean {
-  return program.body.some((statement) => {
-    const source =
-      statement.type === AST_NODE_TYPES.ImportDeclaration ||
-      statement.type === AST_NODE_TYPES.ExportAllDeclaration ||
-      statement.type === AST_NODE_TYPES.ExportNamedDeclaration
-        ? statement.source?.value
-        : statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration &&
-            statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference
-          ? statement.moduleReference.expression.value
-          : undefined;
-    return typeof source === 'string' && isBuiltin(source);
+/**
+ * Does the file load a module only Node has or a DOM of its own, or ask `import.meta` what only Node sets?
+ * `import … from 'node:fs'`, `export … from 'events'`, `import fs = require('fs')`, `await import('fs')`,
+ * `require('jsdom')` (also from `createRequire`), `import 'global-jsdom/register'`, `import.meta.dirname`.
+ * Asked only of a file whose globals made it a browser candidate: one walk.
+ */
+function usesNodeModuleOrMeta(context: AnyContext): boolean {
+  let found = false;
+  walkAst(context.sourceCode.ast, context.sourceCode.visitorKeys, (node) => {
+    if (found) return false;
+    const specifier = moduleSpecifier(node);
+    if (specifier !== undefined) found = isBuiltin(specifier) || isDomEmulationPackage(specifier);
+    else
+      found =
+        node.type === AST_NODE_TYPES.MetaProperty &&
+        node.meta.name === 'import' &&
+        node.parent.type === AST_NODE_TYPES.MemberExpression &&
+        node.parent.object === node &&
+        NODE_IMPORT_META_PROPERTIES.has(getStaticPropertyName(node.parent) ?? '');
+    return !found;
   });
+  return found;
+}
+
+/** The literal specifier `node` loads: an import, a re-export, `import x = require(…)`, `import(…)`, `require(…)`. */
+function moduleSpecifier(node: TSESTree.Node): string | undefined {
+  let source: TSESTree.Node | null | undefined;
+  switch (node.type) {
+    case AST_NODE_TYPES.ImportDeclaration:
+    case AST_NODE_TYPES.ExportAllDeclaration:
+    case AST_NODE_TYPES.ExportNamedDeclaration:
+    case AST_NODE_TYPES.ImportExpression:
+      source = node.source;
+      break;
+    case AST_NODE_TYPES.TSExternalModuleReference:
+      source = node.expression;
+      break;
+    case AST_NODE_TYPES.CallExpression:
+      if (node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'require') source = node.arguments[0];
+      break;
+    default:
+      return undefined;
+  }
+  if (source?.type === AST_NODE_TYPES.Literal) return typeof source.value === 'string' ? source.value : undefined;
+  return source?.type === AST_NODE_TYPES.TemplateLiteral && source.expressions.length === 0
+    ? (source.quasis[0]?.value.cooked ?? undefined)
+    : undefined;
+}
+
+/** `jsdom`, `global-jsdom/register`, `@happy-dom/global-registrator`: by package name, or scope for a `@scope/*` row. */
+function isDomEmulationPackage(specifier: string): boolean {
+  const segments = specifier.split('/');
+  const name = specifier.startsWith('@') ? segments.slice(0, 2).join('/') : segments[0];
+  return DOM_EMULATION_PACKAGES.some((row) =>
+    row.endsWith('/*') ? specifier.startsWith('@') && segments[0] === row.slice(0, -2) : name === row,
+  );
 }
 
 /** Does `call` run its callback in a browser page: a browser file, or an API that only browsers have? */

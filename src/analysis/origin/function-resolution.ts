@@ -127,50 +127,99 @@ export function functionReturnsPromise(fn: FunctionNode, returned: (value: TSEST
     if (answer !== undefined && answer !== value) return 'unknown';
     answer = value;
   }
-  if (answer === 'yes' && canCompleteNormally(fn.body)) return 'unknown';
+  if (answer === 'yes' && canCompleteNormally(fn.body) !== 'no') return 'unknown';
   return answer ?? 'no';
 }
 
 /**
- * Can running `statement` reach its end (and the next statement)? Syntactic and generous: only
- * `return`, `throw`, blocks, `if`/`else` and `try` whose every way out is one of those, and
- * `for (;;)`/`while (true)` loops without `break` count as not reaching it.
+ * Can running `statement` reach its end (and the next statement)? 'no' when every way out is a
+ * `return`, `throw`, `break` or `continue`: blocks, `if`/`else`, `try` and `switch` whose every way out
+ * is one of those, `for (;;)`/`while (true)` loops without `break`, a `do … while` whose body never
+ * reaches its test. 'yes' only when a path provably reaches the end: plain statements, an `if` without
+ * `else`, a `switch` without `default`. Otherwise (other loops, labels that are broken out of) 'unknown':
+ * one caller counts it as reaching the end, another as not.
  */
-function canCompleteNormally(statement: TSESTree.Statement): boolean {
+export function canCompleteNormally(statement: TSESTree.Statement): Tristate {
   switch (statement.type) {
     case AST_NODE_TYPES.ReturnStatement:
     case AST_NODE_TYPES.ThrowStatement:
-      return false;
+    case AST_NODE_TYPES.BreakStatement:
+    case AST_NODE_TYPES.ContinueStatement:
+      return 'no';
+    case AST_NODE_TYPES.ExpressionStatement:
+    case AST_NODE_TYPES.VariableDeclaration:
+    case AST_NODE_TYPES.EmptyStatement:
+    case AST_NODE_TYPES.FunctionDeclaration:
+    case AST_NODE_TYPES.ClassDeclaration:
+      return 'yes';
     case AST_NODE_TYPES.BlockStatement:
-      return statement.body.every((inner) => canCompleteNormally(inner));
-    case AST_NODE_TYPES.IfStatement:
-      return (
-        statement.alternate === null ||
-        canCompleteNormally(statement.consequent) ||
-        canCompleteNormally(statement.alternate)
-      );
-    case AST_NODE_TYPES.TryStatement:
-      if (statement.finalizer && !canCompleteNormally(statement.finalizer)) return false;
-      return (
-        canCompleteNormally(statement.block) ||
-        (statement.handler !== null && canCompleteNormally(statement.handler.body))
-      );
+      return sequenceCompletes(statement.body);
+    case AST_NODE_TYPES.IfStatement: {
+      const consequent = canCompleteNormally(statement.consequent);
+      const alternate = statement.alternate === null ? 'yes' : canCompleteNormally(statement.alternate);
+      if (consequent === 'yes' || alternate === 'yes') return 'yes';
+      return consequent === 'no' && alternate === 'no' ? 'no' : 'unknown';
+    }
+    case AST_NODE_TYPES.TryStatement: {
+      const block = canCompleteNormally(statement.block);
+      // The `catch` runs only when the block throws: a block that leaves by `return` never reaches it.
+      const handler = statement.handler === null ? 'no' : canCompleteNormally(statement.handler.body);
+      const body = block === 'yes' ? 'yes' : block === 'no' && handler === 'no' ? 'no' : 'unknown';
+      const finalizer = statement.finalizer === null ? 'yes' : canCompleteNormally(statement.finalizer);
+      if (finalizer === 'no') return 'no';
+      return finalizer === 'unknown' && body === 'yes' ? 'unknown' : body;
+    }
+    case AST_NODE_TYPES.SwitchStatement: {
+      if (!statement.cases.some((switchCase) => switchCase.test === null)) return 'yes';
+      // Every case falls through to the last one: only its end or a `break` leaves the switch normally.
+      if (containsJump(statement, AST_NODE_TYPES.BreakStatement)) return 'unknown';
+      return sequenceCompletes(statement.cases.at(-1)!.consequent) === 'no' ? 'no' : 'unknown';
+    }
+    case AST_NODE_TYPES.LabeledStatement:
+      return containsJump(statement.body, AST_NODE_TYPES.BreakStatement)
+        ? 'unknown'
+        : canCompleteNormally(statement.body);
     case AST_NODE_TYPES.WhileStatement:
-    case AST_NODE_TYPES.ForStatement: {
-      const endless =
-        statement.test === null || (statement.test.type === AST_NODE_TYPES.Literal && statement.test.value === true);
-      return !endless || containsBreak(statement.body);
+    case AST_NODE_TYPES.ForStatement:
+      return isEndless(statement.test) && !containsJump(statement.body, AST_NODE_TYPES.BreakStatement)
+        ? 'no'
+        : 'unknown';
+    case AST_NODE_TYPES.DoWhileStatement: {
+      if (containsJump(statement.body, AST_NODE_TYPES.BreakStatement)) return 'unknown';
+      const bodyEnds = canCompleteNormally(statement.body) === 'no';
+      return isEndless(statement.test) || (bodyEnds && !containsJump(statement.body, AST_NODE_TYPES.ContinueStatement))
+        ? 'no'
+        : 'unknown';
     }
     default:
-      return true;
+      return 'unknown';
   }
 }
 
-/** A `break` in a loop body (not one of a nested function; a nested loop's or switch's own `break` counts too, generously). */
-function containsBreak(body: TSESTree.Statement): boolean {
+/** Statements run in order: 'no' when one of them cannot reach its end, 'yes' when each provably does. */
+function sequenceCompletes(statements: readonly TSESTree.Statement[]): Tristate {
+  let answer: Tristate = 'yes';
+  for (const inner of statements) {
+    const completes = canCompleteNormally(inner);
+    if (completes === 'no') return 'no';
+    if (completes === 'unknown') answer = 'unknown';
+  }
+  return answer;
+}
+
+/** `for (;;)`, `while (true)`. */
+function isEndless(test: TSESTree.Expression | null): boolean {
+  return test === null || (test.type === AST_NODE_TYPES.Literal && test.value === true);
+}
+
+/** A `break` (or `continue`) under `body` (not one of a nested function; a nested loop's or switch's own counts too, generously). */
+function containsJump(
+  body: TSESTree.Node,
+  type: AST_NODE_TYPES.BreakStatement | AST_NODE_TYPES.ContinueStatement,
+): boolean {
   let found = false;
   walkAst(body, visitorKeys as SourceCode['visitorKeys'], (node) => {
-    if (node.type === AST_NODE_TYPES.BreakStatement) found = true;
+    if (node.type === type) found = true;
     return !found && !isFunctionNode(node);
   });
   return found;

@@ -21,10 +21,10 @@ import {
 import { INVARIANT_ASSERTIONS } from '../catalog/assertions.js';
 import { LISTENER_METHODS } from '../catalog/event-loop-callbacks.js';
 import { THROWING_BUILTINS } from '../catalog/throwing-builtins.js';
-import { constantInit } from '../origin/function-resolution.js';
+import { canCompleteNormally, constantInit } from '../origin/function-resolution.js';
 import { trackModuleReferences } from '../origin/modules.js';
 import { type AnyContext, findVariableAt, type SourceCode } from '../scope.js';
-import { getPromiseKnowledge } from './promises.js';
+import { getPromiseKnowledge, type Tristate } from './promises.js';
 
 /** What walking a body needs: the tree's visitor keys. */
 type Walker = Pick<SourceCode, 'visitorKeys'>;
@@ -201,35 +201,114 @@ function isInsideTryBlock(node: TSESTree.Node, fn: FunctionNode): boolean {
 }
 
 /**
- * `p.catch(handler)`, `p.then(onFulfilled, onRejected)`, `p.catch(h).finally(f)`, with `await`/`void`
- * in front: a chain whose last rejection handler does not rethrow.
+ * Is this value a promise? The rule's knowledge (origin, types), or, for the syntactic questions, no
+ * knowledge at all (`unknown`).
  */
-export function isHandledPromiseChain(sourceCode: Walker, input: TSESTree.Node): boolean {
-  const handler = lastRejectionHandler(input);
-  return handler !== undefined && isNonThrowingHandler(sourceCode, handler);
+export type PromiseJudge = (node: TSESTree.Node) => Tristate;
+
+const noPromiseKnowledge: PromiseJudge = () => 'unknown';
+
+/**
+ * `p.catch(handler)`, `p.then(onFulfilled, onRejected)`, `p.catch(h).finally(f)`, with `await`/`void`
+ * in front: a chain whose last rejection handler does not rethrow (nor returns a promise known to be
+ * one), and whose callbacks after it (and `onFulfilled` beside it) have no rejection source.
+ */
+export function isHandledPromiseChain(
+  sourceCode: Walker,
+  input: TSESTree.Node,
+  isPromise: PromiseJudge = noPromiseKnowledge,
+): boolean {
+  const handler = lastRejectionHandler(sourceCode, input, isPromise);
+  return handler !== undefined && isNonThrowingHandler(sourceCode, handler, isPromise);
 }
 
 /**
  * A chain a statement may drop on purpose: a handled chain, or one whose last rejection handler handles
  * the errors it expects and rethrows the others on purpose (`.catch((error) => { if (error.code ===
- * 'ABORT_ERR') return; throw error; })`): it can reject only by a `throw` or a returned `Promise.reject`
- * written in it (no `await` of something that can reject by accident), and not on every path. What it
- * rethrows surfaces as an unhandled rejection, as a rethrow in a callback surfaces as an uncaught
- * exception. The chain can still reject, so this is not an answer for `cannotReject`; and a handler that
- * rethrows on every path handles nothing.
+ * 'ABORT_ERR') return; throw error; })`). The handler must be a function written here whose every way
+ * to reject is a `throw` or a returned `Promise.reject` of its own (no `await` of something that can
+ * reject, no returned value that may be a promise: those reject by accident), and that provably has a
+ * way to end without rejecting: a reachable `return;` (or `return` of a value known to be no promise),
+ * or an end of its body it can reach (see `canCompleteNormally`). When unsure (a `switch`, a loop, a
+ * `try` in the way), it is not deliberate. What it rethrows surfaces as an unhandled rejection, as a
+ * rethrow in a callback surfaces as an uncaught exception. The chain can still reject, so this is not
+ * an answer for `cannotReject`; and a handler that rethrows on every path handles nothing.
  */
-export function isDeliberatelyEndedChain(sourceCode: Walker, input: TSESTree.Node): boolean {
-  const handler = lastRejectionHandler(input);
+export function isDeliberatelyEndedChain(sourceCode: Walker, input: TSESTree.Node, isPromise: PromiseJudge): boolean {
+  const handler = lastRejectionHandler(sourceCode, input, isPromise);
   if (handler === undefined) return false;
-  if (isNonThrowingHandler(sourceCode, handler)) return true;
-  if (!isFunctionNode(handler) || handler.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  if (isNonThrowingHandler(sourceCode, handler, isPromise)) return true;
+  if (!isFunctionNode(handler) || handler.generator || handler.body.type !== AST_NODE_TYPES.BlockStatement)
+    return false;
   const body = handler.body;
-  const rethrowsOnPurpose = riskyNodes(sourceCode, body).every((node) => node.type !== AST_NODE_TYPES.AwaitExpression);
-  return rethrowsOnPurpose && !alwaysThrows(sourceCode, body);
+  const accidental = collect(sourceCode, body, (node) => {
+    if (node.type === AST_NODE_TYPES.AwaitExpression)
+      return !isHandledPromiseChain(sourceCode, node.argument, isPromise);
+    return (
+      node.type === AST_NODE_TYPES.ReturnStatement &&
+      node.argument !== null &&
+      !isRejectCall(node.argument) &&
+      returnedMayReject(sourceCode, node.argument, isPromise, 'unless-known-not')
+    );
+  });
+  if (accidental.length > 0) return false;
+  if (canCompleteNormally(body) === 'yes') return true;
+  return collect(sourceCode, body, (node) => node.type === AST_NODE_TYPES.ReturnStatement).some(
+    (node) =>
+      isNonRejectingReturn(node as TSESTree.ReturnStatement, isPromise) &&
+      isReachableIn(node as TSESTree.Statement, body),
+  );
 }
 
-/** The last rejection handler of a chain (through `finally`, `await` and `void`), if it has one. */
-function lastRejectionHandler(input: TSESTree.Node): TSESTree.CallExpressionArgument | undefined {
+/** `return;`, or a `return` of a value known to be no promise. */
+function isNonRejectingReturn(statement: TSESTree.ReturnStatement, isPromise: PromiseJudge): boolean {
+  return statement.argument === null || isPromise(statement.argument) === 'no';
+}
+
+/**
+ * Is `statement` reached on some path through `body` (with parent links)? Provably only: through blocks
+ * whose earlier statements reach their ends, either branch of an `if`, a `case` of a `switch`, the block or
+ * `finally` of a `try`, a label. Not inside a loop (which may never run its body) or a `catch`.
+ */
+function isReachableIn(statement: TSESTree.Statement, body: TSESTree.BlockStatement): boolean {
+  let child: TSESTree.Node = statement;
+  for (let parent = statement.parent; child !== body; child = parent, parent = parent.parent) {
+    if (!parent) return false;
+    switch (parent.type) {
+      case AST_NODE_TYPES.BlockStatement:
+      case AST_NODE_TYPES.SwitchCase: {
+        const statements = parent.type === AST_NODE_TYPES.BlockStatement ? parent.body : parent.consequent;
+        const index = statements.indexOf(child as TSESTree.Statement);
+        if (index < 0 || statements.slice(0, index).some((before) => canCompleteNormally(before) !== 'yes'))
+          return false;
+        break;
+      }
+      case AST_NODE_TYPES.IfStatement:
+        if (child === (parent.test as TSESTree.Node)) return false;
+        break;
+      case AST_NODE_TYPES.TryStatement:
+        if (child !== parent.block && child !== parent.finalizer) return false;
+        break;
+      case AST_NODE_TYPES.SwitchStatement:
+      case AST_NODE_TYPES.LabeledStatement:
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * The last rejection handler of a chain (through `finally`, `await` and `void`), if it has one and nothing
+ * after it (a `finally` callback) or beside it (the `onFulfilled` of `.then(onFulfilled, onRejected)`,
+ * which that `onRejected` does not handle) can reject.
+ */
+function lastRejectionHandler(
+  sourceCode: Walker,
+  input: TSESTree.Node,
+  isPromise: PromiseJudge,
+): TSESTree.CallExpressionArgument | undefined {
   let node = skipTypeWrappers(skipChainExpression(input));
   while (
     node.type === AST_NODE_TYPES.AwaitExpression ||
@@ -242,47 +321,79 @@ function lastRejectionHandler(input: TSESTree.Node): TSESTree.CallExpressionArgu
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const method = getStaticPropertyName(callee);
   if (method === 'catch') return node.arguments[0];
-  if (method === 'then') return node.arguments[1];
-  // `finally` passes the settlement through (a throwing callback aside): the chain before it decides.
-  if (method === 'finally') return lastRejectionHandler(callee.object);
+  if (method === 'then') {
+    const [onFulfilled, onRejected] = node.arguments;
+    if (onRejected === undefined || callbackCanReject(sourceCode, onFulfilled, isPromise)) return undefined;
+    return onRejected;
+  }
+  // `finally` passes the settlement through (unless its callback rejects): the chain before it decides.
+  if (method === 'finally') {
+    if (callbackCanReject(sourceCode, node.arguments[0], isPromise)) return undefined;
+    return lastRejectionHandler(sourceCode, callee.object, isPromise);
+  }
   return undefined;
 }
 
 /**
- * Does `statement` end in a `throw` (or `return Promise.reject(…)`) on every path? When unsure, no: a
- * `return` before the throw, a branch without one, a loop or a `switch`.
+ * Can a chain's callback written here reject: a `throw` of its own, an `await` of what is not a handled
+ * chain, a returned promise (known to be one: the callback question leaves an unknown value out)? A
+ * callback passed by name is not followed (its sync throws are a plain call's).
  */
-function alwaysThrows(sourceCode: Walker, statement: TSESTree.Statement): boolean {
-  switch (statement.type) {
-    case AST_NODE_TYPES.ThrowStatement:
-      return true;
-    case AST_NODE_TYPES.ReturnStatement:
-      return statement.argument !== null && isRejectCall(statement.argument);
-    case AST_NODE_TYPES.BlockStatement:
-      for (const inner of statement.body) {
-        if (alwaysThrows(sourceCode, inner)) return true;
-        if (collect(sourceCode, inner, (node) => node.type === AST_NODE_TYPES.ReturnStatement).length > 0) return false;
-      }
-      return false;
-    case AST_NODE_TYPES.IfStatement:
-      return (
-        statement.alternate !== null &&
-        alwaysThrows(sourceCode, statement.consequent) &&
-        alwaysThrows(sourceCode, statement.alternate)
-      );
-    default:
-      return false;
-  }
+function callbackCanReject(
+  sourceCode: Walker,
+  callback: TSESTree.CallExpressionArgument | undefined,
+  isPromise: PromiseJudge,
+): boolean {
+  if (callback === undefined) return false;
+  if (callback.type === AST_NODE_TYPES.SpreadElement) return true;
+  if (!isFunctionNode(callback)) return false;
+  if (callback.generator) return false;
+  return (
+    collectRejectionSources(sourceCode, callback, {
+      awaited: (value) => !isHandledPromiseChain(sourceCode, value, isPromise),
+      returned: (value) => returnedMayReject(sourceCode, value, isPromise, 'if-known'),
+    }).length > 0
+  );
 }
 
-/** A rejection handler that does not hand the error on: not `undefined`, no `throw`, no `Promise.reject`. */
-function isNonThrowingHandler(sourceCode: Walker, handler: TSESTree.Node): boolean {
+/**
+ * May a returned value be a promise that rejects? Not a handled chain, and a promise as far as `isPromise`
+ * knows (`if-known`) or not known to be none (`unless-known-not`).
+ */
+function returnedMayReject(
+  sourceCode: Walker,
+  value: TSESTree.Node,
+  isPromise: PromiseJudge,
+  standard: 'if-known' | 'unless-known-not',
+): boolean {
+  if (isRejectCall(value)) return true;
+  const answer = isPromise(value);
+  if (standard === 'if-known' ? answer !== 'yes' : answer === 'no') return false;
+  return !isHandledPromiseChain(sourceCode, value, isPromise);
+}
+
+/**
+ * A rejection handler that does not hand the error on: not `undefined`, no `throw`, no `Promise.reject`,
+ * no returned promise known to be one.
+ */
+function isNonThrowingHandler(sourceCode: Walker, handler: TSESTree.Node, isPromise: PromiseJudge): boolean {
   if (handler.type === AST_NODE_TYPES.Identifier && handler.name === 'undefined') return false;
   if (handler.type === AST_NODE_TYPES.Literal && handler.value === null) return false;
   if (handler.type === AST_NODE_TYPES.SpreadElement) return false;
   if (!isFunctionNode(handler)) return true;
-  if (handler.body.type !== AST_NODE_TYPES.BlockStatement) return !isRejectCall(handler.body);
-  return isNonThrowingBlock(sourceCode, handler.body);
+  if (handler.body.type !== AST_NODE_TYPES.BlockStatement)
+    return !returnedMayReject(sourceCode, handler.body, isPromise, 'if-known');
+  return (
+    isNonThrowingBlock(sourceCode, handler.body) &&
+    collect(
+      sourceCode,
+      handler.body,
+      (node) =>
+        node.type === AST_NODE_TYPES.ReturnStatement &&
+        node.argument !== null &&
+        returnedMayReject(sourceCode, node.argument, isPromise, 'if-known'),
+    ).length === 0
+  );
 }
 
 function isRejectCall(node: TSESTree.Node): boolean {

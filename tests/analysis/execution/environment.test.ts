@@ -55,6 +55,57 @@ describe('findFileEnvironment', () => {
       expect(environmentOf("const page = require('./page');\ndocument.title = '';")).toBeUndefined();
     });
 
+    it('Node’s globals through `globalThis` or `global`, and its timers of the check phase', () => {
+      expect(environmentOf('const env = globalThis.process.env;\ndocument.title = env.TITLE;')).toBeUndefined();
+      expect(environmentOf("if ('process' in globalThis) document.title = '';")).toBeUndefined();
+      expect(environmentOf('const env = global.process.env;\ndocument.title = env.TITLE;')).toBeUndefined();
+      expect(environmentOf('setImmediate(flush);\ndocument.title = "";')).toBeUndefined();
+      expect(environmentOf('const paint = document.body;\nclearImmediate(pending);')).toBeUndefined();
+      // `globalThis` for a browser global or for something both have is no evidence of Node.
+      expect(environmentOf('const frame = globalThis.requestAnimationFrame;\nnew MutationObserver(f);')).toBe(
+        undefined,
+      );
+      expect(environmentOf('globalThis.queueMicrotask(f);\nnew MutationObserver(f);')).toBe('browser');
+    });
+
+    it('a built-in module loaded with `import()`, `require.resolve`, `createRequire`, `import.meta.dirname`', () => {
+      expect(environmentOf("const fs = await import('node:fs/promises');\ndocument.title = '';")).toBeUndefined();
+      expect(
+        environmentOf(
+          "export async function load() { const { readFile } = await import('fs'); }\ndocument.title = '';",
+        ),
+      ).toBeUndefined();
+      expect(environmentOf('const os = await import(`os`);\ndocument.title = "";')).toBeUndefined();
+      expect(environmentOf("const path = require.resolve('./page.js');\ndocument.title = path;")).toBeUndefined();
+      expect(
+        environmentOf(
+          "import { createRequire } from 'node:module';\nconst load = createRequire(import.meta.url);\ndocument.title = load('./title.json');",
+        ),
+      ).toBeUndefined();
+      expect(environmentOf('const here = import.meta.dirname;\ndocument.title = here;')).toBeUndefined();
+      expect(environmentOf('document.title = import.meta.filename;')).toBeUndefined();
+      // What browsers have too is no evidence: `import.meta.url`, `import()` of a package or a relative module.
+      expect(environmentOf("const base = new URL('.', import.meta.url);\ndocument.title = base.href;")).toBe('browser');
+      expect(environmentOf("const { render } = await import('./render.js');\nrender(document.body);")).toBe('browser');
+    });
+
+    it('a DOM emulation package imported or loaded: the file brings its own DOM, it runs in Node', () => {
+      expect(environmentOf("import 'global-jsdom/register';\nrender(document.body);")).toBeUndefined();
+      expect(
+        environmentOf("import { JSDOM } from 'jsdom';\nconst dom = new JSDOM('');\nrender(document.body);"),
+      ).toBeUndefined();
+      expect(
+        environmentOf(
+          "import { GlobalRegistrator } from '@happy-dom/global-registrator';\nGlobalRegistrator.register();\nrender(document.body);",
+        ),
+      ).toBeUndefined();
+      expect(environmentOf("const { Window } = await import('happy-dom');\nrender(document.body);")).toBeUndefined();
+      expect(environmentOf("export { parseHTML } from 'linkedom';\nrender(document.body);")).toBeUndefined();
+      // A package whose name only starts like one is not one.
+      expect(environmentOf("import { render } from 'jsdom-testing-helpers';\nrender(document.body);")).toBe('browser');
+      expect(environmentOf("import { render } from '@happy-domains/ui';\nrender(document.body);")).toBe('browser');
+    });
+
     it('a function handed to a call runs where the callee runs it: `page.evaluate(() => document.title)`', () => {
       expect(
         environmentOf(
@@ -96,6 +147,15 @@ describe('findFileEnvironment', () => {
     expect(fileEnvironment({ code: "import fs = require('fs');\ndocument.title = '';", filename: 'file.ts' })).toBe(
       undefined,
     );
+  });
+
+  it('a TypeScript import of a DOM emulation package or a built-in through `require` is Node’s too', () => {
+    expect(
+      fileEnvironment({ code: "import jsdom = require('jsdom');\nrender(document.body);", filename: 'file.ts' }),
+    ).toBe(undefined);
+    expect(
+      fileEnvironment({ code: "const domino = require('domino');\nrender(document.body);", filename: 'file.cjs' }),
+    ).toBeUndefined();
   });
 
   it('types are no evidence, only values', () => {

@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
 import {
+  canCompleteNormally,
   classMember,
   constantInit,
   objectMember,
@@ -111,5 +112,39 @@ describe('classMember and objectMember', () => {
       }),
     );
     expect(found).toEqual(['() {}', '() => 2', 'function () {}', undefined, undefined, undefined]);
+  });
+});
+
+describe('canCompleteNormally', () => {
+  /** The answer for the body of every `ask(() => { … })`. */
+  function completes(code: string): string[] {
+    return probeAsked({ code }, (_context, expression) =>
+      canCompleteNormally((expression as TSESTree.ArrowFunctionExpression).body as TSESTree.BlockStatement),
+    );
+  }
+
+  it('says no when every way out is a return, throw, break or continue', () => {
+    const code = [
+      'ask(() => { if (c) return; else throw e; });',
+      "ask(() => { switch (k) { case 'a': throw e; default: return; } });",
+      'ask(() => { try { throw e; } finally { log(); } });',
+      'ask(() => { do { throw e; } while (c); });',
+      'ask(() => { for (;;) { if (c) throw e; } });',
+      'ask(() => { label: { if (c) break label; } throw e; });',
+    ].join('\n');
+    expect(completes(code)).toEqual(['no', 'no', 'no', 'no', 'no', 'no']);
+  });
+
+  it('says yes only for a provable path to the end, unknown otherwise', () => {
+    const code = [
+      'ask(() => { if (c) throw e; log(); });',
+      "ask(() => { switch (k) { case 'a': throw e; } });",
+      'ask(() => { try { log(); } catch { throw e; } });',
+      'ask(() => { while (c) { throw e; } });',
+      'ask(() => { do { if (c) continue; throw e; } while (c); });',
+      "ask(() => { switch (k) { case 'a': break; default: throw e; } });",
+      'ask(() => { try { return; } catch { log(); } });',
+    ].join('\n');
+    expect(completes(code)).toEqual(['yes', 'yes', 'yes', 'unknown', 'unknown', 'unknown', 'unknown']);
   });
 });

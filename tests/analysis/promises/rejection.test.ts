@@ -2,12 +2,18 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
 import type { FunctionNode } from '../../../src/analysis/ast.js';
+import { getPromiseKnowledge } from '../../../src/analysis/promises/promises.js';
 import {
   cannotReject,
   isDeliberatelyEndedChain,
   isHandledPromiseChain,
 } from '../../../src/analysis/promises/rejection.js';
 import { probe, probeAsked } from '../harness.js';
+
+/** `isDeliberatelyEndedChain` with the rule's knowledge of which values are promises. */
+function deliberate(context: Parameters<typeof getPromiseKnowledge>[0], node: TSESTree.Node): boolean {
+  return isDeliberatelyEndedChain(context.sourceCode, node, (value) => getPromiseKnowledge(context).isPromise(value));
+}
 
 /** `cannotReject` for every function named `f` (declaration or `const f = …`). */
 function answer(code: string): boolean {
@@ -175,11 +181,7 @@ describe('isDeliberatelyEndedChain', () => {
       "ask(void p.catch((e) => { if (expected(e)) { log(e); } else { throw new Error('failed', { cause: e }); } }));",
       "ask(p.catch(async (e) => { if (e.code === 'ENOENT') return; throw e; }));",
     ].join('\n');
-    expect(
-      probeAsked({ code }, (context, node) =>
-        isDeliberatelyEndedChain(context.sourceCode, node as TSESTree.Expression),
-      ),
-    ).toEqual([true, true, true, true, true]);
+    expect(probeAsked({ code }, (context, node) => deliberate(context, node))).toEqual([true, true, true, true, true]);
     // Handled for the dropped-statement question, yet the chain can still reject.
     expect(
       probeAsked({ code }, (context, node) => isHandledPromiseChain(context.sourceCode, node as TSESTree.Expression)),
@@ -196,10 +198,59 @@ describe('isDeliberatelyEndedChain', () => {
       "ask(p.catch(async (e) => { if (e.code === 'ENOENT') return; await report(e); throw e; }));",
       'ask(p.then(a, undefined));',
     ].join('\n');
+    expect(probeAsked({ code }, (context, node) => deliberate(context, node))).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+
+  it('refuses a handler unless it provably has a way to end without rejecting', () => {
+    const code = [
+      "ask(p.catch((e) => { switch (e.code) { case 'A': throw e; default: throw e; } }));",
+      'ask(p.catch((e) => { if (c) return Promise.reject(e); throw e; }));',
+      'ask(p.catch((e) => { try { throw e; } finally { log(e); } }));',
+      'ask(p.catch((e) => { do { throw e; } while (c); }));',
+      'ask(p.catch((e) => { for (;;) { if (c) throw e; } }));',
+      'ask(p.catch((e) => { for (const x of xs) { return; } throw e; }));',
+      'ask(p.catch((e) => { throw e; return; }));',
+      'ask(p.catch((e) => { label: { if (c) break label; throw e; } throw e; }));',
+      // The expected branch returns a value that may be a promise.
+      "ask(p.catch((e) => { if (e.code === 'ENOENT') return retry(e); throw e; }));",
+    ].join('\n');
+    expect(probeAsked({ code }, deliberate)).toEqual(Array.from({ length: 9 }, () => false));
+  });
+
+  it('accepts the reachable ways to end without rejecting', () => {
+    const code = [
+      "ask(p.catch((e) => { if (e.code !== 'ENOENT') throw e; }));",
+      "ask(p.catch((e) => { switch (e.code) { case 'ENOENT': return; default: throw e; } }));",
+      "ask(p.catch((e) => { if (e.code === 'ENOENT') return 'missing'; throw e; }));",
+      "ask(p.catch((e) => { try { if (e.code === 'ENOENT') return; } finally { log(e); } throw e; }));",
+      "ask(p.catch((e) => { switch (e.code) { case 'A': throw e; } }));",
+    ].join('\n');
+    expect(probeAsked({ code }, deliberate)).toEqual([true, true, true, true, true]);
+  });
+
+  it('refuses a chain whose callback after or beside the handler can reject', () => {
+    const code = [
+      "import { readFile } from 'node:fs/promises';",
+      "ask(p.then(() => readFile(t), (e) => { if (e.code === 'ENOENT') return; throw e; }));",
+      "ask(p.catch((e) => { if (e.code === 'ENOENT') return; throw e; }).finally(() => readFile(t)));",
+      'ask(p.catch(() => {}).finally(() => { throw new Error(); }));',
+      'ask(p.then(async () => { await readFile(t); }, () => {}));',
+      'ask(p.catch(() => readFile(t)));',
+      // A callback that cannot reject keeps the chain handled.
+      'ask(p.then(() => { log(t); }, () => {}).finally(() => { log(t); }));',
+    ].join('\n');
+    expect(probeAsked({ code }, deliberate)).toEqual([false, false, false, false, false, true]);
+    // Without the rule's knowledge, only what is written in the callbacks counts.
     expect(
-      probeAsked({ code }, (context, node) =>
-        isDeliberatelyEndedChain(context.sourceCode, node as TSESTree.Expression),
-      ),
-    ).toEqual([false, false, false, false, false, false, false]);
+      probeAsked({ code }, (context, node) => isHandledPromiseChain(context.sourceCode, node as TSESTree.Expression)),
+    ).toEqual([false, false, false, false, true, true]);
   });
 });
