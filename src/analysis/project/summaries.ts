@@ -33,7 +33,7 @@ import {
   type NeverRejects,
   readDeclaredShape,
 } from '../origin/type-annotations.js';
-import { type DeferredClassFacts, deferredClassFacts } from '../promises/deferred-class.js';
+import { type DeferredClassFacts, deferredClassFacts, deferredCreationParts } from '../promises/deferred-class.js';
 import { classFieldUses, type FieldAccess } from '../promises/deferred-field.js';
 import type { Tristate } from '../promises/promises.js';
 import {
@@ -626,18 +626,12 @@ function summarizeCreation(
     (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined')
   )
     return null;
-  let classRef: TSESTree.Node;
-  let factory: string | undefined;
-  if (node.type === AST_NODE_TYPES.NewExpression) classRef = node.callee;
-  else if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression) {
-    factory = getStaticPropertyName(node.callee);
-    if (factory === undefined) return undefined;
-    classRef = node.callee.object;
-  } else return undefined;
-  if (classRef.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const parts = deferredCreationParts(node);
+  if (parts?.classRef.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const { classRef, factory } = parts;
   const of = summarizeValue(classRef, context, depth + 1);
   return of && (of.kind === 'class' || of.kind === 'reference')
-    ? { of, factory, argumentCount: node.arguments.length }
+    ? { of, factory, argumentCount: (node as TSESTree.CallExpression | TSESTree.NewExpression).arguments.length }
     : undefined;
 }
 
@@ -863,19 +857,28 @@ function isCallOrNew(input: TSESTree.Node): boolean {
   return node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression;
 }
 
-/** `readFile(x)` of `node:fs/promises`, `fsp.readFile(x)`: a call of a catalogued promise API by its import or `require`. */
-function isImportedPromiseCall(input: TSESTree.Node, bindings: ReadonlyMap<string, Binding>): boolean {
-  const node = skipTypeWrappers(skipChainExpression(input));
-  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+/** The name a callee starts from and the static member names after it (`fsp.promises.readFile` → `fsp`, `promises.readFile`). */
+function calleePath(
+  node: TSESTree.CallExpression | TSESTree.NewExpression,
+): { root: TSESTree.Identifier; path: string[] } | undefined {
   const path: string[] = [];
   let callee: TSESTree.Node = skipTypeWrappers(skipChainExpression(node.callee));
   while (callee.type === AST_NODE_TYPES.MemberExpression) {
     const name = getStaticPropertyName(callee);
-    if (name === undefined) return false;
+    if (name === undefined) return undefined;
     path.unshift(name);
     callee = skipTypeWrappers(callee.object);
   }
-  if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+  return callee.type === AST_NODE_TYPES.Identifier ? { root: callee, path } : undefined;
+}
+
+/** `readFile(x)` of `node:fs/promises`, `fsp.readFile(x)`: a call of a catalogued promise API by its import or `require`. */
+function isImportedPromiseCall(input: TSESTree.Node, bindings: ReadonlyMap<string, Binding>): boolean {
+  const node = skipTypeWrappers(skipChainExpression(input));
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const named = calleePath(node);
+  if (!named) return false;
+  const { root: callee, path } = named;
   const binding = bindings.get(callee.name);
   if (!binding || !isReferenceBinding(binding)) return false;
   const full = [
@@ -893,16 +896,9 @@ function isGlobalCallOf(
   rows: readonly ApiRow[],
   bindings: ReadonlyMap<string, Binding>,
 ): boolean {
-  const path: string[] = [];
-  let callee: TSESTree.Node = skipTypeWrappers(skipChainExpression(node.callee));
-  while (callee.type === AST_NODE_TYPES.MemberExpression) {
-    const name = getStaticPropertyName(callee);
-    if (name === undefined) return false;
-    path.unshift(name);
-    callee = skipTypeWrappers(callee.object);
-  }
-  if (callee.type !== AST_NODE_TYPES.Identifier || bindings.has(callee.name)) return false;
-  path.unshift(callee.name);
+  const named = calleePath(node);
+  if (!named || bindings.has(named.root.name)) return false;
+  const path = [named.root.name, ...named.path];
   const kind = node.type === AST_NODE_TYPES.NewExpression ? 'construct' : 'call';
   return rows.some((row) => row.module === undefined && row.kind === kind && row.path.join('.') === path.join('.'));
 }

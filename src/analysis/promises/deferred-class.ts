@@ -9,7 +9,14 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
-import { type ClassNode, type FunctionNode, isFunctionNode, keyName, skipChainExpression } from '../ast.js';
+import {
+  type ClassNode,
+  type FunctionNode,
+  getStaticPropertyName,
+  isFunctionNode,
+  keyName,
+  skipChainExpression,
+} from '../ast.js';
 import type { SourceCode } from '../scope.js';
 
 export interface DeferredClassFacts {
@@ -218,4 +225,18 @@ export function creationRejectingMembers(
   if (facts.constructorRejects === 'always') return undefined;
   if (facts.constructorRejects === 'given-arguments' && argumentCount > 0) return undefined;
   return new Set(facts.rejectingMembers);
+}
+
+/**
+ * The class and factory a deferred is made with: `new Deferred()` (no factory) or `Deferred.create()`
+ * (`create`); undefined for anything else.
+ */
+export function deferredCreationParts(
+  node: TSESTree.Node,
+): { classRef: TSESTree.Node; factory: string | undefined } | undefined {
+  if (node.type === AST_NODE_TYPES.NewExpression) return { classRef: node.callee, factory: undefined };
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression)
+    return undefined;
+  const factory = getStaticPropertyName(node.callee);
+  return factory === undefined ? undefined : { classRef: node.callee.object, factory };
 }

@@ -81,25 +81,16 @@ export function classFieldUses(walker: Walker, classNode: ClassNode, name: strin
   if (!access) return undefined;
   const members = new Set<string>();
   let known = true;
-  const ancestors: TSESTree.Node[] = [];
-  const visit = (node: TSESTree.Node): void => {
-    if (!known) return;
+  walkWithAncestors(walker, classNode.body, (node, ancestors) => {
+    if (!known) return false;
     if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed && keyName(node.property) === name) {
       const use = deferredUseOf(node, ancestors.at(-1));
       if (use.kind === 'member') members.add(use.name);
       else if (use.kind === 'write') writes.push(use.value);
       else if (use.kind === 'unknown') known = false;
     }
-    ancestors.push(node);
-    for (const key of walker.visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      for (const item of Array.isArray(child) ? child : [child]) {
-        if (item && typeof item === 'object' && 'type' in item) visit(item as TSESTree.Node);
-      }
-    }
-    ancestors.pop();
-  };
-  visit(classNode.body);
+    return true;
+  });
   return known ? { access, writes, members } : undefined;
 }
 
@@ -116,9 +107,8 @@ export function mentionsOnlyUseSafely(
   skip?: (node: TSESTree.Node) => boolean,
 ): boolean {
   let safe = true;
-  const ancestors: TSESTree.Node[] = [];
-  const visit = (node: TSESTree.Node): void => {
-    if (!safe || skip?.(node)) return;
+  walkWithAncestors(walker, root, (node, ancestors) => {
+    if (!safe || skip?.(node)) return false;
     const parent = ancestors.at(-1);
     // `obj['name']` names the field too; any other string of that text (an event name) does not.
     const isComputedKey =
@@ -136,6 +126,23 @@ export function mentionsOnlyUseSafely(
       const isOwnName = !isProperty && node.type === AST_NODE_TYPES.Identifier && isBindingOrReference(node, parent);
       if (!isSafe && !isOwnName) safe = false;
     }
+    return true;
+  });
+  return safe;
+}
+
+/**
+ * Visits `root` and what is under it, depth first, with the chain of nodes above each (no parent links:
+ * other files' trees have none); `enter` returning false skips what is under a node.
+ */
+function walkWithAncestors(
+  walker: Walker,
+  root: TSESTree.Node,
+  enter: (node: TSESTree.Node, ancestors: readonly TSESTree.Node[]) => boolean,
+): void {
+  const ancestors: TSESTree.Node[] = [];
+  const visit = (node: TSESTree.Node): void => {
+    if (!enter(node, ancestors)) return;
     ancestors.push(node);
     for (const key of walker.visitorKeys[node.type] ?? []) {
       const child = (node as unknown as Record<string, unknown>)[key];
@@ -146,7 +153,6 @@ export function mentionsOnlyUseSafely(
     ancestors.pop();
   };
   visit(root);
-  return safe;
 }
 
 /**

@@ -30,6 +30,7 @@ import {
   creationRejectingMembers as membersOfCreation,
   type DeferredClassFacts,
   deferredClassFacts,
+  deferredCreationParts,
 } from './deferred-class.js';
 import { classFieldUses, deferredUseOf } from './deferred-field.js';
 
@@ -227,16 +228,9 @@ function isNullish(node: TSESTree.Node): boolean {
  * its promise is a property, and awaiting a value that is not a call is no rejection source.)
  */
 function creationRejectingMembers(context: AnyContext, node: TSESTree.Node): RejectingMembers | undefined {
-  let classRef: TSESTree.Node;
-  let factory: string | undefined;
-  if (node.type === AST_NODE_TYPES.NewExpression) classRef = node.callee;
-  else if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression) {
-    factory = getStaticPropertyName(node.callee);
-    if (factory === undefined) return undefined;
-    classRef = node.callee.object;
-  } else return undefined;
-  const facts = classFacts(context, classRef);
-  return facts && membersOfCreation(facts, factory, node.arguments.length);
+  const parts = deferredCreationParts(node);
+  const facts = parts && classFacts(context, parts.classRef);
+  return facts && membersOfCreation(facts, parts.factory, (node as TSESTree.CallExpression).arguments.length);
 }
 
 /** The deferred facts of the class `node` names: a class of this file, else one another project file exports. */

@@ -46,7 +46,7 @@ export interface BodyReader extends Walker {
 const readers = new WeakMap<TSESTree.Program, BodyReader>();
 
 /** The body reader of the linted file: assertions known by origin. */
-export function bodyReaderOf(context: AnyContext): BodyReader {
+function bodyReaderOf(context: AnyContext): BodyReader {
   const program = context.sourceCode.ast;
   let reader = readers.get(program);
   if (!reader) {
