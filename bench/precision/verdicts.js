@@ -571,17 +571,7 @@ export const verdicts = [
     'worth fixing',
     'walks every file of an uploaded site archive (content with all its images) on the server thread during an admin import; `await glob()` is a drop-in.',
   ),
-  ghost(
-    'untyped',
-    'no-floating-promise',
-    'core/server/services/email-analytics/email-analytics-service-wrapper.js',
-    178,
-    'this.startFetch();',
-    'harmless',
-    '`startFetch` (line 114) runs its work in try/catch with logging; the rethrowing restore branch has already run before any restart.',
-  ),
-  ghost(
-    'typed',
+  ...ghost.inBothModes(
     'no-floating-promise',
     'core/server/services/email-analytics/email-analytics-service-wrapper.js',
     178,
