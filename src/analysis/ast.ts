@@ -244,3 +244,9 @@ export function getCallOfArgument(
   const index = parent.arguments.indexOf(child as TSESTree.CallExpressionArgument);
   return index === -1 ? undefined : { call: parent, index };
 }
+
+/** A call or a `new` expression, through type wrappers and `?.`. */
+export function isCallOrNew(input: TSESTree.Node): boolean {
+  const node = skipTypeWrappers(skipChainExpression(input));
+  return node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression;
+}

@@ -14,6 +14,7 @@ import {
   type FunctionNode,
   getStaticPropertyName,
   importedName,
+  isCallOrNew,
   isFunctionNode,
   skipChainExpression,
   skipTypeWrappers,
@@ -845,17 +846,8 @@ function isHttpWriteMethod(property: TSESTree.Property): boolean {
   );
 }
 
-/**
- * `cannotReject` for a tree the project layer read: no SourceCode and no scope, so an assertion is a
- * call of a top-level name bound to `node:assert` (or one of its checks) by `import` or `require`.
- */
 /** Visitor keys of a tree the project layer read (it has no SourceCode). */
 export const TREE_VISITOR_KEYS = visitorKeys as BodyReader['visitorKeys'];
-
-function isCallOrNew(input: TSESTree.Node): boolean {
-  const node = skipTypeWrappers(skipChainExpression(input));
-  return node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression;
-}
 
 /** The name a callee starts from and the static member names after it (`fsp.promises.readFile` → `fsp`, `promises.readFile`). */
 function calleePath(
@@ -903,6 +895,10 @@ function isGlobalCallOf(
   return rows.some((row) => row.module === undefined && row.kind === kind && row.path.join('.') === path.join('.'));
 }
 
+/**
+ * `cannotReject` for a tree the project layer read: no SourceCode and no scope, so an assertion is a
+ * call of a top-level name bound to `node:assert` (or one of its checks) by `import` or `require`.
+ */
 function bodyReaderOf(bindings: ReadonlyMap<string, Binding>): BodyReader {
   const isAssertModule = (node: Binding | undefined): boolean =>
     node?.type === AST_NODE_TYPES.CallExpression && ASSERTION_MODULES.has(requiredSpecifier(node) ?? '');

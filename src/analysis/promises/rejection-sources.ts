@@ -16,6 +16,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import {
   type FunctionNode,
   getStaticPropertyName,
+  isCallOrNew,
   isFunctionNode,
   skipChainExpression,
   skipTypeWrappers,
@@ -113,15 +114,10 @@ function valueCanReject(context: AnyContext, input: TSESTree.Node, seen = new Se
   return true;
 }
 
-function isCallOrNew(input: TSESTree.Node): boolean {
-  const node = skipTypeWrappers(skipChainExpression(input));
-  return node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression;
-}
-
 /**
  * What makes a dropped call's promise (or a microtask chain) reject: an awaited value (a returned call; in a
- * microtask callback, any returned value) unless it is known not to be a promise or not to reject (returning or awaiting a promise hands its rejection on; the
- * callback question leaves an unknown one out), a call outside a `try` that throws on purpose (a helper of the
+ * microtask callback, any returned value) unless it is known not to be a promise or not to reject (returning
+ * or awaiting a promise hands its rejection on; the callback question leaves an unknown one out), a call outside a `try` that throws on purpose (a helper of the
  * file with a `throw` of its own) or a built-in that throws on bad input (`JSON.parse(s)`, `new URL(s)`, see
  * catalog/throwing-builtins.ts). Other plain calls are not counted: any function can throw on a bug.
  */
