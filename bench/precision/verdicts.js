@@ -529,14 +529,13 @@ export const verdicts = [
     'harmless',
     'one read per subscription of one member (usually one or two) on an admin read.',
   ),
-  ghost(
-    'untyped',
+  ...ghost.inBothModes(
     'prefer-promise-all',
     'core/server/services/link-tracking/link-click-repository.js',
     50,
     "const member = await this.#Member.findOne({ id: model.get('m",
-    'worth fixing',
-    'one member query per link click, in turn, over a collection of unknown size: N round trips where one batch (or bounded concurrency) would do.',
+    'harmless',
+    'the reading is right (one member query per link click, in turn, over rows of unknown size: an N+1, better one query than Promise.all), but nothing runs it: `LinkClickRepository#getAll` has no caller in the package (only `save` is used, link-click-tracking-service.js:289).',
   ),
   ghost(
     'untyped',
@@ -811,15 +810,6 @@ export const verdicts = [
     'if (await this.requiresEmailVerification({ email, hasChanged',
     'harmless',
     '`requiresEmailVerification` (line 453) is `async` with a synchronous body: nothing to overlap, over two or three email settings.',
-  ),
-  ghost(
-    'typed',
-    'prefer-promise-all',
-    'core/server/services/link-tracking/link-click-repository.js',
-    50,
-    "const member = await this.#Member.findOne({ id: model.get('m",
-    'harmless',
-    'an N+1 read loop, but `getAll` is not called anywhere in core/server; the fix would be one query, not Promise.all.',
   ),
   ghost(
     'typed',
