@@ -1,5 +1,4 @@
 // Dashboard: reads that could run together, and lookalikes whose order matters.
-import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Order, OrderRepository, User, UserRepository } from './users.js';
 
@@ -10,16 +9,17 @@ export interface Dashboard {
 }
 
 async function fetchBanner(): Promise<string> {
-  return readFile('banner.txt', 'utf8');
+  const response = await fetch('https://cms.example.com/banner');
+  return response.text();
 }
 
 async function fetchExchangeRate(currency: string): Promise<number> {
-  const text = await readFile(`rates/${currency}.txt`, 'utf8');
-  return Number(text);
+  const response = await fetch(`https://rates.example.com/${currency}`);
+  return Number(await response.text());
 }
 
 export async function loadDashboard(users: UserRepository, orders: OrderRepository, id: string, accountId: string): Promise<Dashboard> {
-  // Two independent reads awaited in turn take the sum of their times.
+  // Two independent HTTP requests awaited in turn take the sum of their times.
   const banner = await fetchBanner(); // expect: prefer-promise-all
   const rate = await fetchExchangeRate('EUR');
   const user = await users.findById(id);

@@ -27,7 +27,7 @@ const STRICT_RULES = {
   ],
   'event-loop/no-floating-promise': ['error', { checkEventCallbacks: true, checkNeverRejecting: true }],
   'event-loop/no-nested-event-loop': 'error',
-  'event-loop/prefer-promise-all': ['error', { checkUnknownEffects: true }],
+  'event-loop/prefer-promise-all': ['error', { checkUnknownEffects: true, checkUnknownLatency: true }],
 };
 const CONFIG_RULES: Record<(typeof CONFIG_NAMES)[number], Record<string, unknown>> = {
   recommended: {

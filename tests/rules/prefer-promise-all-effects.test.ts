@@ -7,10 +7,19 @@
 import rule from '../../src/rules/prefer-promise-all.js';
 import { runRuleTests } from '../rule-tester.js';
 
-const wide = [{ checkUnknownEffects: true }] as const;
+/** The `strict` reading: work of unknown effect, and runs of unknown latency, are reported too. */
+const wide = [{ checkUnknownEffects: true, checkUnknownLatency: true }] as const;
+/** Every run reported whatever its calls wait for: for the cases about what counts as a read. */
+const everyRun = [{ checkUnknownLatency: true }] as const;
 
 /** One report of a group of awaits starting at `line`:`column`, whose one suggestion gives `output`. */
-function sequential(code: string, line: number, column: number, output: string, options?: typeof wide) {
+function sequential(
+  code: string,
+  line: number,
+  column: number,
+  output: string,
+  options?: typeof wide | typeof everyRun,
+) {
   return {
     code,
     ...(options && { options }),
@@ -98,6 +107,16 @@ runRuleTests('prefer-promise-all', rule, {
     'async function f(options) { const shared = { transacting: options.transacting }; const a = await getProduct(1, shared); const b = await getTier(2, shared); return [a, b]; }',
     "async function f(options) { const shared = pick(options, ['transacting']); const a = await getProduct(1, shared); const b = await getTier(2, shared); return [a, b]; }",
     'async function f(options) { if (!options.session) throw new Error(); const a = await findProduct(1, options); const b = await findTier(2, options); return [a, b]; }',
+    // Runs that save one short round trip, once per call, are left to `checkUnknownLatency` (Ghost's reports:
+    // two settings rows at boot, a settings row beside an admin browse, one more query beside a Promise.all).
+    ...[
+      "const models = require('./models');\nasync function f() { const isPrivate = await models.Settings.findOne({ key: 'is_private' }); const password = await models.Settings.findOne({ key: 'password' }); return [isPrivate, password]; }",
+      "import { pool } from './db.js'; async function f(id) { const user = await pool.query('SELECT * FROM users WHERE id = $1', [id]); const orders = await pool.query('SELECT * FROM orders WHERE user_id = $1', [id]); return [user, orders]; }",
+      'async function f(page) { const [offers, gifts] = await Promise.all([fetchOffers(page), fetchGifts(page)]); const suppressed = await getSuppressionData(page); return [offers, gifts, suppressed]; }',
+      "import { readFile } from 'node:fs/promises'; async function f() { const a = await readFile('a.json', 'utf8'); const b = await readFile('b.json', 'utf8'); return [a, b]; }",
+      // One HTTP request beside a database read saves the read's millisecond, not a network round trip.
+      "import { pool } from './db.js'; async function f(id) { const page = await fetch(`/pages/${id}`); const row = await pool.query('SELECT 1'); return [page, row]; }",
+    ],
     // Tests and one-shot scripts stay quiet by default.
     "import { it } from 'vitest';\nit('loads', async () => {\n  const a = await getUser(1);\n  const b = await getUser(2);\n  show(a, b);\n});",
     'async function main() {\n  const a = await getUser(1);\n  const b = await getUser(2);\n  show(a, b);\n}\nawait main();',
@@ -113,6 +132,7 @@ runRuleTests('prefer-promise-all', rule, {
       3,
       3,
       'async function f(options) {\n  const limit = options.limit;\n  const [a, b] = await Promise.all([getProduct(1, options), getTier(2, options)]);\n  return [a, b, limit];\n}',
+      everyRun,
     ),
     // A helper of another file whose body only reads, whatever its name.
     sequential(
@@ -120,6 +140,7 @@ runRuleTests('prefer-promise-all', rule, {
       3,
       3,
       "import { userRow } from './promise-all-reads.js';\nasync function f() {\n  const [a, b] = await Promise.all([userRow(1), userRow(2)]);\n  return [a, b];\n}",
+      everyRun,
     ),
     // Known reads by name: `get…`, `find…`.
     sequential(
@@ -127,6 +148,7 @@ runRuleTests('prefer-promise-all', rule, {
       1,
       24,
       'async function f(id) { const [user, orders] = await Promise.all([getUser(id), findOrders({ id })]); return [user, orders]; }',
+      everyRun,
     ),
     // Unknown effects are reported only with `checkUnknownEffects` (the issue's case: a write through shared state, then a read).
     sequential(
@@ -149,6 +171,7 @@ runRuleTests('prefer-promise-all', rule, {
       3,
       3,
       "import { pool } from './db.js';\nasync function f(id) {\n  const [user, orders] = await Promise.all([\n    pool.query('SELECT * FROM users WHERE id = $1', [id]),\n    pool.query(`WITH o AS (SELECT * FROM orders) SELECT * FROM o WHERE user_id = ${id}`),\n  ]);\n  return [user, orders];\n}",
+      everyRun,
     ),
     sequential(
       "import { pool } from './db.js';\nasync function f(id) {\n  const user = await pool.query('SELECT * FROM users WHERE id = $1', [id]);\n  const orders = await pool.query(`WITH o AS (SELECT * FROM orders) SELECT * FROM o WHERE user_id = ${id}`);\n  return [user, orders];\n}",
@@ -162,6 +185,7 @@ runRuleTests('prefer-promise-all', rule, {
       3,
       3,
       "import { pool } from './db.js';\nasync function f() {\n  const [tables, plan] = await Promise.all([\n    pool.query('SHOW TABLES'),\n    pool.query('EXPLAIN SELECT 1'),\n  ]);\n  return [tables, plan];\n}",
+      everyRun,
     ),
     sequential(
       "import { pool } from './db.js';\nasync function f() {\n  const tables = await pool.query('SHOW TABLES');\n  const plan = await pool.query('EXPLAIN SELECT 1');\n  return [tables, plan];\n}",
@@ -176,6 +200,7 @@ runRuleTests('prefer-promise-all', rule, {
       3,
       3,
       "import db from './db.js';\nasync function f() {\n  const [a, b] = await Promise.all([db.execute('SELECT 1'), db.execute('SELECT 2')]);\n  return [a, b];\n}",
+      everyRun,
     ),
     // Tagged templates: postgres.js `sql`, Prisma `$queryRaw`.
     sequential(
@@ -183,6 +208,7 @@ runRuleTests('prefer-promise-all', rule, {
       4,
       3,
       "import postgres from 'postgres';\nconst sql = postgres();\nasync function f(id) {\n  const [[user], orders] = await Promise.all([\n    sql`SELECT * FROM users WHERE id = ${id}`,\n    sql`SELECT * FROM orders WHERE user_id = ${id}`,\n  ]);\n  return [user, orders];\n}",
+      everyRun,
     ),
     sequential(
       "import { prisma } from './db.js';\nasync function f() {\n  const a = await prisma.$queryRaw`SELECT 1`;\n  const b = await prisma.$queryRaw`SELECT 2`;\n  return [a, b];\n}",
@@ -215,6 +241,7 @@ runRuleTests('prefer-promise-all', rule, {
       4,
       3,
       "import { pool } from './db.js';\nasync function userRow(id) { const { rows } = await pool.query('SELECT * FROM users WHERE id = $1', [id]); return rows[0]; }\nasync function f() {\n  const [a, b] = await Promise.all([userRow(1), userRow(2)]);\n  return [a, b];\n}",
+      everyRun,
     ),
     // HTTP GET and HEAD by origin.
     sequential(
@@ -229,6 +256,7 @@ runRuleTests('prefer-promise-all', rule, {
       4,
       3,
       "import { access, realpath } from 'node:fs/promises';\nimport dns from 'node:dns/promises';\nasync function f(file, host) {\n  const [, real, addresses] = await Promise.all([access(file), realpath(file), dns.resolve4(host)]);\n  return [real, addresses];\n}",
+      everyRun,
     ),
     // Latency is not pacing: the guides' `fetch_data`, whose sleep stands for the network.
     sequential(
@@ -262,6 +290,7 @@ runRuleTests('prefer-promise-all', rule, {
       4,
       3,
       "async function readVersion(client) { const r = await client.query('SELECT version FROM ledger'); return r.rows[0]; }\nasync function readMinimum(client) { const r = await client.query('SELECT minimum FROM ledger'); return r.rows[0]; }\nasync function check(client) {\n  const [version, minimum] = await Promise.all([readVersion(client), readMinimum(client)]);\n  return [version, minimum];\n}",
+      everyRun,
     ),
     // A backoff in a retry helper's `catch` does not pace its callers either.
     sequential(
@@ -282,14 +311,48 @@ runRuleTests('prefer-promise-all', rule, {
         },
       ],
     },
+    // By default, a run is reported when at least two of its calls wait for a remote service: HTTP requests by
+    // origin, directly or through same-file helpers (followed into their bodies, `.then` callbacks included)…
+    sequential(
+      "import got from 'got';\nasync function getUser(id) { const res = await fetch(`/users/${id}`); return res.json(); }\nconst getRates = (currency) => got(`/rates/${currency}`).then((res) => JSON.parse(res.body));\nasync function f(id) {\n  const user = await getUser(id);\n  const rates = await getRates('EUR');\n  return [user, rates];\n}",
+      5,
+      3,
+      "import got from 'got';\nasync function getUser(id) { const res = await fetch(`/users/${id}`); return res.json(); }\nconst getRates = (currency) => got(`/rates/${currency}`).then((res) => JSON.parse(res.body));\nasync function f(id) {\n  const [user, rates] = await Promise.all([getUser(id), getRates('EUR')]);\n  return [user, rates];\n}",
+    ),
+    sequential(
+      "import { request } from 'undici';\nasync function f(a, b) {\n  const x = await request(a);\n  const y = await request(b, { method: 'GET' });\n  return [x, y];\n}",
+      3,
+      3,
+      "import { request } from 'undici';\nasync function f(a, b) {\n  const [x, y] = await Promise.all([request(a), request(b, { method: 'GET' })]);\n  return [x, y];\n}",
+    ),
+    // … or when the run repeats per element of a list: in a loop that must stay serial, or a per-element callback.
+    {
+      code: 'async function f(ids) {\n  for (const id of ids) {\n    const user = await getUser(id);\n    const posts = await getPosts(id);\n    if (user.banned) break;\n    show(user, posts);\n  }\n}',
+      errors: [
+        {
+          messageId: 'sequentialAwaits',
+          line: 3,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestPromiseAll',
+              output:
+                'async function f(ids) {\n  for (const id of ids) {\n    const [user, posts] = await Promise.all([getUser(id), getPosts(id)]);\n    if (user.banned) break;\n    show(user, posts);\n  }\n}',
+            },
+          ],
+        },
+      ],
+    },
+    sequential(
+      "import { pool } from './db.js';\nasync function f(ids) {\n  return Promise.all(ids.map(async (id) => {\n    const user = await pool.query('SELECT * FROM users WHERE id = $1', [id]);\n    const orders = await pool.query('SELECT * FROM orders WHERE user_id = $1', [id]);\n    return [user, orders];\n  }));\n}",
+      4,
+      5,
+      "import { pool } from './db.js';\nasync function f(ids) {\n  return Promise.all(ids.map(async (id) => {\n    const [user, orders] = await Promise.all([\n      pool.query('SELECT * FROM users WHERE id = $1', [id]),\n      pool.query('SELECT * FROM orders WHERE user_id = $1', [id]),\n    ]);\n    return [user, orders];\n  }));\n}",
+    ),
     // Tests and scripts are reported with `checkTests` and `checkScripts`.
     {
       code: "import { it } from 'vitest';\nit('loads', async () => {\n  const a = await getUser(1);\n  const b = await getUser(2);\n  show(a, b);\n});",
-      options: [
-        {
-          checkTests: true,
-        },
-      ],
+      options: [{ checkTests: true, checkUnknownLatency: true }],
       errors: [
         {
           messageId: 'sequentialAwaits',
@@ -307,11 +370,7 @@ runRuleTests('prefer-promise-all', rule, {
     },
     {
       code: 'async function main() {\n  const a = await getUser(1);\n  const b = await getUser(2);\n  show(a, b);\n}\nawait main();',
-      options: [
-        {
-          checkScripts: true,
-        },
-      ],
+      options: [{ checkScripts: true, checkUnknownLatency: true }],
       errors: [
         {
           messageId: 'sequentialAwaits',

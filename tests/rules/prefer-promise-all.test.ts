@@ -1,7 +1,12 @@
-import rule from '../../src/rules/prefer-promise-all.js';
-import { runRuleTests } from '../rule-tester.js';
+import type { RuleModule } from '@typescript-eslint/utils/ts-eslint';
 
-runRuleTests('prefer-promise-all', rule, {
+import rule from '../../src/rules/prefer-promise-all.js';
+import { type Cases, runRuleTests } from '../rule-tester.js';
+
+type Options = typeof rule extends RuleModule<string, infer O> ? O : never;
+type MessageIds = typeof rule extends RuleModule<infer M, Options> ? M : never;
+
+const cases: Cases<MessageIds, Options> = {
   valid: [
     // A single await, or awaits separated by other work.
     'async function f() { const user = await fetchUser(1); return user; }',
@@ -875,4 +880,18 @@ runRuleTests('prefer-promise-all', rule, {
       ],
     },
   ],
+};
+
+/**
+ * This file's cases are about grouping, dependencies, loops and fixes, so every group they make is
+ * reported whatever its calls wait for (`checkUnknownLatency`, merged into each case's options); which
+ * groups the default leaves out as saving too little is in prefer-promise-all-effects.test.ts.
+ */
+const everyRun = (given: Readonly<Options> | undefined): Options => [{ checkUnknownLatency: true, ...given?.[0] }];
+
+runRuleTests('prefer-promise-all', rule, {
+  valid: cases.valid
+    .map((c) => (typeof c === 'string' ? { code: c } : c))
+    .map((c) => ({ ...c, options: everyRun(c.options) })),
+  invalid: cases.invalid.map((c) => ({ ...c, options: everyRun(c.options) })),
 });

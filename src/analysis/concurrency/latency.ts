@@ -6,12 +6,24 @@
  *   !!email; }`): its promise is settled when the call returns;
  * - one whose only awaits are dynamic `import()`s and that calls nothing else: it loads modules, which
  *   Node.js caches after the first call.
+ * And some awaited calls are known to wait long: a request to a remote service (`waitsRemotely`).
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
-import { type FunctionNode, isFunctionNode, skipChainExpression, skipTypeWrappers, walkAst } from '../ast.js';
+import {
+  type FunctionNode,
+  getStaticPropertyName,
+  isFunctionNode,
+  skipChainExpression,
+  skipTypeWrappers,
+  walkAst,
+} from '../ast.js';
+import { PROMISE_CALLBACK_METHODS } from '../catalog/promise-apis.js';
+import { HTTP_CLIENT_APIS } from '../catalog/read-calls.js';
 import { resolveFunction } from '../origin/function-resolution.js';
+import { trackModuleReferences } from '../origin/modules.js';
 import type { AnyContext } from '../scope.js';
+import { isPacingExpression } from './ordering.js';
 
 /** `none`: settled at once; `module-load`: only dynamic imports; `unknown`: anything else. */
 export type AwaitedLatency = 'none' | 'module-load' | 'unknown';
@@ -68,4 +80,61 @@ export function awaitedLatency(context: AnyContext, expression: TSESTree.Node): 
     cache.set(fn, latency);
   }
   return latency;
+}
+
+/** How many same-file functions deep `waitsRemotely` follows a call. */
+const REMOTE_DEPTH = 3;
+
+const remoteCache = new WeakMap<FunctionNode, boolean>();
+
+/**
+ * Does `await expression` wait for a remote service: an HTTP request through a client of the catalogue
+ * (`fetch`, `undici`, `axios`, `got`, by origin), or a call of a same-file function (followed three
+ * calls deep) that awaits or returns one, or whose own latency a sleep stands for (the asyncio guides'
+ * `fetch_data`; a helper whose sleep paces its callers is told apart by `pacesInCallee`)? Two such
+ * waits overlap to save a network round trip; two reads of a database or of files save about a
+ * millisecond.
+ */
+export function waitsRemotely(context: AnyContext, expression: TSESTree.Node): boolean {
+  return remoteWork(context, expression, REMOTE_DEPTH, new Set());
+}
+
+function remoteWork(
+  context: AnyContext,
+  expression: TSESTree.Node,
+  depth: number,
+  inProgress: Set<FunctionNode>,
+): boolean {
+  const value = skipTypeWrappers(skipChainExpression(expression));
+  if (value.type !== AST_NODE_TYPES.CallExpression) return false;
+  if (trackModuleReferences(context, HTTP_CLIENT_APIS).has(value)) return true;
+  const callee = skipTypeWrappers(skipChainExpression(value.callee));
+  // `fetch(url).then((res) => res.json())`: the call before the callbacks is the work.
+  if (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    PROMISE_CALLBACK_METHODS.has(getStaticPropertyName(callee) ?? '')
+  )
+    return remoteWork(context, callee.object, depth, inProgress);
+  if (depth === 0) return false;
+  const fn = resolveFunction(context, value.callee);
+  if (!fn || inProgress.has(fn)) return false;
+  const cached = remoteCache.get(fn);
+  if (cached !== undefined) return cached;
+  inProgress.add(fn);
+  let remote = false;
+  const judge = (work: TSESTree.Node): void => {
+    if (!remote) remote = isPacingExpression(context, work) || remoteWork(context, work, depth - 1, inProgress);
+  };
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) judge(fn.body);
+  walkAst(fn.body, context.sourceCode.visitorKeys, (current) => {
+    if (remote) return false;
+    if (current !== fn.body && isFunctionNode(current)) return false;
+    if (current.type === AST_NODE_TYPES.AwaitExpression) judge(current.argument);
+    else if (current.type === AST_NODE_TYPES.ReturnStatement && current.argument) judge(current.argument);
+    return true;
+  });
+  inProgress.delete(fn);
+  // A shallower search may miss what a deeper one finds: only a full-depth answer is kept.
+  if (remote || depth === REMOTE_DEPTH) remoteCache.set(fn, remote);
+  return remote;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { awaitedLatency } from '../../../src/analysis/concurrency/latency.js';
+import { awaitedLatency, waitsRemotely } from '../../../src/analysis/concurrency/latency.js';
 import { probeAsked } from '../harness.js';
 
 describe('awaitedLatency', () => {
@@ -50,5 +50,49 @@ describe('awaitedLatency', () => {
     expect(probeAsked({ code: "import { check } from './check.js';\nask(check(1));" }, awaitedLatency)).toEqual([
       'unknown',
     ]);
+  });
+});
+
+describe('waitsRemotely', () => {
+  it.each([
+    ['fetch', 'ask(fetch(url));', true],
+    ['a fetch with its callbacks', 'ask(fetch(url).then((res) => res.json()));', true],
+    ['axios by origin', "import axios from 'axios';\nask(axios.get(url));", true],
+    ['undici by origin', "import { request } from 'undici';\nask(request(url));", true],
+    ['a local function named axios', 'const axios = { get: async (u) => u };\nask(axios.get(url));', false],
+    [
+      'a helper that awaits fetch',
+      'async function load(u) { const res = await fetch(u); return res.json(); }\nask(load(1));',
+      true,
+    ],
+    ['a helper that returns fetch', 'function load(u) { return fetch(u); }\nask(load(1));', true],
+    ['an arrow whose body is fetch', 'const load = (u) => fetch(u);\nask(load(1));', true],
+    [
+      'through two helpers',
+      'async function inner(u) { return fetch(u); }\nasync function outer(u) { return inner(u); }\nask(outer(1));',
+      true,
+    ],
+    [
+      "a sleep standing for latency (the guides' fetch_data)",
+      "import { setTimeout as sleep } from 'node:timers/promises';\nasync function fetchData(id) { await sleep(1000); return id; }\nask(fetchData(1));",
+      true,
+    ],
+    ['a database read', "import { pool } from './db.js';\nask(pool.query('SELECT 1'));", false],
+    ['a read by name', 'ask(getUser(1));', false],
+    ['a file read', "import { readFile } from 'node:fs/promises';\nask(readFile('a'));", false],
+    ['a helper of another file', "import { load } from './load.js';\nask(load(1));", false],
+    ['recursion', 'async function walk(n) { return n ? walk(n - 1) : n; }\nask(walk(3));', false],
+  ])('%s', (_title, code, expected) => {
+    expect(probeAsked({ code }, waitsRemotely)).toEqual([expected]);
+  });
+
+  it('follows helpers three calls deep, not four', () => {
+    const chain = (depth: number): string => {
+      const helpers = ['async function h0(u) { return fetch(u); }'];
+      for (let i = 1; i < depth; i++) helpers.push(`async function h${i}(u) { return h${i - 1}(u); }`);
+      return `${helpers.join('\n')}\nask(h${depth - 1}(1));`;
+    };
+    expect(probeAsked({ code: chain(3) }, waitsRemotely)).toEqual([true]);
+    expect(probeAsked({ code: chain(4) }, waitsRemotely)).toEqual([false]);
   });
 });
