@@ -117,6 +117,14 @@ runRuleTests('prefer-promise-all', rule, {
       // One HTTP request beside a database read saves the read's millisecond, not a network round trip.
       "import { pool } from './db.js'; async function f(id) { const page = await fetch(`/pages/${id}`); const row = await pool.query('SELECT 1'); return [page, row]; }",
     ],
+    // A loop that calls each function of a list runs a sequence built to run in order (Ghost's importer
+    // steps and post-author ops, a pool's worker, Sequelize's hooks), in both readings.
+    ...[
+      'async function importAll(ops) {\n  for (const op of ops) {\n    await op();\n  }\n}',
+      'async function attach(ops) { const results = []; for (const op of ops) { results.push(await op()); } return results; }',
+      'const pool = async (tasks, n) => { const it = tasks.values(); await Promise.all(Array(n).fill(it).map(async (worker) => { for (const task of worker) { await task(); } })); };',
+      'async function runHooks(hooks, args) { for (let hook of hooks) { if (typeof hook === "object") hook = hook.fn; await hook.apply(this, args); } }',
+    ].flatMap((code) => [code, { code, options: wide }]),
     // Tests and one-shot scripts stay quiet by default.
     "import { it } from 'vitest';\nit('loads', async () => {\n  const a = await getUser(1);\n  const b = await getUser(2);\n  show(a, b);\n});",
     'async function main() {\n  const a = await getUser(1);\n  const b = await getUser(2);\n  show(a, b);\n}\nawait main();',

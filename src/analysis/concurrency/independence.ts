@@ -222,6 +222,11 @@ type LoopDependency =
   | 'no-latency'
   /** The body never reads a loop variable: the same work repeated (polling, retry, draining). */
   | 'same-work'
+  /**
+   * The loop calls each function of a list (`for (const op of ops) await op()`, `await hook.apply(…)`): a
+   * sequence built to run in order (importer steps, hooks, a pool's worker taking tasks one at a time).
+   */
+  | 'calls-each-function'
   /** `try` with a `return`/`break` inside: a retry. */
   | 'retry'
   /** `break`/`return`/`continue` that depends on an awaited result: stops at the first match. */
@@ -260,6 +265,21 @@ function loopVariables(context: AnyContext, loop: LoopNode): Set<DependencyKey> 
     if (loop.update) for (const key of getEffects(context, loop.update, 0).writes) variables.add(key);
   }
   return variables;
+}
+
+/** `op()`, `op.call(…)`, `op.apply(…)` where `op` is a loop variable: the element itself is the function called. */
+function callsLoopVariable(context: AnyContext, expression: TSESTree.Node, perIteration: Set<DependencyKey>): boolean {
+  const value = skipTypeWrappers(skipChainExpression(expression));
+  if (value.type !== AST_NODE_TYPES.CallExpression) return false;
+  let callee = skipTypeWrappers(skipChainExpression(value.callee));
+  if (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    ['call', 'apply'].includes(getStaticPropertyName(callee) ?? '')
+  )
+    callee = skipTypeWrappers(callee.object);
+  if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVariableAt(context.sourceCode, callee, callee);
+  return variable !== null && perIteration.has(variable);
 }
 
 /** The parts of the loop evaluated outside the body: test, update, iterated collection. */
@@ -422,6 +442,8 @@ export function judgeLoop(
   const effects = getEffects(context, loop.body);
   const perIteration = loopVariables(context, loop);
   if (![...effects.reads].some((key) => perIteration.has(key))) return no('same-work');
+  if (directAwaits.some((awaited) => callsLoopVariable(context, awaited.argument, perIteration)))
+    return no('calls-each-function');
   const exit = exitDependency(context, loop);
   if (exit) return no(exit);
 

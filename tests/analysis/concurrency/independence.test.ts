@@ -164,6 +164,21 @@ describe('judgeLoop', () => {
       { independent: false, reason: 'same-work' },
     ],
     [
+      'each function of a list called in turn',
+      'async function f(ops) { const results = []; for (const op of ops) results.push(await op()); return results; }',
+      { independent: false, reason: 'calls-each-function' },
+    ],
+    [
+      'each hook applied in turn',
+      'async function f(hooks, args) { for (let hook of hooks) { if (typeof hook === "object") hook = hook.fn; await hook.apply(this, args); } }',
+      { independent: false, reason: 'calls-each-function' },
+    ],
+    [
+      'a method of each element is not the element called',
+      'async function f(users) { for (const user of users) await user.load(); }',
+      { independent: true, small: false },
+    ],
+    [
       'a retry',
       'async function f(ids) { for (const id of ids) { try { await load(id); break; } catch {} } }',
       { independent: false, reason: 'retry' },
