@@ -68,6 +68,13 @@ export interface FunctionSummary {
   readonly name: string | undefined;
   /** 1-based line of the function in its file. */
   readonly line: number;
+  /**
+   * The functions of other modules whose calls it returns, when every `return` is one (`return save(x)`
+   * with `save` imported or required): its answers are theirs, settled by the module graph.
+   */
+  readonly forwards?: readonly ModuleReference[];
+  /** A factory's product: the object of methods every `return` builds (`return { async get() {…} }`). */
+  readonly product?: ObjectSummary;
 }
 
 export interface ClassSummary {
@@ -664,7 +671,11 @@ function startOffset(node: TSESTree.Node): number {
 function summarizeFunction(fn: FunctionNode, context: SummaryContext): FunctionSummary {
   const promise = returnsPromise(fn, context.bindings, 0);
   const neverRejects = promise !== 'no' && cannotReject(context.reader, fn);
+  const forwards = promise === 'unknown' ? forwardedCalls(fn, context) : undefined;
+  const product = promise === 'no' ? factoryProduct(fn, context) : undefined;
   return {
+    ...(forwards && { forwards }),
+    ...(product && { product }),
     kind: 'function',
     returnsPromise: promise,
     // `'unknown'` too: a plain function that returns a promise on some branches may still never reject.
@@ -678,6 +689,105 @@ function summarizeFunction(fn: FunctionNode, context: SummaryContext): FunctionS
     name: fn.id?.name,
     line: context.lineOf(fn),
   };
+}
+
+/**
+ * The calls of other modules' functions a plain function returns, when every `return` is one and its end
+ * is never reached: `return save(x)`, `return db.users.find(id)` with `save`/`db` imported or required at
+ * the top level (and not declared again inside the function).
+ */
+function forwardedCalls(fn: FunctionNode, context: SummaryContext): ModuleReference[] | undefined {
+  const found: ModuleReference[] = [];
+  let other = false;
+  const answer = functionReturnsPromise(fn, (value) => {
+    const reference = forwardedReference(value, fn, context);
+    if (reference) found.push(reference);
+    else other = true;
+    return reference ? 'yes' : 'unknown';
+  });
+  return answer === 'yes' && !other && found.length > 0 ? found : undefined;
+}
+
+function forwardedReference(
+  input: TSESTree.Node,
+  fn: FunctionNode,
+  context: SummaryContext,
+): ModuleReference | undefined {
+  const node = skipTypeWrappers(skipChainExpression(input));
+  if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const named = calleePath(node);
+  if (!named || !context.bindings.has(named.root.name) || declaresName(fn, named.root.name)) return undefined;
+  const root = summarizeValue(named.root, context, 0);
+  return root?.kind === 'reference' ? { ...root, members: [...root.members, ...named.path] } : undefined;
+}
+
+/** Does `fn` declare `name` itself (a parameter, a variable, a function or class, a caught error), hiding the top-level one? */
+function declaresName(fn: FunctionNode, name: string): boolean {
+  let found = false;
+  const visitPattern = (pattern: TSESTree.Node | null | undefined): void => {
+    if (!pattern || found) return;
+    switch (pattern.type) {
+      case AST_NODE_TYPES.Identifier:
+        found = pattern.name === name;
+        return;
+      case AST_NODE_TYPES.AssignmentPattern:
+        visitPattern(pattern.left);
+        return;
+      case AST_NODE_TYPES.RestElement:
+        visitPattern(pattern.argument);
+        return;
+      case AST_NODE_TYPES.TSParameterProperty:
+        visitPattern(pattern.parameter);
+        return;
+      case AST_NODE_TYPES.ArrayPattern:
+        for (const element of pattern.elements) visitPattern(element);
+        return;
+      case AST_NODE_TYPES.ObjectPattern:
+        for (const property of pattern.properties)
+          visitPattern(property.type === AST_NODE_TYPES.Property ? property.value : property);
+        return;
+      default:
+        return;
+    }
+  };
+  for (const param of fn.params) visitPattern(param);
+  walkAst(fn.body, TREE_VISITOR_KEYS, (node) => {
+    if (found) return false;
+    if (node.type === AST_NODE_TYPES.VariableDeclarator) visitPattern(node.id);
+    else if (node.type === AST_NODE_TYPES.CatchClause) visitPattern(node.param);
+    else if (
+      (node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.ClassDeclaration) &&
+      node.id?.name === name
+    )
+      found = true;
+    return true;
+  });
+  return found;
+}
+
+/**
+ * What a plain function builds and returns, when every `return` is an object literal of methods (a factory:
+ * `return { async get(p) {…}, close() {…} }`): the members that are functions written in place, summarised as
+ * methods are. Members named by a value (`{ get }`) are left out: inside the factory, the name may be its own.
+ */
+function factoryProduct(fn: FunctionNode, context: SummaryContext): ObjectSummary | undefined {
+  let product: Record<string, ExportValue> | undefined;
+  let other = false;
+  functionReturnsPromise(fn, (value) => {
+    const node = skipTypeWrappers(value);
+    if (node.type !== AST_NODE_TYPES.ObjectExpression || product) {
+      other = true;
+      return 'unknown';
+    }
+    product = Object.create(null) as Record<string, ExportValue>;
+    for (const property of node.properties) {
+      const key = objectPropertyName(property);
+      if (key === undefined || property.type !== AST_NODE_TYPES.Property || !isFunctionNode(property.value)) continue;
+      product[key] = summarizeFunction(property.value, context);
+    }
+    return 'no';
+  });
+  return product && !other ? { kind: 'object', members: product } : undefined;
 }
 
 /** The class whose member a function of a read tree is, for `this.name()` in its body (the tree has no parent links). */
