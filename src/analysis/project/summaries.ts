@@ -21,6 +21,7 @@ import {
   walkAst,
 } from '../ast.js';
 import { ASSERTION_METHODS, ASSERTION_MODULES } from '../catalog/assertions.js';
+import { BLOCKING_APIS, type BlockingApiRow } from '../catalog/blocking-apis.js';
 import { PACING_NAME_PATTERN } from '../catalog/pacing.js';
 import { PROMISE_CALLBACK_METHODS, PROMISE_RETURNING_APIS } from '../catalog/promise-apis.js';
 import { THROWING_BUILTINS } from '../catalog/throwing-builtins.js';
@@ -75,6 +76,17 @@ export interface FunctionSummary {
   readonly forwards?: readonly ModuleReference[];
   /** A factory's product: the object of methods every `return` builds (`return { async get() {…} }`). */
   readonly product?: ObjectSummary;
+  /** The first blocking call a plain (not async) function runs before it returns, in its body or a helper of its file it calls. */
+  readonly blocks?: BlockingCall;
+}
+
+/** A catalogued blocking call (`fs.appendFileSync(…)`) in a function of another file. */
+export interface BlockingCall {
+  readonly row: BlockingApiRow;
+  /** The callee as written (`fs.appendFileSync`). */
+  readonly text: string;
+  /** 1-based line of the call in its file. */
+  readonly line: number;
 }
 
 export interface ClassSummary {
@@ -179,12 +191,14 @@ interface SummaryContext {
   readonly reader: BodyReader;
   /** 1-based line of a node (oxc trees carry offsets only). */
   readonly lineOf: (node: TSESTree.Node) => number;
+  /** False when nothing at the top level names a blocking module or global: no body is searched for one. */
+  readonly mayBlock: boolean;
 }
 
 /** The export summary of a parsed module (`text` is its source, for line numbers). The tree is only read here, never kept. */
 export function summarizeModule(program: TSESTree.Program, text: string): ModuleSummary {
-  const bindings = collectTopLevelBindings(program);
-  const context: SummaryContext = { bindings, reader: bodyReaderOf(bindings), lineOf: createLineOf(text) };
+  const context = createSummaryContext(program, text);
+  const bindings = context.bindings;
   const exportObjects = new Set<string>();
   const exportsByName: Record<string, ExportValue> = Object.create(null) as Record<string, ExportValue>;
   const starExports: string[] = [];
@@ -652,8 +666,7 @@ export function summarizeFunctionsByBody(
   program: TSESTree.Program,
   text: string,
 ): ReadonlyMap<number, FunctionSummary> {
-  const bindings = collectTopLevelBindings(program);
-  const context: SummaryContext = { bindings, reader: bodyReaderOf(bindings), lineOf: createLineOf(text) };
+  const context = createSummaryContext(program, text);
   const found = new Map<number, FunctionSummary>();
   walkAst(program, TREE_VISITOR_KEYS, (node) => {
     if (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression)
@@ -668,14 +681,37 @@ function startOffset(node: TSESTree.Node): number {
   return node.range?.[0] ?? (node as { start?: number }).start ?? -1;
 }
 
+function createSummaryContext(program: TSESTree.Program, text: string): SummaryContext {
+  const bindings = collectTopLevelBindings(program);
+  return { bindings, reader: bodyReaderOf(bindings), lineOf: createLineOf(text), mayBlock: mayBlock(bindings, text) };
+}
+
+/** Does the module import or require a module with blocking calls, or name a global one (`Atomics.wait`)? */
+function mayBlock(bindings: ReadonlyMap<string, Binding>, text: string): boolean {
+  if (/\b(?:Atomics|Bun|Deno)\./u.test(text)) return true;
+  for (const binding of bindings.values()) {
+    const specifier = isReferenceBinding(binding)
+      ? binding.specifier
+      : binding.type === AST_NODE_TYPES.CallExpression
+        ? requiredSpecifier(binding)
+        : binding.type === AST_NODE_TYPES.MemberExpression && binding.object.type === AST_NODE_TYPES.CallExpression
+          ? requiredSpecifier(binding.object)
+          : undefined;
+    if (specifier !== undefined && CROSS_FILE_BLOCKING_MODULES.has(specifier.replace(/^node:/u, ''))) return true;
+  }
+  return false;
+}
+
 function summarizeFunction(fn: FunctionNode, context: SummaryContext): FunctionSummary {
   const promise = returnsPromise(fn, context.bindings, 0);
   const neverRejects = promise !== 'no' && cannotReject(context.reader, fn);
   const forwards = promise === 'unknown' ? forwardedCalls(fn, context) : undefined;
   const product = promise === 'no' ? factoryProduct(fn, context) : undefined;
+  const blocks = firstBlockingCall(fn, context, 0);
   return {
     ...(forwards && { forwards }),
     ...(product && { product }),
+    ...(blocks && { blocks }),
     kind: 'function',
     returnsPromise: promise,
     // `'unknown'` too: a plain function that returns a promise on some branches may still never reject.
@@ -689,6 +725,102 @@ function summarizeFunction(fn: FunctionNode, context: SummaryContext): FunctionS
     name: fn.id?.name,
     line: context.lineOf(fn),
   };
+}
+
+/**
+ * Rows a blocking call of another file is reported by from async code that calls it: a call that always
+ * blocks, whatever its arguments (not one blocking only for large sizes, not a metadata call, not an API
+ * synchronous by design, not a factory whose objects block), by module or global.
+ */
+const CROSS_FILE_BLOCKING_ROWS = BLOCKING_APIS.filter(
+  (row) =>
+    row.kind === 'call' &&
+    row.blocksWhenCalled !== false &&
+    !row.syncByDesign &&
+    row.cost !== 'metadata' &&
+    !row.sizeCondition,
+);
+const CROSS_FILE_BLOCKING_GLOBALS = CROSS_FILE_BLOCKING_ROWS.filter((row) => row.module === undefined);
+const CROSS_FILE_BLOCKING_MODULES = new Set(
+  CROSS_FILE_BLOCKING_ROWS.flatMap((row) => (row.module === undefined ? [] : [row.module.replace(/^node:/u, '')])),
+);
+
+/** The module and path a call's callee names through a top-level import or `require` of the tree: `fs.readFileSync` → `fs`, `readFileSync`. */
+function importedCalleePath(
+  node: TSESTree.CallExpression,
+  bindings: ReadonlyMap<string, Binding>,
+): { module: string; path: string[] } | undefined {
+  const named = calleePath(node);
+  const binding = named && bindings.get(named.root.name);
+  if (!binding) return undefined;
+  if (isReferenceBinding(binding)) {
+    const head = binding.name === '*' || binding.name === 'default' ? [] : [binding.name];
+    return { module: binding.specifier, path: [...head, ...binding.members, ...named.path] };
+  }
+  // `const fs = require('fs')`, `const { readFileSync } = require('fs')`.
+  if (binding.type === AST_NODE_TYPES.CallExpression) {
+    const specifier = requiredSpecifier(binding);
+    return specifier === undefined ? undefined : { module: specifier, path: named.path };
+  }
+  if (binding.type === AST_NODE_TYPES.MemberExpression && binding.object.type === AST_NODE_TYPES.CallExpression) {
+    const specifier = requiredSpecifier(binding.object);
+    const name = getStaticPropertyName(binding);
+    return specifier === undefined || name === undefined
+      ? undefined
+      : { module: specifier, path: [name, ...named.path] };
+  }
+  return undefined;
+}
+
+/** The catalogued blocking call `node` is, by the module its callee comes from or by a global's name. */
+function blockingRowOf(node: TSESTree.CallExpression, context: SummaryContext): BlockingApiRow | undefined {
+  const imported = importedCalleePath(node, context.bindings);
+  if (imported) {
+    const module = imported.module.replace(/^node:/u, '');
+    if (!CROSS_FILE_BLOCKING_MODULES.has(module)) return undefined;
+    const path = imported.path.join('.');
+    return CROSS_FILE_BLOCKING_ROWS.find(
+      (row) => row.module !== undefined && row.module.replace(/^node:/u, '') === module && row.path.join('.') === path,
+    );
+  }
+  const named = calleePath(node);
+  if (!named || context.bindings.has(named.root.name)) return undefined;
+  const path = [named.root.name, ...named.path].join('.');
+  return CROSS_FILE_BLOCKING_GLOBALS.find((row) => row.path.join('.') === path);
+}
+
+/** Functions being searched for a blocking call, for cycles between helpers. */
+const searchingBlocking = new WeakSet<FunctionNode>();
+
+/**
+ * The first blocking call a plain function runs before it returns: in its body (not in the functions it
+ * defines: callbacks run later or elsewhere), or in a plain top-level function or `this.` method of its
+ * class that it calls, followed `MAX_DEPTH` deep. An async function or a generator runs its body for its
+ * caller later: the blocking call is reported in it, in its own file.
+ */
+function firstBlockingCall(fn: FunctionNode, context: SummaryContext, depth: number): BlockingCall | undefined {
+  if (!context.mayBlock || fn.async || fn.generator || depth > MAX_DEPTH || searchingBlocking.has(fn)) return undefined;
+  searchingBlocking.add(fn);
+  let found: BlockingCall | undefined;
+  try {
+    walkAst(fn.body, TREE_VISITOR_KEYS, (node) => {
+      if (found) return false;
+      if (isFunctionNode(node) && node !== fn) return false;
+      if (node.type !== AST_NODE_TYPES.CallExpression) return true;
+      const row = blockingRowOf(node, context);
+      if (row) {
+        const named = calleePath(node)!;
+        found = { row, text: [named.root.name, ...named.path].join('.'), line: context.lineOf(node) };
+        return false;
+      }
+      const helper = treeFunctionOf(node.callee, fn, context.bindings);
+      if (helper && helper !== fn) found = firstBlockingCall(helper, context, depth + 1);
+      return !found;
+    });
+  } finally {
+    searchingBlocking.delete(fn);
+  }
+  return found;
 }
 
 /**
