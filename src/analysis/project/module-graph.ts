@@ -128,7 +128,7 @@ export class ModuleGraph {
     return { ...fn, returnsPromise: 'yes', cannotReject, noRejectionSource, effect };
   }
 
-  /** What calling a located function gives, when it is a factory of an object of methods. */
+  /** What calling a located function gives, when it is a factory (of an object of methods, or of a sync bridge). */
   productOf(located: LocatedValue): LocatedValue | undefined {
     return located.value.kind === 'function' && located.value.product
       ? { value: located.value.product, file: located.file }

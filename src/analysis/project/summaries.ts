@@ -24,6 +24,7 @@ import { ASSERTION_METHODS, ASSERTION_MODULES } from '../catalog/assertions.js';
 import { BLOCKING_APIS, type BlockingApiRow } from '../catalog/blocking-apis.js';
 import { PACING_NAME_PATTERN } from '../catalog/pacing.js';
 import { PROMISE_CALLBACK_METHODS, PROMISE_RETURNING_APIS } from '../catalog/promise-apis.js';
+import { SYNC_BRIDGES, type SyncBridgeRow } from '../catalog/sync-bridges.js';
 import { THROWING_BUILTINS } from '../catalog/throwing-builtins.js';
 import { effectOfName, type WorkEffect } from '../concurrency/effect-names.js';
 import { sqlKindOf } from '../concurrency/sql-kind.js';
@@ -74,10 +75,15 @@ export interface FunctionSummary {
    * with `save` imported or required): its answers are theirs, settled by the module graph.
    */
   readonly forwards?: readonly ModuleReference[];
-  /** A factory's product: the object of methods every `return` builds (`return { async get() {…} }`). */
-  readonly product?: ObjectSummary;
+  /**
+   * A factory's product: the object of methods every `return` builds (`return { async get() {…} }`), or the
+   * function of a sync bridge it makes (`return createSyncFn(worker)`).
+   */
+  readonly product?: ObjectSummary | FunctionSummary;
   /** The first blocking call a plain (not async) function runs before it returns, in its body or a helper of its file it calls. */
   readonly blocks?: BlockingCall;
+  /** A function a sync bridge made (`export const formatSync = createSyncFn(worker)`): calling it blocks or re-enters the event loop. */
+  readonly bridge?: SyncBridgeRow;
 }
 
 /** A catalogued blocking call (`fs.appendFileSync(…)`) in a function of another file. */
@@ -520,7 +526,8 @@ function summarizeValue(input: Binding, context: SummaryContext, depth: number):
     }
     case AST_NODE_TYPES.CallExpression: {
       const specifier = requiredSpecifier(node);
-      return specifier === undefined ? undefined : reference(specifier, 'require', '*');
+      if (specifier !== undefined) return reference(specifier, 'require', '*');
+      return bridgeFunctionOf(node, context);
     }
     case AST_NODE_TYPES.NewExpression: {
       const of = summarizeValue(node.callee, context, depth + 1);
@@ -706,7 +713,7 @@ function summarizeFunction(fn: FunctionNode, context: SummaryContext): FunctionS
   const promise = returnsPromise(fn, context.bindings, 0);
   const neverRejects = promise !== 'no' && cannotReject(context.reader, fn);
   const forwards = promise === 'unknown' ? forwardedCalls(fn, context) : undefined;
-  const product = promise === 'no' ? factoryProduct(fn, context) : undefined;
+  const product = promise !== 'yes' ? factoryProduct(fn, context) : undefined;
   const blocks = firstBlockingCall(fn, context, 0);
   return {
     ...(forwards && { forwards }),
@@ -901,12 +908,20 @@ function declaresName(fn: FunctionNode, name: string): boolean {
  * What a plain function builds and returns, when every `return` is an object literal of methods (a factory:
  * `return { async get(p) {…}, close() {…} }`): the members that are functions written in place, summarised as
  * methods are. Members named by a value (`{ get }`) are left out: inside the factory, the name may be its own.
+ * Or, when its one `return` makes a sync bridge (`return createSyncFn(worker)`), the bridge function.
  */
-function factoryProduct(fn: FunctionNode, context: SummaryContext): ObjectSummary | undefined {
+function factoryProduct(fn: FunctionNode, context: SummaryContext): ObjectSummary | FunctionSummary | undefined {
   let product: Record<string, ExportValue> | undefined;
+  let bridge: FunctionSummary | undefined;
   let other = false;
   functionReturnsPromise(fn, (value) => {
     const node = skipTypeWrappers(value);
+    // `return createSyncFn(worker)`: a factory of sync bridges.
+    const made = node.type === AST_NODE_TYPES.CallExpression && !product && !bridge && bridgeFunctionOf(node, context);
+    if (made) {
+      bridge = made;
+      return 'unknown';
+    }
     if (node.type !== AST_NODE_TYPES.ObjectExpression || product) {
       other = true;
       return 'unknown';
@@ -919,7 +934,37 @@ function factoryProduct(fn: FunctionNode, context: SummaryContext): ObjectSummar
     }
     return 'no';
   });
-  return product && !other ? { kind: 'object', members: product } : undefined;
+  if (other) return undefined;
+  return bridge ?? (product && { kind: 'object', members: product });
+}
+
+/**
+ * `createSyncFn(worker)`, `deasync(fn)`: the function a sync bridge factory makes, by the factory's import
+ * or `require` in the tree; calling it blocks the thread (or re-enters the event loop) until async work ends.
+ */
+function bridgeFunctionOf(node: TSESTree.CallExpression, context: SummaryContext): FunctionSummary | undefined {
+  const imported = importedCalleePath(node, context.bindings);
+  if (!imported) return undefined;
+  const path = imported.path.join('.');
+  const row = SYNC_BRIDGES.find(
+    (candidate) =>
+      candidate.module === imported.module &&
+      candidate.path.join('.') === path &&
+      candidate.results?.some((steps) => steps.length === 1 && steps[0] === 'call'),
+  );
+  if (!row) return undefined;
+  return {
+    kind: 'function',
+    returnsPromise: 'no',
+    cannotReject: false,
+    noRejectionSource: false,
+    isAsync: false,
+    acceptedArguments: Number.POSITIVE_INFINITY,
+    effect: 'unknown',
+    name: undefined,
+    line: context.lineOf(node),
+    bridge: row,
+  };
 }
 
 /** The class whose member a function of a read tree is, for `this.name()` in its body (the tree has no parent links). */
