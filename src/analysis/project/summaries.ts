@@ -22,7 +22,7 @@ import {
 } from '../ast.js';
 import { ASSERTION_METHODS, ASSERTION_MODULES } from '../catalog/assertions.js';
 import { BLOCKING_APIS, type BlockingApiRow } from '../catalog/blocking-apis.js';
-import { PACING_NAME_PATTERN } from '../catalog/pacing.js';
+import { PACING_APIS, PACING_NAME_PATTERN, TIMER_CALLBACK_NAMES } from '../catalog/pacing.js';
 import { PROMISE_CALLBACK_METHODS, PROMISE_RETURNING_APIS } from '../catalog/promise-apis.js';
 import { SYNC_BRIDGES, type SyncBridgeRow } from '../catalog/sync-bridges.js';
 import { THROWING_BUILTINS } from '../catalog/throwing-builtins.js';
@@ -84,6 +84,8 @@ export interface FunctionSummary {
   readonly blocks?: BlockingCall;
   /** A function a sync bridge made (`export const formatSync = createSyncFn(worker)`): calling it blocks or re-enters the event loop. */
   readonly bridge?: SyncBridgeRow;
+  /** An async function that paces its own work: it waits for real work and sleeps besides (`await send(x); await sleep(1000)`). */
+  readonly paces?: true;
 }
 
 /** A catalogued blocking call (`fs.appendFileSync(…)`) in a function of another file. */
@@ -715,7 +717,9 @@ function summarizeFunction(fn: FunctionNode, context: SummaryContext): FunctionS
   const forwards = promise === 'unknown' ? forwardedCalls(fn, context) : undefined;
   const product = promise !== 'yes' ? factoryProduct(fn, context) : undefined;
   const blocks = firstBlockingCall(fn, context, 0);
+  const paces = fn.async && !fn.generator && pacesItsWork(fn, context);
   return {
+    ...(paces && { paces }),
     ...(forwards && { forwards }),
     ...(product && { product }),
     ...(blocks && { blocks }),
@@ -732,6 +736,72 @@ function summarizeFunction(fn: FunctionNode, context: SummaryContext): FunctionS
     name: fn.id?.name,
     line: context.lineOf(fn),
   };
+}
+
+/**
+ * Does an async function of a read tree pace its own work: it awaits real work and a sleep besides, the sleep
+ * not in a `catch` (a back-off before a retry)? A function whose only wait is the sleep stands for latency.
+ * The same reading as `pacesInCallee` (concurrency/ordering.ts) gives a function of the linted file.
+ */
+function pacesItsWork(fn: FunctionNode, context: SummaryContext): true | undefined {
+  let sleeps = false;
+  let works = false;
+  const visit = (node: TSESTree.Node, inCatch: boolean): void => {
+    walkAst(node, TREE_VISITOR_KEYS, (current) => {
+      if (current !== node && isFunctionNode(current)) return false;
+      if (current.type === AST_NODE_TYPES.CatchClause) {
+        visit(current.body, true);
+        return false;
+      }
+      if (current.type === AST_NODE_TYPES.AwaitExpression) {
+        if (!isPacing(current.argument, context)) works = true;
+        else if (!inCatch) sleeps = true;
+      }
+      return true;
+    });
+  };
+  visit(fn.body, false);
+  return sleeps && works ? true : undefined;
+}
+
+/** A timer promise by origin (`timers/promises`), by shape (`new Promise((r) => setTimeout(r, ms))`) or a sleep helper by name. */
+function isPacing(input: TSESTree.Node, context: SummaryContext): boolean {
+  const node = skipTypeWrappers(skipChainExpression(input));
+  if (node.type === AST_NODE_TYPES.NewExpression) {
+    const executor = node.arguments[0];
+    if (node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== 'Promise' || !executor) return false;
+    if (executor.type === AST_NODE_TYPES.Identifier) return TIMER_CALLBACK_NAMES.has(executor.name);
+    if (!isFunctionNode(executor)) return false;
+    let timer = false;
+    walkAst(executor.body, TREE_VISITOR_KEYS, (current) => {
+      if (current.type === AST_NODE_TYPES.CallExpression) {
+        const name = calleeName(current);
+        if (name !== undefined && TIMER_CALLBACK_NAMES.has(name)) timer = true;
+      }
+      return !timer;
+    });
+    return timer;
+  }
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const name = calleeName(node);
+  if (name !== undefined && PACING_NAME_PATTERN.test(name)) return true;
+  const imported = importedCalleePath(node, context.bindings);
+  if (imported) {
+    const module = imported.module.replace(/^node:/u, '');
+    const path = imported.path.join('.');
+    return PACING_APIS.some((row) => row.module === module && row.path.join('.') === path);
+  }
+  const named = calleePath(node);
+  if (!named || context.bindings.has(named.root.name)) return false;
+  const path = [named.root.name, ...named.path].join('.');
+  return PACING_APIS.some((row) => row.module === undefined && row.path.join('.') === path);
+}
+
+/** `sleep` in `sleep(ms)` and `utils.sleep(ms)`. */
+function calleeName(call: TSESTree.CallExpression): string | undefined {
+  const callee = skipTypeWrappers(skipChainExpression(call.callee));
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  return callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : undefined;
 }
 
 /**
