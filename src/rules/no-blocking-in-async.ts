@@ -455,7 +455,7 @@ export default createRule<Options, MessageIds>({
       const found = new Map<TSESTree.Node, BlockingCall>();
       const project = getProjectKnowledge(context);
       for (const call of calls) {
-        if (findings.has(call)) continue;
+        if (findings.has(call) || !reportableContext(call)) continue;
         const imported = project.resolveImportedFunction(call.callee);
         if (imported?.blocks && !isAllowed(imported.blocks.row, allow))
           found.set(call, { ...imported.blocks, file: imported.file });

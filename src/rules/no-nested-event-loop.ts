@@ -267,9 +267,9 @@ export default createRule<Options, MessageIds>({
         }
         // Without: the same by the other file's export summary, and a bridge an imported factory makes
         // (`const formatSync = makeSync(worker)` with `makeSync` returning `createSyncFn(worker)`).
-        if (!factoryUse && !typed && isImportedCallee(call.callee)) {
+        if (!factoryUse && !typed && isImportedCallee(call.callee) && isReportedContext(call)) {
           const row = getProjectKnowledge(context).resolveImportedFunction(call.callee)?.bridge;
-          if (row && isReportedContext(call)) checkBridge(call, row, undefined, true);
+          if (row) checkBridge(call, row, undefined, true);
         }
       },
     };

@@ -201,6 +201,8 @@ interface SummaryContext {
   readonly lineOf: (node: TSESTree.Node) => number;
   /** False when nothing at the top level names a blocking module or global: no body is searched for one. */
   readonly mayBlock: boolean;
+  /** False when the text names no timer or sleep helper: no async body is searched for pacing. */
+  readonly mayPace: boolean;
 }
 
 /** The export summary of a parsed module (`text` is its source, for line numbers). The tree is only read here, never kept. */
@@ -692,8 +694,18 @@ function startOffset(node: TSESTree.Node): number {
 
 function createSummaryContext(program: TSESTree.Program, text: string): SummaryContext {
   const bindings = collectTopLevelBindings(program);
-  return { bindings, reader: bodyReaderOf(bindings), lineOf: createLineOf(text), mayBlock: mayBlock(bindings, text) };
+  return {
+    bindings,
+    reader: bodyReaderOf(bindings),
+    lineOf: createLineOf(text),
+    mayBlock: mayBlock(bindings, text),
+    mayPace: PACING_HINT.test(text),
+  };
 }
+
+/** Words every pacing expression `isPacing` accepts contains (a timer, `scheduler`, or a sleep helper's name), case-blind. */
+const PACING_HINT =
+  /sleep|delay|wait|pause|timeout|throttle|backoff|ratelimit|setimmediate|setinterval|scheduler|queuemicrotask|nexttick|requestanimationframe|requestidlecallback/iu;
 
 /** Does the module import or require a module with blocking calls, or name a global one (`Atomics.wait`)? */
 function mayBlock(bindings: ReadonlyMap<string, Binding>, text: string): boolean {
@@ -717,7 +729,7 @@ function summarizeFunction(fn: FunctionNode, context: SummaryContext): FunctionS
   const forwards = promise === 'unknown' ? forwardedCalls(fn, context) : undefined;
   const product = promise !== 'yes' ? factoryProduct(fn, context) : undefined;
   const blocks = firstBlockingCall(fn, context, 0);
-  const paces = fn.async && !fn.generator && pacesItsWork(fn, context);
+  const paces = context.mayPace && fn.async && !fn.generator && pacesItsWork(fn, context);
   return {
     ...(paces && { paces }),
     ...(forwards && { forwards }),
