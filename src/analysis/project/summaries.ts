@@ -937,8 +937,17 @@ function forwardedReference(
   const node = skipTypeWrappers(skipChainExpression(input));
   if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
   const named = calleePath(node);
-  if (!named || !context.bindings.has(named.root.name) || declaresName(fn, named.root.name)) return undefined;
-  const root = summarizeValue(named.root, context, 0);
+  const binding = named && context.bindings.get(named.root.name);
+  // Only an import or a `require` (read without summarising a function, which could lead back here).
+  if (
+    !binding ||
+    (!isReferenceBinding(binding) &&
+      binding.type !== AST_NODE_TYPES.CallExpression &&
+      binding.type !== AST_NODE_TYPES.MemberExpression) ||
+    declaresName(fn, named.root.name)
+  )
+    return undefined;
+  const root = summarizeValue(binding, context, MAX_DEPTH - 2);
   return root?.kind === 'reference' ? { ...root, members: [...root.members, ...named.path] } : undefined;
 }
 
