@@ -1,3 +1,5 @@
+import path from 'node:path';
+
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type { TSESLint } from '@typescript-eslint/utils';
 
@@ -19,6 +21,8 @@ import { findInstanceCalls } from '../analysis/origin/instance-calls.js';
 import { createSyncReachSearch } from '../analysis/origin/local-calls.js';
 import { moduleAliases, trackModuleReferences } from '../analysis/origin/modules.js';
 import { isTypeDeclaredBy, programDeclaresModule } from '../analysis/origin/type-origin.js';
+import { getProjectKnowledge } from '../analysis/project/project.js';
+import type { BlockingCall as SummarizedBlockingCall } from '../analysis/project/summaries.js';
 import { getTypeInfo, isTypeScriptFile } from '../analysis/type-info.js';
 import { createRule } from '../create-rule.js';
 
@@ -42,7 +46,18 @@ type Options = [
 ];
 
 type MessageIds =
-  'blocking' | 'blockingNested' | 'blockingHelper' | 'busyWait' | 'useAsyncTwin' | 'useAsyncTwinInAsyncCallback';
+  | 'blocking'
+  | 'blockingNested'
+  | 'blockingHelper'
+  | 'blockingHelperInFile'
+  | 'busyWait'
+  | 'useAsyncTwin'
+  | 'useAsyncTwinInAsyncCallback';
+
+/** A blocking call in a function of another project file, with that file's real path. */
+interface BlockingCall extends SummarizedBlockingCall {
+  readonly file: string;
+}
 
 type Fixer = TSESLint.RuleFixer;
 type Fix = TSESLint.RuleFix;
@@ -138,6 +153,8 @@ export default createRule<Options, MessageIds>({
       blockingNested: '`{{api}}` blocks the event loop {{where}}: {{effect}}. {{outer}} {{hint}}',
       blockingHelper:
         '`{{helper}}` runs {{inner}} (line {{line}}), which blocks the event loop {{where}}: {{effect}}. {{hint}}',
+      blockingHelperInFile:
+        '`{{helper}}` runs `{{inner}}` ({{file}}, line {{line}}), which blocks the event loop {{where}}: {{effect}}. {{hint}}',
       busyWait:
         'This loop busy-waits on `{{clock}}`, which blocks the event loop {{where}}: nothing else runs until the time is up. Use `await setTimeout(ms)` from `node:timers/promises`.',
       useAsyncTwin: 'Await {{twin}} instead.',
@@ -429,12 +446,67 @@ export default createRule<Options, MessageIds>({
       return text.replaceAll(`\`${namespace}.`, `\`${callee.object.name}.`);
     }
 
-    function reportLocalHelpers(findings: ReadonlyMap<TSESTree.Node, Finding>): void {
+    /**
+     * Calls of plain functions of other project files that run a blocking call (`logger.write()` whose
+     * `write` calls `appendFileSync`), by their export summaries; before any other work, so a file
+     * without one and without a blocking call of its own costs nothing more.
+     */
+    function findImportedHelpers(findings: ReadonlyMap<TSESTree.Node, Finding>): Map<TSESTree.Node, BlockingCall> {
+      const found = new Map<TSESTree.Node, BlockingCall>();
+      const project = getProjectKnowledge(context);
+      for (const call of calls) {
+        if (findings.has(call) || !reportableContext(call)) continue;
+        const imported = project.resolveImportedFunction(call.callee);
+        if (imported?.blocks && !isAllowed(imported.blocks.row, allow))
+          found.set(call, { ...imported.blocks, file: imported.file });
+      }
+      return found;
+    }
+
+    /** `./logger.js`, `../lib/db.ts`: the file as an import in this file would name it. */
+    function fileFromHere(file: string): string {
+      const relative = path
+        .relative(path.dirname(context.physicalFilename || filename), file)
+        .split(path.sep)
+        .join('/');
+      return relative.startsWith('../') ? relative : `./${relative}`;
+    }
+
+    function reportImportedHelper(
+      call: TSESTree.CallExpression,
+      blocking: BlockingCall,
+      where: ExecutionContext,
+    ): void {
+      const { row } = blocking;
+      context.report({
+        node: call,
+        messageId: 'blockingHelperInFile',
+        data: {
+          helper: callText(call),
+          inner: `${blocking.text}()`,
+          file: fileFromHere(blocking.file),
+          line: String(blocking.line),
+          where: WHERE[where.kind],
+          effect: BLOCKING_EFFECTS[row.category],
+          hint: row.hint,
+        },
+      });
+    }
+
+    function reportLocalHelpers(
+      findings: ReadonlyMap<TSESTree.Node, Finding>,
+      imported: ReadonlyMap<TSESTree.Node, BlockingCall>,
+    ): void {
       const search = createSyncReachSearch(context, (node) => findings.has(node));
       for (const call of calls) {
         if (findings.has(call)) continue;
         const where = reportableContext(call);
         if (!where) continue;
+        const other = imported.get(call);
+        if (other) {
+          reportImportedHelper(call, other, where);
+          continue;
+        }
         const helper = search.resolveCallee(call);
         if (!helper || helper === where.fn) continue;
         const reached = search.find(helper);
@@ -466,8 +538,11 @@ export default createRule<Options, MessageIds>({
       },
       'Program:exit'() {
         const findings = collectFindings();
+        const imported = options.checkLocalHelpers
+          ? findImportedHelpers(findings)
+          : new Map<TSESTree.Node, BlockingCall>();
         // The setting is read only for a file with something to report.
-        if (findings.size === 0 || !checksThisFile()) return;
+        if ((findings.size === 0 && imported.size === 0) || !checksThisFile()) return;
         const nested = new Map<Finding, Finding[]>();
         for (const finding of findings.values()) nested.set(finding, outerFindings(findings, finding));
         const reportedWithInner = new Set([...nested.values()].flat());
@@ -476,7 +551,7 @@ export default createRule<Options, MessageIds>({
           const where = reportableContext(finding.node);
           if (where) reportFinding(finding, where, outers);
         }
-        if (options.checkLocalHelpers) reportLocalHelpers(findings);
+        if (options.checkLocalHelpers) reportLocalHelpers(findings, imported);
       },
     };
   },

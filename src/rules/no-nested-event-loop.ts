@@ -13,6 +13,7 @@ import { planSyncBridgeFix } from '../analysis/fixes/sync-bridge.js';
 import { type FactoryResultUse, type ResultStep, trackFactoryResults } from '../analysis/origin/factory-results.js';
 import { findImportedFactoryRow } from '../analysis/origin/imported-factories.js';
 import { trackModuleReferences } from '../analysis/origin/modules.js';
+import { getProjectKnowledge } from '../analysis/project/project.js';
 import { getTypeInfo } from '../analysis/type-info.js';
 import { createRule } from '../create-rule.js';
 
@@ -151,6 +152,17 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    /** A name, a member of one, or a call of one: the callees the project layer can follow. */
+    function isImportedCallee(callee: TSESTree.Node): boolean {
+      const node = skipChainExpression(callee);
+      return (
+        node.type === AST_NODE_TYPES.Identifier ||
+        (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.Identifier) ||
+        // `makeSync(worker)(input)`
+        (node.type === AST_NODE_TYPES.CallExpression && isImportedCallee(node.callee))
+      );
+    }
+
     function isReportedContext(call: TSESTree.CallExpression): boolean {
       const where = findExecutionContext(context, call);
       return where.onEventLoop || (checkAllFunctions && where.kind !== 'module');
@@ -251,6 +263,12 @@ export default createRule<Options, MessageIds>({
         // With types: `formatSync(code)` where `formatSync = createSyncFn(…)` is exported by another file.
         if (!factoryUse && typed && call.callee.type === AST_NODE_TYPES.Identifier && isReportedContext(call)) {
           const row = findImportedFactoryRow(context, call.callee, SYNC_BRIDGES, CALL_RESULT);
+          if (row) checkBridge(call, row, undefined, true);
+        }
+        // Without: the same by the other file's export summary, and a bridge an imported factory makes
+        // (`const formatSync = makeSync(worker)` with `makeSync` returning `createSyncFn(worker)`).
+        if (!factoryUse && !typed && isImportedCallee(call.callee) && isReportedContext(call)) {
+          const row = getProjectKnowledge(context).resolveImportedFunction(call.callee)?.bridge;
           if (row) checkBridge(call, row, undefined, true);
         }
       },

@@ -1264,3 +1264,98 @@ runRuleTests('no-blocking-in-async', rule, {
     },
   ],
 });
+
+// checkLocalHelpers across files: a plain function or method of another project file that blocks
+// (tests/fixtures/projects/esm/src/logger.js, tests/fixtures/projects/cjs/src/config.js), named with its file and line.
+const ESM = 'projects/esm/src/handler.js';
+const CJS = 'projects/cjs/src/consumer.js';
+const LOGGER = './logger.js';
+const CONFIG = './config.js';
+const loggerCalls =
+  "import { queryLog, QueryLog } from './logger.js';\nexport async function run(sql) {\n  queryLog.write(sql);\n  new QueryLog().append(sql);\n}";
+const loggerQuiet =
+  "import { queryLog, formatQuery } from './logger.js';\nexport async function run(sql) {\n  await queryLog.rotate();\n  queryLog.later(sql);\n  return formatQuery(sql);\n}\nexport function runNow(sql) {\n  queryLog.write(sql);\n}";
+const configCalls =
+  "const { loadConfig } = require('./config');\nconst config = require('./config.js');\nasync function start() {\n  const settings = loadConfig('app.json');\n  return [settings, config.gitHead()];\n}\nmodule.exports = { start };";
+const appendFileHelper = (helper: string, line: number) => ({
+  messageId: 'blockingHelperInFile' as const,
+  line,
+  data: {
+    helper,
+    inner: 'fs.appendFileSync()',
+    file: LOGGER,
+    line: '10',
+    where: 'in this async function',
+    effect: 'nothing else runs until the disk answers',
+    hint: 'Use `fs.promises.appendFile()`.',
+  },
+});
+
+runRuleTests(
+  'no-blocking-in-async',
+  rule,
+  {
+    valid: [
+      // Not asked for (checkLocalHelpers is off by default), and with the project layer switched off.
+      { filename: ESM, code: loggerCalls },
+      {
+        filename: ESM,
+        code: loggerCalls,
+        options: [{ checkLocalHelpers: true }],
+        settings: { 'event-loop': { crossFile: false } },
+      },
+      // An async method (reported in its own file), a helper that hands the work to a timer, a helper that
+      // does not block, and a blocking helper called from synchronous code.
+      { filename: ESM, code: loggerQuiet, options: [{ checkLocalHelpers: true }] },
+      // Allowed by the `allow` option, as the call itself would be.
+      {
+        filename: ESM,
+        code: loggerCalls,
+        options: [{ checkLocalHelpers: true, allow: [{ module: 'fs', name: 'appendFileSync' }] }],
+      },
+    ],
+    invalid: [
+      {
+        filename: ESM,
+        code: loggerCalls,
+        options: [{ checkLocalHelpers: true }],
+        errors: [appendFileHelper('queryLog.write()', 3), appendFileHelper('new QueryLog().append()', 4)],
+      },
+      {
+        filename: CJS,
+        code: configCalls,
+        options: [{ checkLocalHelpers: true }],
+        errors: [
+          {
+            messageId: 'blockingHelperInFile',
+            line: 4,
+            data: {
+              helper: 'loadConfig()',
+              inner: 'readFileSync()',
+              file: CONFIG,
+              line: '6',
+              where: 'in this async function',
+              effect: 'nothing else runs until the disk answers',
+              hint: 'Use `fs.promises.readFile()`.',
+            },
+          },
+          {
+            messageId: 'blockingHelperInFile',
+            line: 5,
+            data: {
+              helper: 'config.gitHead()',
+              inner: 'childProcess.execSync()',
+              file: CONFIG,
+              line: '11',
+              where: 'in this async function',
+              effect: 'nothing else runs until the command exits',
+              hint: 'Use `promisify(exec)` from `node:util`.',
+            },
+          },
+        ],
+      },
+    ],
+  },
+  // The fixture projects are not in the typed tests' program.
+  ['untyped'],
+);

@@ -1599,6 +1599,12 @@ const inheritedDropped =
   "import { UserRepository } from './users.js';\nexport class Admins extends UserRepository {\n  async promote(user) {\n    this.save(user);\n  }\n}";
 const newInstanceDropped =
   "import { Repository } from './base.js';\nexport async function handle(user) {\n  new Repository().save(user);\n}";
+const forwardDropped =
+  "import { auditLater } from './forward.js';\nexport async function handle(req) {\n  auditLater(req.body);\n}";
+const factoryDropped =
+  "import { createClient } from './factory.js';\nconst api = createClient('/api');\nexport async function handle(id) {\n  api.get(`/users/${id}`);\n}";
+const cjsFactoryDropped =
+  "const createDb = require('./factory');\nconst db = createDb(process.env.DB_URL);\nasync function handle(sql) {\n  db.query(sql);\n}";
 const cjsCallback =
   "const settings = require('./settings');\nasync function handle(key) {\n  settings.saveSetting(key, (err) => console.error(err));\n}";
 const cjsObject = "const items = require('./object.js');\nasync function handle(id) {\n  items.load(id);\n}";
@@ -1635,6 +1641,12 @@ runRuleTests(
       { filename: ESM, code: "import { nowhere } from './cycle/a.js';\nexport async function handle() { nowhere(); }" },
       // The off switch.
       { filename: ESM, code: esmDropped, settings: { 'event-loop': { crossFile: false } } },
+      // A function that only returns a never-rejecting call of another module, one that calls its parameter,
+      // and a factory's method that returns no promise.
+      {
+        filename: ESM,
+        code: "import { auditQuietly, callGiven } from './forward.js';\nimport { createClient } from './factory.js';\nexport async function handle(req) { auditQuietly(req); callGiven(() => req); createClient('/').url('/x'); }",
+      },
       // A promise-or-callback function of another file, given its callback.
       {
         filename: CJS,
@@ -1683,6 +1695,9 @@ runRuleTests(
         code: cjsCallback,
         errors: [droppedCall(cjsCallback, 'settings.saveSetting(key, (err) => console.error(err))', 3)],
       },
+      { filename: ESM, code: forwardDropped, errors: [droppedCall(forwardDropped, 'auditLater(req.body)', 3)] },
+      { filename: ESM, code: factoryDropped, errors: [droppedCall(factoryDropped, 'api.get(`/users/${id}`)', 4)] },
+      { filename: CJS, code: cjsFactoryDropped, errors: [droppedCall(cjsFactoryDropped, 'db.query(sql)', 4)] },
       { filename: CJS, code: cjsObject, errors: [droppedCall(cjsObject, 'items.load(id)', 3)] },
       { filename: CJS, code: cjsFunction, errors: [droppedCall(cjsFunction, 'send(message)', 3)] },
       { filename: CJS, code: cjsAlias, errors: [droppedCall(cjsAlias, 'notify(user)', 3)] },

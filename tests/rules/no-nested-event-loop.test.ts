@@ -48,14 +48,8 @@ let read = deasync(readFileCallback);
 read = (path: string) => path;
 async function run() { return read('a'); }
 `,
-    // Bridges made in another file are only visible with type information.
+    // Results of local factories and plain functions of another file are not bridges.
     {
-      mode: 'untyped',
-      code: "import doubleSync from './sync-default-lib.js';\nimport { formatSync } from './sync-bridges-lib.js';\nexport async function run() { formatSync('x'); doubleSync(2); }",
-    },
-    // With types: results of local factories and plain functions of another file are not bridges.
-    {
-      mode: 'typed',
       code: "import { lintSync, plainHelper } from './sync-bridges-lib.js';\nexport async function run() { lintSync('x'); plainHelper('y'); }",
     },
     // Effect: run* at the program's edge.
@@ -431,9 +425,9 @@ export function loadConfig(path: string) {
       options: [{ checkAllFunctions: true }],
       errors: [{ messageId: 'eventLoopBridge', line: 5, suggestions: [] }],
     },
-    // Bridges exported by another file, resolved by the type checker (named and default exports).
+    // Bridges exported by another file (named and default exports), resolved by the type checker, or without
+    // types by the other file's export summary.
     {
-      mode: 'typed',
       code: `
 import doubleSync from './sync-default-lib.js';
 import { formatSync, readSync } from './sync-bridges-lib.js';
@@ -741,3 +735,60 @@ class Importer {
     },
   ],
 });
+
+// Without types, bridges made in another project file (tests/fixtures/projects/esm/src/bridge.js), by its export summary.
+const ESM = 'projects/esm/src/handler.js';
+const bridgeCalls = `import { formatSync, makeSync } from './bridge.js';
+import * as bridges from './bridge.js';
+const lintSync = makeSync('./lint-worker.js');
+export async function check(code) {
+  formatSync(code);
+  bridges.formatSync(code);
+  lintSync(code);
+  makeSync('./other-worker.js')(code);
+}`;
+const createSyncFnBridge = (callee: string, line: number) => ({
+  messageId: 'blockingBridge' as const,
+  line,
+  data: {
+    callee,
+    origin: "made by createSyncFn from 'synckit'",
+    helper: 'worker thread',
+    advice:
+      'Run the worker asynchronously instead, in a `Worker` from node:worker_threads (or a worker pool), and await its reply.',
+  },
+  suggestions: [],
+});
+
+runRuleTests(
+  'no-nested-event-loop',
+  rule,
+  {
+    valid: [
+      // At startup, in a plain function: what a bridge is for; a plain function of the file; the off switch.
+      {
+        filename: ESM,
+        code: "import { formatSync, describeWorker } from './bridge.js';\nexport function main(code) { formatSync(code); }\nexport async function run() { describeWorker('w'); }",
+      },
+      {
+        filename: ESM,
+        code: bridgeCalls,
+        settings: { 'event-loop': { crossFile: false } },
+      },
+    ],
+    invalid: [
+      {
+        filename: ESM,
+        code: bridgeCalls,
+        errors: [
+          createSyncFnBridge('formatSync(…)', 5),
+          createSyncFnBridge('bridges.formatSync(…)', 6),
+          createSyncFnBridge('lintSync(…)', 7),
+          createSyncFnBridge('makeSync(…)(…)', 8),
+        ],
+      },
+    ],
+  },
+  // The fixture projects are not in the typed tests' program (typed mode follows the checker instead).
+  ['untyped'],
+);

@@ -895,3 +895,42 @@ runRuleTests('prefer-promise-all', rule, {
     .map((c) => ({ ...c, options: everyRun(c.options) })),
   invalid: cases.invalid.map((c) => ({ ...c, options: everyRun(c.options) })),
 });
+
+// Pacing in a callee of another project file (tests/fixtures/projects/esm/src/pacing.js), by its export summary.
+const ESM = 'projects/esm/src/handler.js';
+/** The rewrite the rule suggests for the loop of `pacedLoop(callee)`. */
+const allAtOnce = (callee: string) => [
+  {
+    messageId: 'suggestPromiseAllLoop' as const,
+    output: `import { ${callee} } from './pacing.js';\nexport async function warmAll(urls) {\n  await Promise.all(Array.from(urls, (url) => ${callee}(url)));\n}`,
+  },
+];
+const pacedLoop = (callee: string) =>
+  `import { ${callee} } from './pacing.js';\nexport async function warmAll(urls) {\n  for (const url of urls) {\n    await ${callee}(url);\n  }\n}`;
+
+runRuleTests(
+  'prefer-promise-all',
+  rule,
+  {
+    valid: [
+      { filename: ESM, code: pacedLoop('fetchPaced') },
+      { filename: ESM, code: pacedLoop('pausedFetch') },
+    ],
+    invalid: [
+      {
+        filename: ESM,
+        code: pacedLoop('fetchWithRetry'),
+        errors: [{ messageId: 'independentLoopUnbounded', line: 4, suggestions: allAtOnce('fetchWithRetry') }],
+      },
+      {
+        // The off switch: the callee is unknown, and the loop reads as unpaced.
+        filename: ESM,
+        code: pacedLoop('fetchPaced'),
+        settings: { 'event-loop': { crossFile: false } },
+        errors: [{ messageId: 'independentLoopUnbounded', line: 4, suggestions: allAtOnce('fetchPaced') }],
+      },
+    ],
+  },
+  // The fixture projects are not in the typed tests' program.
+  ['untyped'],
+);

@@ -30,6 +30,7 @@ import { PACING_APIS, PACING_NAME_PATTERN, TIMER_CALLBACK_NAMES } from '../catal
 import { PROMISE_CALLBACK_METHODS, PROMISIFY_APIS } from '../catalog/promise-apis.js';
 import { resolveFunction } from '../origin/function-resolution.js';
 import { trackModuleReferences } from '../origin/modules.js';
+import { getProjectKnowledge } from '../project/project.js';
 import { type AnyContext, findVariableAt } from '../scope.js';
 import {
   type CallNode,
@@ -449,7 +450,7 @@ export function isPacingExpression(context: AnyContext, expression: TSESTree.Nod
 }
 
 /**
- * Does the awaited call run a same-file function that paces its own work: it waits for real work
+ * Does the awaited call run a function (of this file or, by its summary, of another) that paces its own work: it waits for real work
  * and sleeps besides (`await send(x); await sleep(1000)`)? A callee whose only wait is the sleep
  * stands for latency (the guides' `fetchData`), and a sleep in a `catch` is a backoff before a
  * retry: neither paces the caller.
@@ -458,7 +459,8 @@ export function pacesInCallee(context: AnyContext, expression: TSESTree.Node): b
   const value = skipTypeWrappers(skipChainExpression(expression));
   if (value.type !== AST_NODE_TYPES.CallExpression) return false;
   const fn = resolveFunction(context, value.callee);
-  if (!fn) return false;
+  // A function of another project file: the same reading, from its export summary.
+  if (!fn) return getProjectKnowledge(context).resolveImportedFunction(value.callee)?.paces === true;
   let sleeps = false;
   let works = false;
   const visit = (node: TSESTree.Node, inCatch: boolean): void => {

@@ -42,6 +42,11 @@ export function symbolKey(located: LocatedValue | undefined): MemberKey | undefi
 /** Steps through references and member accesses before giving up. */
 const MAX_STEPS = 64;
 
+/** How many functions that return another module's call (`return save(x)`) are followed in a row. */
+const MAX_FORWARDS = 4;
+
+const EFFECT_ORDER: readonly FunctionSummary['effect'][] = ['read', 'unknown', 'write'];
+
 /** A declared type settled to its shape, with the file whose names its bases are. */
 interface LocatedShape {
   readonly shape: DeclaredShape;
@@ -95,6 +100,39 @@ export class ModuleGraph {
     if (!value || ++this.steps > MAX_STEPS) return undefined;
     if (value.kind === 'reference') return this.resolveReference(file, value);
     return { value, file };
+  }
+
+  /**
+   * A located function's answers, with those of the functions whose calls it returns (`return save(x)`
+   * of an imported `save`) when it only forwards: a promise when every forwarded call is one, never
+   * rejecting when none rejects. `seen` ends a cycle of forwards, which keeps the function's own answers.
+   */
+  functionAnswers(located: LocatedValue, seen = new Set<string>()): FunctionSummary | undefined {
+    const fn = located.value;
+    if (fn.kind !== 'function') return undefined;
+    if (!fn.forwards || fn.returnsPromise !== 'unknown' || seen.size >= MAX_FORWARDS) return fn;
+    const key = `${located.file}\0${fn.line}\0${fn.name ?? ''}`;
+    if (seen.has(key)) return fn;
+    seen.add(key);
+    let cannotReject = true;
+    let noRejectionSource = true;
+    let effect: FunctionSummary['effect'] = 'read';
+    for (const reference of fn.forwards) {
+      const target = this.resolveReference(located.file, reference);
+      const answers = target && this.functionAnswers(target, seen);
+      if (answers?.returnsPromise !== 'yes') return fn;
+      cannotReject &&= answers.cannotReject;
+      noRejectionSource &&= answers.noRejectionSource;
+      if (EFFECT_ORDER.indexOf(answers.effect) > EFFECT_ORDER.indexOf(effect)) effect = answers.effect;
+    }
+    return { ...fn, returnsPromise: 'yes', cannotReject, noRejectionSource, effect };
+  }
+
+  /** What calling a located function gives, when it is a factory (of an object of methods, or of a sync bridge). */
+  productOf(located: LocatedValue): LocatedValue | undefined {
+    return located.value.kind === 'function' && located.value.product
+      ? { value: located.value.product, file: located.file }
+      : undefined;
   }
 
   /** What `require(file)` or `import * as ns from file` gives. */

@@ -146,9 +146,10 @@ function createProjectKnowledge(context: AnyContext): ProjectKnowledge {
         return identifierValue(node, depth);
       case AST_NODE_TYPES.CallExpression: {
         const specifier = requiredSpecifier(node);
-        return specifier === undefined
-          ? undefined
-          : graph.resolveReference(file, referenceOf(specifier, 'require', '*'));
+        if (specifier !== undefined) return graph.resolveReference(file, referenceOf(specifier, 'require', '*'));
+        // `createClient(url).get()`: the object of methods a factory of another file returns.
+        const factory = valueOf(node.callee, depth + 1);
+        return factory && graph.productOf(factory);
       }
       case AST_NODE_TYPES.MemberExpression: {
         const name = memberKeyOf(node, depth);
@@ -269,7 +270,8 @@ function createProjectKnowledge(context: AnyContext): ProjectKnowledge {
     if (cached !== undefined) return cached ?? undefined;
     graph.reset();
     const located = valueOf(callee, 0);
-    const answer = located?.value.kind === 'function' ? { ...located.value, file: located.file } : undefined;
+    const facts = located && graph.functionAnswers(located);
+    const answer = facts ? { ...facts, file: located.file } : undefined;
     answers.set(callee, answer ?? null);
     return answer;
   }

@@ -48,17 +48,25 @@ function loadOxcResolver(): typeof OxcResolver | null {
 
 const resolvers = new Map<string, OxcResolver.ResolverFactory>();
 
-function resolverFor(kind: ImportKind, options: ResolveOptions): OxcResolver.ResolverFactory | undefined {
+/**
+ * Node's view of a package (`node`, `import`/`require` conditions, `module`/`main`), or TypeScript's
+ * (`types` first, `types`/`typings` fields): a workspace package often names its sources only there
+ * (`"types": "./src/index.ts"` beside a `./dist/index.js` that is not built yet).
+ */
+type View = 'node' | 'types';
+
+function resolverFor(kind: ImportKind, options: ResolveOptions, view: View): OxcResolver.ResolverFactory | undefined {
   const library = loadOxcResolver();
   if (!library) return undefined;
-  const key = `${kind}\0${options.tsconfig ?? ''}`;
+  const key = `${kind}\0${view}\0${options.tsconfig ?? ''}`;
   let resolver = resolvers.get(key);
   if (!resolver) {
+    const conditionNames = view === 'types' ? ['types', kind, 'node', 'default'] : ['node', kind, 'default'];
     resolver = new library.ResolverFactory({
-      conditionNames: kind === 'import' ? ['node', 'import', 'default'] : ['node', 'require', 'default'],
+      conditionNames,
       extensions: [...SOURCE_EXTENSIONS, '.json', '.node'],
       extensionAlias: EXTENSION_ALIAS,
-      mainFields: ['module', 'main'],
+      mainFields: view === 'types' ? ['types', 'typings', 'module', 'main'] : ['module', 'main'],
       tsconfig: options.tsconfig ? { configFile: options.tsconfig, references: 'auto' } : 'auto',
     });
     resolvers.set(key, resolver);
@@ -111,18 +119,26 @@ function resolveUncached(
   options: ResolveOptions,
 ): string | undefined {
   if (isBuiltin(specifier)) return undefined;
-  const resolver = resolverFor(kind, options);
-  let resolved: string | undefined;
-  if (resolver) {
-    const result = resolver.resolveFileSync(fromFile, specifier);
-    resolved = result.path;
-  } else if (specifier.startsWith('.') || path.isAbsolute(specifier)) {
-    resolved = resolveRelative(path.resolve(path.dirname(fromFile), specifier));
-  }
-  if (!resolved || !isSourceFile(resolved)) return undefined;
+  const relative = specifier.startsWith('.') || path.isAbsolute(specifier);
+  const resolver = resolverFor(kind, options, 'node');
+  if (!resolver)
+    return relative ? projectSource(resolveRelative(path.resolve(path.dirname(fromFile), specifier))) : undefined;
+  const resolved = resolver.resolveFileSync(fromFile, specifier).path;
+  const found = projectSource(resolved);
+  if (found || relative || (resolved !== undefined && isThirdParty(resolved))) return found;
+  // A workspace package whose runtime entry is missing (not built yet) or not source: its sources, as TypeScript finds them.
+  return projectSource(resolverFor(kind, options, 'types')!.resolveFileSync(fromFile, specifier).path);
+}
+
+function isThirdParty(file: string): boolean {
+  return file.split(path.sep).includes('node_modules');
+}
+
+/** `file` when it is a source file of the project: not a declaration file, not third-party code in `node_modules`. */
+function projectSource(file: string | undefined): string | undefined {
+  if (!file || !isSourceFile(file)) return undefined;
   // Third-party code (no symlink to a workspace source) is the catalogues' business.
-  if (resolved.split(path.sep).includes('node_modules')) return undefined;
-  return resolved;
+  return isThirdParty(file) ? undefined : file;
 }
 
 /** A JavaScript or TypeScript source file (not a declaration file), by its extension. */

@@ -21,8 +21,10 @@ import {
   walkAst,
 } from '../ast.js';
 import { ASSERTION_METHODS, ASSERTION_MODULES } from '../catalog/assertions.js';
-import { PACING_NAME_PATTERN } from '../catalog/pacing.js';
+import { BLOCKING_APIS, type BlockingApiRow } from '../catalog/blocking-apis.js';
+import { PACING_APIS, PACING_NAME_PATTERN, TIMER_CALLBACK_NAMES } from '../catalog/pacing.js';
 import { PROMISE_CALLBACK_METHODS, PROMISE_RETURNING_APIS } from '../catalog/promise-apis.js';
+import { SYNC_BRIDGES, type SyncBridgeRow } from '../catalog/sync-bridges.js';
 import { THROWING_BUILTINS } from '../catalog/throwing-builtins.js';
 import { effectOfName, type WorkEffect } from '../concurrency/effect-names.js';
 import { sqlKindOf } from '../concurrency/sql-kind.js';
@@ -67,6 +69,31 @@ export interface FunctionSummary {
   /** The function's own name, for messages. */
   readonly name: string | undefined;
   /** 1-based line of the function in its file. */
+  readonly line: number;
+  /**
+   * The functions of other modules whose calls it returns, when every `return` is one (`return save(x)`
+   * with `save` imported or required): its answers are theirs, settled by the module graph.
+   */
+  readonly forwards?: readonly ModuleReference[];
+  /**
+   * A factory's product: the object of methods every `return` builds (`return { async get() {…} }`), or the
+   * function of a sync bridge it makes (`return createSyncFn(worker)`).
+   */
+  readonly product?: ObjectSummary | FunctionSummary;
+  /** The first blocking call a plain (not async) function runs before it returns, in its body or a helper of its file it calls. */
+  readonly blocks?: BlockingCall;
+  /** A function a sync bridge made (`export const formatSync = createSyncFn(worker)`): calling it blocks or re-enters the event loop. */
+  readonly bridge?: SyncBridgeRow;
+  /** An async function that paces its own work: it waits for real work and sleeps besides (`await send(x); await sleep(1000)`). */
+  readonly paces?: true;
+}
+
+/** A catalogued blocking call (`fs.appendFileSync(…)`) in a function of another file. */
+export interface BlockingCall {
+  readonly row: BlockingApiRow;
+  /** The callee as written (`fs.appendFileSync`). */
+  readonly text: string;
+  /** 1-based line of the call in its file. */
   readonly line: number;
 }
 
@@ -172,12 +199,16 @@ interface SummaryContext {
   readonly reader: BodyReader;
   /** 1-based line of a node (oxc trees carry offsets only). */
   readonly lineOf: (node: TSESTree.Node) => number;
+  /** False when nothing at the top level names a blocking module or global: no body is searched for one. */
+  readonly mayBlock: boolean;
+  /** False when the text names no timer or sleep helper: no async body is searched for pacing. */
+  readonly mayPace: boolean;
 }
 
 /** The export summary of a parsed module (`text` is its source, for line numbers). The tree is only read here, never kept. */
 export function summarizeModule(program: TSESTree.Program, text: string): ModuleSummary {
-  const bindings = collectTopLevelBindings(program);
-  const context: SummaryContext = { bindings, reader: bodyReaderOf(bindings), lineOf: createLineOf(text) };
+  const context = createSummaryContext(program, text);
+  const bindings = context.bindings;
   const exportObjects = new Set<string>();
   const exportsByName: Record<string, ExportValue> = Object.create(null) as Record<string, ExportValue>;
   const starExports: string[] = [];
@@ -499,7 +530,8 @@ function summarizeValue(input: Binding, context: SummaryContext, depth: number):
     }
     case AST_NODE_TYPES.CallExpression: {
       const specifier = requiredSpecifier(node);
-      return specifier === undefined ? undefined : reference(specifier, 'require', '*');
+      if (specifier !== undefined) return reference(specifier, 'require', '*');
+      return bridgeFunctionOf(node, context);
     }
     case AST_NODE_TYPES.NewExpression: {
       const of = summarizeValue(node.callee, context, depth + 1);
@@ -645,8 +677,7 @@ export function summarizeFunctionsByBody(
   program: TSESTree.Program,
   text: string,
 ): ReadonlyMap<number, FunctionSummary> {
-  const bindings = collectTopLevelBindings(program);
-  const context: SummaryContext = { bindings, reader: bodyReaderOf(bindings), lineOf: createLineOf(text) };
+  const context = createSummaryContext(program, text);
   const found = new Map<number, FunctionSummary>();
   walkAst(program, TREE_VISITOR_KEYS, (node) => {
     if (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression)
@@ -661,10 +692,49 @@ function startOffset(node: TSESTree.Node): number {
   return node.range?.[0] ?? (node as { start?: number }).start ?? -1;
 }
 
+function createSummaryContext(program: TSESTree.Program, text: string): SummaryContext {
+  const bindings = collectTopLevelBindings(program);
+  return {
+    bindings,
+    reader: bodyReaderOf(bindings),
+    lineOf: createLineOf(text),
+    mayBlock: mayBlock(bindings, text),
+    mayPace: PACING_HINT.test(text),
+  };
+}
+
+/** Words every pacing expression `isPacing` accepts contains (a timer, `scheduler`, or a sleep helper's name), case-blind. */
+const PACING_HINT =
+  /sleep|delay|wait|pause|timeout|throttle|backoff|ratelimit|setimmediate|setinterval|scheduler|queuemicrotask|nexttick|requestanimationframe|requestidlecallback/iu;
+
+/** Does the module import or require a module with blocking calls, or name a global one (`Atomics.wait`)? */
+function mayBlock(bindings: ReadonlyMap<string, Binding>, text: string): boolean {
+  if (/\b(?:Atomics|Bun|Deno)\./u.test(text)) return true;
+  for (const binding of bindings.values()) {
+    const specifier = isReferenceBinding(binding)
+      ? binding.specifier
+      : binding.type === AST_NODE_TYPES.CallExpression
+        ? requiredSpecifier(binding)
+        : binding.type === AST_NODE_TYPES.MemberExpression && binding.object.type === AST_NODE_TYPES.CallExpression
+          ? requiredSpecifier(binding.object)
+          : undefined;
+    if (specifier !== undefined && CROSS_FILE_BLOCKING_MODULES.has(specifier.replace(/^node:/u, ''))) return true;
+  }
+  return false;
+}
+
 function summarizeFunction(fn: FunctionNode, context: SummaryContext): FunctionSummary {
   const promise = returnsPromise(fn, context.bindings, 0);
   const neverRejects = promise !== 'no' && cannotReject(context.reader, fn);
+  const forwards = promise === 'unknown' ? forwardedCalls(fn, context) : undefined;
+  const product = promise !== 'yes' ? factoryProduct(fn, context) : undefined;
+  const blocks = firstBlockingCall(fn, context, 0);
+  const paces = context.mayPace && fn.async && !fn.generator && pacesItsWork(fn, context);
   return {
+    ...(paces && { paces }),
+    ...(forwards && { forwards }),
+    ...(product && { product }),
+    ...(blocks && { blocks }),
     kind: 'function',
     returnsPromise: promise,
     // `'unknown'` too: a plain function that returns a promise on some branches may still never reject.
@@ -677,6 +747,314 @@ function summarizeFunction(fn: FunctionNode, context: SummaryContext): FunctionS
     effect: promise === 'yes' ? summarizeEffect(fn) : 'unknown',
     name: fn.id?.name,
     line: context.lineOf(fn),
+  };
+}
+
+/**
+ * Does an async function of a read tree pace its own work: it awaits real work and a sleep besides, the sleep
+ * not in a `catch` (a back-off before a retry)? A function whose only wait is the sleep stands for latency.
+ * The same reading as `pacesInCallee` (concurrency/ordering.ts) gives a function of the linted file.
+ */
+function pacesItsWork(fn: FunctionNode, context: SummaryContext): true | undefined {
+  let sleeps = false;
+  let works = false;
+  const visit = (node: TSESTree.Node, inCatch: boolean): void => {
+    walkAst(node, TREE_VISITOR_KEYS, (current) => {
+      if (current !== node && isFunctionNode(current)) return false;
+      if (current.type === AST_NODE_TYPES.CatchClause) {
+        visit(current.body, true);
+        return false;
+      }
+      if (current.type === AST_NODE_TYPES.AwaitExpression) {
+        if (!isPacing(current.argument, context)) works = true;
+        else if (!inCatch) sleeps = true;
+      }
+      return true;
+    });
+  };
+  visit(fn.body, false);
+  return sleeps && works ? true : undefined;
+}
+
+/** A timer promise by origin (`timers/promises`), by shape (`new Promise((r) => setTimeout(r, ms))`) or a sleep helper by name. */
+function isPacing(input: TSESTree.Node, context: SummaryContext): boolean {
+  const node = skipTypeWrappers(skipChainExpression(input));
+  if (node.type === AST_NODE_TYPES.NewExpression) {
+    const executor = node.arguments[0];
+    if (node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== 'Promise' || !executor) return false;
+    if (executor.type === AST_NODE_TYPES.Identifier) return TIMER_CALLBACK_NAMES.has(executor.name);
+    if (!isFunctionNode(executor)) return false;
+    let timer = false;
+    walkAst(executor.body, TREE_VISITOR_KEYS, (current) => {
+      if (current.type === AST_NODE_TYPES.CallExpression) {
+        const name = calleeName(current);
+        if (name !== undefined && TIMER_CALLBACK_NAMES.has(name)) timer = true;
+      }
+      return !timer;
+    });
+    return timer;
+  }
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const name = calleeName(node);
+  if (name !== undefined && PACING_NAME_PATTERN.test(name)) return true;
+  const imported = importedCalleePath(node, context.bindings);
+  if (imported) {
+    const module = imported.module.replace(/^node:/u, '');
+    const path = imported.path.join('.');
+    return PACING_APIS.some((row) => row.module === module && row.path.join('.') === path);
+  }
+  const named = calleePath(node);
+  if (!named || context.bindings.has(named.root.name)) return false;
+  const path = [named.root.name, ...named.path].join('.');
+  return PACING_APIS.some((row) => row.module === undefined && row.path.join('.') === path);
+}
+
+/** `sleep` in `sleep(ms)` and `utils.sleep(ms)`. */
+function calleeName(call: TSESTree.CallExpression): string | undefined {
+  const callee = skipTypeWrappers(skipChainExpression(call.callee));
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  return callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : undefined;
+}
+
+/**
+ * Rows a blocking call of another file is reported by from async code that calls it: a call that always
+ * blocks, whatever its arguments (not one blocking only for large sizes, not a metadata call, not an API
+ * synchronous by design, not a factory whose objects block), by module or global.
+ */
+const CROSS_FILE_BLOCKING_ROWS = BLOCKING_APIS.filter(
+  (row) =>
+    row.kind === 'call' &&
+    row.blocksWhenCalled !== false &&
+    !row.syncByDesign &&
+    row.cost !== 'metadata' &&
+    !row.sizeCondition,
+);
+const CROSS_FILE_BLOCKING_GLOBALS = CROSS_FILE_BLOCKING_ROWS.filter((row) => row.module === undefined);
+const CROSS_FILE_BLOCKING_MODULES = new Set(
+  CROSS_FILE_BLOCKING_ROWS.flatMap((row) => (row.module === undefined ? [] : [row.module.replace(/^node:/u, '')])),
+);
+
+/** The module and path a call's callee names through a top-level import or `require` of the tree: `fs.readFileSync` → `fs`, `readFileSync`. */
+function importedCalleePath(
+  node: TSESTree.CallExpression,
+  bindings: ReadonlyMap<string, Binding>,
+): { module: string; path: string[] } | undefined {
+  const named = calleePath(node);
+  const binding = named && bindings.get(named.root.name);
+  if (!binding) return undefined;
+  if (isReferenceBinding(binding)) {
+    const head = binding.name === '*' || binding.name === 'default' ? [] : [binding.name];
+    return { module: binding.specifier, path: [...head, ...binding.members, ...named.path] };
+  }
+  // `const fs = require('fs')`, `const { readFileSync } = require('fs')`.
+  if (binding.type === AST_NODE_TYPES.CallExpression) {
+    const specifier = requiredSpecifier(binding);
+    return specifier === undefined ? undefined : { module: specifier, path: named.path };
+  }
+  if (binding.type === AST_NODE_TYPES.MemberExpression && binding.object.type === AST_NODE_TYPES.CallExpression) {
+    const specifier = requiredSpecifier(binding.object);
+    const name = getStaticPropertyName(binding);
+    return specifier === undefined || name === undefined
+      ? undefined
+      : { module: specifier, path: [name, ...named.path] };
+  }
+  return undefined;
+}
+
+/** The catalogued blocking call `node` is, by the module its callee comes from or by a global's name. */
+function blockingRowOf(node: TSESTree.CallExpression, context: SummaryContext): BlockingApiRow | undefined {
+  const imported = importedCalleePath(node, context.bindings);
+  if (imported) {
+    const module = imported.module.replace(/^node:/u, '');
+    if (!CROSS_FILE_BLOCKING_MODULES.has(module)) return undefined;
+    const path = imported.path.join('.');
+    return CROSS_FILE_BLOCKING_ROWS.find(
+      (row) => row.module !== undefined && row.module.replace(/^node:/u, '') === module && row.path.join('.') === path,
+    );
+  }
+  const named = calleePath(node);
+  if (!named || context.bindings.has(named.root.name)) return undefined;
+  const path = [named.root.name, ...named.path].join('.');
+  return CROSS_FILE_BLOCKING_GLOBALS.find((row) => row.path.join('.') === path);
+}
+
+/** Functions being searched for a blocking call, for cycles between helpers. */
+const searchingBlocking = new WeakSet<FunctionNode>();
+
+/**
+ * The first blocking call a plain function runs before it returns: in its body (not in the functions it
+ * defines: callbacks run later or elsewhere), or in a plain top-level function or `this.` method of its
+ * class that it calls, followed `MAX_DEPTH` deep. An async function or a generator runs its body for its
+ * caller later: the blocking call is reported in it, in its own file.
+ */
+function firstBlockingCall(fn: FunctionNode, context: SummaryContext, depth: number): BlockingCall | undefined {
+  if (!context.mayBlock || fn.async || fn.generator || depth > MAX_DEPTH || searchingBlocking.has(fn)) return undefined;
+  searchingBlocking.add(fn);
+  let found: BlockingCall | undefined;
+  try {
+    walkAst(fn.body, TREE_VISITOR_KEYS, (node) => {
+      if (found) return false;
+      if (isFunctionNode(node) && node !== fn) return false;
+      if (node.type !== AST_NODE_TYPES.CallExpression) return true;
+      const row = blockingRowOf(node, context);
+      if (row) {
+        const named = calleePath(node)!;
+        found = { row, text: [named.root.name, ...named.path].join('.'), line: context.lineOf(node) };
+        return false;
+      }
+      const helper = treeFunctionOf(node.callee, fn, context.bindings);
+      if (helper && helper !== fn) found = firstBlockingCall(helper, context, depth + 1);
+      return !found;
+    });
+  } finally {
+    searchingBlocking.delete(fn);
+  }
+  return found;
+}
+
+/**
+ * The calls of other modules' functions a plain function returns, when every `return` is one and its end
+ * is never reached: `return save(x)`, `return db.users.find(id)` with `save`/`db` imported or required at
+ * the top level (and not declared again inside the function).
+ */
+function forwardedCalls(fn: FunctionNode, context: SummaryContext): ModuleReference[] | undefined {
+  const found: ModuleReference[] = [];
+  let other = false;
+  const answer = functionReturnsPromise(fn, (value) => {
+    const reference = forwardedReference(value, fn, context);
+    if (reference) found.push(reference);
+    else other = true;
+    return reference ? 'yes' : 'unknown';
+  });
+  return answer === 'yes' && !other && found.length > 0 ? found : undefined;
+}
+
+function forwardedReference(
+  input: TSESTree.Node,
+  fn: FunctionNode,
+  context: SummaryContext,
+): ModuleReference | undefined {
+  const node = skipTypeWrappers(skipChainExpression(input));
+  if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const named = calleePath(node);
+  const binding = named && context.bindings.get(named.root.name);
+  // Only an import or a `require` (read without summarising a function, which could lead back here).
+  if (
+    !binding ||
+    (!isReferenceBinding(binding) &&
+      binding.type !== AST_NODE_TYPES.CallExpression &&
+      binding.type !== AST_NODE_TYPES.MemberExpression) ||
+    declaresName(fn, named.root.name)
+  )
+    return undefined;
+  const root = summarizeValue(binding, context, MAX_DEPTH - 2);
+  return root?.kind === 'reference' ? { ...root, members: [...root.members, ...named.path] } : undefined;
+}
+
+/** Does `fn` declare `name` itself (a parameter, a variable, a function or class, a caught error), hiding the top-level one? */
+function declaresName(fn: FunctionNode, name: string): boolean {
+  let found = false;
+  const visitPattern = (pattern: TSESTree.Node | null | undefined): void => {
+    if (!pattern || found) return;
+    switch (pattern.type) {
+      case AST_NODE_TYPES.Identifier:
+        found = pattern.name === name;
+        return;
+      case AST_NODE_TYPES.AssignmentPattern:
+        visitPattern(pattern.left);
+        return;
+      case AST_NODE_TYPES.RestElement:
+        visitPattern(pattern.argument);
+        return;
+      case AST_NODE_TYPES.TSParameterProperty:
+        visitPattern(pattern.parameter);
+        return;
+      case AST_NODE_TYPES.ArrayPattern:
+        for (const element of pattern.elements) visitPattern(element);
+        return;
+      case AST_NODE_TYPES.ObjectPattern:
+        for (const property of pattern.properties)
+          visitPattern(property.type === AST_NODE_TYPES.Property ? property.value : property);
+        return;
+      default:
+        return;
+    }
+  };
+  for (const param of fn.params) visitPattern(param);
+  walkAst(fn.body, TREE_VISITOR_KEYS, (node) => {
+    if (found) return false;
+    if (node.type === AST_NODE_TYPES.VariableDeclarator) visitPattern(node.id);
+    else if (node.type === AST_NODE_TYPES.CatchClause) visitPattern(node.param);
+    else if (
+      (node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.ClassDeclaration) &&
+      node.id?.name === name
+    )
+      found = true;
+    return true;
+  });
+  return found;
+}
+
+/**
+ * What a plain function builds and returns, when every `return` is an object literal of methods (a factory:
+ * `return { async get(p) {…}, close() {…} }`): the members that are functions written in place, summarised as
+ * methods are. Members named by a value (`{ get }`) are left out: inside the factory, the name may be its own.
+ * Or, when its one `return` makes a sync bridge (`return createSyncFn(worker)`), the bridge function.
+ */
+function factoryProduct(fn: FunctionNode, context: SummaryContext): ObjectSummary | FunctionSummary | undefined {
+  let product: Record<string, ExportValue> | undefined;
+  let bridge: FunctionSummary | undefined;
+  let other = false;
+  functionReturnsPromise(fn, (value) => {
+    const node = skipTypeWrappers(value);
+    // `return createSyncFn(worker)`: a factory of sync bridges.
+    const made = node.type === AST_NODE_TYPES.CallExpression && !product && !bridge && bridgeFunctionOf(node, context);
+    if (made) {
+      bridge = made;
+      return 'unknown';
+    }
+    if (node.type !== AST_NODE_TYPES.ObjectExpression || product) {
+      other = true;
+      return 'unknown';
+    }
+    product = Object.create(null) as Record<string, ExportValue>;
+    for (const property of node.properties) {
+      const key = objectPropertyName(property);
+      if (key === undefined || property.type !== AST_NODE_TYPES.Property || !isFunctionNode(property.value)) continue;
+      product[key] = summarizeFunction(property.value, context);
+    }
+    return 'no';
+  });
+  if (other) return undefined;
+  return bridge ?? (product && { kind: 'object', members: product });
+}
+
+/**
+ * `createSyncFn(worker)`, `deasync(fn)`: the function a sync bridge factory makes, by the factory's import
+ * or `require` in the tree; calling it blocks the thread (or re-enters the event loop) until async work ends.
+ */
+function bridgeFunctionOf(node: TSESTree.CallExpression, context: SummaryContext): FunctionSummary | undefined {
+  const imported = importedCalleePath(node, context.bindings);
+  if (!imported) return undefined;
+  const path = imported.path.join('.');
+  const row = SYNC_BRIDGES.find(
+    (candidate) =>
+      candidate.module === imported.module &&
+      candidate.path.join('.') === path &&
+      candidate.results?.some((steps) => steps.length === 1 && steps[0] === 'call'),
+  );
+  if (!row) return undefined;
+  return {
+    kind: 'function',
+    returnsPromise: 'no',
+    cannotReject: false,
+    noRejectionSource: false,
+    isAsync: false,
+    acceptedArguments: Number.POSITIVE_INFINITY,
+    effect: 'unknown',
+    name: undefined,
+    line: context.lineOf(node),
+    bridge: row,
   };
 }
 

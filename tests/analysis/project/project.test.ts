@@ -89,6 +89,35 @@ describe('getProjectKnowledge: ESM', () => {
     ]);
   });
 
+  it("gives a function that only returns another module's call the answers of that call, and ends a cycle", () => {
+    const code = `
+      import { auditLater, auditQuietly, auditEither, callGiven, ping } from './forward.js';
+      ask(auditLater); ask(auditQuietly); ask(auditEither); ask(callGiven); ask(ping);
+    `;
+    expect(answers({ code, filename: esm })).toEqual([
+      'yes forward.js:6',
+      'yes never-rejects forward.js:10',
+      'yes forward.js:12',
+      'unknown forward.js:18',
+      'unknown forward.js:23',
+    ]);
+  });
+
+  it('follows the methods of the object a factory of another file returns', () => {
+    const code = `
+      import { createClient, createCounter } from './factory.js';
+      const client = createClient('/api');
+      ask(client.get); ask(client.url); ask(createClient('/v2').get); ask(createCounter().next); ask(client.missing);
+    `;
+    expect(answers({ code, filename: esm })).toEqual([
+      'yes factory.js:4',
+      'no factory.js:8',
+      'yes factory.js:4',
+      'no factory.js:14',
+      '-',
+    ]);
+  });
+
   it('leaves out reassigned bindings, unknown names and third-party packages', () => {
     const code = `
       import { recordAudit } from './audit.js';
@@ -128,6 +157,11 @@ describe('getProjectKnowledge: CommonJS', () => {
       'module.exports = new Service()',
       `const mailer = require('./singleton'); ask(mailer.deliver);`,
       ['yes singleton.js:3'],
+    ],
+    [
+      'module.exports = a factory',
+      `const createDb = require('./factory'); const db = createDb('x'); ask(db.query); ask(db.close);`,
+      ['yes factory.js:4', 'no factory.js:5'],
     ],
     [
       'values required and exported again',

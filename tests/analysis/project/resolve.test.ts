@@ -1,9 +1,10 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { resolveModule } from '../../../src/analysis/project/resolve.js';
+import { clearResolverCaches, resolveModule } from '../../../src/analysis/project/resolve.js';
 import { fixturesDir } from '../../helpers/language-options.js';
 
 const projects = fs.realpathSync(path.join(fixturesDir, 'projects'));
@@ -46,5 +47,27 @@ describe('resolveModule', () => {
     ['a non-source file', '../package.json'],
   ])('leaves out %s', (_name, specifier) => {
     expect(resolved(esmHandler, specifier)).toBeUndefined();
+  });
+});
+
+describe('resolveModule: workspace packages linked into node_modules', () => {
+  it('follows the link to the sources, by `types` when the runtime entry is not built, and by `main`', () => {
+    // A copy of tests/fixtures/projects/workspace with the links `npm install` makes in a workspace.
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'event-loop-workspace-')));
+    try {
+      fs.cpSync(path.join(projects, 'workspace'), root, { recursive: true });
+      fs.mkdirSync(path.join(root, 'node_modules/@fixture'), { recursive: true });
+      for (const name of ['shared', 'built'])
+        fs.symlinkSync(path.join(root, 'packages', name), path.join(root, 'node_modules/@fixture', name), 'dir');
+      clearResolverCaches();
+      const main = path.join(root, 'app/src/main.ts');
+      const relative = (file: string | undefined) => file && path.relative(root, file);
+      expect(relative(resolveModule(main, '@fixture/shared'))).toBe('packages/shared/src/index.ts');
+      expect(relative(resolveModule(main, '@fixture/built', 'require'))).toBe('packages/built/src/index.js');
+      expect(resolveModule(main, '@fixture/missing')).toBeUndefined();
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+      clearResolverCaches();
+    }
   });
 });

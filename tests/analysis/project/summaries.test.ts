@@ -71,6 +71,34 @@ describe('summarizeModule: ESM', () => {
     expect(summary.commonJs).toBe(false);
   });
 
+  it('keeps what a function forwards to (imports and requires only) and what a factory makes, and ends on functions that call each other', () => {
+    const summary = summarize(`
+      import { save } from './db.js';
+      import * as audit from './audit.js';
+      const { send } = require('./mail');
+      export function a(x) { return save(x); }
+      export const b = (x) => audit.log.write(x);
+      export function c(x) { return send(x); }
+      export function d(save) { return save(); }
+      export function ping() { return pong(); }
+      export function pong() { return ping(); }
+      export function client(url) { return { async get(path) { return fetch(url + path); }, url: () => url }; }
+    `);
+    const forwards = (name: string) =>
+      (summary.exports[name] as { forwards?: { specifier: string; name: string; members: string[] }[] }).forwards?.map(
+        (reference) => [reference.specifier, reference.name, ...reference.members].join(' '),
+      );
+    expect(forwards('a')).toEqual(['./db.js save']);
+    expect(forwards('b')).toEqual(['./audit.js * log write']);
+    expect(forwards('c')).toEqual(['./mail * send']);
+    expect(forwards('d')).toBeUndefined();
+    expect(forwards('ping')).toBeUndefined();
+    expect(facts({ ...summary, exports: { client: (summary.exports.client as { product: never }).product } })).toEqual({
+      'client.get': 'yes',
+      'client.url': 'unknown',
+    });
+  });
+
   it('exports an imported binding as a reference to its module', () => {
     const summary = summarize(`import { save } from './db.js'; import * as db from './db.js'; export { save, db };`);
     expect(facts(summary)).toEqual({ save: '→ import ./db.js save', db: '→ import ./db.js *' });
