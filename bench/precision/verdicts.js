@@ -648,6 +648,15 @@ export const verdicts = [
     'wrong',
     "`InlineThreshold` is a zod schema: `Threshold.catch(fallback)` is zod's fallback schema, not Promise#catch.",
   ),
+  ghost(
+    'untyped',
+    'no-floating-promise',
+    'core/server/models/base/plugins/actions.js',
+    163,
+    'insertAction(existingAction, options);',
+    'harmless',
+    '`insertAction` (line 19) returns nothing, or `insert(data)`, whose chain ends in a `.catch` that logs: a fire-and-forget audit-log insert that loses no error.',
+  ),
   ...ghost.inBothModes(
     'no-floating-promise',
     'core/server/services/automations/service.js',
