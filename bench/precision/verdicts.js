@@ -648,8 +648,7 @@ export const verdicts = [
     'wrong',
     "`InlineThreshold` is a zod schema: `Threshold.catch(fallback)` is zod's fallback schema, not Promise#catch.",
   ),
-  ghost(
-    'untyped',
+  ...ghost.inBothModes(
     'no-floating-promise',
     'core/server/models/base/plugins/actions.js',
     163,
