@@ -87,6 +87,10 @@ const parserForEslintPluginN = {
 export const configurations = {
   A: { title: '@typescript-eslint/parser, no rules', typed: false },
   B: { title: 'our rules, no type information', typed: false },
+  B0: {
+    title: "our rules, no type information, cross-file analysis off (`settings['event-loop'].crossFile: false`)",
+    typed: false,
+  },
   C: { title: 'our rules, projectService', typed: true },
   D: { title: 'anchors without types: n/no-sync, no-await-in-loop', typed: false },
   E: { title: 'anchors with types: no-floating-promises, no-misused-promises', typed: true },
@@ -105,7 +109,7 @@ export function buildConfig(name, { plugin, dir, sourceType }) {
   /** @type {Record<string, any>} */
   const plugins = {};
   let rules = {};
-  if (name === 'B' || name === 'C') {
+  if (name === 'B' || name === 'B0' || name === 'C') {
     plugins[namespace] = plugin;
     rules = ourRules(plugin);
   } else if (name === 'D') {
@@ -128,6 +132,8 @@ export function buildConfig(name, { plugin, dir, sourceType }) {
       },
       // The corpora's own eslint comments would switch rules off (or on) unevenly between configurations.
       linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off', reportUnusedInlineConfigs: 'off' },
+      // B0: B with the knowledge of other files switched off, so the two rule times show what that knowledge costs.
+      ...(name === 'B0' ? { settings: { 'event-loop': { crossFile: false } } } : {}),
       rules,
     },
   ];

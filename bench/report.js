@@ -91,7 +91,7 @@ export function renderResults(input) {
         const s = table[name]?.[config];
         if (s) for (const id of [...Object.keys(s.ruleTimes), ...Object.keys(s.reportsPerRule)]) ids.add(id);
       }
-      if (config === 'B' || config === 'C') for (const id of ours) ids.add(id);
+      if (config === 'B' || config === 'B0' || config === 'C') for (const id of ours) ids.add(id);
       for (const id of [...ids].sort()) {
         const values = corpusNames.map((name) => {
           const s = table[name]?.[config];

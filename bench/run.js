@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The benchmark: lints each corpus with configurations A–E, each run in a fresh `node` process
+ * The benchmark: lints each corpus with configurations A–E (and B0, B without cross-file analysis), each run in a fresh `node` process
  * (lint-worker.js), several runs each, and reports medians of wall time, parse and per-rule time
  * (ESLint's `stats`), peak RSS and reports per rule; then the overlap between the typed anchors'
  * promise reports (E) and our no-floating-promise (B, C), and the targets as ratios.
@@ -36,7 +36,7 @@ const { values } = parseArgs({
 });
 if (values.help) {
   console.log(
-    'usage: node bench/run.js [--runs N] [--corpus name[,name]] [--configs A,B,C,D,E] [--quick] [--limit N] [--plugin path]',
+    'usage: node bench/run.js [--runs N] [--corpus name[,name]] [--configs A,B,B0,C,D,E] [--quick] [--limit N] [--plugin path]',
   );
   process.exit(0);
 }
@@ -49,7 +49,8 @@ const selectedConfigs = values.configs
   : Object.keys(configurations);
 for (const config of selectedConfigs)
   if (!(config in configurations)) throw new Error(`unknown configuration ${config}`);
-const full = !limit && selectedCorpora.length === corpora.length && selectedConfigs.length === 5;
+const full =
+  !limit && selectedCorpora.length === corpora.length && selectedConfigs.length === Object.keys(configurations).length;
 const outputDir = full ? benchDir : workDir;
 
 const plugin = await loadPlugin(values.plugin);

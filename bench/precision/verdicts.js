@@ -453,6 +453,48 @@ export const verdicts = [
     '`kDrainQueue` (pool-base.js:120) is synchronous; it returns a promise only on the closing branch, and that one resolves `close()`.',
   ),
 
+  undici(
+    'untyped',
+    'no-floating-promise',
+    'lib/dispatcher/pool-base.js',
+    287,
+    'this[kOnDrain](client, client[kUrl], [client, this])',
+    'harmless',
+    '`kOnDrain` (line 73) is synchronous and returns `kDrainQueue`, which yields a promise only on the closing branch.',
+  ),
+  ...undici.inBothModes(
+    'no-floating-promise',
+    'lib/mock/mock-utils.js',
+    470,
+    'handleReply(dispatches, { ...responseDefaults, ...resolvedDa',
+    'worth fixing',
+    '`handleReply` (line 498) returns `body.then(…)` with no rejection handler when the mock’s `data` function returns a promise: its rejection (or a throw of the handler in the re-run) is unhandled and never reaches `onResponseError`.',
+  ),
+  ...undici.inBothModes(
+    'no-floating-promise',
+    'lib/mock/mock-utils.js',
+    483,
+    'handleReply(dispatches, { ...responseDefaults, ...callbackRe',
+    'worth fixing',
+    '`handleReply` (line 498) returns `body.then(…)` with no rejection handler when the mock’s `data` function returns a promise: its rejection (or a throw of the handler in the re-run) is unhandled and never reaches `onResponseError`.',
+  ),
+  ...undici.inBothModes(
+    'no-floating-promise',
+    'lib/mock/mock-utils.js',
+    491,
+    'handleReply(dispatches)',
+    'worth fixing',
+    '`handleReply` (line 498) returns `body.then(…)` with no rejection handler when the mock’s `data` function returns a promise: its rejection (or a throw of the handler in the re-run) is unhandled and never reaches `onResponseError`.',
+  ),
+  ...undici.inBothModes(
+    'no-floating-promise',
+    'lib/mock/mock-utils.js',
+    494,
+    'handleReply(dispatches)',
+    'worth fixing',
+    '`handleReply` (line 498) returns `body.then(…)` with no rejection handler when the mock’s `data` function returns a promise: its rejection (or a throw of the handler in the re-run) is unhandled and never reaches `onResponseError`.',
+  ),
+
   // --- bullmq 6.7.0 ------------------------------------------------------------------------------
   ...bullmq.inBothModes(
     'no-floating-promise',
@@ -604,6 +646,14 @@ export const verdicts = [
     'return InlineThreshold.parse(configured);',
     'wrong',
     "`InlineThreshold` is a zod schema: `Threshold.catch(fallback)` is zod's fallback schema, not Promise#catch.",
+  ),
+  ...ghost.inBothModes(
+    'no-floating-promise',
+    'core/server/models/base/plugins/actions.js',
+    163,
+    'insertAction(existingAction, options);',
+    'harmless',
+    '`insertAction` (line 19) returns nothing, or `insert(data)`, whose chain ends in a `.catch` that logs: a fire-and-forget audit-log insert that loses no error.',
   ),
   ...ghost.inBothModes(
     'no-floating-promise',

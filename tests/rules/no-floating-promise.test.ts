@@ -1622,6 +1622,11 @@ const tsJsSpecifier =
   "import { Clock } from './util.js';\nexport async function handle(): Promise<void> {\n  Clock.tick();\n}";
 const tsNeverRejecting =
   "import { tryQuery } from '@lib/db';\nexport async function handle(): Promise<void> {\n  tryQuery('select 1');\n}";
+/** An inherited method keyed by a symbol of another file, a promise only while closing (undici's pools drain so). */
+const cjsInheritedSometimesPromise =
+  "const { QueueBase } = require('./queue-base');\nconst { kSettle } = require('./symbols');\nclass Queue extends QueueBase {\n  async onDisconnect(closing) {\n    this[kSettle](closing);\n  }\n}";
+const tsInheritedSometimesPromise =
+  "import { PoolBase, kDrainQueue } from './lib/pool-base.js';\nexport class Pool extends PoolBase {\n  async onDisconnect() {\n    this[kDrainQueue]();\n  }\n}";
 
 runRuleTests(
   'no-floating-promise',
@@ -1641,6 +1646,11 @@ runRuleTests(
       { filename: ESM, code: "import { nowhere } from './cycle/a.js';\nexport async function handle() { nowhere(); }" },
       // The off switch.
       { filename: ESM, code: esmDropped, settings: { 'event-loop': { crossFile: false } } },
+      {
+        filename: CJS,
+        code: cjsInheritedSometimesPromise,
+        settings: { 'event-loop': { crossFile: false } },
+      },
       // A function that only returns a never-rejecting call of another module, one that calls its parameter,
       // and a factory's method that returns no promise.
       {
@@ -1707,6 +1717,16 @@ runRuleTests(
       { filename: CJS, code: cjsModuleExportsDot, errors: [droppedCall(cjsModuleExportsDot, 'remove(id)', 3)] },
       { filename: TS, code: tsPaths, errors: [droppedCall(tsPaths, "query('select 1')", 3)] },
       { filename: TS, code: tsJsSpecifier, errors: [droppedCall(tsJsSpecifier, 'Clock.tick()', 3)] },
+      {
+        filename: CJS,
+        code: cjsInheritedSometimesPromise,
+        errors: [droppedCall(cjsInheritedSometimesPromise, 'this[kSettle](closing)', 5)],
+      },
+      {
+        filename: TS,
+        code: tsInheritedSometimesPromise,
+        errors: [droppedCall(tsInheritedSometimesPromise, 'this[kDrainQueue]()', 4)],
+      },
     ],
   },
   ['untyped'],
@@ -1720,6 +1740,12 @@ runRuleTests(
     valid: [{ filename: TS, code: tsNeverRejecting }],
     invalid: [
       { filename: TS, code: tsPaths, errors: [droppedCall(tsPaths, "query('select 1')", 3)] },
+      {
+        // Typed, the checker's `Promise<undefined> | undefined`; untyped, the summary's promise beside nothing.
+        filename: TS,
+        code: tsInheritedSometimesPromise,
+        errors: [droppedCall(tsInheritedSometimesPromise, 'this[kDrainQueue]()', 4)],
+      },
       {
         filename: TS,
         code: tsNeverRejecting,
@@ -1964,8 +1990,6 @@ runRuleTests('no-floating-promise', rule, {
     `${DEFERRED}class Browser {\n  attached = new Deferred<number>();\n  listen() {\n    session.on('target', async () => {\n      console.log(await this.attached.valueOrThrow());\n    });\n  }\n}\nexport function attach(browser: Browser) {\n  if (browser.attached) browser.attached.resolve(1);\n}`,
     // Dropped: a promise that cannot reject is reported only with checkNeverRejecting.
     DROPPED_WAIT,
-    // Untyped: a plain method that returns a promise only on its closing branch and otherwise falls off its end.
-    { mode: 'untyped', code: SOMETIMES_PROMISE },
     // A plain method whose only promise only resolves cannot reject, here or in another file (typed: `Promise<void> | undefined`).
     SOMETIMES_RESOLVED,
     { filename: TS, code: IMPORTED_DRAIN },
@@ -2001,13 +2025,12 @@ runRuleTests('no-floating-promise', rule, {
       ],
     },
     {
-      // Typed: the checker calls `Promise<void> | undefined` a promise (typescript-eslint reports it too).
-      mode: 'typed',
+      // A promise on the closing branch, nothing otherwise: typed, the checker's `Promise<void> | undefined`
+      // (typescript-eslint reports it too); untyped, a promise beside nothing is a promise.
       code: SOMETIMES_PROMISE,
       errors: [droppedCall(SOMETIMES_PROMISE, 'this.drain()', 11)],
     },
     {
-      mode: 'typed',
       code: SOMETIMES_RESOLVED,
       options: [{ checkNeverRejecting: true }],
       errors: [
@@ -2015,7 +2038,6 @@ runRuleTests('no-floating-promise', rule, {
       ],
     },
     {
-      mode: 'typed',
       filename: TS,
       code: IMPORTED_DRAIN,
       options: [{ checkNeverRejecting: true }],
@@ -2240,8 +2262,7 @@ runRuleTests('no-floating-promise', rule, {
   ],
   invalid: [
     {
-      // Typed only: untyped, `terminate()` is not known to return a promise, so nothing is dropped.
-      mode: 'typed',
+      // Untyped, by origin: the Worker of `node:worker_threads` stored in the field (through `current = …`).
       code: THREAD_POOL,
       options: [{ checkNeverRejecting: true }],
       errors: [

@@ -112,10 +112,11 @@ export function objectMember(object: TSESTree.ObjectExpression, name: string): F
 /**
  * Does calling `fn` return a promise, given what each returned expression is? Async functions do
  * (async generators return an iterator), generators do not, a function with no `return` value does
- * not; otherwise every returned value must agree (`return;` beside `return fetch(u)` is unknown: the
- * checker calls that union a promise, and `await f()` on it is right; so is an end of the body the
- * function can reach, an implicit `return;`). The one answer for a function of the linted file and for
- * a function of another file's summary, which differ only in `returned`.
+ * not; otherwise every returned value must agree. A promise beside nothing (`return;`, or an end of the
+ * body the function can reach) is a promise: the checker's `Promise<T> | undefined`, which a caller that
+ * drops the call drops whenever there is one (`if (!queue.length) return; return flush()`). A promise
+ * beside another value (`return false`) is unknown. The one answer for a function of the linted file and
+ * for a function of another file's summary, which differ only in `returned`.
  */
 export function functionReturnsPromise(fn: FunctionNode, returned: (value: TSESTree.Node) => Tristate): Tristate {
   if (fn.generator) return 'no';
@@ -123,11 +124,12 @@ export function functionReturnsPromise(fn: FunctionNode, returned: (value: TSEST
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return returned(fn.body);
   let answer: Tristate | undefined;
   for (const statement of returnStatementsOf(fn.body)) {
-    const value = statement.argument ? returned(statement.argument) : 'no';
+    // `return;` returns nothing: it neither adds a promise nor contradicts one.
+    if (!statement.argument) continue;
+    const value = returned(statement.argument);
     if (answer !== undefined && answer !== value) return 'unknown';
     answer = value;
   }
-  if (answer === 'yes' && canCompleteNormally(fn.body) !== 'no') return 'unknown';
   return answer ?? 'no';
 }
 

@@ -217,6 +217,9 @@ export function summarizeModule(program: TSESTree.Program, text: string): Module
 
   const valueOf = (node: TSESTree.Node | null | undefined, depth = 0): ExportValue | undefined =>
     node ? summarizeValue(node, context, depth) : undefined;
+  // `export const kDrain = Symbol('drain')`, `export { kDrain }`: the symbol is known by the top-level name that holds it.
+  const bindingValueOf = (name: string, node: Binding | undefined): ExportValue | undefined =>
+    node && isSymbolCall(node) ? { kind: 'symbol', name } : valueOf(node);
 
   // `const helpers = module.exports;` / `var self = exports`: names that stand for the exports object.
   for (const [name, init] of bindings) {
@@ -229,7 +232,7 @@ export function summarizeModule(program: TSESTree.Program, text: string): Module
         if (statement.exportKind === 'type') break;
         if (statement.declaration) {
           for (const [name, node] of declaredBindings(statement.declaration)) {
-            const value = valueOf(node);
+            const value = bindingValueOf(name, node);
             if (value) exportsByName[name] = value;
           }
         }
@@ -239,7 +242,7 @@ export function summarizeModule(program: TSESTree.Program, text: string): Module
           const local = moduleExportName(specifier.local);
           const value = statement.source
             ? reference(String(statement.source.value), 'import', local)
-            : valueOf(bindings.get(local));
+            : bindingValueOf(local, bindings.get(local));
           if (value) exportsByName[exported] = value;
         }
         break;

@@ -29,10 +29,11 @@ const CONSTRUCT_ROWS_BY_METHOD: ReadonlyMap<string, readonly NeverRejectingApiRo
 })();
 
 const callsByProgram = new WeakMap<TSESTree.Program, ReadonlySet<TSESTree.Node>>();
+const methodCallsByProgram = new WeakMap<TSESTree.Program, ReadonlySet<TSESTree.Node>>();
 
 /** True when `call` runs a catalogued API whose promise cannot reject with these arguments. */
 export function isNeverRejectingApiCall(context: AnyContext, call: TSESTree.CallExpression): boolean {
-  if (neverRejectingCallsByOrigin(context).has(call)) return true;
+  if (isNeverRejectingMethodCall(context, call) || neverRejectingCallsByOrigin(context).has(call)) return true;
   const callee = skipTypeWrappers(skipChainExpression(call.callee));
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const method = getStaticPropertyName(callee);
@@ -47,25 +48,42 @@ export function isNeverRejectingApiCall(context: AnyContext, call: TSESTree.Call
   );
 }
 
-/** The file's calls of catalogued APIs, and of the methods of objects they construct, that cannot reject. */
+/**
+ * True when `call` runs a catalogued method of an object a catalogued API constructs, followed by origin
+ * (`this.worker.terminate()` after `this.worker = new Worker(file)`): a promise whatever its arguments, so
+ * the promise analysis asks it too, without types. Decided without asking whether any value is a promise.
+ */
+export function isNeverRejectingMethodCall(context: AnyContext, call: TSESTree.CallExpression): boolean {
+  const program = context.sourceCode.ast;
+  let calls = methodCallsByProgram.get(program);
+  if (!calls) {
+    const found = new Set<TSESTree.Node>();
+    for (const { node, row } of trackModuleReferences(context, NEVER_REJECTING_APIS).values()) {
+      if (row.kind !== 'construct') continue;
+      const methods = Object.fromEntries((row.methods ?? []).map((method) => [method, true as const]));
+      for (const use of findInstanceCalls(context, node, { methods })) found.add(use.call);
+    }
+    calls = found;
+    methodCallsByProgram.set(program, calls);
+  }
+  return calls.has(call);
+}
+
+/** The file's calls of catalogued APIs (not of the objects they construct) that cannot reject. */
 function neverRejectingCallsByOrigin(context: AnyContext): ReadonlySet<TSESTree.Node> {
   const program = context.sourceCode.ast;
   let calls = callsByProgram.get(program);
   if (!calls) {
     const found = new Set<TSESTree.Node>();
     for (const { node, row } of trackModuleReferences(context, NEVER_REJECTING_APIS).values()) {
-      if (row.kind === 'construct') {
-        const methods = Object.fromEntries((row.methods ?? []).map((method) => [method, true as const]));
-        for (const use of findInstanceCalls(context, node, { methods })) found.add(use.call);
-      } else {
-        const call = row.kind === 'read' ? compiledImportCall(node) : node;
-        if (
-          call?.type === AST_NODE_TYPES.CallExpression &&
-          withoutSignal(call, row.signalOptionsAt) &&
-          plainValue(context, call, row.valueAt)
-        )
-          found.add(call);
-      }
+      if (row.kind === 'construct') continue;
+      const call = row.kind === 'read' ? compiledImportCall(node) : node;
+      if (
+        call?.type === AST_NODE_TYPES.CallExpression &&
+        withoutSignal(call, row.signalOptionsAt) &&
+        plainValue(context, call, row.valueAt)
+      )
+        found.add(call);
     }
     calls = found;
     callsByProgram.set(program, calls);

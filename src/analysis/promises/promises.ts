@@ -45,6 +45,7 @@ import {
   unionParts,
 } from '../type-info.js';
 import { calledFunctionReturnsPromise, isDeclaredInJavaScript, resolveCalledFunction } from './called-function.js';
+import { isNeverRejectingMethodCall } from './never-rejecting.js';
 
 export type Tristate = 'yes' | 'no' | 'unknown';
 
@@ -194,7 +195,8 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
   }
 
   function callIsPromise(call: TSESTree.CallExpression): Tristate {
-    if (promiseApis().has(call)) return 'yes';
+    // A method whose promise never rejects is a promise all the same: `worker.terminate()` of `node:worker_threads`.
+    if (promiseApis().has(call) || isNeverRejectingMethodCall(context, call)) return 'yes';
     const callee = skipTypeWrappers(skipChainExpression(call.callee));
     if (callee.type === AST_NODE_TYPES.MemberExpression) {
       const method = getStaticPropertyName(callee);

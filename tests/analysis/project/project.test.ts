@@ -203,6 +203,17 @@ describe('getProjectKnowledge: methods keyed by symbols', () => {
       'yes queue-base.js:7',
     ]);
   });
+
+  it('calls an inherited method that returns a promise on one branch and nothing otherwise a promise', () => {
+    const code = `
+      const { QueueBase } = require('./queue-base');
+      const { kSettle } = require('./symbols');
+      class Queue extends QueueBase {
+        close() { ask(this[kSettle]); }
+      }
+    `;
+    expect(answers({ code, filename: cjs, sourceType: 'commonjs' })).toEqual(['yes queue-base.js:16']);
+  });
 });
 
 describe('getProjectKnowledge: TypeScript', () => {
@@ -219,6 +230,17 @@ describe('getProjectKnowledge: TypeScript', () => {
       'yes util.ts:2',
       'yes cache.mts:1',
     ]);
+  });
+
+  it('follows `this[kSymbol]()` to a base class keyed by an `export const` symbol', () => {
+    const code = `
+      import { PoolBase, kDrainQueue } from './lib/pool-base.js';
+      const kOther = Symbol('drain queue');
+      export class Pool extends PoolBase {
+        close() { ask(this[kDrainQueue]); ask(this[kOther]); }
+      }
+    `;
+    expect(answers({ code, filename: 'projects/ts-paths/src/app.ts' })).toEqual(['yes pool-base.ts:7', '-']);
   });
 
   it('ignores `import type`', () => {
