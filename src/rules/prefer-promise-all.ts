@@ -145,8 +145,11 @@ export default createRule<Options, MessageIds>({
     ],
   },
   create(context, [options]) {
-    const setting = findCodeSetting(context).setting;
-    if ((setting === 'test' && !options.checkTests) || (setting === 'script' && !options.checkScripts)) return {};
+    /** Tests and one-shot scripts are left alone unless asked for; decided only for a file with awaits to judge. */
+    function checksThisFile(): boolean {
+      const { setting } = findCodeSetting(context);
+      return !((setting === 'test' && !options.checkTests) || (setting === 'script' && !options.checkScripts));
+    }
     const sourceCode = context.sourceCode;
     const patterns = getOrderingPatterns(options);
     const independence = { requireKnownReads: !options.checkUnknownEffects };
@@ -291,6 +294,11 @@ export default createRule<Options, MessageIds>({
         recordLoopAwait(node);
       },
       'Program:exit'() {
+        // Two awaited statements in one list, or an await in a loop's body: otherwise nothing can be reported.
+        const judged =
+          [...awaitedStatements.values()].some((items) => items.length >= 2) ||
+          [...loops.values()].some((entry) => entry.direct.length > 0);
+        if (!judged || !checksThisFile()) return;
         reportLoops();
         reportRuns();
       },

@@ -235,8 +235,8 @@ function staticDynamicImports(context: AnyContext): { expression: TSESTree.Node;
   if (cached) return cached;
   const found: { expression: TSESTree.Node; specifier: string }[] = [];
   dynamicImportsCache.set(program, found);
-  // Cheap text check first: most files never use import().
-  if (!context.sourceCode.text.includes('import(')) return found;
+  // Cheap checks first: most files never use import(); JSDoc's `import('x')` types are in comments, not tokens.
+  if (!context.sourceCode.text.includes('import(') || !hasImportCallToken(context.sourceCode.ast.tokens)) return found;
   walkAst(context.sourceCode.ast, context.sourceCode.visitorKeys, (node) => {
     if (
       node.type === AST_NODE_TYPES.ImportExpression &&
@@ -248,4 +248,13 @@ function staticDynamicImports(context: AnyContext): { expression: TSESTree.Node;
     }
   });
   return found;
+}
+
+/** Is there an `import` token followed by `(` (every `import(…)` starts so)? Without tokens (another host's tree), maybe. */
+function hasImportCallToken(tokens: readonly TSESTree.Token[] | undefined): boolean {
+  if (!tokens) return true;
+  for (let i = 0; i < tokens.length - 1; i++) {
+    if (tokens[i]!.value === 'import' && tokens[i + 1]!.value === '(') return true;
+  }
+  return false;
 }

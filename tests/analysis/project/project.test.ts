@@ -306,4 +306,28 @@ describe('getProjectKnowledge: files linted in one process', () => {
       clearSummaryCache();
     }
   });
+
+  it('keys a file linted through a symlinked folder, or linted as a symlink, by its real path', () => {
+    clearSummaryCache();
+    const directory = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'event-loop-project-')));
+    try {
+      const real = path.join(directory, 'real');
+      fs.mkdirSync(real);
+      fs.writeFileSync(path.join(real, 'helpers.js'), 'export async function save() { await io(); }\n');
+      fs.writeFileSync(path.join(real, 'other.js'), 'export async function load() { await io(); }\n');
+      fs.writeFileSync(
+        path.join(real, 'handler.js'),
+        "import { save } from './helpers.js';\nimport { load } from './other.js';\nask(save);\nask(load);\n",
+      );
+      fs.symlinkSync(real, path.join(directory, 'linked'));
+      fs.symlinkSync(path.join(real, 'other.js'), path.join(real, 'other-link.js'));
+      const linted = lintInOrder(directory, ['linked/helpers.js', 'real/other-link.js', 'real/handler.js']);
+      expect(linted).toEqual(['yes helpers.js:1', 'yes other.js:1']);
+      // Both summaries came from ESLint's trees, found again under the real paths the resolver gives.
+      expect(getSummaryCacheStatistics()).toMatchObject({ parsed: 0, verified: 2 });
+    } finally {
+      fs.rmSync(directory, { recursive: true, force: true });
+      clearSummaryCache();
+    }
+  });
 });
