@@ -1,5 +1,4 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
-import type { ParserServicesWithTypeInformation } from '@typescript-eslint/utils';
+import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
 import { type AnyContext } from './scope.js';
@@ -117,87 +116,6 @@ export function getTypeFlags(checker: ts.TypeChecker): TypeFlagValues {
     typeFlagsCache.set(checker, flags);
   }
   return flags;
-}
-
-const primitiveMaskCache = new WeakMap<ts.TypeChecker, number>();
-
-/**
- * The ts.TypeFlags bits of primitive types and their literals (string, number, bigint, boolean, symbol,
- * void, undefined, null, never), read from the checker's own types like getTypeFlags; 0 where the
- * checker lacks one of the getters (then nothing counts as primitive, and callers ask the checker).
- */
-function primitiveMask(checker: ts.TypeChecker): number {
-  let mask = primitiveMaskCache.get(checker);
-  if (mask === undefined) {
-    const c = checker as Partial<ts.TypeChecker>;
-    mask =
-      c.getStringType && c.getNumberType && c.getBigIntType && c.getESSymbolType && c.getTrueType && c.getNeverType
-        ? c.getStringType.call(checker).flags |
-          c.getNumberType.call(checker).flags |
-          c.getBigIntType.call(checker).flags |
-          c.getESSymbolType.call(checker).flags |
-          c.getTrueType.call(checker).flags |
-          c.getNeverType.call(checker).flags |
-          checker.getVoidType().flags |
-          checker.getUndefinedType().flags |
-          checker.getNullType().flags |
-          (c.getStringLiteralType ? c.getStringLiteralType.call(checker, '').flags : 0) |
-          (c.getNumberLiteralType ? c.getNumberLiteralType.call(checker, 0).flags : 0)
-        : 0;
-    primitiveMaskCache.set(checker, mask);
-  }
-  return mask;
-}
-
-const noThenableSignatures = new WeakMap<ts.Signature, boolean>();
-
-/**
- * Can this signature return no thenable and no array, whatever its type arguments? True when every part
- * of its declared return type is a primitive (or a literal of one), or a class or interface other than an
- * array that has no `then` member: type arguments cannot change which members a class or interface has.
- * A type parameter, an intersection, a conditional or mapped type, an object literal type, `any`: false.
- */
-function signatureReturnsNoThenable(checker: ts.TypeChecker, signature: ts.Signature): boolean {
-  let answer = noThenableSignatures.get(signature);
-  if (answer === undefined) {
-    const primitives = primitiveMask(checker);
-    answer = unionParts(checker.getReturnTypeOfSignature(signature)).every((part) => {
-      if ((part.flags & primitives) === 0) {
-        const target = part.isClassOrInterface() ? part : (part as Partial<ts.TypeReference>).target;
-        if (!target?.isClassOrInterface() || checker.isArrayType(part) || checker.isTupleType(part)) return false;
-      }
-      return part.getProperty('then') === undefined;
-    });
-    noThenableSignatures.set(signature, answer);
-  }
-  return answer;
-}
-
-/**
- * Does the call `call` (a `ts.CallExpression`, `callee` its ESTree callee) return neither a thenable nor an
- * array, read from the declared return types of every call signature of its callee, without resolving the
- * call (overloads, inference of a generic's type arguments: the costly part of its type)? The call's type
- * is the return type of one of those signatures (or their union, when none matches), so when no signature
- * can return a thenable, neither can the call. False when it cannot say: then ask for the call's type.
- */
-export function callReturnsNoThenable(
-  checker: ts.TypeChecker,
-  call: ts.CallExpression,
-  estreeCall: TSESTree.CallExpression,
-): boolean {
-  // `super(…)` is typed apart; in a JavaScript file the value of a call assigned to a name takes the
-  // properties later assigned to that name (`const x = make(); x.then = …`).
-  if (estreeCall.callee.type === AST_NODE_TYPES.Super) return false;
-  const parent = estreeCall.parent;
-  if (
-    parent.type === AST_NODE_TYPES.VariableDeclarator ||
-    parent.type === AST_NODE_TYPES.AssignmentExpression ||
-    parent.type === AST_NODE_TYPES.LogicalExpression
-  )
-    return false;
-  if (primitiveMask(checker) === 0) return false;
-  const signatures = typeAtLocation(checker, call.expression).getCallSignatures();
-  return signatures.length > 0 && signatures.every((signature) => signatureReturnsNoThenable(checker, signature));
 }
 
 /** The members of a union type, or the type itself. */

@@ -36,7 +36,6 @@ import type { DeclaredKind } from '../origin/type-annotations.js';
 import { getProjectKnowledge } from '../project/project.js';
 import { type AnyContext, getStaticValueAt } from '../scope.js';
 import {
-  callReturnsNoThenable,
   getTypeFlags,
   getTypeInfo,
   isAnyOrUnknownType,
@@ -247,11 +246,6 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
 
   function typedIsPromise(node: TSESTree.Node, info: TypeInfo): Tristate {
     const tsNode = info.services.esTreeNodeToTSNodeMap.get(node);
-    if (
-      node.type === AST_NODE_TYPES.CallExpression &&
-      callReturnsNoThenable(info.checker, tsNode as ts.CallExpression, node)
-    )
-      return 'no';
     const type = typeAtLocation(info.checker, tsNode);
     if (isAnyOrUnknownType(info.checker, type)) return 'unknown';
     if (!isThenableType(info.checker, tsNode, type)) return 'no';
@@ -349,11 +343,6 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
     const node = skipTypeWrappers(skipChainExpression(input));
     if (typeInfo && node.type !== AST_NODE_TYPES.Literal) {
       const tsNode = typeInfo.services.esTreeNodeToTSNodeMap.get(node);
-      if (
-        node.type === AST_NODE_TYPES.CallExpression &&
-        callReturnsNoThenable(typeInfo.checker, tsNode as ts.CallExpression, node)
-      )
-        return 'no';
       // `Promise<T>[] | undefined` is still an array of promises where it is one.
       const type = typeInfo.checker.getNonNullableType(typeAtLocation(typeInfo.checker, tsNode));
       if (!isAnyOrUnknownType(typeInfo.checker, type)) {
