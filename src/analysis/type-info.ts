@@ -25,6 +25,28 @@ const DECLARATION_FILE = /\.d\.[cm]?ts$/iu;
  * (microsoft/TypeScript#63441, typescript-eslint#11947 catches it the same way).
  */
 export function typeAtLocation(checker: ts.TypeChecker, tsNode: ts.Node): ts.Type {
+  let types = typeCache.get(checker);
+  if (!types) {
+    types = new WeakMap();
+    typeCache.set(checker, types);
+  }
+  let type = types.get(tsNode);
+  if (!type) {
+    type = uncachedTypeAtLocation(checker, tsNode);
+    types.set(tsNode, type);
+  }
+  return type;
+}
+
+/**
+ * The type of each node asked for, per checker (a new program brings a new checker, and may reuse the
+ * nodes of files that did not change): several analyses ask about the same node (is it a promise, an
+ * array of promises, may it be nullish, has it this member?), and the checker itself does not keep the
+ * type of an expression, so it would check the expression again for each.
+ */
+const typeCache = new WeakMap<ts.TypeChecker, WeakMap<ts.Node, ts.Type>>();
+
+function uncachedTypeAtLocation(checker: ts.TypeChecker, tsNode: ts.Node): ts.Type {
   try {
     return checker.getTypeAtLocation(tsNode);
   } catch (error) {

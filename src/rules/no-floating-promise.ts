@@ -665,13 +665,15 @@ export default createRule<Options, MessageIds>({
 
     function checkArrayCallback(call: TSESTree.CallExpression, kind: 'forEach' | 'predicate', method: string): void {
       const callback = call.arguments[0]!;
-      if (!isCallbackCandidate(callback) || callbackReturnsPromise(context, callback) !== 'yes') return;
+      if (!isCallbackCandidate(callback)) return;
+      // The receiver before the callback: its type is cheaper (a function's type is inferred from its body,
+      // and `Option.filter(self, f)` passes the data first).
       const callee = skipChainExpression(call.callee) as TSESTree.MemberExpression;
       const isArray = isArrayValue(context, callee.object);
-      if (knowledge.typed && isArray === 'no') {
-        // A collection's own forEach (Map, Set, a cursor) counts when its callback type returns void.
-        if (kind === 'predicate' || apiIgnoresCallbackResult(context, call, 0) !== 'yes') return;
-      }
+      if (knowledge.typed && isArray === 'no' && kind === 'predicate') return;
+      if (callbackReturnsPromise(context, callback) !== 'yes') return;
+      // A collection's own forEach (Map, Set, a cursor) counts when its callback type returns void.
+      if (knowledge.typed && isArray === 'no' && apiIgnoresCallbackResult(context, call, 0) !== 'yes') return;
       if (kind === 'predicate') {
         pending.push({
           node: callback,
