@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 
 import { parseProjectFile, parseProjectFileWithoutNative } from '../../../src/analysis/project/parse.js';
 import {
+  type FunctionSummary,
   type ModuleSummary,
   summarizeFunctionsByBody,
   summarizeModule,
@@ -93,7 +94,9 @@ describe('summarizeModule: ESM', () => {
     expect(forwards('c')).toEqual(['./mail * send']);
     expect(forwards('d')).toBeUndefined();
     expect(forwards('ping')).toBeUndefined();
-    expect(facts({ ...summary, exports: { client: (summary.exports.client as { product: never }).product } })).toEqual({
+    expect(
+      facts({ ...summary, exports: { client: (summary.exports.client as FunctionSummary).product as never } }),
+    ).toEqual({
       'client.get': 'yes',
       'client.url': 'unknown',
     });
