@@ -250,3 +250,28 @@ export function isCallOrNew(input: TSESTree.Node): boolean {
   const node = skipTypeWrappers(skipChainExpression(input));
   return node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression;
 }
+
+/** The literal specifier `node` loads: an import, a re-export, `import x = require(…)`, `import(…)`, `require(…)`. */
+export function moduleSpecifier(node: TSESTree.Node): string | undefined {
+  let source: TSESTree.Node | null | undefined;
+  switch (node.type) {
+    case AST_NODE_TYPES.ImportDeclaration:
+    case AST_NODE_TYPES.ExportAllDeclaration:
+    case AST_NODE_TYPES.ExportNamedDeclaration:
+    case AST_NODE_TYPES.ImportExpression:
+      source = node.source;
+      break;
+    case AST_NODE_TYPES.TSExternalModuleReference:
+      source = node.expression;
+      break;
+    case AST_NODE_TYPES.CallExpression:
+      if (node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'require') source = node.arguments[0];
+      break;
+    default:
+      return undefined;
+  }
+  if (source?.type === AST_NODE_TYPES.Literal) return typeof source.value === 'string' ? source.value : undefined;
+  return source?.type === AST_NODE_TYPES.TemplateLiteral && source.expressions.length === 0
+    ? (source.quasis[0]?.value.cooked ?? undefined)
+    : undefined;
+}

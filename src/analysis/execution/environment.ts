@@ -11,7 +11,7 @@ import { isBuiltin } from 'node:module';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type { TSESLint } from '@typescript-eslint/utils';
 
-import { getCallOfArgument, getStaticPropertyName, isFunctionNode, walkAst } from '../ast.js';
+import { getCallOfArgument, getStaticPropertyName, isFunctionNode, moduleSpecifier, walkAst } from '../ast.js';
 import {
   BROWSER_CALLBACK_APIS,
   BROWSER_GLOBALS,
@@ -149,31 +149,6 @@ function usesNodeModuleOrMeta(context: AnyContext): boolean {
     return !found;
   });
   return found;
-}
-
-/** The literal specifier `node` loads: an import, a re-export, `import x = require(…)`, `import(…)`, `require(…)`. */
-function moduleSpecifier(node: TSESTree.Node): string | undefined {
-  let source: TSESTree.Node | null | undefined;
-  switch (node.type) {
-    case AST_NODE_TYPES.ImportDeclaration:
-    case AST_NODE_TYPES.ExportAllDeclaration:
-    case AST_NODE_TYPES.ExportNamedDeclaration:
-    case AST_NODE_TYPES.ImportExpression:
-      source = node.source;
-      break;
-    case AST_NODE_TYPES.TSExternalModuleReference:
-      source = node.expression;
-      break;
-    case AST_NODE_TYPES.CallExpression:
-      if (node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'require') source = node.arguments[0];
-      break;
-    default:
-      return undefined;
-  }
-  if (source?.type === AST_NODE_TYPES.Literal) return typeof source.value === 'string' ? source.value : undefined;
-  return source?.type === AST_NODE_TYPES.TemplateLiteral && source.expressions.length === 0
-    ? (source.quasis[0]?.value.cooked ?? undefined)
-    : undefined;
 }
 
 /** `jsdom`, `global-jsdom/register`, `@happy-dom/global-registrator`: by package name, or scope for a `@scope/*` row. */

@@ -13,7 +13,7 @@ import path from 'node:path';
 
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
-import { getStaticPropertyName, importedName, skipChainExpression, skipTypeWrappers } from '../ast.js';
+import { getStaticPropertyName, importedName, moduleSpecifier, skipChainExpression, skipTypeWrappers } from '../ast.js';
 import { isInStaticMember } from '../origin/function-resolution.js';
 import type { DeclaredKind } from '../origin/type-annotations.js';
 import { creationRejectingMembers } from '../promises/deferred-class.js';
@@ -123,20 +123,6 @@ function createProjectKnowledge(context: AnyContext): ProjectKnowledge {
     return { kind: 'reference', specifier, via, name, members };
   }
 
-  /** `require('./x')` with a literal specifier. */
-  function requiredSpecifier(node: TSESTree.Node): string | undefined {
-    if (
-      node.type !== AST_NODE_TYPES.CallExpression ||
-      node.callee.type !== AST_NODE_TYPES.Identifier ||
-      node.callee.name !== 'require' ||
-      node.arguments.length !== 1
-    ) {
-      return undefined;
-    }
-    const [argument] = node.arguments;
-    return argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === 'string' ? argument.value : undefined;
-  }
-
   /** What a value of the linted file is, when it comes from another project file. */
   function valueOf(input: TSESTree.Node, depth: number): LocatedValue | undefined {
     if (depth > 6) return undefined;
@@ -145,7 +131,7 @@ function createProjectKnowledge(context: AnyContext): ProjectKnowledge {
       case AST_NODE_TYPES.Identifier:
         return identifierValue(node, depth);
       case AST_NODE_TYPES.CallExpression: {
-        const specifier = requiredSpecifier(node);
+        const specifier = moduleSpecifier(node);
         if (specifier !== undefined) return graph.resolveReference(file, referenceOf(specifier, 'require', '*'));
         // `createClient(url).get()`: the object of methods a factory of another file returns.
         const factory = valueOf(node.callee, depth + 1);

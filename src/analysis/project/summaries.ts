@@ -16,6 +16,7 @@ import {
   importedName,
   isCallOrNew,
   isFunctionNode,
+  moduleSpecifier,
   skipChainExpression,
   skipTypeWrappers,
   walkAst,
@@ -532,7 +533,7 @@ function summarizeValue(input: Binding, context: SummaryContext, depth: number):
       return binding && binding !== input ? summarizeValue(binding, context, depth + 1) : undefined;
     }
     case AST_NODE_TYPES.CallExpression: {
-      const specifier = requiredSpecifier(node);
+      const specifier = moduleSpecifier(node);
       if (specifier !== undefined) return reference(specifier, 'require', '*');
       return bridgeFunctionOf(node, context);
     }
@@ -566,21 +567,6 @@ function isSymbolCall(node: Binding): boolean {
     callee.object.name === 'Symbol' &&
     getStaticPropertyName(callee) === 'for'
   );
-}
-
-/** `require('./x')` with a literal specifier. */
-function requiredSpecifier(call: TSESTree.CallExpression): string | undefined {
-  const [argument] = call.arguments;
-  if (
-    call.callee.type !== AST_NODE_TYPES.Identifier ||
-    call.callee.name !== 'require' ||
-    call.arguments.length !== 1 ||
-    argument?.type !== AST_NODE_TYPES.Literal ||
-    typeof argument.value !== 'string'
-  ) {
-    return undefined;
-  }
-  return argument.value;
 }
 
 function summarizeClass(
@@ -717,9 +703,9 @@ function mayBlock(bindings: ReadonlyMap<string, Binding>, text: string): boolean
     const specifier = isReferenceBinding(binding)
       ? binding.specifier
       : binding.type === AST_NODE_TYPES.CallExpression
-        ? requiredSpecifier(binding)
+        ? moduleSpecifier(binding)
         : binding.type === AST_NODE_TYPES.MemberExpression && binding.object.type === AST_NODE_TYPES.CallExpression
-          ? requiredSpecifier(binding.object)
+          ? moduleSpecifier(binding.object)
           : undefined;
     if (specifier !== undefined && CROSS_FILE_BLOCKING_MODULES.has(specifier.replace(/^node:/u, ''))) return true;
   }
@@ -851,11 +837,11 @@ function importedCalleePath(
   }
   // `const fs = require('fs')`, `const { readFileSync } = require('fs')`.
   if (binding.type === AST_NODE_TYPES.CallExpression) {
-    const specifier = requiredSpecifier(binding);
+    const specifier = moduleSpecifier(binding);
     return specifier === undefined ? undefined : { module: specifier, path: named.path };
   }
   if (binding.type === AST_NODE_TYPES.MemberExpression && binding.object.type === AST_NODE_TYPES.CallExpression) {
-    const specifier = requiredSpecifier(binding.object);
+    const specifier = moduleSpecifier(binding.object);
     const name = getStaticPropertyName(binding);
     return specifier === undefined || name === undefined
       ? undefined
@@ -1282,7 +1268,7 @@ function isGlobalCallOf(
  */
 function bodyReaderOf(bindings: ReadonlyMap<string, Binding>): BodyReader {
   const isAssertModule = (node: Binding | undefined): boolean =>
-    node?.type === AST_NODE_TYPES.CallExpression && ASSERTION_MODULES.has(requiredSpecifier(node) ?? '');
+    node?.type === AST_NODE_TYPES.CallExpression && ASSERTION_MODULES.has(moduleSpecifier(node) ?? '');
   const isAssertion = (binding: Binding | undefined): boolean => {
     if (!binding) return false;
     if (isReferenceBinding(binding))
