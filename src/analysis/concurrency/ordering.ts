@@ -40,6 +40,7 @@ import {
   isModuleBinding,
   isModuleLevel,
 } from './dependencies.js';
+import { pacesItsOwnWork } from './paced-work.js';
 import { sqlKindOf } from './sql-kind.js';
 
 export interface OrderingPatternOptions {
@@ -461,24 +462,7 @@ export function pacesInCallee(context: AnyContext, expression: TSESTree.Node): b
   const fn = resolveFunction(context, value.callee);
   // A function of another project file: the same reading, from its export summary.
   if (!fn) return getProjectKnowledge(context).resolveImportedFunction(value.callee)?.paces === true;
-  let sleeps = false;
-  let works = false;
-  const visit = (node: TSESTree.Node, inCatch: boolean): void => {
-    walkAst(node, context.sourceCode.visitorKeys, (current) => {
-      if (current !== node && isFunctionNode(current)) return false;
-      if (current.type === AST_NODE_TYPES.CatchClause) {
-        visit(current.body, true);
-        return false;
-      }
-      if (current.type === AST_NODE_TYPES.AwaitExpression) {
-        if (!isPacingExpression(context, current.argument)) works = true;
-        else if (!inCatch) sleeps = true;
-      }
-      return true;
-    });
-  };
-  visit(fn.body, false);
-  return sleeps && works;
+  return pacesItsOwnWork(fn, context.sourceCode.visitorKeys, (awaited) => isPacingExpression(context, awaited));
 }
 
 function isTimerName(node: TSESTree.Node): boolean {

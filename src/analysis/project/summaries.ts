@@ -28,6 +28,7 @@ import { PROMISE_CALLBACK_METHODS, PROMISE_RETURNING_APIS } from '../catalog/pro
 import { SYNC_BRIDGES, type SyncBridgeRow } from '../catalog/sync-bridges.js';
 import { THROWING_BUILTINS } from '../catalog/throwing-builtins.js';
 import { effectOfName, type WorkEffect } from '../concurrency/effect-names.js';
+import { pacesItsOwnWork } from '../concurrency/paced-work.js';
 import { sqlKindOf } from '../concurrency/sql-kind.js';
 import { classMember, functionReturnsPromise, objectPropertyName } from '../origin/function-resolution.js';
 import type { ApiRow } from '../origin/modules.js';
@@ -745,24 +746,7 @@ function summarizeFunction(fn: FunctionNode, context: SummaryContext): FunctionS
  * The same reading as `pacesInCallee` (concurrency/ordering.ts) gives a function of the linted file.
  */
 function pacesItsWork(fn: FunctionNode, context: SummaryContext): true | undefined {
-  let sleeps = false;
-  let works = false;
-  const visit = (node: TSESTree.Node, inCatch: boolean): void => {
-    walkAst(node, TREE_VISITOR_KEYS, (current) => {
-      if (current !== node && isFunctionNode(current)) return false;
-      if (current.type === AST_NODE_TYPES.CatchClause) {
-        visit(current.body, true);
-        return false;
-      }
-      if (current.type === AST_NODE_TYPES.AwaitExpression) {
-        if (!isPacing(current.argument, context)) works = true;
-        else if (!inCatch) sleeps = true;
-      }
-      return true;
-    });
-  };
-  visit(fn.body, false);
-  return sleeps && works ? true : undefined;
+  return pacesItsOwnWork(fn, TREE_VISITOR_KEYS, (awaited) => isPacing(awaited, context)) || undefined;
 }
 
 /** A timer promise by origin (`timers/promises`), by shape (`new Promise((r) => setTimeout(r, ms))`) or a sleep helper by name. */
