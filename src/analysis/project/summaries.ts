@@ -770,16 +770,7 @@ function isPacing(input: TSESTree.Node, context: SummaryContext): boolean {
   if (node.type !== AST_NODE_TYPES.CallExpression) return false;
   const name = calleeName(node);
   if (name !== undefined && PACING_NAME_PATTERN.test(name)) return true;
-  const imported = importedCalleePath(node, context.bindings);
-  if (imported) {
-    const module = imported.module.replace(/^node:/u, '');
-    const path = imported.path.join('.');
-    return PACING_APIS.some((row) => row.module === module && row.path.join('.') === path);
-  }
-  const named = calleePath(node);
-  if (!named || context.bindings.has(named.root.name)) return false;
-  const path = [named.root.name, ...named.path].join('.');
-  return PACING_APIS.some((row) => row.module === undefined && row.path.join('.') === path);
+  return catalogRowOfCall(node, PACING_APIS, context.bindings) !== undefined;
 }
 
 /** `sleep` in `sleep(ms)` and `utils.sleep(ms)`. */
@@ -802,14 +793,13 @@ const CROSS_FILE_BLOCKING_ROWS = BLOCKING_APIS.filter(
     row.cost !== 'metadata' &&
     !row.sizeCondition,
 );
-const CROSS_FILE_BLOCKING_GLOBALS = CROSS_FILE_BLOCKING_ROWS.filter((row) => row.module === undefined);
 const CROSS_FILE_BLOCKING_MODULES = new Set(
   CROSS_FILE_BLOCKING_ROWS.flatMap((row) => (row.module === undefined ? [] : [row.module.replace(/^node:/u, '')])),
 );
 
 /** The module and path a call's callee names through a top-level import or `require` of the tree: `fs.readFileSync` → `fs`, `readFileSync`. */
 function importedCalleePath(
-  node: TSESTree.CallExpression,
+  node: TSESTree.CallExpression | TSESTree.NewExpression,
   bindings: ReadonlyMap<string, Binding>,
 ): { module: string; path: string[] } | undefined {
   const named = calleePath(node);
@@ -836,19 +826,7 @@ function importedCalleePath(
 
 /** The catalogued blocking call `node` is, by the module its callee comes from or by a global's name. */
 function blockingRowOf(node: TSESTree.CallExpression, context: SummaryContext): BlockingApiRow | undefined {
-  const imported = importedCalleePath(node, context.bindings);
-  if (imported) {
-    const module = imported.module.replace(/^node:/u, '');
-    if (!CROSS_FILE_BLOCKING_MODULES.has(module)) return undefined;
-    const path = imported.path.join('.');
-    return CROSS_FILE_BLOCKING_ROWS.find(
-      (row) => row.module !== undefined && row.module.replace(/^node:/u, '') === module && row.path.join('.') === path,
-    );
-  }
-  const named = calleePath(node);
-  if (!named || context.bindings.has(named.root.name)) return undefined;
-  const path = [named.root.name, ...named.path].join('.');
-  return CROSS_FILE_BLOCKING_GLOBALS.find((row) => row.path.join('.') === path);
+  return catalogRowOfCall(node, CROSS_FILE_BLOCKING_ROWS, context.bindings);
 }
 
 /** Functions being searched for a blocking call, for cycles between helpers. */
@@ -1234,16 +1212,34 @@ function isImportedPromiseCall(input: TSESTree.Node, bindings: ReadonlyMap<strin
 }
 
 /** `JSON.parse(s)`, `new URL(s)`: a call (or `new`) of a global of `rows` by its path, its first name not bound in the tree. */
-function isGlobalCallOf(
+/**
+ * The catalogue row a call of a summarised tree makes: by the import or `require` its callee is bound to
+ * (`fs.readFileSync()`, `setTimeout()` of `timers/promises`), or, for a name the module binds to nothing,
+ * as a global (`Atomics.wait()`, `new URL(x)`). What `trackModuleReferences` answers for the linted file,
+ * for a tree read without a scope manager.
+ */
+function catalogRowOfCall<Row extends ApiRow>(
   node: TSESTree.CallExpression | TSESTree.NewExpression,
-  rows: readonly ApiRow[],
+  rows: readonly Row[],
   bindings: ReadonlyMap<string, Binding>,
-): boolean {
-  const named = calleePath(node);
-  if (!named || bindings.has(named.root.name)) return false;
-  const path = [named.root.name, ...named.path];
+): Row | undefined {
   const kind = node.type === AST_NODE_TYPES.NewExpression ? 'construct' : 'call';
-  return rows.some((row) => row.module === undefined && row.kind === kind && row.path.join('.') === path.join('.'));
+  const imported = importedCalleePath(node, bindings);
+  if (imported) {
+    const module = imported.module.replace(/^node:/u, '');
+    const path = imported.path.join('.');
+    return rows.find(
+      (row) =>
+        row.kind === kind &&
+        row.module !== undefined &&
+        row.module.replace(/^node:/u, '') === module &&
+        row.path.join('.') === path,
+    );
+  }
+  const named = calleePath(node);
+  if (!named || bindings.has(named.root.name)) return undefined;
+  const path = [named.root.name, ...named.path].join('.');
+  return rows.find((row) => row.kind === kind && row.module === undefined && row.path.join('.') === path);
 }
 
 /**
@@ -1268,7 +1264,7 @@ function bodyReaderOf(bindings: ReadonlyMap<string, Binding>): BodyReader {
   return {
     visitorKeys: TREE_VISITOR_KEYS,
     isGlobalPromise: (identifier) => identifier.name === 'Promise' && !bindings.has('Promise'),
-    throwsOnBadInput: (node) => isGlobalCallOf(node, THROWING_BUILTINS, bindings),
+    throwsOnBadInput: (node) => catalogRowOfCall(node, THROWING_BUILTINS, bindings) !== undefined,
     isKnownPromise: (node) => expressionIsPromise(node, bindings, 0) === 'yes' || isImportedPromiseCall(node, bindings),
     constructedClass(node) {
       const binding = node.callee.type === AST_NODE_TYPES.Identifier ? bindings.get(node.callee.name) : undefined;
