@@ -60,6 +60,15 @@ export function isTypeScriptFile(filename: string): boolean {
   return TYPESCRIPT_FILE.test(filename) && !DECLARATION_FILE.test(filename);
 }
 
+/**
+ * Does the compiler report type errors in the linted file? With types, as the program is set up
+ * (`checkJs` included); without, whenever it is a TypeScript file: the editor and `tsc` check it
+ * whether or not ESLint was given types, so a misuse that is a type error is reported there already.
+ */
+export function compilerChecksFile(context: AnyContext): boolean {
+  return getTypeInfo(context)?.compilerChecksFile ?? isTypeScriptFile(context.filename);
+}
+
 const cache = new WeakMap<TSESTree.Program, TypeInfo | null>();
 
 /**

@@ -23,7 +23,7 @@ import { moduleAliases, trackModuleReferences } from '../analysis/origin/modules
 import { isTypeDeclaredBy, programDeclaresModule } from '../analysis/origin/type-origin.js';
 import { getProjectKnowledge } from '../analysis/project/project.js';
 import type { BlockingCall as SummarizedBlockingCall } from '../analysis/project/summaries.js';
-import { getTypeInfo, isTypeScriptFile } from '../analysis/type-info.js';
+import { compilerChecksFile as compilerChecksFileOf, getTypeInfo } from '../analysis/type-info.js';
 import { createRule } from '../create-rule.js';
 
 interface AllowEntry {
@@ -269,7 +269,7 @@ export default createRule<Options, MessageIds>({
     const loops: LoopNode[] = [];
     const calls: TSESTree.CallExpression[] = [];
     const typeInfo = getTypeInfo(context);
-    const compilerChecksFile = typeInfo ? typeInfo.compilerChecksFile : isTypeScriptFile(filename);
+    const compilerChecksFile = compilerChecksFileOf(context);
     // With types, objects of sync-by-design drivers are recognised wherever they were made.
     const checkTypedInstances = options.checkSyncByDesignApis === true && typeInfo !== undefined;
 

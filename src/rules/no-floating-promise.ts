@@ -54,7 +54,7 @@ import {
   type RejectionSource,
 } from '../analysis/promises/rejection-sources.js';
 import { findVariableAt, getDeclaredInit, isNamespaceLikeName, isReassigned } from '../analysis/scope.js';
-import { getTypeInfo } from '../analysis/type-info.js';
+import { compilerChecksFile as compilerChecksFileOf } from '../analysis/type-info.js';
 import { createRule } from '../create-rule.js';
 
 type AllowListEntry = string | { name: string; module?: string };
@@ -286,7 +286,8 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const knowledge = getPromiseKnowledge(context);
     const isPromiseValue = (node: TSESTree.Node) => knowledge.isPromise(node);
-    const compilerChecksFile = getTypeInfo(context)?.compilerChecksFile ?? false;
+    // Misuses that are type errors are the compiler's to report in a file it checks, typed or not.
+    const compilerChecksFile = compilerChecksFileOf(context);
     const allowList = options.allowList ?? [];
     const pending: PendingReport[] = [];
     const reportedVariables = new Set<unknown>();
