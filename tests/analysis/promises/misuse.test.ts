@@ -19,11 +19,26 @@ function misuses(code: string, filename = 'file.js'): (Misuse | undefined)[] {
 
 describe('classifyMisuse', () => {
   it.each([
-    ['conditions', 'if (p) {}\nwhile (p) {}\np ? a : b;\n!p;\nfor (; p; ) {}', Array(5).fill({ kind: 'condition' })],
+    [
+      'conditions (in an if or ?:, which the compiler rejects under strictNullChecks unless the branch uses the name)',
+      'if (p) {}\nwhile (p) {}\np ? a : b;\n!p;\nfor (; p; ) {}',
+      [
+        { kind: 'condition', typeError: 'strictNullChecks' },
+        { kind: 'condition' },
+        { kind: 'condition', typeError: 'strictNullChecks' },
+        { kind: 'condition' },
+        { kind: 'condition' },
+      ],
+    ],
     [
       'the left of && and ||, and the right where the whole is a condition',
       'p && a;\nif (a || p) {}\na ?? p;\nx = a && p;',
-      [{ kind: 'condition' }, { kind: 'condition' }, undefined, undefined],
+      [
+        { kind: 'condition', typeError: 'strictNullChecks' },
+        { kind: 'condition', typeError: 'strictNullChecks' },
+        undefined,
+        undefined,
+      ],
     ],
     [
       'strings',
@@ -32,13 +47,13 @@ describe('classifyMisuse', () => {
     ],
     [
       'arithmetic the compiler accepts',
-      'p + 1;\n-p;\nx += p;',
+      'p + x;\n-p;\nx += p;',
       [{ kind: 'arithmetic' }, { kind: 'arithmetic' }, { kind: 'arithmetic' }],
     ],
     [
       'arithmetic and comparisons the compiler rejects',
-      'p * 2;\np < 3;\np === 1;\nx *= p;',
-      Array(4).fill({ kind: 'arithmetic', typeError: true }),
+      'p * 2;\np < 3;\np === 1;\nx *= p;\np + 1;\n2n + p;\np + -(2 * 3);',
+      Array(7).fill({ kind: 'arithmetic', typeError: true }),
     ],
     [
       'comparisons with null or a name are fine',
@@ -52,12 +67,14 @@ describe('classifyMisuse', () => {
     ],
     [
       'destructuring, spread and iteration',
-      'const { id } = p;\nconst [a] = p;\nconst { then } = p;\n({ id } = p);\nf(...p);\nfor (const x of p) {}',
+      'const { id } = p;\nconst [a] = p;\nconst { then } = p;\n({ id } = p);\nf(...p);\n[...p];\n({ ...p });\nfor (const x of p) {}',
       [
         { kind: 'destructuring', typeError: true },
         { kind: 'destructuring', typeError: true },
         undefined,
         { kind: 'destructuring', typeError: true },
+        { kind: 'spread', typeError: true },
+        { kind: 'spread', typeError: true },
         { kind: 'spread' },
         { kind: 'iteration', typeError: true },
       ],
@@ -82,6 +99,68 @@ describe('classifyMisuse', () => {
     const wrapped = `async function outer() {\n${code}\n}`;
     expect(misuses(wrapped)).toEqual(expected);
     expect(misuses(wrapped, 'file.ts')).toEqual(expected);
+  });
+
+  it('marks a tested call the compiler rejects under strictNullChecks (TS2801), and no other condition', () => {
+    const code = [
+      'if (load()) {}',
+      'x = load() ? 1 : 2;',
+      'if (a && (load() || b)) {}',
+      'x = (a || load()) ? 1 : 2;',
+      'x = load() && a;',
+      'while (load()) {}',
+      'x = !load();',
+      'x = load() || a;',
+      'x = a && load();',
+      'if (load() as any) {}',
+    ].join('\n');
+    const strict = { kind: 'condition', typeError: 'strictNullChecks' };
+    const answers = probe(
+      { code: `async function outer() {\n${code}\n}`, filename: 'file.ts' },
+      'CallExpression',
+      (context, node) => classifyMisuse(context, node),
+    );
+    expect(answers).toEqual([
+      strict,
+      strict,
+      strict,
+      strict,
+      strict,
+      { kind: 'condition' },
+      { kind: 'condition' },
+      { kind: 'condition' },
+      undefined,
+      { kind: 'condition' },
+    ]);
+  });
+
+  it('marks a tested name or member only when nothing else in the chain or the branch mentions it', () => {
+    const code = [
+      'if (p) {}',
+      'if (p) { use(p); }',
+      'x = p && p.then(f);',
+      'x = p && 1;',
+      'if (a.p) {} else { use(a.p); }',
+      'if (a.p) { use(a.q); }',
+      'if (a.p) { use(b.p); }',
+      'while (p) {}',
+    ].join('\n');
+    const strict = { kind: 'condition', typeError: 'strictNullChecks' };
+    const answers = probe(
+      { code: `async function outer() {\n${code}\n}`, filename: 'file.ts' },
+      ':matches(IfStatement, WhileStatement) > .test, LogicalExpression > .left',
+      (context, node) => classifyMisuse(context, node),
+    );
+    expect(answers).toEqual([
+      strict,
+      { kind: 'condition' },
+      { kind: 'condition' },
+      strict,
+      strict,
+      strict,
+      { kind: 'condition' },
+      { kind: 'condition' },
+    ]);
   });
 
   it('looks through TypeScript wrappers', () => {
