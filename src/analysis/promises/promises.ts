@@ -318,6 +318,8 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
     const node = skipChainExpression(input);
     let answer: Tristate;
     if (isNeverPromiseShape(skipTypeWrappers(node))) answer = 'no';
+    // A name its declaration settles (`name: string`, `const count = 0`) costs no checker call.
+    else if (typeInfo && node.type === AST_NODE_TYPES.Identifier && isDeclaredNeverPromise(node)) answer = 'no';
     else if (typeInfo) {
       const typed = typedIsPromise(node, typeInfo);
       if (typed === 'unknown') answer = syntacticIsPromise(node);
@@ -325,6 +327,20 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
     } else answer = syntacticIsPromise(node);
     expressionCache.set(input, answer);
     return answer;
+  }
+
+  /**
+   * A name declared with a type that is never thenable (`string`, `number[]`, a function type), or a
+   * constant whose value is a literal, a template, arithmetic, an array, a function, a class or an awaited
+   * value: what the checker would answer, read from the declaration.
+   */
+  function isDeclaredNeverPromise(identifier: TSESTree.Identifier): boolean {
+    if (getDeclaredTypes(context).valueKind(identifier) === 'other') return true;
+    const init = constantInit(context, identifier);
+    return (
+      init !== undefined &&
+      (isFunctionNode(init) || init.type === AST_NODE_TYPES.ClassDeclaration || isNeverPromiseShape(init))
+    );
   }
 
   /**

@@ -351,6 +351,45 @@ describe('isPromise: typed mode', () => {
     ]);
   });
 
+  it('typed: a name its declaration settles is answered without a checker call', () => {
+    const code = [
+      'declare const pending: Promise<void>;',
+      'function f(name: string, ids: number[], flag: boolean | undefined, other: unknown) {',
+      '  const count = 0;',
+      '  const later = await0();',
+      '  ask(name); ask(ids); ask(flag); ask(count); ask(other); ask(later); ask(pending);',
+      '}',
+      'async function await0() { return 1; }',
+    ].join('\n');
+    const answers = probeAsked({ code, typed: true }, (context, expression) => {
+      const checker = (
+        context.sourceCode.parserServices as { program: { getTypeChecker(): object } }
+      ).program.getTypeChecker() as {
+        getTypeAtLocation: (...args: unknown[]) => unknown;
+      };
+      const original = checker.getTypeAtLocation;
+      let calls = 0;
+      checker.getTypeAtLocation = (...args: unknown[]) => {
+        calls++;
+        return original.apply(checker, args);
+      };
+      try {
+        return [getPromiseKnowledge(context).isPromise(expression), calls > 0];
+      } finally {
+        checker.getTypeAtLocation = original;
+      }
+    });
+    expect(answers).toEqual([
+      ['no', false],
+      ['no', false],
+      ['no', false],
+      ['no', false],
+      ['unknown', true],
+      ['yes', true],
+      ['yes', true],
+    ]);
+  });
+
   it('JavaScript: a body that returns no promise wins over a JSDoc `@returns {Promise}`', () => {
     const jsdoc = '/** @returns {Promise<void>} */\n';
     const code = [
