@@ -14,6 +14,12 @@ export interface TypeInfo {
    * error in the editor and in `tsc`, and a rule need not spend a type-checker call on it.
    */
   readonly compilerChecksFile: boolean;
+  /**
+   * Does the program check null and undefined (`strictNullChecks`, or `strict`)? Then the compiler also
+   * rejects a call's promise tested in an `if` or `?:` ("This condition will always return true since
+   * this 'Promise<…>' is always defined", TS2801). Unset options count as off, TypeScript 5's default.
+   */
+  readonly strictNullChecks: boolean;
 }
 
 const TYPESCRIPT_FILE = /\.[cm]?tsx?$/iu;
@@ -84,11 +90,13 @@ export function getTypeInfo(context: AnyContext): TypeInfo | undefined {
   if (services?.program && services.esTreeNodeToTSNodeMap) {
     const typed = services as ParserServicesWithTypeInformation;
     const checker = typed.program.getTypeChecker();
+    const options = typed.program.getCompilerOptions();
     info = {
       checker,
       services: typed,
       typeOf: (node) => typeAtLocation(checker, typed.esTreeNodeToTSNodeMap.get(node)),
-      compilerChecksFile: isTypeScriptFile(context.filename) || typed.program.getCompilerOptions().checkJs === true,
+      compilerChecksFile: isTypeScriptFile(context.filename) || options.checkJs === true,
+      strictNullChecks: (options.strictNullChecks ?? options.strict) === true,
     };
   }
   cache.set(program, info);

@@ -42,6 +42,7 @@ import {
   isExcusedMisuse,
   isMisuseCandidate,
   isPromiseVariableHandedOn,
+  isReportedByCompiler,
   type Misuse,
 } from '../analysis/promises/misuse.js';
 import { isNeverRejectingApiCall } from '../analysis/promises/never-rejecting.js';
@@ -54,7 +55,6 @@ import {
   type RejectionSource,
 } from '../analysis/promises/rejection-sources.js';
 import { findVariableAt, getDeclaredInit, isNamespaceLikeName, isReassigned } from '../analysis/scope.js';
-import { compilerChecksFile as compilerChecksFileOf } from '../analysis/type-info.js';
 import { createRule } from '../create-rule.js';
 
 type AllowListEntry = string | { name: string; module?: string };
@@ -286,8 +286,6 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const knowledge = getPromiseKnowledge(context);
     const isPromiseValue = (node: TSESTree.Node) => knowledge.isPromise(node);
-    // Misuses that are type errors are the compiler's to report in a file it checks, typed or not.
-    const compilerChecksFile = compilerChecksFileOf(context);
     const allowList = options.allowList ?? [];
     const pending: PendingReport[] = [];
     const reportedVariables = new Set<unknown>();
@@ -498,7 +496,7 @@ export default createRule<Options, MessageIds>({
     function checkMisuse(node: TSESTree.Node): void {
       const misuse = classifyMisuse(context, node);
       if (!misuse) return;
-      if (compilerChecksFile && misuse.typeError) return;
+      if (isReportedByCompiler(context, misuse)) return;
       // Untyped, such a receiver is never a promise anyway (the scope lookup would only cost time).
       if (misuse.kind === 'member' && knowledge.typed && isNamespaceLikeName(sourceCode, node)) return;
       if (knowledge.isPromise(node) !== 'yes') return;

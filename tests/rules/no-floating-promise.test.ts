@@ -107,6 +107,14 @@ runRuleTests('no-floating-promise', rule, {
     // and spends neither a checker call nor another file's summary on it.
     `${LOAD}async function main() { const { name } = load(); for (const x of load()) {} return load().name; }`,
     `${LOAD}async function main() { let count = load(); count -= 1; return load() > 3 || load() === 1; }`,
+    // Also a type error: spreading a promise into an array or arguments (TS2488), `p + 1` (TS2365).
+    `${LOAD}async function main(f: (...a: unknown[]) => void) { f(...load()); return [...load(), load() + 1, 2n + load(), load() + -(2 * 3)]; }`,
+    // With types under `strict`: a call's promise tested by `if` or `?:`, through `&&`/`||`, or left of
+    // any `&&` (TS2801 "This condition will always return true since this 'Promise<…>' is always defined").
+    {
+      mode: 'typed',
+      code: `${LOAD}async function main(x: number) { if (load()) x++; if (x > 1 && (load() || x)) x++; const a = load() ? 1 : 2; return [a, load() && x, new Promise(() => {}) ? 1 : 2]; }`,
+    },
     // A chainable builder call hands back its own (lazy) receiver: dropping the returned reference drops no work.
     {
       mode: 'typed',
@@ -688,6 +696,8 @@ runRuleTests('no-floating-promise', rule, {
 
     // ---- promises used as values ----
     {
+      // JavaScript: no compiler reports it (in a strict TypeScript file, TS2801 does; see the valid cases).
+      filename: 'file.js',
       code: "async function isAdmin() { return (await fetch('/me')).ok; }\nasync function main() { if (isAdmin()) grant(); }",
       errors: [
         {
@@ -1007,16 +1017,18 @@ runRuleTests('no-floating-promise', rule, {
       ],
     },
     {
-      // Typed only: the checker knows the imported function, the parameter and the field.
+      // Typed only: the checker knows the imported function, the parameter and the field. `if (isAdmin())`
+      // is left to the compiler (TS2801 under `strict`); `while` is not one of its checks.
       mode: 'typed',
-      code: "import { isAdmin, Connection } from './floating-lib.js';\nfunction main(c: Connection, pending: Promise<string>) {\n  if (isAdmin()) {}\n  if (c.ready) {}\n  return pending + '!';\n}",
+      code: "import { isAdmin, Connection } from './floating-lib.js';\nfunction main(c: Connection, pending: Promise<string>) {\n  if (isAdmin()) {}\n  while (isAdmin()) {}\n  if (c.ready) {}\n  return pending + '!';\n}",
       errors: [
-        { messageId: 'misusedCondition', line: 3, suggestions: [] },
         { messageId: 'misusedCondition', line: 4, suggestions: [] },
-        { messageId: 'misusedString', line: 5, suggestions: [] },
+        { messageId: 'misusedCondition', line: 5, suggestions: [] },
+        { messageId: 'misusedString', line: 6, suggestions: [] },
       ],
     },
     {
+      filename: 'file.js',
       code: "async function isAdmin() { return (await fetch('/me')).ok; }\nasync function main() { if (isAdmin()) grant(); }",
       options: [{ autofix: true }],
       output:
@@ -1518,8 +1530,93 @@ runRuleTests('no-floating-promise', rule, {
     },
     // Typed only: a signature whose return is always a promise (untyped, a declared function is not known).
     { mode: 'typed', code: flushDropped, errors: [droppedCall(flushDropped, 'flush((err) => console.error(err))', 3)] },
+    // Where TypeScript lets a tested promise through (`while`, `!`, `||` in a value), or without types (no
+    // `strict` to read), the rule reports the condition in a TypeScript file too.
+    {
+      mode: 'typed',
+      code: `${LOAD}async function main() { while (load()) {} const z = !load() || (load() || 1); return z; }`,
+      errors: [
+        {
+          messageId: 'misusedCondition',
+          line: 2,
+          column: 32,
+          suggestions: [
+            {
+              messageId: 'addAwait',
+              output: `${LOAD}async function main() { while (await load()) {} const z = !load() || (load() || 1); return z; }`,
+            },
+          ],
+        },
+        {
+          messageId: 'misusedCondition',
+          line: 2,
+          column: 54,
+          suggestions: [
+            {
+              messageId: 'addAwait',
+              output: `${LOAD}async function main() { while (load()) {} const z = !await load() || (load() || 1); return z; }`,
+            },
+          ],
+        },
+        {
+          messageId: 'misusedCondition',
+          line: 2,
+          column: 65,
+          suggestions: [
+            {
+              messageId: 'addAwait',
+              output: `${LOAD}async function main() { while (load()) {} const z = !load() || (await load() || 1); return z; }`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      mode: 'untyped',
+      code: `${LOAD}export async function main() {\n  if (load()) return 1;\n}`,
+      errors: [
+        {
+          messageId: 'misusedCondition',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'addAwait',
+              output: `${LOAD}export async function main() {\n  if (await load()) return 1;\n}`,
+            },
+          ],
+        },
+      ],
+    },
+    // JavaScript: spreading a promise, `p + 1`.
+    {
+      filename: 'file.js',
+      code: `${LOAD}export async function main() {\n  return [...load(), load() + 1];\n}`,
+      errors: [
+        {
+          messageId: 'misusedSpread',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'addAwait',
+              output: `${LOAD}export async function main() {\n  return [...await load(), load() + 1];\n}`,
+            },
+          ],
+        },
+        {
+          messageId: 'misusedArithmetic',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'addAwait',
+              output: `${LOAD}export async function main() {\n  return [...load(), await load() + 1];\n}`,
+            },
+          ],
+        },
+      ],
+    },
     // A condition on a call is no existence check.
     {
+      filename: 'file.js',
       code: `${LOAD}export async function main() {\n  if (load()) return load();\n}`,
       errors: [
         {

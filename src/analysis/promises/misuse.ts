@@ -22,6 +22,7 @@ import { PROMISE_MEMBERS, VALUE_SINK_APIS, type ValueMisuse } from '../catalog/p
 import { isProcessRejectionListener } from '../execution/process-exit.js';
 import { trackModuleReferences } from '../origin/modules.js';
 import { type AnyContext, DefinitionType, findVariableAt, type ScopeVariable } from '../scope.js';
+import { compilerChecksFile, getTypeInfo } from '../type-info.js';
 import { hasMember } from './callbacks.js';
 import { getPromiseKnowledge } from './promises.js';
 
@@ -29,10 +30,11 @@ import { getPromiseKnowledge } from './promises.js';
  * `typeError`: the compiler rejects this use of a promise (`Property 'name' does not exist on type
  * 'Promise<User>'. Did you forget to use 'await'?`, `p * 2`, `p === 1`, `for…of`, destructuring).
  * Where the compiler checks the file it reports these already, with its own "add await" fix, so a
- * rule need not ask the type checker about them. Conditions, strings, `p + x` (which may concatenate),
- * `-p`, `console.*` arguments and object spreads type-check.
+ * rule need not ask the type checker about them. `'strictNullChecks'`: an error only under that option, a
+ * call's promise tested in an `if` or `?:` (TS2801). Other conditions, strings, `p + x` (which may
+ * concatenate), `-p`, `console.*` arguments and object spreads type-check.
  */
-export type Misuse = { typeError?: boolean } & (
+export type Misuse = { typeError?: boolean | 'strictNullChecks' } & (
   | { kind: ValueMisuse; api?: string }
   | { kind: 'member'; member: string }
   | { kind: 'destructuring' | 'spread' | 'iteration' }
@@ -67,6 +69,7 @@ const ARITHMETIC_OPERATORS: ReadonlySet<string> = new Set([
   '>=',
 ]);
 const EQUALITY_OPERATORS: ReadonlySet<string> = new Set(['==', '===', '!=', '!==']);
+const COMPARISON_OPERATORS: ReadonlySet<string> = new Set(['<', '>', '<=', '>=']);
 
 /** Is `node` a kind of expression (a name, a member, a call…) that can hold a promise misused where it stands? */
 export function isMisuseCandidate(node: TSESTree.Node): boolean {
@@ -80,9 +83,54 @@ function isStringOperand(node: TSESTree.Node): boolean {
   );
 }
 
+/** A number for sure: a numeric or bigint literal, negated or not, or an arithmetic expression. */
+function isNumericOperand(node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'number' || typeof node.value === 'bigint';
+  if (node.type === AST_NODE_TYPES.UnaryExpression) return node.operator === '-' && isNumericOperand(node.argument);
+  return (
+    node.type === AST_NODE_TYPES.BinaryExpression &&
+    node.operator !== '+' &&
+    ARITHMETIC_OPERATORS.has(node.operator) &&
+    !COMPARISON_OPERATORS.has(node.operator)
+  );
+}
+
+/**
+ * A call or `new` tested where TypeScript, under `strictNullChecks`, rejects a promise as "always
+ * defined" (TS2801): the test of an `if` or `?:`, or any operand of the `&&`/`||` chain that is that test,
+ * and the left operand of any `&&`. Not `while`, `for`, `do` or `!`, which the compiler lets through; not
+ * a name or member, which it lets through when the branch uses it; not through `as` or `?.`.
+ */
+function isTestedCall(node: TSESTree.Node, child: TSESTree.Node, parent: TSESTree.Node): boolean {
+  if (child !== node || (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression))
+    return false;
+  if (parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression)
+    return parent.test === child;
+  if (parent.type !== AST_NODE_TYPES.LogicalExpression || parent.operator === '??') return false;
+  if (parent.operator === '&&' && parent.left === child) return true;
+  let chain: TSESTree.Node = parent;
+  while (chain.parent?.type === AST_NODE_TYPES.LogicalExpression && chain.parent.operator !== '??')
+    chain = chain.parent;
+  const test = chain.parent;
+  return (
+    (test?.type === AST_NODE_TYPES.IfStatement || test?.type === AST_NODE_TYPES.ConditionalExpression) &&
+    test.test === chain
+  );
+}
+
 /** A literal a promise can be compared with by mistake: not `null`, and `undefined` is not a literal. */
 function isValueLiteral(node: TSESTree.Node): boolean {
   return (node.type === AST_NODE_TYPES.Literal && node.value !== null) || node.type === AST_NODE_TYPES.TemplateLiteral;
+}
+
+/**
+ * Does the compiler report this misuse itself, in the linted file, so that a rule need not (nor spend a
+ * type-checker call or another file's summary on it)? A type error in a file the compiler checks, with
+ * or without types; a TS2801 condition only where types show `strictNullChecks` on.
+ */
+export function isReportedByCompiler(context: AnyContext, misuse: Misuse): boolean {
+  if (!misuse.typeError || !compilerChecksFile(context)) return false;
+  return misuse.typeError === true || getTypeInfo(context)?.strictNullChecks === true;
 }
 
 /** How a promise standing at `node` would be misused by its parent, or undefined where a promise is fine. */
@@ -95,20 +143,31 @@ export function classifyMisuse(context: AnyContext, node: TSESTree.Node): Misuse
     case AST_NODE_TYPES.DoWhileStatement:
     case AST_NODE_TYPES.ForStatement:
     case AST_NODE_TYPES.ConditionalExpression:
-      return parent.test === child ? { kind: 'condition' } : undefined;
+      if (parent.test !== child) return undefined;
+      return isTestedCall(node, child, parent)
+        ? { kind: 'condition', typeError: 'strictNullChecks' }
+        : { kind: 'condition' };
     case AST_NODE_TYPES.UnaryExpression:
       if (parent.operator === '!') return { kind: 'condition' };
       // The compiler accepts `-p` and `~p` (NaN, -1), so these are not `typeError`s.
       return parent.operator === '+' || parent.operator === '-' || parent.operator === '~'
         ? { kind: 'arithmetic' }
         : undefined;
-    case AST_NODE_TYPES.LogicalExpression:
+    case AST_NODE_TYPES.LogicalExpression: {
       if (parent.operator === '??') return undefined;
-      if (parent.left === child) return { kind: 'condition' };
-      return classifyMisuse(context, parent)?.kind === 'condition' ? { kind: 'condition' } : undefined;
+      const compilerRejects = isTestedCall(node, child, parent);
+      if (parent.left === child)
+        return compilerRejects ? { kind: 'condition', typeError: 'strictNullChecks' } : { kind: 'condition' };
+      if (classifyMisuse(context, parent)?.kind !== 'condition') return undefined;
+      return compilerRejects ? { kind: 'condition', typeError: 'strictNullChecks' } : { kind: 'condition' };
+    }
     case AST_NODE_TYPES.BinaryExpression: {
       const other = parent.left === child ? parent.right : parent.left;
-      if (parent.operator === '+') return { kind: isStringOperand(other) ? 'string' : 'arithmetic' };
+      if (parent.operator === '+') {
+        if (isStringOperand(other)) return { kind: 'string' };
+        // `p + 1` (TS2365); `p + x` may concatenate a string and type-checks.
+        return isNumericOperand(other) ? { kind: 'arithmetic', typeError: true } : { kind: 'arithmetic' };
+      }
       if (ARITHMETIC_OPERATORS.has(parent.operator)) return { kind: 'arithmetic', typeError: true };
       return EQUALITY_OPERATORS.has(parent.operator) && isValueLiteral(other)
         ? { kind: 'arithmetic', typeError: true }
@@ -152,7 +211,10 @@ export function classifyMisuse(context: AnyContext, node: TSESTree.Node): Misuse
         ? destructuringMisuse(parent.id)
         : undefined;
     case AST_NODE_TYPES.SpreadElement:
-      return { kind: 'spread' };
+      // `[...p]` and `f(...p)` need an iterable (TS2488); `{ ...p }` type-checks and copies nothing.
+      return parent.parent.type === AST_NODE_TYPES.ObjectExpression
+        ? { kind: 'spread' }
+        : { kind: 'spread', typeError: true };
     case AST_NODE_TYPES.ForOfStatement:
       return parent.right === child && !parent.await ? { kind: 'iteration', typeError: true } : undefined;
     default:

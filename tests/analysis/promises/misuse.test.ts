@@ -32,13 +32,13 @@ describe('classifyMisuse', () => {
     ],
     [
       'arithmetic the compiler accepts',
-      'p + 1;\n-p;\nx += p;',
+      'p + x;\n-p;\nx += p;',
       [{ kind: 'arithmetic' }, { kind: 'arithmetic' }, { kind: 'arithmetic' }],
     ],
     [
       'arithmetic and comparisons the compiler rejects',
-      'p * 2;\np < 3;\np === 1;\nx *= p;',
-      Array(4).fill({ kind: 'arithmetic', typeError: true }),
+      'p * 2;\np < 3;\np === 1;\nx *= p;\np + 1;\n2n + p;\np + -(2 * 3);',
+      Array(7).fill({ kind: 'arithmetic', typeError: true }),
     ],
     [
       'comparisons with null or a name are fine',
@@ -52,12 +52,14 @@ describe('classifyMisuse', () => {
     ],
     [
       'destructuring, spread and iteration',
-      'const { id } = p;\nconst [a] = p;\nconst { then } = p;\n({ id } = p);\nf(...p);\nfor (const x of p) {}',
+      'const { id } = p;\nconst [a] = p;\nconst { then } = p;\n({ id } = p);\nf(...p);\n[...p];\n({ ...p });\nfor (const x of p) {}',
       [
         { kind: 'destructuring', typeError: true },
         { kind: 'destructuring', typeError: true },
         undefined,
         { kind: 'destructuring', typeError: true },
+        { kind: 'spread', typeError: true },
+        { kind: 'spread', typeError: true },
         { kind: 'spread' },
         { kind: 'iteration', typeError: true },
       ],
@@ -82,6 +84,41 @@ describe('classifyMisuse', () => {
     const wrapped = `async function outer() {\n${code}\n}`;
     expect(misuses(wrapped)).toEqual(expected);
     expect(misuses(wrapped, 'file.ts')).toEqual(expected);
+  });
+
+  it('marks a tested call the compiler rejects under strictNullChecks (TS2801), and no other condition', () => {
+    const code = [
+      'if (load()) {}',
+      'x = load() ? 1 : 2;',
+      'if (a && (load() || b)) {}',
+      'x = (a || load()) ? 1 : 2;',
+      'x = load() && a;',
+      'while (load()) {}',
+      'x = !load();',
+      'x = load() || a;',
+      'x = a && load();',
+      'if (load() as any) {}',
+      'if (p) {}',
+    ].join('\n');
+    const strict = { kind: 'condition', typeError: 'strictNullChecks' };
+    const answers = probe(
+      { code: `async function outer() {\n${code}\n}`, filename: 'file.ts' },
+      'CallExpression, Identifier[name="p"]',
+      (context, node) => classifyMisuse(context, node),
+    );
+    expect(answers).toEqual([
+      strict,
+      strict,
+      strict,
+      strict,
+      strict,
+      { kind: 'condition' },
+      { kind: 'condition' },
+      { kind: 'condition' },
+      undefined,
+      { kind: 'condition' },
+      { kind: 'condition' },
+    ]);
   });
 
   it('looks through TypeScript wrappers', () => {
