@@ -115,6 +115,11 @@ runRuleTests('no-floating-promise', rule, {
       mode: 'typed',
       code: `${LOAD}async function main(x: number) { if (load()) x++; if (x > 1 && (load() || x)) x++; const a = load() ? 1 : 2; return [a, load() && x, new Promise(() => {}) ? 1 : 2]; }`,
     },
+    // The same for a name or member the branch does not use (the compiler lets `if (p) await p` through).
+    {
+      mode: 'typed',
+      code: "class Job {\n  done: Promise<void> = Promise.resolve();\n  run() {\n    if (this.done) console.log('finished');\n  }\n}",
+    },
     // A chainable builder call hands back its own (lazy) receiver: dropping the returned reference drops no work.
     {
       mode: 'typed',
@@ -1020,7 +1025,7 @@ runRuleTests('no-floating-promise', rule, {
       // Typed only: the checker knows the imported function, the parameter and the field. `if (isAdmin())`
       // is left to the compiler (TS2801 under `strict`); `while` is not one of its checks.
       mode: 'typed',
-      code: "import { isAdmin, Connection } from './floating-lib.js';\nfunction main(c: Connection, pending: Promise<string>) {\n  if (isAdmin()) {}\n  while (isAdmin()) {}\n  if (c.ready) {}\n  return pending + '!';\n}",
+      code: "import { isAdmin, Connection } from './floating-lib.js';\nfunction main(c: Connection, pending: Promise<string>) {\n  if (isAdmin()) {}\n  while (isAdmin()) {}\n  if (!c.ready) {}\n  return pending + '!';\n}",
       errors: [
         { messageId: 'misusedCondition', line: 4, suggestions: [] },
         { messageId: 'misusedCondition', line: 5, suggestions: [] },
@@ -1633,9 +1638,10 @@ runRuleTests('no-floating-promise', rule, {
       ],
     },
     // Typed only: a check whose branch does nothing with the promise tests a value that is always truthy.
+    // (`if (this.done)` itself is TS2801 under `strict`, left to the compiler; `!` is not.)
     {
       mode: 'typed',
-      code: "class Job {\n  done: Promise<void> = Promise.resolve();\n  run() {\n    if (this.done) console.log('finished');\n  }\n}",
+      code: "class Job {\n  done: Promise<void> = Promise.resolve();\n  run() {\n    if (!this.done) console.log('running');\n  }\n}",
       errors: [{ messageId: 'misusedCondition', data: { subject: '`this.done`' }, line: 4, suggestions: [] }],
     },
     // Typed only: not Node's `process`, and not a log call; a `forEach` callback logs the caller's own promises.

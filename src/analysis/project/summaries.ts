@@ -684,12 +684,19 @@ function startOffset(node: TSESTree.Node): number {
 
 function createSummaryContext(program: TSESTree.Program, text: string): SummaryContext {
   const bindings = collectTopLevelBindings(program);
+  // Both read the whole text: asked only when a function could use them (a plain one, an async one).
+  let blocks: boolean | undefined;
+  let paces: boolean | undefined;
   return {
     bindings,
     reader: bodyReaderOf(bindings),
     lineOf: createLineOf(text),
-    mayBlock: mayBlock(bindings, text),
-    mayPace: PACING_HINT.test(text),
+    get mayBlock() {
+      return (blocks ??= mayBlock(bindings, text));
+    },
+    get mayPace() {
+      return (paces ??= PACING_HINT.test(text));
+    },
   };
 }
 
@@ -719,7 +726,7 @@ function summarizeFunction(fn: FunctionNode, context: SummaryContext): FunctionS
   const forwards = promise === 'unknown' ? forwardedCalls(fn, context) : undefined;
   const product = promise !== 'yes' ? factoryProduct(fn, context) : undefined;
   const blocks = firstBlockingCall(fn, context, 0);
-  const paces = context.mayPace && fn.async && !fn.generator && pacesItsWork(fn, context);
+  const paces = fn.async && !fn.generator && context.mayPace && pacesItsWork(fn, context);
   return {
     ...(paces && { paces }),
     ...(forwards && { forwards }),
@@ -839,7 +846,7 @@ const searchingBlocking = new WeakSet<FunctionNode>();
  * caller later: the blocking call is reported in it, in its own file.
  */
 function firstBlockingCall(fn: FunctionNode, context: SummaryContext, depth: number): BlockingCall | undefined {
-  if (!context.mayBlock || fn.async || fn.generator || depth > MAX_DEPTH || searchingBlocking.has(fn)) return undefined;
+  if (fn.async || fn.generator || depth > MAX_DEPTH || searchingBlocking.has(fn) || !context.mayBlock) return undefined;
   searchingBlocking.add(fn);
   let found: BlockingCall | undefined;
   try {

@@ -96,26 +96,59 @@ function isNumericOperand(node: TSESTree.Node): boolean {
 }
 
 /**
- * A call or `new` tested where TypeScript, under `strictNullChecks`, rejects a promise as "always
- * defined" (TS2801): the test of an `if` or `?:`, or any operand of the `&&`/`||` chain that is that test,
- * and the left operand of any `&&`. Not `while`, `for`, `do` or `!`, which the compiler lets through; not
- * a name or member, which it lets through when the branch uses it; not through `as` or `?.`.
+ * A value tested where TypeScript, under `strictNullChecks`, rejects a promise as "always defined"
+ * (TS2801): the test of an `if` or `?:`, any operand of the `&&`/`||` chain that is that test, or the left
+ * operand of any `&&`. A call or `new` always; a name or a member (`p`, `c.ready`) only when the name
+ * appears nowhere else in the chain nor in the `if`'s branch, for the compiler lets a promise through that
+ * the code then uses (`if (p) await p`); any mention counts, which only ever asks more. Not `while`, `for`,
+ * `do` or `!`, which the compiler lets through; not through `as` or `?.`.
  */
-function isTestedCall(node: TSESTree.Node, child: TSESTree.Node, parent: TSESTree.Node): boolean {
-  if (child !== node || (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression))
-    return false;
-  if (parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression)
-    return parent.test === child;
-  if (parent.type !== AST_NODE_TYPES.LogicalExpression || parent.operator === '??') return false;
-  if (parent.operator === '&&' && parent.left === child) return true;
-  let chain: TSESTree.Node = parent;
-  while (chain.parent?.type === AST_NODE_TYPES.LogicalExpression && chain.parent.operator !== '??')
-    chain = chain.parent;
-  const test = chain.parent;
-  return (
-    (test?.type === AST_NODE_TYPES.IfStatement || test?.type === AST_NODE_TYPES.ConditionalExpression) &&
-    test.test === chain
-  );
+function isTestedWhereCompilerRejects(
+  sourceCode: AnyContext['sourceCode'],
+  node: TSESTree.Node,
+  child: TSESTree.Node,
+  parent: TSESTree.Node,
+): boolean {
+  if (child !== node) return false;
+  const name = testedName(node);
+  if (name === undefined) return false;
+  let statement: TSESTree.IfStatement | TSESTree.ConditionalExpression | undefined;
+  let chain: TSESTree.Node = node;
+  if (parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) {
+    if (parent.test !== child) return false;
+    statement = parent;
+  } else {
+    if (parent.type !== AST_NODE_TYPES.LogicalExpression || parent.operator === '??') return false;
+    chain = parent;
+    while (chain.parent?.type === AST_NODE_TYPES.LogicalExpression && chain.parent.operator !== '??')
+      chain = chain.parent;
+    const test = chain.parent;
+    if (
+      (test?.type === AST_NODE_TYPES.IfStatement || test?.type === AST_NODE_TYPES.ConditionalExpression) &&
+      test.test === chain
+    )
+      statement = test;
+    else if (parent.operator !== '&&' || parent.left !== child) return false;
+  }
+  if (name === '') return true;
+  const mentioned = new RegExp(`(?<![\\w$])${name.replace(/\$/gu, '\\$')}(?![\\w$])`, 'u');
+  const { text } = sourceCode;
+  const rest = `${text.slice(chain.range[0], node.range[0])} ${text.slice(node.range[1], chain.range[1])}`;
+  const branch = statement ? text.slice(statement.consequent.range[0], statement.consequent.range[1]) : '';
+  return !mentioned.test(rest) && !mentioned.test(branch);
+}
+
+/** '' for a call or `new` (TS2801 whatever follows), the tested name of a name or a plain member, else undefined. */
+function testedName(node: TSESTree.Node): string | undefined {
+  if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) return '';
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name;
+  if (
+    node.type === AST_NODE_TYPES.MemberExpression &&
+    !node.computed &&
+    node.property.type === AST_NODE_TYPES.Identifier
+  )
+    return node.property.name;
+  return undefined;
 }
 
 /** A literal a promise can be compared with by mistake: not `null`, and `undefined` is not a literal. */
@@ -144,7 +177,7 @@ export function classifyMisuse(context: AnyContext, node: TSESTree.Node): Misuse
     case AST_NODE_TYPES.ForStatement:
     case AST_NODE_TYPES.ConditionalExpression:
       if (parent.test !== child) return undefined;
-      return isTestedCall(node, child, parent)
+      return isTestedWhereCompilerRejects(context.sourceCode, node, child, parent)
         ? { kind: 'condition', typeError: 'strictNullChecks' }
         : { kind: 'condition' };
     case AST_NODE_TYPES.UnaryExpression:
@@ -155,7 +188,7 @@ export function classifyMisuse(context: AnyContext, node: TSESTree.Node): Misuse
         : undefined;
     case AST_NODE_TYPES.LogicalExpression: {
       if (parent.operator === '??') return undefined;
-      const compilerRejects = isTestedCall(node, child, parent);
+      const compilerRejects = isTestedWhereCompilerRejects(context.sourceCode, node, child, parent);
       if (parent.left === child)
         return compilerRejects ? { kind: 'condition', typeError: 'strictNullChecks' } : { kind: 'condition' };
       if (classifyMisuse(context, parent)?.kind !== 'condition') return undefined;

@@ -19,11 +19,26 @@ function misuses(code: string, filename = 'file.js'): (Misuse | undefined)[] {
 
 describe('classifyMisuse', () => {
   it.each([
-    ['conditions', 'if (p) {}\nwhile (p) {}\np ? a : b;\n!p;\nfor (; p; ) {}', Array(5).fill({ kind: 'condition' })],
+    [
+      'conditions (in an if or ?:, which the compiler rejects under strictNullChecks unless the branch uses the name)',
+      'if (p) {}\nwhile (p) {}\np ? a : b;\n!p;\nfor (; p; ) {}',
+      [
+        { kind: 'condition', typeError: 'strictNullChecks' },
+        { kind: 'condition' },
+        { kind: 'condition', typeError: 'strictNullChecks' },
+        { kind: 'condition' },
+        { kind: 'condition' },
+      ],
+    ],
     [
       'the left of && and ||, and the right where the whole is a condition',
       'p && a;\nif (a || p) {}\na ?? p;\nx = a && p;',
-      [{ kind: 'condition' }, { kind: 'condition' }, undefined, undefined],
+      [
+        { kind: 'condition', typeError: 'strictNullChecks' },
+        { kind: 'condition', typeError: 'strictNullChecks' },
+        undefined,
+        undefined,
+      ],
     ],
     [
       'strings',
@@ -98,12 +113,11 @@ describe('classifyMisuse', () => {
       'x = load() || a;',
       'x = a && load();',
       'if (load() as any) {}',
-      'if (p) {}',
     ].join('\n');
     const strict = { kind: 'condition', typeError: 'strictNullChecks' };
     const answers = probe(
       { code: `async function outer() {\n${code}\n}`, filename: 'file.ts' },
-      'CallExpression, Identifier[name="p"]',
+      'CallExpression',
       (context, node) => classifyMisuse(context, node),
     );
     expect(answers).toEqual([
@@ -116,6 +130,34 @@ describe('classifyMisuse', () => {
       { kind: 'condition' },
       { kind: 'condition' },
       undefined,
+      { kind: 'condition' },
+    ]);
+  });
+
+  it('marks a tested name or member only when nothing else in the chain or the branch mentions it', () => {
+    const code = [
+      'if (p) {}',
+      'if (p) { use(p); }',
+      'x = p && p.then(f);',
+      'x = p && 1;',
+      'if (a.p) {} else { use(a.p); }',
+      'if (a.p) { use(a.q); }',
+      'if (a.p) { use(b.p); }',
+      'while (p) {}',
+    ].join('\n');
+    const strict = { kind: 'condition', typeError: 'strictNullChecks' };
+    const answers = probe(
+      { code: `async function outer() {\n${code}\n}`, filename: 'file.ts' },
+      ':matches(IfStatement, WhileStatement) > .test, LogicalExpression > .left',
+      (context, node) => classifyMisuse(context, node),
+    );
+    expect(answers).toEqual([
+      strict,
+      { kind: 'condition' },
+      { kind: 'condition' },
+      strict,
+      strict,
+      strict,
       { kind: 'condition' },
       { kind: 'condition' },
     ]);
