@@ -58,20 +58,23 @@ export interface OrderingPatterns {
   readonly receivers: readonly RegExp[];
 }
 
-const compiled = new WeakMap<OrderingPatternOptions, OrderingPatterns>();
+// Keyed by the patterns, not the options object: the rule creator hands every file a fresh copy of the options.
+const compiled = new Map<string, OrderingPatterns>();
 
-/** The default patterns plus the user's, compiled once per options object. */
+/** The default patterns plus the user's, compiled once per list of patterns. */
 export function getOrderingPatterns(options: OrderingPatternOptions): OrderingPatterns {
-  const cached = compiled.get(options);
+  const extraCalls = options.orderedCallPatterns ?? [];
+  const extraReceivers = options.orderedReceiverPatterns ?? [];
+  const key = JSON.stringify([extraCalls, extraReceivers]);
+  const cached = compiled.get(key);
   if (cached) return cached;
   const compile = (source: string): RegExp => new RegExp(source, 'u');
-  const extraCalls = options.orderedCallPatterns ?? [];
   const patterns: OrderingPatterns = {
     calls: [...DEFAULT_ORDERED_CALL_PATTERNS, ...extraCalls].map(compile),
     loopCalls: [...DEFAULT_LOOP_ORDERED_CALL_PATTERNS, ...extraCalls].map(compile),
-    receivers: [...DEFAULT_ORDERED_RECEIVER_PATTERNS, ...(options.orderedReceiverPatterns ?? [])].map(compile),
+    receivers: [...DEFAULT_ORDERED_RECEIVER_PATTERNS, ...extraReceivers].map(compile),
   };
-  compiled.set(options, patterns);
+  compiled.set(key, patterns);
   return patterns;
 }
 

@@ -48,22 +48,31 @@ export interface ExecutionContext {
 
 const MODULE_CONTEXT: ExecutionContext = { kind: 'module', fn: undefined, onEventLoop: false };
 
-const functionCache = new WeakMap<FunctionNode, ExecutionContext>();
+/** The context of the code directly inside each function, transparent callbacks answered by their outer function. */
+const insideCache = new WeakMap<FunctionNode, ExecutionContext>();
 
 /** The execution context of the code at `node`. */
 export function findExecutionContext(context: AnyContext, node: TSESTree.Node): ExecutionContext {
   for (let current = node.parent; current; current = current.parent) {
-    if (isFunctionNode(current) && !isTransparentCallback(context, current)) return classifyFunction(context, current);
+    if (isFunctionNode(current)) return contextInside(context, current);
   }
   return MODULE_CONTEXT;
 }
 
+/** Asked for every call the rules judge: one lookup per call, not a transparency test per enclosing callback. */
+function contextInside(context: AnyContext, fn: FunctionNode): ExecutionContext {
+  let result = insideCache.get(fn);
+  if (!result) {
+    result = isTransparentCallback(context, fn) ? findExecutionContext(context, fn) : classifyFunction(context, fn);
+    insideCache.set(fn, result);
+  }
+  return result;
+}
+
 /** How the event loop runs this function, ignoring where it is nested. */
 function classifyFunction(context: AnyContext, fn: FunctionNode): ExecutionContext {
-  const cached = functionCache.get(fn);
-  if (cached) return cached;
   const kind = classifyKind(context, fn);
-  const result: ExecutionContext = {
+  return {
     kind,
     fn,
     onEventLoop:
@@ -72,8 +81,6 @@ function classifyFunction(context: AnyContext, fn: FunctionNode): ExecutionConte
       kind === 'promise-callback' ||
       kind === 'event-loop-callback',
   };
-  functionCache.set(fn, result);
-  return result;
 }
 
 function classifyKind(context: AnyContext, fn: FunctionNode): ExecutionKind {

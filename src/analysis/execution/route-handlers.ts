@@ -20,9 +20,10 @@ export function findRouteRegistrations(context: AnyContext): ReadonlySet<TSESTre
   let registrations = cache.get(program);
   if (!registrations) {
     const found = new Set<TSESTree.Node>();
-    // Cheap filter: a file that names no framework registers no handler of one.
-    if (/express|fastify|koa/u.test(context.sourceCode.text)) {
-      for (const { node, row } of trackModuleReferences(context, ROUTER_FACTORIES).values()) {
+    // Cheap filters: the index is free for a file that imports no framework, and one that names none registers no handler of one.
+    const factories = trackModuleReferences(context, ROUTER_FACTORIES);
+    if (factories.size > 0 && /express|fastify|koa/u.test(context.sourceCode.text)) {
+      for (const { node, row } of factories.values()) {
         for (const use of findInstanceCalls(context, node, row.registrars)) found.add(use.call);
       }
     }

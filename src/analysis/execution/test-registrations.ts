@@ -13,6 +13,8 @@ export function findTestRegistration(
   call: TSESTree.CallExpression,
 ): TestRegistrationRow | undefined {
   const index = trackModuleReferences(context, TEST_REGISTRATION_APIS);
+  // Most files register no tests: no lookup, no walk down curried callees.
+  if (index.size === 0) return undefined;
   const direct = index.get(call);
   if (direct) return direct.row;
   const callee = skipChainExpression(call.callee);

@@ -5,7 +5,14 @@
  */
 import { isBuiltin } from 'node:module';
 
-import { CALL, CONSTRUCT, READ, ReferenceTracker, type TraceMap } from '@eslint-community/eslint-utils';
+import {
+  CALL,
+  CONSTRUCT,
+  getStringIfConstant,
+  READ,
+  ReferenceTracker,
+  type TraceMap,
+} from '@eslint-community/eslint-utils';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type { Scope } from 'eslint';
 import type * as ESTree from 'estree';
@@ -44,6 +51,9 @@ export function moduleAliases(specifier: string): string[] {
 interface TraceMaps<Row> {
   modules: TraceMap<Row>;
   globals: TraceMap<Row>;
+  /** The catalogue's module specifiers (with their `node:` aliases) and global roots: what a file must mention. */
+  moduleNames: ReadonlySet<string>;
+  globalNames: readonly string[];
 }
 
 const traceMapCache = new WeakMap<readonly ApiRow[], TraceMaps<ApiRow>>();
@@ -51,9 +61,10 @@ const traceMapCache = new WeakMap<readonly ApiRow[], TraceMaps<ApiRow>>();
 function buildTraceMaps<Row extends ApiRow>(catalog: readonly Row[]): TraceMaps<Row> {
   const cached = traceMapCache.get(catalog);
   if (cached) return cached as TraceMaps<Row>;
-  const maps: TraceMaps<Row> = { modules: {}, globals: {} };
+  const modules: TraceMap<Row> = {};
+  const globals: TraceMap<Row> = {};
   for (const row of catalog) {
-    const roots = row.module === undefined ? [maps.globals] : moduleAliases(row.module).map(() => maps.modules);
+    const roots = row.module === undefined ? [globals] : moduleAliases(row.module).map(() => modules);
     const names = row.module === undefined ? [undefined] : moduleAliases(row.module);
     roots.forEach((root, index) => {
       const name = names[index];
@@ -66,15 +77,24 @@ function buildTraceMaps<Row extends ApiRow>(catalog: readonly Row[]): TraceMaps<
       node[KIND_SYMBOL[row.kind]] = row;
     });
   }
+  const maps: TraceMaps<Row> = {
+    modules,
+    globals,
+    moduleNames: new Set(Object.keys(modules)),
+    globalNames: Object.keys(globals),
+  };
   traceMapCache.set(catalog, maps);
   return maps;
 }
 
 const indexCache = new WeakMap<TSESTree.Program, WeakMap<readonly ApiRow[], ModuleReferenceIndex<ApiRow>>>();
 
+const NO_REFERENCES: ModuleReferenceIndex<never> = new Map();
+
 /**
  * Every reference in the file to an API of the catalogue, keyed by the node that uses it.
- * Computed once per file and catalogue.
+ * Computed once per file and catalogue; a catalogue none of whose modules and globals the file
+ * mentions (most catalogues in most files) costs two set lookups per name, not a tracker pass.
  */
 export function trackModuleReferences<Row extends ApiRow>(
   context: AnyContext,
@@ -89,8 +109,18 @@ export function trackModuleReferences<Row extends ApiRow>(
   const cached = perProgram.get(catalog);
   if (cached) return cached as ModuleReferenceIndex<Row>;
 
-  const { modules, globals } = buildTraceMaps(catalog);
+  const { modules, globals, moduleNames, globalNames } = buildTraceMaps(catalog);
   const globalScope = context.sourceCode.getScope(program) as unknown as Scope.Scope;
+  const mentions = fileMentions(context, globalScope);
+  // Each pass below finds nothing unless the file names one of the catalogue's globals (or the global
+  // object) or imports, requires or dynamically imports one of its modules: skipping it changes no answer.
+  const checkGlobals =
+    globalNames.length > 0 && (globalNames.some(mentions.global) || GLOBAL_OBJECT_NAMES_LIST.some(mentions.global));
+  const checkModules = moduleNames.size > 0 && mentionsAny(mentions.specifiers, moduleNames);
+  if (!checkGlobals && !checkModules) {
+    perProgram.set(catalog, NO_REFERENCES);
+    return NO_REFERENCES;
+  }
   const tracker = new ReferenceTracker(globalScope, { mode: 'legacy' });
   const index = new Map<TSESTree.Node, ModuleReference<Row>>();
   const add = (found: { node: unknown; info: Row }): void => {
@@ -98,28 +128,31 @@ export function trackModuleReferences<Row extends ApiRow>(
     if (!index.has(node)) index.set(node, { node, row: found.info });
   };
   const undeclared = undeclaredGlobalReferences(globalScope);
-  for (const found of tracker.iterateGlobalReferences(globals)) add(found);
-  for (const identifier of undeclared) {
-    if (GLOBAL_OBJECT_NAMES.has(identifier.name)) {
-      for (const found of tracker.iteratePropertyReferences(identifier, globals)) add(found);
-    } else {
-      const traceMap = globals[identifier.name];
-      if (!traceMap) continue;
-      // The tracker's own global walk only sees configured globals; this one sees `fetch` in any file.
-      for (const found of tracker.iteratePropertyReferences(identifier, traceMap)) add(found);
-      addRootReference(identifier, traceMap, add);
+  if (checkGlobals) {
+    for (const found of tracker.iterateGlobalReferences(globals)) add(found);
+    for (const identifier of undeclared) {
+      if (GLOBAL_OBJECT_NAMES.has(identifier.name)) {
+        for (const found of tracker.iteratePropertyReferences(identifier, globals)) add(found);
+      } else {
+        const traceMap = globals[identifier.name];
+        if (!traceMap) continue;
+        // The tracker's own global walk only sees configured globals; this one sees `fetch` in any file.
+        for (const found of tracker.iteratePropertyReferences(identifier, traceMap)) add(found);
+        addRootReference(identifier, traceMap, add);
+      }
     }
   }
-  if (Object.keys(modules).length > 0) {
+  if (checkModules) {
     for (const found of tracker.iterateEsmReferences(modules)) add(found);
-    for (const found of tracker.iterateCjsReferences(modules)) add(found);
-    for (const identifier of undeclared) {
-      if (identifier.name !== 'require') continue;
-      const call = identifier.parent;
-      if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== identifier) continue;
-      const source = call.arguments[0];
-      if (source?.type !== AST_NODE_TYPES.Literal || typeof source.value !== 'string') continue;
-      const traceMap = modules[source.value];
+    // The tracker's CommonJS pass, on the `require()` calls found once for the file (it evaluated every specifier per catalogue).
+    for (const { call, specifier } of mentions.requireCalls) {
+      if (!Object.hasOwn(modules, specifier)) continue;
+      const traceMap = modules[specifier]!;
+      addRootReference(call, traceMap, add);
+      for (const found of tracker.iteratePropertyReferences(call as unknown as ESTree.Expression, traceMap)) add(found);
+    }
+    for (const { call, specifier } of mentions.undeclaredRequireCalls) {
+      const traceMap = modules[specifier];
       if (!traceMap) continue;
       addRootReference(call, { [READ]: (traceMap as Record<symbol, unknown>)[READ] }, add);
       for (const found of tracker.iteratePropertyReferences(call as unknown as ESTree.Expression, traceMap)) add(found);
@@ -192,7 +225,78 @@ export function findValueRoot<Row extends ApiRow>(
   return undefined;
 }
 
-const GLOBAL_OBJECT_NAMES: ReadonlySet<string> = new Set(['global', 'globalThis', 'self', 'window']);
+const GLOBAL_OBJECT_NAMES_LIST = ['global', 'globalThis', 'self', 'window'];
+const GLOBAL_OBJECT_NAMES: ReadonlySet<string> = new Set(GLOBAL_OBJECT_NAMES_LIST);
+
+interface RequireCall {
+  readonly call: TSESTree.CallExpression;
+  readonly specifier: string;
+}
+
+interface FileMentions {
+  /** Every module specifier the file imports, re-exports, requires or `await import()`s, as the tracker reads it. */
+  readonly specifiers: ReadonlySet<string>;
+  /** `require()` calls of a configured `require` (or `globalThis.require`), in the tracker's order, with its reading of the specifier. */
+  readonly requireCalls: readonly RequireCall[];
+  /** `require('x')` calls of an undeclared `require`. */
+  readonly undeclaredRequireCalls: readonly RequireCall[];
+  /** Does the file read or write a global of this name (configured, built-in or undeclared)? */
+  readonly global: (name: string) => boolean;
+}
+
+const mentionsCache = new WeakMap<TSESTree.Program, FileMentions>();
+const REQUIRE_CALL: TraceMap<true> = { require: { [CALL]: true } };
+
+function mentionsAny(specifiers: ReadonlySet<string>, moduleNames: ReadonlySet<string>): boolean {
+  for (const specifier of specifiers) if (moduleNames.has(specifier)) return true;
+  return false;
+}
+
+/** What the file names that a catalogue could match: found once per file, asked by every catalogue. */
+function fileMentions(context: AnyContext, globalScope: Scope.Scope): FileMentions {
+  const program = context.sourceCode.ast;
+  const cached = mentionsCache.get(program);
+  if (cached) return cached;
+  const undeclared = undeclaredGlobalReferences(globalScope);
+  const undeclaredNames = new Set(undeclared.map((identifier) => identifier.name));
+  const specifiers = new Set<string>();
+  for (const statement of program.body) {
+    if (
+      (statement.type === AST_NODE_TYPES.ImportDeclaration ||
+        statement.type === AST_NODE_TYPES.ExportAllDeclaration ||
+        statement.type === AST_NODE_TYPES.ExportNamedDeclaration) &&
+      statement.source
+    )
+      specifiers.add(statement.source.value);
+  }
+  const requireCalls: RequireCall[] = [];
+  if (globalScope.set.has('require') || GLOBAL_OBJECT_NAMES_LIST.some((name) => globalScope.set.has(name))) {
+    const tracker = new ReferenceTracker(globalScope, { mode: 'legacy' });
+    for (const { node } of tracker.iterateGlobalReferences(REQUIRE_CALL)) {
+      const call = node as unknown as TSESTree.CallExpression;
+      const specifier = getStringIfConstant(call.arguments[0] as ESTree.Node);
+      if (specifier === null) continue;
+      requireCalls.push({ call, specifier });
+      specifiers.add(specifier);
+    }
+  }
+  const undeclaredRequireCalls: RequireCall[] = [];
+  for (const identifier of undeclared) {
+    if (identifier.name !== 'require') continue;
+    const call = identifier.parent;
+    if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== identifier) continue;
+    const source = call.arguments[0];
+    if (source?.type !== AST_NODE_TYPES.Literal || typeof source.value !== 'string') continue;
+    undeclaredRequireCalls.push({ call, specifier: source.value });
+    specifiers.add(source.value);
+  }
+  for (const { specifier } of staticDynamicImports(context)) specifiers.add(specifier);
+  const global = (name: string): boolean =>
+    undeclaredNames.has(name) || (globalScope.set.get(name)?.references.length ?? 0) > 0;
+  const mentions = { specifiers, requireCalls, undeclaredRequireCalls, global };
+  mentionsCache.set(program, mentions);
+  return mentions;
+}
 
 /**
  * References to globals that no configuration declared (`fetch`, `require`, `setTimeout` in a

@@ -32,6 +32,13 @@ describe('getOrderingPatterns', () => {
     expect(defaults.calls.some((pattern) => pattern.test('charge'))).toBe(false);
   });
 
+  it('compiles them once per list of patterns: each file gets a fresh copy of the same options', () => {
+    const patterns = getOrderingPatterns({ orderedCallPatterns: ['^settle$'], orderedReceiverPatterns: [] });
+    expect(getOrderingPatterns({ orderedCallPatterns: ['^settle$'], orderedReceiverPatterns: [] })).toBe(patterns);
+    expect(getOrderingPatterns({ orderedCallPatterns: [], orderedReceiverPatterns: [] })).toBe(defaults);
+    expect(getOrderingPatterns({ orderedCallPatterns: [], orderedReceiverPatterns: ['^settle$'] })).not.toBe(patterns);
+  });
+
   it('leaves the guards out of the loop patterns: each iteration guards its own work', () => {
     expect(defaults.calls.some((pattern) => pattern.test('assertOwner'))).toBe(true);
     expect(defaults.loopCalls.some((pattern) => pattern.test('assertOwner'))).toBe(false);
