@@ -32,7 +32,8 @@ export class Notifier {
   }
 
   async notify(notice: Notice): Promise<void> {
-    if (this.isMuted(notice.userId)) return; // expect: no-floating-promise
+    // `if (this.isMuted(…))` without `await` would be TypeScript's own error here (TS2801 under `strict`).
+    if (await this.isMuted(notice.userId)) return;
     const user = this.users.findById(notice.userId);
     if (!user) return; // expect: no-floating-promise
     try {

@@ -45,7 +45,13 @@ async function handleSignup(request, response) {
   send(response, 201, { id: user.id });
 }
 
+async function isBlocked(id) {
+  const blocked = await readFile(config.blockList, 'utf8');
+  return blocked.split('\n').includes(id);
+}
+
 async function handleProfile(response, id) {
+  if (isBlocked(id)) return send(response, 403, { error: 'blocked' }); // expect: no-floating-promise
   const profile = await loadProfile(users, orders, id);
   if (!profile) return send(response, 404, { error: 'not found' });
   const [total, template] = await Promise.all([orders.totalForAccount(id), readFile('templates/profile.html', 'utf8')]);

@@ -269,7 +269,7 @@ describe('README: Coming from typescript-eslint', () => {
         'src/executor.ts':
           'export const ready = new Promise<void>(async (resolve) => {\n  await Promise.resolve();\n  resolve();\n});\n',
         'src/condition.ts':
-          "import { save } from './store.js';\n\nexport function check(): number {\n  if (save()) return 1;\n  return 0;\n}\n",
+          "import { save } from './store.js';\n\nexport function check(): number {\n  if (!save()) return 1;\n  return 0;\n}\n",
       });
       // One report each: conditions and dropped promises from this plugin; the executor from both.
       expect(await lint(dir, ['src'])).toEqual([
