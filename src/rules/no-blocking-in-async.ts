@@ -454,6 +454,8 @@ export default createRule<Options, MessageIds>({
     function findImportedHelpers(findings: ReadonlyMap<TSESTree.Node, Finding>): Map<TSESTree.Node, BlockingCall> {
       const found = new Map<TSESTree.Node, BlockingCall>();
       const project = getProjectKnowledge(context);
+      // With the layer off, no call needs its execution context worked out.
+      if (!project.enabled) return found;
       for (const call of calls) {
         if (findings.has(call) || !reportableContext(call)) continue;
         const imported = project.resolveImportedFunction(call.callee);

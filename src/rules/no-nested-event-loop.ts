@@ -267,7 +267,13 @@ export default createRule<Options, MessageIds>({
         }
         // Without: the same by the other file's export summary, and a bridge an imported factory makes
         // (`const formatSync = makeSync(worker)` with `makeSync` returning `createSyncFn(worker)`).
-        if (!factoryUse && !typed && isImportedCallee(call.callee) && isReportedContext(call)) {
+        if (
+          !factoryUse &&
+          !typed &&
+          isImportedCallee(call.callee) &&
+          getProjectKnowledge(context).enabled &&
+          isReportedContext(call)
+        ) {
           const row = getProjectKnowledge(context).resolveImportedFunction(call.callee)?.bridge;
           if (row) checkBridge(call, row, undefined, true);
         }

@@ -32,6 +32,8 @@ interface ImportedFunction extends FunctionSummary {
 }
 
 export interface ProjectKnowledge {
+  /** False when the layer is off (`crossFile: false`, or no file on disk): every answer is then unknown. */
+  readonly enabled: boolean;
   /** The function of another project file that `callee` calls, when it can be followed. */
   resolveImportedFunction(callee: TSESTree.Node): ImportedFunction | undefined;
   /**
@@ -62,6 +64,7 @@ interface ImportedDeferredField {
 }
 
 const DISABLED: ProjectKnowledge = {
+  enabled: false,
   resolveImportedFunction: () => undefined,
   declaredMethodKind: () => 'unknown',
   resolveImportedClass: () => undefined,
@@ -313,7 +316,7 @@ function createProjectKnowledge(context: AnyContext): ProjectKnowledge {
     return { rejecting, access: summary.access, file: located.file, className: located.value.name };
   }
 
-  return { resolveImportedFunction, declaredMethodKind, resolveImportedClass, resolveDeferredField };
+  return { enabled: true, resolveImportedFunction, declaredMethodKind, resolveImportedClass, resolveDeferredField };
 }
 
 function realPathOf(file: string): string {

@@ -23,6 +23,14 @@ const esm = 'projects/esm/src/handler.js';
 const cjs = 'projects/cjs/src/consumer.js';
 
 describe('getProjectKnowledge: ESM', () => {
+  it('says whether it is on, so rules skip work that only feeds its questions', () => {
+    const code = "import { recordAudit } from './audit.js';\nask(recordAudit);";
+    const enabled = (settings?: Record<string, unknown>) =>
+      probeAsked({ code, filename: esm, settings }, (context) => getProjectKnowledge(context).enabled);
+    expect(enabled()).toEqual([true]);
+    expect(enabled({ 'event-loop': { crossFile: false } })).toEqual([false]);
+  });
+
   it('follows named, default, renamed and namespace imports', () => {
     const code = `
       import flush, { recordAudit, formatEntry, loadLater, chained, logSafely, purgeAudit as purge } from './audit.js';
