@@ -2074,6 +2074,20 @@ const SOMETIMES_RESOLVED =
 const IMPORTED_DRAIN =
   "import { drainQueue } from './lib/db.js';\nexport async function flush(queue: (() => void)[]) {\n  drainQueue(queue, true);\n}";
 
+/**
+ * An audit-log insert dropped on purpose: the helper returns nothing, or the call of a local function whose
+ * chain ends in a handler that logs. A plain function's promise is what it returns; this one cannot reject.
+ */
+const AUDIT_INSERT =
+  "function insertAction(row: string, tx?: { once(event: string, listener: () => void): void }) {\n  const insert = (data: string) => save(data).catch((error: unknown) => console.error(error));\n  if (tx) {\n    tx.once('committed', () => insert(row));\n    return;\n  }\n  return insert(row);\n}\nasync function save(data: string) { await Promise.resolve(data); }\nexport async function addActions(row: string) {\n  insertAction(row);\n}";
+
+/** The same helper whose handler rethrows: the returned chain can reject. */
+const AUDIT_RETHROWS = AUDIT_INSERT.replace('console.error(error)', '{ throw error; }');
+
+/** The same shape in another file of the project (tests/fixtures/projects/ts-paths/src/lib/db.ts), read from its summary. */
+const IMPORTED_AUDIT =
+  "import { recordAction } from './lib/db.js';\nexport async function addActions(row: string) {\n  recordAction(row);\n}";
+
 const DROPPED_WAIT = `${DEFERRED}const loaded = new Deferred<string>();\nexport async function wait() {\n  loaded.valueOrThrow();\n}`;
 
 runRuleTests('no-floating-promise', rule, {
@@ -2091,6 +2105,9 @@ runRuleTests('no-floating-promise', rule, {
     // A plain method whose only promise only resolves cannot reject, here or in another file (typed: `Promise<void> | undefined`).
     SOMETIMES_RESOLVED,
     { filename: TS, code: IMPORTED_DRAIN },
+    // A plain function returning the call of a function that cannot reject, here or in another file.
+    AUDIT_INSERT,
+    { filename: TS, code: IMPORTED_AUDIT },
   ],
   invalid: [
     // The deferred is rejected somewhere: directly, through a method that reaches the rejected state, or by its timeout.
@@ -2143,6 +2160,28 @@ runRuleTests('no-floating-promise', rule, {
         {
           ...droppedCall(IMPORTED_DRAIN, 'drainQueue(queue, true)', 3, 'droppedNeverRejecting'),
           data: { name: 'drainQueue' },
+        },
+      ],
+    },
+    {
+      code: AUDIT_INSERT,
+      options: [{ checkNeverRejecting: true }],
+      errors: [
+        {
+          ...droppedCall(AUDIT_INSERT, 'insertAction(row)', 11, 'droppedNeverRejecting'),
+          data: { name: 'insertAction' },
+        },
+      ],
+    },
+    { code: AUDIT_RETHROWS, errors: [droppedCall(AUDIT_RETHROWS, 'insertAction(row)', 11)] },
+    {
+      filename: TS,
+      code: IMPORTED_AUDIT,
+      options: [{ checkNeverRejecting: true }],
+      errors: [
+        {
+          ...droppedCall(IMPORTED_AUDIT, 'recordAction(row)', 3, 'droppedNeverRejecting'),
+          data: { name: 'recordAction' },
         },
       ],
     },

@@ -1273,6 +1273,7 @@ function bodyReaderOf(bindings: ReadonlyMap<string, Binding>): BodyReader {
     isGlobalPromise: (identifier) => identifier.name === 'Promise' && !bindings.has('Promise'),
     throwsOnBadInput: (node) => catalogRowOfCall(node, THROWING_BUILTINS, bindings) !== undefined,
     isKnownPromise: (node) => expressionIsPromise(node, bindings, 0) === 'yes' || isImportedPromiseCall(node, bindings),
+    calledFunction: (call, within) => treeFunctionOf(call.callee, within, bindings),
     constructedClass(node) {
       const binding = node.callee.type === AST_NODE_TYPES.Identifier ? bindings.get(node.callee.name) : undefined;
       return binding?.type === AST_NODE_TYPES.ClassDeclaration || binding?.type === AST_NODE_TYPES.ClassExpression

@@ -21,7 +21,7 @@ import {
 import { INVARIANT_ASSERTIONS } from '../catalog/assertions.js';
 import { LISTENER_METHODS } from '../catalog/event-loop-callbacks.js';
 import { THROWING_BUILTINS } from '../catalog/throwing-builtins.js';
-import { canCompleteNormally, constantInit } from '../origin/function-resolution.js';
+import { canCompleteNormally, constantInit, resolveFunction } from '../origin/function-resolution.js';
 import { trackModuleReferences } from '../origin/modules.js';
 import { type AnyContext, findVariableAt, type SourceCode } from '../scope.js';
 import { getPromiseKnowledge, type Tristate } from './promises.js';
@@ -41,6 +41,8 @@ export interface BodyReader extends Walker {
   throwsOnBadInput(node: TSESTree.CallExpression | TSESTree.NewExpression): boolean;
   /** Is `node` known to be a promise (`readFile(x)`, `Promise.reject(e)`)? */
   isKnownPromise(node: TSESTree.Node): boolean;
+  /** The function of this tree that `call`, written in the body of `within`, runs, when it can be followed. */
+  calledFunction(call: TSESTree.CallExpression, within: FunctionNode): FunctionNode | undefined;
 }
 
 const readers = new WeakMap<TSESTree.Program, BodyReader>();
@@ -67,6 +69,7 @@ function bodyReaderOf(context: AnyContext): BodyReader {
       },
       throwsOnBadInput: (node) => trackModuleReferences(context, THROWING_BUILTINS).has(node),
       isKnownPromise: (node) => getPromiseKnowledge(context).isPromise(node) === 'yes',
+      calledFunction: (call) => resolveFunction(context, call.callee),
     };
     readers.set(program, reader);
   }
@@ -95,14 +98,14 @@ function computeCannotReject(sourceCode: BodyReader, fn: FunctionNode): boolean 
   if (!fn.async) {
     // A plain function's result rejects only through the promises it returns (sync throws are not rejections):
     // `if (closing) return new Promise((resolve) => …);` beside a branch that returns nothing cannot reject.
-    if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return isNonRejectingValue(sourceCode, fn.body);
+    if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return isNonRejectingValue(sourceCode, fn.body, fn);
     const returns = collect(
       sourceCode,
       fn.body,
       (node) => node.type === AST_NODE_TYPES.ReturnStatement,
     ) as TSESTree.ReturnStatement[];
     return returns.every(
-      (statement) => statement.argument === null || isNonRejectingValue(sourceCode, statement.argument),
+      (statement) => statement.argument === null || isNonRejectingValue(sourceCode, statement.argument, fn),
     );
   }
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return isHandledPromiseChain(sourceCode, fn.body);
@@ -110,12 +113,14 @@ function computeCannotReject(sourceCode: BodyReader, fn: FunctionNode): boolean 
 }
 
 /**
- * A value a plain function returns that is no promise that can reject: a handled chain, a primitive made
- * by an operator or written as a literal (`count > 0`, `typeof x`, `'ok'`, `undefined`), `Promise.resolve()`
- * of such a value, a `new Promise` whose executor only resolves, or a choice between such values. Names and
- * member reads are unknown: they may hold any promise.
+ * A value the plain function `within` returns that is no promise that can reject: a handled chain, a
+ * primitive made by an operator or written as a literal (`count > 0`, `typeof x`, `'ok'`, `undefined`),
+ * `Promise.resolve()` of such a value, a `new Promise` whose executor only resolves, a call of a function
+ * of the same tree that cannot reject itself (`return insert(row)` where `insert` returns
+ * `db.add(row).catch(log)`), or a choice between such values. Names and member reads are unknown: they
+ * may hold any promise.
  */
-function isNonRejectingValue(reader: BodyReader, node: TSESTree.Node): boolean {
+function isNonRejectingValue(reader: BodyReader, node: TSESTree.Node, within: FunctionNode): boolean {
   const value = skipTypeWrappers(node);
   switch (value.type) {
     case AST_NODE_TYPES.Literal:
@@ -127,7 +132,9 @@ function isNonRejectingValue(reader: BodyReader, node: TSESTree.Node): boolean {
     case AST_NODE_TYPES.Identifier:
       return value.name === 'undefined';
     case AST_NODE_TYPES.ConditionalExpression:
-      return isNonRejectingValue(reader, value.consequent) && isNonRejectingValue(reader, value.alternate);
+      return (
+        isNonRejectingValue(reader, value.consequent, within) && isNonRejectingValue(reader, value.alternate, within)
+      );
     case AST_NODE_TYPES.NewExpression:
       return (
         value.callee.type === AST_NODE_TYPES.Identifier &&
@@ -137,15 +144,19 @@ function isNonRejectingValue(reader: BodyReader, node: TSESTree.Node): boolean {
     case AST_NODE_TYPES.CallExpression: {
       if (isHandledPromiseChain(reader, value)) return true;
       const callee = skipChainExpression(value.callee);
-      return (
+      if (
         callee.type === AST_NODE_TYPES.MemberExpression &&
         callee.object.type === AST_NODE_TYPES.Identifier &&
         reader.isGlobalPromise(callee.object) &&
-        getStaticPropertyName(callee) === 'resolve' &&
-        value.arguments.every(
-          (argument) => argument.type !== AST_NODE_TYPES.SpreadElement && isNonRejectingValue(reader, argument),
-        )
-      );
+        getStaticPropertyName(callee) === 'resolve'
+      ) {
+        return value.arguments.every(
+          (argument) => argument.type !== AST_NODE_TYPES.SpreadElement && isNonRejectingValue(reader, argument, within),
+        );
+      }
+      // A sync throw of the called function is no rejection; its promise, if any, is what it returns.
+      const called = reader.calledFunction(value, within);
+      return called !== undefined && cannotReject(reader, called);
     }
     default:
       return false;

@@ -65,7 +65,8 @@ describe('summarizeModule: ESM', () => {
       y: '→ import ./other.js x',
       z: '→ import ./other.js default',
       ns: '→ import ./ns.js *',
-      f: 'yes',
+      // Returns the call of `d`, whose promise only resolves.
+      f: 'yes never-rejects',
       g: 'yes never-rejects',
     });
     expect(summary.starExports).toEqual(['./all.js']);

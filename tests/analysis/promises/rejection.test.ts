@@ -60,6 +60,14 @@ describe('cannotReject', () => {
       'function f(x) { if (x > 0) return Promise.resolve(); if (x < 0) return x === -1 ? "one" : undefined; return; }',
     ],
     ['a plain function that returns nothing', 'function f(x) { emit(x); }'],
+    [
+      'a plain function returning the call of a function of the file that cannot reject',
+      'const insert = (row) => db.add(row).catch((error) => log(error));\nfunction f(row, tx) { if (!row) return; if (tx) return; return insert(row); }',
+    ],
+    [
+      'a plain function returning the call of a guarded async function',
+      'function f() { return run(); }\nasync function run() { try { await work(); } catch {} }',
+    ],
     ['`return await` inside the try', 'async function f() { try { return await load(); } catch { return null; } }'],
     [
       'an invariant asserted with node:assert, a function declaration and listener registrations before the try',
@@ -108,6 +116,11 @@ describe('cannotReject', () => {
     ['try returns the promise un-awaited', 'async function f() { try { return load(); } catch { return null; } }'],
     ['a handler that rethrows', 'async function f() { await load().catch((error) => { throw error; }); }'],
     ['a handler that is undefined', 'const f = async () => load().then(use, undefined);'],
+    [
+      'a plain function returning the call of a function of the file that can reject',
+      'function f() { return run(); }\nasync function run() { await work(); }',
+    ],
+    ['a plain function returning the call of a function it cannot follow', 'function f(db) { return db.save(); }'],
     ['a plain function returning an unhandled promise', 'function f() { return load(); }'],
     [
       'a plain function that returns a promise it was given on one branch',
