@@ -44,8 +44,8 @@ import type { Tristate } from '../promises/promises.js';
 import {
   type BodyReader,
   cannotReject,
-  collectRejectionSources,
   executorOnlyResolves,
+  hasRejectionSource,
   isHandledPromiseChain,
   throwsOnPurpose,
 } from '../promises/rejection.js';
@@ -1065,18 +1065,17 @@ function asyncFunctionCanReject(fn: FunctionNode, context: SummaryContext, depth
       const callee = treeFunctionOf(node.callee, fn, context.bindings);
       return !callee || asyncFunctionCanReject(callee, context, depth + 1);
     };
-    const answer =
-      collectRejectionSources(context.reader, fn, {
-        awaited: (value) => expressionIsPromise(value, context.bindings, 0) !== 'no' && callCanReject(value),
-        // A returned value that is not a call (`return payload`) is left out: no scope here to tell a promise from a plain object.
-        returned: (value) =>
-          isCallOrNew(value) && expressionIsPromise(value, context.bindings, 0) !== 'no' && callCanReject(value),
-        throws: (call) => {
-          if (context.reader.throwsOnBadInput(call)) return true;
-          const callee = treeFunctionOf(call.callee, fn, context.bindings);
-          return callee !== undefined && throwsOnPurpose(context.reader, callee);
-        },
-      }).length > 0;
+    const answer = hasRejectionSource(context.reader, fn, {
+      awaited: (value) => expressionIsPromise(value, context.bindings, 0) !== 'no' && callCanReject(value),
+      // A returned value that is not a call (`return payload`) is left out: no scope here to tell a promise from a plain object.
+      returned: (value) =>
+        isCallOrNew(value) && expressionIsPromise(value, context.bindings, 0) !== 'no' && callCanReject(value),
+      throws: (call) => {
+        if (context.reader.throwsOnBadInput(call)) return true;
+        const callee = treeFunctionOf(call.callee, fn, context.bindings);
+        return callee !== undefined && throwsOnPurpose(context.reader, callee);
+      },
+    });
     canRejectAnswers.set(fn, answer);
     return answer;
   } finally {

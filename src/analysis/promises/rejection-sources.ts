@@ -34,6 +34,7 @@ import {
   cannotReject,
   collectRejectionSources,
   executorOnlyResolves,
+  hasRejectionSource,
   isHandledPromiseChain,
   type RejectionJudge,
   type RejectionSource,
@@ -88,7 +89,7 @@ export function isMicrotaskChain(context: AnyContext, call: TSESTree.CallExpress
     return false;
   // The chain adopts what the callback returns and rejects with what it throws: judged as a dropped call's function.
   if (callback.async) return !functionCanReject(context, callback);
-  return collectRejectionSources(context.sourceCode, callback, droppedCallJudge(context, true)).length === 0;
+  return !hasRejectionSource(context.sourceCode, callback, droppedCallJudge(context, true));
 }
 
 /** A returned call known to give a promise that can reject (an unknown call may return a plain value). */
@@ -189,7 +190,7 @@ function functionCanReject(context: AnyContext, fn: FunctionNode): boolean {
   try {
     const answer =
       findRejectionSources(context, fn).length > 0 ||
-      collectRejectionSources(context.sourceCode, fn, droppedCallJudge(context)).length > 0;
+      hasRejectionSource(context.sourceCode, fn, droppedCallJudge(context));
     canRejectCache.set(fn, answer);
     return answer;
   } finally {

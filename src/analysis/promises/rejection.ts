@@ -359,12 +359,10 @@ function callbackCanReject(
   if (callback.type === AST_NODE_TYPES.SpreadElement) return true;
   if (!isFunctionNode(callback)) return false;
   if (callback.generator) return false;
-  return (
-    collectRejectionSources(sourceCode, callback, {
-      awaited: (value) => !isHandledPromiseChain(sourceCode, value, isPromise),
-      returned: (value) => returnedMayReject(sourceCode, value, isPromise, 'if-known'),
-    }).length > 0
-  );
+  return hasRejectionSource(sourceCode, callback, {
+    awaited: (value) => !isHandledPromiseChain(sourceCode, value, isPromise),
+    returned: (value) => returnedMayReject(sourceCode, value, isPromise, 'if-known'),
+  });
 }
 
 /**
@@ -636,12 +634,22 @@ export interface RejectionJudge {
  * just the same without `async`. Reads no parent links, so trees of other files are read alike.
  */
 export function collectRejectionSources(walker: Walker, fn: FunctionNode, judge: RejectionJudge): RejectionSource[] {
+  return findSources(walker, fn, judge, false);
+}
+
+/** Has the async function `fn` a rejection source (see `collectRejectionSources`)? Stops at the first one. */
+export function hasRejectionSource(walker: Walker, fn: FunctionNode, judge: RejectionJudge): boolean {
+  return findSources(walker, fn, judge, true).length > 0;
+}
+
+function findSources(walker: Walker, fn: FunctionNode, judge: RejectionJudge, first: boolean): RejectionSource[] {
   const sources: RejectionSource[] = [];
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
     if (judge.returned(fn.body)) sources.push({ node: fn.body, kind: 'return' });
   }
   const visit = (root: TSESTree.Node, guarded: boolean): void =>
     walkAst(root, walker.visitorKeys, (node) => {
+      if (first && sources.length > 0) return false;
       switch (node.type) {
         case AST_NODE_TYPES.ThrowStatement:
           if (!guarded) sources.push({ node, kind: 'throw' });
@@ -679,9 +687,17 @@ export function collectRejectionSources(walker: Walker, fn: FunctionNode, judge:
  */
 export function throwsOnPurpose(walker: Walker, fn: FunctionNode): boolean {
   if (fn.async || fn.generator) return false;
-  const never = (): boolean => false;
-  return collectRejectionSources(walker, fn, { awaited: never, returned: never }).length > 0;
+  let answer = throwsAnswers.get(fn);
+  if (answer === undefined) {
+    const never = (): boolean => false;
+    answer = hasRejectionSource(walker, fn, { awaited: never, returned: never });
+    throwsAnswers.set(fn, answer);
+  }
+  return answer;
 }
+
+/** `throwsOnPurpose` by function: a helper is called from many places. */
+const throwsAnswers = new WeakMap<FunctionNode, boolean>();
 
 /** Nodes under `root` (not inside nested functions) that match `test`. */
 function collect(sourceCode: Walker, root: TSESTree.Node, test: (node: TSESTree.Node) => boolean): TSESTree.Node[] {
