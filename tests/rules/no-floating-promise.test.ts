@@ -1714,6 +1714,9 @@ const cjsSingleton =
   "const mailer = require('./singleton');\nasync function handle(message) {\n  mailer.deliver(message);\n}";
 const cjsModuleExportsDot =
   "const { remove } = require('./module-exports-dot');\nasync function handle(id) {\n  remove(id);\n}";
+/** Through a getter that requires the module, whose export a factory made of functions it declares. */
+const cjsGetterFactory =
+  "const services = require('./services');\nasync function handle(req) {\n  services.session.createSession(req);\n  services.session.sessionId(req);\n}";
 const tsPaths =
   "import { query } from '@lib/db';\nexport async function handle(): Promise<void> {\n  query('select 1');\n}";
 const tsJsSpecifier =
@@ -1813,6 +1816,11 @@ runRuleTests(
       { filename: CJS, code: cjsAssign, errors: [droppedCall(cjsAssign, 'archive(id)', 3)] },
       { filename: CJS, code: cjsSingleton, errors: [droppedCall(cjsSingleton, 'mailer.deliver(message)', 3)] },
       { filename: CJS, code: cjsModuleExportsDot, errors: [droppedCall(cjsModuleExportsDot, 'remove(id)', 3)] },
+      {
+        filename: CJS,
+        code: cjsGetterFactory,
+        errors: [droppedCall(cjsGetterFactory, 'services.session.createSession(req)', 3)],
+      },
       { filename: TS, code: tsPaths, errors: [droppedCall(tsPaths, "query('select 1')", 3)] },
       { filename: TS, code: tsJsSpecifier, errors: [droppedCall(tsJsSpecifier, 'Clock.tick()', 3)] },
       {

@@ -99,6 +99,10 @@ export class ModuleGraph {
   settle(value: ExportValue | undefined, file: string): LocatedValue | undefined {
     if (!value || ++this.steps > MAX_STEPS) return undefined;
     if (value.kind === 'reference') return this.resolveReference(file, value);
+    if (value.kind === 'product') {
+      const factory = this.settle(value.of, file);
+      return factory && this.productOf(factory);
+    }
     return { value, file };
   }
 

@@ -152,6 +152,12 @@ export interface InstanceSummary {
   readonly of: ExportValue;
 }
 
+/** `createService(deps)` of a function of this file or another: what that factory makes (its `product`). */
+export interface ProductSummary {
+  readonly kind: 'product';
+  readonly of: ExportValue;
+}
+
 /**
  * A value that lives in another module: `specifier` as written, `name` the export read (`default`, a
  * name, or `*` for the whole module: a namespace import or what `require` returns), then member accesses.
@@ -165,7 +171,7 @@ export interface ModuleReference {
 }
 
 export type ExportValue =
-  FunctionSummary | ClassSummary | ObjectSummary | InstanceSummary | SymbolSummary | ModuleReference;
+  FunctionSummary | ClassSummary | ObjectSummary | InstanceSummary | ProductSummary | SymbolSummary | ModuleReference;
 
 export interface ModuleSummary {
   /** ESM exports by exported name (`default` included), and CommonJS `exports.x = …` members. */
@@ -521,9 +527,13 @@ function summarizeValue(input: Binding, context: SummaryContext, depth: number):
     case AST_NODE_TYPES.ObjectExpression: {
       const members: Record<string, ExportValue> = Object.create(null) as Record<string, ExportValue>;
       for (const property of node.properties) {
-        const key = objectPropertyName(property);
-        if (key === undefined || property.type !== AST_NODE_TYPES.Property) continue;
-        const value = summarizeValue(property.value, context, depth + 1);
+        if (property.type !== AST_NODE_TYPES.Property) continue;
+        const getter = property.kind === 'get';
+        const key = objectPropertyName(getter ? { ...property, kind: 'init' } : property);
+        if (key === undefined) continue;
+        const value = getter
+          ? getterValue(property.value, context, depth + 1)
+          : summarizeValue(property.value, context, depth + 1);
         if (value) members[key] = value;
       }
       return { kind: 'object', members };
@@ -536,7 +546,12 @@ function summarizeValue(input: Binding, context: SummaryContext, depth: number):
     case AST_NODE_TYPES.CallExpression: {
       const specifier = moduleSpecifier(node);
       if (specifier !== undefined) return reference(specifier, 'require', '*');
-      return bridgeFunctionOf(node, context);
+      const bridge = bridgeFunctionOf(node, context);
+      if (bridge) return bridge;
+      // `module.exports = createService(deps)`: what a factory of this file, or a required one, makes.
+      const callee = summarizeValue(node.callee, context, depth + 1);
+      if (callee?.kind === 'function') return callee.product;
+      return callee?.kind === 'reference' ? { kind: 'product', of: callee } : undefined;
     }
     case AST_NODE_TYPES.NewExpression: {
       const of = summarizeValue(node.callee, context, depth + 1);
@@ -555,6 +570,17 @@ function summarizeValue(input: Binding, context: SummaryContext, depth: number):
     default:
       return undefined;
   }
+}
+
+/**
+ * `get session() { return require('./session'); }`: a member loaded on first read, as Ghost's service
+ * indexes do. A getter whose body is one `return` stands for the value it returns; any other getter is unknown.
+ */
+function getterValue(getter: TSESTree.Node, context: SummaryContext, depth: number): ExportValue | undefined {
+  if (!isFunctionNode(getter) || getter.body.type !== AST_NODE_TYPES.BlockStatement) return undefined;
+  const [statement, ...rest] = getter.body.body;
+  if (rest.length > 0 || statement?.type !== AST_NODE_TYPES.ReturnStatement || !statement.argument) return undefined;
+  return summarizeValue(statement.argument, context, depth);
 }
 
 /** `Symbol('name')` or `Symbol.for('name')`. */
@@ -955,14 +981,16 @@ function declaresName(fn: FunctionNode, name: string): boolean {
 
 /**
  * What a plain function builds and returns, when every `return` is an object literal of methods (a factory:
- * `return { async get(p) {…}, close() {…} }`): the members that are functions written in place, summarised as
- * methods are. Members named by a value (`{ get }`) are left out: inside the factory, the name may be its own.
- * Or, when its one `return` makes a sync bridge (`return createSyncFn(worker)`), the bridge function.
+ * `return { async get(p) {…}, close() {…} }`): the members that are functions written in place, or named
+ * functions the factory declares in its own body (`async function get(p) {…} return { get }`), summarised
+ * as methods are. Members named by any other value are left out. Or, when its one `return` makes a sync
+ * bridge (`return createSyncFn(worker)`), the bridge function.
  */
 function factoryProduct(fn: FunctionNode, context: SummaryContext): ObjectSummary | FunctionSummary | undefined {
   let product: Record<string, ExportValue> | undefined;
   let bridge: FunctionSummary | undefined;
   let other = false;
+  let inner: ReadonlyMap<string, FunctionNode> | undefined;
   functionReturnsPromise(fn, (value) => {
     const node = skipTypeWrappers(value);
     // `return createSyncFn(worker)`: a factory of sync bridges.
@@ -978,13 +1006,47 @@ function factoryProduct(fn: FunctionNode, context: SummaryContext): ObjectSummar
     product = Object.create(null) as Record<string, ExportValue>;
     for (const property of node.properties) {
       const key = objectPropertyName(property);
-      if (key === undefined || property.type !== AST_NODE_TYPES.Property || !isFunctionNode(property.value)) continue;
-      product[key] = summarizeFunction(property.value, context);
+      if (key === undefined || property.type !== AST_NODE_TYPES.Property) continue;
+      const method = isFunctionNode(property.value)
+        ? property.value
+        : property.value.type === AST_NODE_TYPES.Identifier
+          ? (inner ??= innerFunctions(fn)).get(property.value.name)
+          : undefined;
+      if (method) product[key] = summarizeFunction(method, context);
     }
     return 'no';
   });
   if (other) return undefined;
   return bridge ?? (product && { kind: 'object', members: product });
+}
+
+/**
+ * Functions a factory declares at the top of its body and never assigns again: `function get() {…}`,
+ * `const get = async () => {…}`, by name. (A tree of another file has no scope: the body is searched.)
+ */
+function innerFunctions(fn: FunctionNode): ReadonlyMap<string, FunctionNode> {
+  const found = new Map<string, FunctionNode>();
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return found;
+  for (const statement of fn.body.body) {
+    if (statement.type === AST_NODE_TYPES.FunctionDeclaration && statement.id) found.set(statement.id.name, statement);
+    if (statement.type !== AST_NODE_TYPES.VariableDeclaration || statement.kind !== 'const') continue;
+    for (const declarator of statement.declarations) {
+      if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.init && isFunctionNode(declarator.init))
+        found.set(declarator.id.name, declarator.init);
+    }
+  }
+  if (found.size === 0) return found;
+  walkAst(fn.body, TREE_VISITOR_KEYS, (node) => {
+    const target =
+      node.type === AST_NODE_TYPES.AssignmentExpression
+        ? node.left
+        : node.type === AST_NODE_TYPES.UpdateExpression
+          ? node.argument
+          : undefined;
+    if (target?.type === AST_NODE_TYPES.Identifier) found.delete(target.name);
+    return true;
+  });
+  return found;
 }
 
 /**

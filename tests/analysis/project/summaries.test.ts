@@ -30,7 +30,7 @@ function facts(summary: ModuleSummary): Record<string, string> {
     else if (v.kind === 'class') {
       for (const [k, m] of Object.entries(v.staticMembers as object)) visit(`${prefix}.${k}`, m);
       for (const [k, m] of Object.entries(v.instanceMembers as object)) visit(`${prefix}#${k}`, m);
-    } else if (v.kind === 'instance') visit(`${prefix}()`, v.of);
+    } else if (v.kind === 'instance' || v.kind === 'product') visit(`${prefix}()`, v.of);
     else if (v.kind === 'reference') {
       const members = (v.members as string[]).map((m) => `.${m}`).join('');
       found[prefix] = `→ ${String(v.via)} ${String(v.specifier)} ${String(v.name)}${members}`;
@@ -224,10 +224,48 @@ describe('summarizeModule: CommonJS', () => {
       { 'module.exports.a': '→ require ./a *.a', 'module.exports.b': '→ require ./b *.c' },
     ],
     ['export = fn (TypeScript)', 'export = async function run() { await io(); };', { 'module.exports': 'yes' }],
+    [
+      'a getter that loads a module on first read',
+      "module.exports = { get session() { return require('./session'); }, get other() { if (x) return 1; return require('./o'); }, set session(v) {} };",
+      { 'module.exports.session': '→ require ./session *' },
+    ],
+    [
+      'module.exports = a factory of this file, called',
+      'function make(db) { async function save(x) { await db.put(x); } return { save }; } module.exports = make(pool);',
+      { 'module.exports.save': 'yes' },
+    ],
+    [
+      'module.exports = a required factory, called',
+      "const make = require('./make'); module.exports = make(pool);",
+      { 'module.exports()': '→ require ./make *' },
+    ],
   ])('reads %s', (_name, code, expected) => {
     const summary = summarize(code, _name.includes('TypeScript') ? '/project/module.cts' : '/project/module.cjs');
     expect(facts(summary)).toEqual(expected);
     expect(summary.commonJs).toBe(true);
+  });
+});
+
+describe('summarizeModule: factories', () => {
+  it('makes methods of the functions a factory declares in its body and returns by name, unless it assigns them again', () => {
+    const summary = summarize(
+      `module.exports = function createSessionService() {
+        async function createSession(req) { await io(req); }
+        const removeSession = async (req) => { await io(req); };
+        function label() { return ''; }
+        let loose = async () => { await io(); };
+        function replaced() { return ''; }
+        replaced = async () => { await io(); };
+        return { createSession, removeSession, label, loose, replaced, io };
+      };`,
+      '/project/service.cjs',
+    );
+    const factory = summary.moduleExports as FunctionSummary;
+    expect(facts({ ...summary, moduleExports: undefined, exports: { product: factory.product as never } })).toEqual({
+      'product.createSession': 'yes',
+      'product.removeSession': 'yes',
+      'product.label': 'no',
+    });
   });
 });
 
