@@ -16,6 +16,7 @@ import {
 import { LISTENER_METHODS } from '../analysis/catalog/event-loop-callbacks.js';
 import { PROMISE_CALLBACK_METHODS, PROMISE_CONSTRUCTOR } from '../analysis/catalog/promise-apis.js';
 import { CALLBACK_RESULT_IGNORING_METHODS, ELEMENT_REMOVAL_METHODS } from '../analysis/catalog/promise-misuse.js';
+import { NEVER_REJECTS_COMMENT, statementCommentSays } from '../analysis/comments.js';
 import { asyncIifeFunction, isAsyncIifeInAsyncFunction } from '../analysis/execution/async-iife.js';
 import { canAwaitAt } from '../analysis/execution/await-position.js';
 import { runsCallbackInBrowser } from '../analysis/execution/environment.js';
@@ -67,6 +68,7 @@ type Options = [
     checkEventCallbacks?: boolean;
     checkNeverRejecting?: boolean;
     checkTestSuites?: boolean;
+    neverRejectingComment?: string;
   },
 ];
 
@@ -76,6 +78,7 @@ type MessageIds =
   | 'droppedThen'
   | 'droppedVoid'
   | 'droppedNeverRejecting'
+  | 'droppedDocumentedNeverRejecting'
   | 'misusedCondition'
   | 'misusedString'
   | 'misusedArithmetic'
@@ -175,6 +178,7 @@ export default createRule<Options, MessageIds>({
         checkEventCallbacks: false,
         checkNeverRejecting: false,
         checkTestSuites: true,
+        neverRejectingComment: NEVER_REJECTS_COMMENT,
       },
     ],
     schema: [
@@ -224,6 +228,11 @@ export default createRule<Options, MessageIds>({
             description:
               'Report async callbacks of test suites (`describe`) that register tests or hooks after an `await`: those are lost.',
           },
+          neverRejectingComment: {
+            type: 'string',
+            description:
+              'A regular expression (case-insensitive, per line) for comments that say a dropped promise cannot fail (`// Should not error.`), on the line above the statement or after it: such a statement is treated as a promise that cannot reject. An empty string turns this off.',
+          },
         },
         additionalProperties: false,
       },
@@ -239,6 +248,8 @@ export default createRule<Options, MessageIds>({
         '`void` discards this promise and `allowVoid` is off: await it or handle its rejection with `.catch(…)`.',
       droppedNeverRejecting:
         'This promise is dropped. `{{name}}` cannot reject, but nothing waits for it: code after this line runs before it is done.',
+      droppedDocumentedNeverRejecting:
+        'This promise is dropped. Its comment says it cannot fail, but nothing waits for it: code after this line runs before it is done.',
       misusedCondition:
         '{{subject}} is a promise used as a condition: a promise is always truthy, so this test never sees its result. Await it.',
       misusedString:
@@ -373,10 +384,15 @@ export default createRule<Options, MessageIds>({
     }
 
     /** Can the promise of the dropped call reject? Judged on the body of the function it runs, wherever that is. */
+    const neverRejectingComment = options.neverRejectingComment
+      ? new RegExp(options.neverRejectingComment, 'imu')
+      : undefined;
+
     function calleeCannotReject(node: TSESTree.Node): {
       fn: FunctionNode | undefined;
       neverRejects: boolean;
       name?: string;
+      documented?: boolean;
     } {
       const call = calledCall(node);
       if (call && isMicrotaskChain(context, call))
@@ -389,11 +405,11 @@ export default createRule<Options, MessageIds>({
         return { fn: local?.kind === 'local' ? local.fn : undefined, neverRejects: true };
       }
       const called = call && resolveCalledFunction(context, call);
-      if (!called) return { fn: undefined, neverRejects: false };
-      return {
-        fn: called.kind === 'local' ? called.fn : undefined,
-        neverRejects: !calledFunctionCanReject(context, called),
-      };
+      const fn = called?.kind === 'local' ? called.fn : undefined;
+      if (called && !calledFunctionCanReject(context, called)) return { fn, neverRejects: true };
+      // The author's word: `// Should not error.` above the statement.
+      const documented = neverRejectingComment && statementCommentSays(sourceCode, node, neverRejectingComment);
+      return { fn, neverRejects: Boolean(documented), documented: Boolean(documented) };
     }
 
     function checkDropped(node: TSESTree.Node): void {
@@ -429,14 +445,16 @@ export default createRule<Options, MessageIds>({
         });
         return;
       }
-      const { fn, neverRejects, name: calledName } = calleeCannotReject(node);
+      const { fn, neverRejects, name: calledName, documented } = calleeCannotReject(node);
       if (neverRejects && !options.checkNeverRejecting) return;
       const method = value.type === AST_NODE_TYPES.CallExpression ? getMethodName(value) : undefined;
-      const messageId: MessageIds = neverRejects
-        ? 'droppedNeverRejecting'
-        : method !== undefined && PROMISE_CALLBACK_METHODS.has(method)
-          ? 'droppedThen'
-          : 'dropped';
+      const messageId: MessageIds = documented
+        ? 'droppedDocumentedNeverRejecting'
+        : neverRejects
+          ? 'droppedNeverRejecting'
+          : method !== undefined && PROMISE_CALLBACK_METHODS.has(method)
+            ? 'droppedThen'
+            : 'dropped';
       const others: Suggestion[] = [];
       // Where nothing can await, handling the rejection is the fix the message asks for; `void` only silences.
       if (!canAwait && !neverRejects && knowledge.hasCatchMethod(node)) {

@@ -2611,3 +2611,43 @@ runRuleTests('no-floating-promise', rule, {
     { code: sleepWithPromise, errors: [droppedCall(sleepWithPromise, 'sleep(10, fail())', 6)] },
   ],
 });
+
+// ---- The author's word: a comment that says the dropped promise cannot fail (`neverRejectingComment`) ----
+const FLUSH = 'async function flush(pool) {\n  await pool.drain();\n}\n';
+const commented = (comment: string, trailing = '') =>
+  `${FLUSH}export async function close(pool) {\n${comment}  flush(pool);${trailing}\n}`;
+const saysAbove = commented('  // Should not error.\n');
+const saysAfter = commented('', ' // never rejects: drain() only resolves');
+const saysInBlock = commented('  /*\n   * flush() cannot fail, unless the pool\n   * was never opened.\n   */\n');
+
+runRuleTests('no-floating-promise', rule, {
+  valid: [saysAbove, saysAfter, saysInBlock],
+  invalid: [
+    // Reported as a promise that cannot reject (only ordering is lost), with checkNeverRejecting.
+    {
+      code: saysAbove,
+      options: [{ checkNeverRejecting: true }],
+      errors: [
+        {
+          messageId: 'droppedDocumentedNeverRejecting',
+          line: 6,
+          suggestions: [
+            { messageId: 'addAwait', output: saysAbove.replace('  flush(pool);', '  await flush(pool);') },
+            { messageId: 'addVoid', output: saysAbove.replace('  flush(pool);', '  void flush(pool);') },
+          ],
+        },
+      ],
+    },
+    // Comments that do not say it cannot fail: nothing waits on purpose, or what a failure must not do.
+    ...['  // fire and forget\n', '  // should not fail the request\n', '  // Should not error.\n\n'].map((comment) => {
+      const code = commented(comment);
+      return { code, errors: [droppedCall(code, 'flush(pool)', code.split('\n').indexOf('  flush(pool);') + 1)] };
+    }),
+    // Turned off.
+    {
+      code: saysAbove,
+      options: [{ neverRejectingComment: '' }],
+      errors: [droppedCall(saysAbove, 'flush(pool)', 6)],
+    },
+  ],
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+
+import { NEVER_REJECTS_COMMENT } from '../../src/analysis/comments.js';
+
+describe('NEVER_REJECTS_COMMENT', () => {
+  const says = (comment: string) => new RegExp(NEVER_REJECTS_COMMENT, 'imu').test(comment);
+
+  it.each([
+    ' Should not error.',
+    ' never rejects',
+    ' cannot throw ',
+    " can't fail",
+    ' shouldn’t reject, see drain()',
+    " won't throw here",
+    ' should never fail in practice',
+    ' does not reject\n * because every path resolves',
+  ])('hears %j as "cannot fail"', (comment) => {
+    expect(says(comment)).toBe(true);
+  });
+
+  it.each([
+    ' fire and forget',
+    ' not awaited on purpose',
+    ' errors are handled by the pool',
+    ' this should not fail the request',
+    ' never errored in tests so far? check',
+    ' terror rejects',
+  ])('does not hear %j as "cannot fail"', (comment) => {
+    expect(says(comment)).toBe(false);
+  });
+});
