@@ -153,7 +153,7 @@ export interface InstanceSummary {
 }
 
 /** `createService(deps)` of a function of this file or another: what that factory makes (its `product`). */
-export interface ProductSummary {
+interface ProductSummary {
   readonly kind: 'product';
   readonly of: ExportValue;
 }
