@@ -94,7 +94,7 @@ describe('recordLintedModule', () => {
     recordLinted(file, code);
     expect(returnsPromise(file, 'load')).toBe('yes');
     expect(returnsPromise(file, 'load')).toBe('yes');
-    expect(getSummaryCacheStatistics()).toEqual({ hits: 1, verified: 1, parsed: 0, fromLint: 1 });
+    expect(getSummaryCacheStatistics()).toEqual({ hits: 1, verified: 1, parsed: 0, fromLint: 1, deferred: 0 });
   });
 
   it('takes a byte order mark on disk for the text ESLint saw without it', () => {
@@ -130,5 +130,29 @@ describe('recordLintedModule', () => {
     recordLinted(file, code);
     expect(getModuleSummary(file)).toBe(summary);
     expect(getSummaryCacheStatistics()).toMatchObject({ parsed: 1, fromLint: 0 });
+  });
+
+  it('stops summarising linted files up front when other files read few of them, and parses the few needed', () => {
+    const code = (index: number) => `export async function load${index}() { await io(); }\n`;
+    const files = Array.from({ length: 260 }, (_, index) => write(`many-${index}.js`, code(index)));
+    // 200 summarised up front, 10 of them read (5 %): the rest are left to be parsed if ever needed.
+    files.forEach((file, index) => {
+      recordLinted(file, code(index));
+      if (index < 200 && index % 20 === 0) expect(returnsPromise(file, `load${index}`)).toBe('yes');
+    });
+    expect(getSummaryCacheStatistics()).toMatchObject({ fromLint: 200, verified: 10, deferred: 60, parsed: 0 });
+    // The answers are the same: a file not summarised up front is parsed when asked about.
+    expect(returnsPromise(files[250]!, 'load250')).toBe('yes');
+    expect(getSummaryCacheStatistics()).toMatchObject({ parsed: 1 });
+  });
+
+  it('keeps summarising linted files up front while other files read enough of them', () => {
+    const code = (index: number) => `export async function load${index}() { await io(); }\n`;
+    const files = Array.from({ length: 260 }, (_, index) => write(`read-${index}.js`, code(index)));
+    files.forEach((file, index) => {
+      recordLinted(file, code(index));
+      if (index % 4 === 0) expect(returnsPromise(file, `load${index}`)).toBe('yes');
+    });
+    expect(getSummaryCacheStatistics()).toMatchObject({ fromLint: 260, verified: 65, deferred: 0, parsed: 0 });
   });
 });
