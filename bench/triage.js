@@ -16,6 +16,9 @@
 const callbackForm = (call) =>
   `\`${call}\` passes a callback, and this function returns a promise only when the callback is missing: at run time it returns undefined. The checker infers \`Promise<…> | undefined\` for both branches.`;
 
+const CSRF_JSDOC =
+  '`cookieCsrfProtection` (session-service.js:127) is a plain function whose body throws or returns nothing; its JSDoc says `@returns {Promise<void>}`, which the checker believes for JavaScript. No promise exists.';
+
 /** @type {Verdict[]} */
 export const verdicts = [
   // puppeteer-core 25.16.0
@@ -240,5 +243,31 @@ export const verdicts = [
     line: 735,
     verdict: 'true',
     why: 'async `this.run()` dropped.',
+  },
+
+  // ghost 6.65.0 (a tarball corpus: `node bench/run.js --corpus ghost`)
+  {
+    corpus: 'ghost',
+    version: '6.65.0',
+    file: 'core/server/services/auth/session/session-service.js',
+    line: 334,
+    verdict: 'false positive',
+    why: CSRF_JSDOC,
+  },
+  {
+    corpus: 'ghost',
+    version: '6.65.0',
+    file: 'core/server/services/auth/session/session-service.js',
+    line: 413,
+    verdict: 'false positive',
+    why: CSRF_JSDOC,
+  },
+  {
+    corpus: 'ghost',
+    version: '6.65.0',
+    file: 'core/server/services/auth/session/session-service.js',
+    line: 535,
+    verdict: 'false positive',
+    why: CSRF_JSDOC,
   },
 ];
