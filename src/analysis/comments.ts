@@ -1,11 +1,12 @@
-/** What the code's own comments say about a statement: the author's word, read as ESLint's `no-fallthrough` reads `// falls through`. */
+/** What the code's own comments say about a statement: the author's word, much as ESLint's `no-fallthrough` reads `// falls through`. */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type { TSESLint } from '@typescript-eslint/utils';
 
 /**
  * The comments that speak for the statement around `node`: the block of comments that ends on the line
- * just above it, with nothing but comments between, and a comment that follows it on its last line.
- * Empty when `node` is not the whole expression of an expression statement.
+ * just above it, with nothing but comments between (not one that trails the code of the line above: that
+ * one speaks for its own statement), and a comment that follows it on its last line. Empty when `node` is
+ * not the whole expression of an expression statement.
  */
 function statementComments(
   sourceCode: Readonly<TSESLint.SourceCode>,
@@ -19,6 +20,8 @@ function statementComments(
   for (let index = before.length - 1; index >= 0; index--) {
     const comment = before[index]!;
     if (comment.loc.end.line < line - 1) break;
+    const code = sourceCode.getTokenBefore(comment, { includeComments: false });
+    if (code && code.loc.end.line === comment.loc.start.line) break;
     found.push(comment);
     line = comment.loc.start.line;
   }
@@ -28,14 +31,17 @@ function statementComments(
 }
 
 /**
- * The default of `no-floating-promise`'s `neverRejectingComment`: a comment in which the author says the
- * promise cannot fail (`// Should not error.`, `// never rejects`, `/* cannot throw *\/`), the verb ending the
- * clause (not `// should not fail the request`, which says what a failure must not do). Saying only that
- * nothing waits on purpose (`// fire and forget`) is not enough: a rejection is still lost there.
+ * The default of `no-floating-promise`'s `neverRejectingComment`: a comment in which the author states
+ * that the promise cannot fail (`// Should not error.`, `// never rejects`, `/* cannot throw *\/`): "should
+ * not", "does not", "will not", "cannot" (and their contractions: shouldn't, doesn't, won't, can't) or
+ * "never", then "error", "reject", "throw" or "fail" ending the clause (not `// should not fail the
+ * request`, which says what a failure must not do). A comment that hedges or only wishes (`unless`,
+ * `except`, `if`, `but`, `TODO`, `FIXME`, `assume`) does not count, nor does one that says only that
+ * nothing waits on purpose (`// fire and forget`): a rejection is still lost there.
  */
-export const NEVER_REJECTS_COMMENT = String.raw`\b(?:(?:should|could|does|will|must|can)\s+not|(?:should|could|does|must)n['’]?t|can['’]?t|cannot|won['’]?t|never)\s+(?:ever\s+)?(?:error|reject|throw|fail)s?(?=\s*(?:$|[.,;:!)—–-]|(?:here|and|but|so|as|because|since|in|unless|except)\b))`;
+export const NEVER_REJECTS_COMMENT = String.raw`^(?![\s\S]*\b(?:unless|except|if|but|todo|fixme|assum\w*)\b)[\s\S]*?\b(?:(?:should|does|will|can)\s+not|(?:should|does)n['’]?t|can['’]?t|cannot|won['’]?t|never)\s+(?:error|reject|throw|fail)s?(?=\s*(?:$|[.,:!)*—–-]|(?:here|and|so|as|because|since|in)\b))`;
 
-/** True when a comment of the statement around `node` matches `pattern` (case-insensitive). */
+/** True when a comment of the statement around `node` matches `pattern` (compiled case-insensitive, whole comment). */
 export function statementCommentSays(
   sourceCode: Readonly<TSESLint.SourceCode>,
   node: TSESTree.Node,

@@ -141,6 +141,29 @@ const CATCH_HANDLER = '(error) => console.error(error)';
 const NODE_CATCH_HANDLER = '(error) => {\n  console.error(error);\n  process.exitCode = 1;\n}';
 const NODE_CODE = /\bprocess\.|\brequire\(|['"]node:/u;
 
+const commentPatterns = new Map<string, RegExp>();
+
+/**
+ * `neverRejectingComment` compiled once per pattern (case-insensitive, matched against a whole comment);
+ * undefined when it is empty. A pattern that is not a regular expression is a configuration error.
+ */
+function commentPattern(source: string | undefined): RegExp | undefined {
+  if (!source) return undefined;
+  let pattern = commentPatterns.get(source);
+  if (!pattern) {
+    try {
+      pattern = new RegExp(source, 'i');
+    } catch (error) {
+      throw new Error(
+        `event-loop/no-floating-promise: neverRejectingComment is not a valid regular expression: ${(error as Error).message}`,
+        { cause: error },
+      );
+    }
+    commentPatterns.set(source, pattern);
+  }
+  return pattern;
+}
+
 /** The user's allow-list entries with a module, as a catalogue built once per options array. */
 const allowListCatalogs = new WeakMap<readonly AllowListEntry[], readonly ApiRow[]>();
 
@@ -231,7 +254,7 @@ export default createRule<Options, MessageIds>({
           neverRejectingComment: {
             type: 'string',
             description:
-              'A regular expression (case-insensitive, per line) for comments that say a dropped promise cannot fail (`// Should not error.`), on the line above the statement or after it: such a statement is treated as a promise that cannot reject. An empty string turns this off.',
+              'A regular expression (case-insensitive, matched against each whole comment) for comments that say a dropped promise cannot fail (`// Should not error.`), in the block of comments just above the statement or after it on its last line: such a statement is treated as a promise that cannot reject, unless the called function of this file has a `throw` of its own. An empty string turns this off.',
           },
         },
         additionalProperties: false,
@@ -384,9 +407,7 @@ export default createRule<Options, MessageIds>({
     }
 
     /** Can the promise of the dropped call reject? Judged on the body of the function it runs, wherever that is. */
-    const neverRejectingComment = options.neverRejectingComment
-      ? new RegExp(options.neverRejectingComment, 'imu')
-      : undefined;
+    const neverRejectingComment = commentPattern(options.neverRejectingComment);
 
     function calleeCannotReject(node: TSESTree.Node): {
       fn: FunctionNode | undefined;
@@ -407,8 +428,11 @@ export default createRule<Options, MessageIds>({
       const called = call && resolveCalledFunction(context, call);
       const fn = called?.kind === 'local' ? called.fn : undefined;
       if (called && !calledFunctionCanReject(context, called)) return { fn, neverRejects: true };
-      // The author's word: `// Should not error.` above the statement.
-      const documented = neverRejectingComment && statementCommentSays(sourceCode, node, neverRejectingComment);
+      // The author's word, `// Should not error.` above the statement, unless the callee has a `throw` of its own.
+      const documented =
+        neverRejectingComment !== undefined &&
+        statementCommentSays(sourceCode, node, neverRejectingComment) &&
+        !(fn && findRejectionSources(context, fn).some((source) => source.kind === 'throw'));
       return { fn, neverRejects: Boolean(documented), documented: Boolean(documented) };
     }
 

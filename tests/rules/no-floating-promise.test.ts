@@ -1,3 +1,6 @@
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
 import rule from '../../src/rules/no-floating-promise.js';
 import { runRuleTests } from '../rule-tester.js';
 
@@ -2618,7 +2621,7 @@ const commented = (comment: string, trailing = '') =>
   `${FLUSH}export async function close(pool) {\n${comment}  flush(pool);${trailing}\n}`;
 const saysAbove = commented('  // Should not error.\n');
 const saysAfter = commented('', ' // never rejects: drain() only resolves');
-const saysInBlock = commented('  /*\n   * flush() cannot fail, unless the pool\n   * was never opened.\n   */\n');
+const saysInBlock = commented('  /*\n   * flush() cannot fail:\n   * drain() only resolves.\n   */\n');
 
 runRuleTests('no-floating-promise', rule, {
   valid: [saysAbove, saysAfter, saysInBlock],
@@ -2638,11 +2641,50 @@ runRuleTests('no-floating-promise', rule, {
         },
       ],
     },
-    // Comments that do not say it cannot fail: nothing waits on purpose, or what a failure must not do.
-    ...['  // fire and forget\n', '  // should not fail the request\n', '  // Should not error.\n\n'].map((comment) => {
+    // Comments that do not say it cannot fail: nothing waits on purpose, what a failure must not do, a hedge,
+    // a comment a blank line away, and one that trails the statement above (it speaks for that one).
+    ...[
+      '  // fire and forget\n',
+      '  // should not fail the request\n',
+      '  // never fails unless the pool is closed\n',
+      '  // Should not error.\n\n',
+      '  pool.size; // never rejects\n',
+    ].map((comment) => {
       const code = commented(comment);
       return { code, errors: [droppedCall(code, 'flush(pool)', code.split('\n').indexOf('  flush(pool);') + 1)] };
     }),
+    // The callee throws on purpose: the comment is not taken over the code.
+    {
+      code: saysAbove.replace('await pool.drain();', "if (!pool) throw new Error('no pool');\n  await pool.drain();"),
+      errors: [
+        droppedCall(
+          saysAbove.replace('await pool.drain();', "if (!pool) throw new Error('no pool');\n  await pool.drain();"),
+          'flush(pool)',
+          7,
+        ),
+      ],
+    },
+    // A pattern of your own: a plain regular expression (no Unicode mode, so `\-` is fine), case-insensitive.
+    {
+      code: commented('  // NEVER-FAILS\n'),
+      options: [{ neverRejectingComment: String.raw`never\-fails`, checkNeverRejecting: true }],
+      errors: [
+        {
+          messageId: 'droppedDocumentedNeverRejecting',
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'addAwait',
+              output: commented('  // NEVER-FAILS\n').replace('  flush(pool);', '  await flush(pool);'),
+            },
+            {
+              messageId: 'addVoid',
+              output: commented('  // NEVER-FAILS\n').replace('  flush(pool);', '  void flush(pool);'),
+            },
+          ],
+        },
+      ],
+    },
     // Turned off.
     {
       code: saysAbove,
@@ -2650,4 +2692,17 @@ runRuleTests('no-floating-promise', rule, {
       errors: [droppedCall(saysAbove, 'flush(pool)', 6)],
     },
   ],
+});
+
+describe('neverRejectingComment', () => {
+  it('names the option when its pattern is not a regular expression', () => {
+    const linter = new Linter();
+    const config = {
+      plugins: { 'event-loop': { rules: { 'no-floating-promise': rule } } },
+      rules: { 'event-loop/no-floating-promise': ['error', { neverRejectingComment: '(' }] },
+    } as unknown as Linter.Config;
+    expect(() => linter.verify(saysAbove, config)).toThrow(
+      /no-floating-promise: neverRejectingComment is not a valid regular expression/u,
+    );
+  });
 });
