@@ -1700,6 +1700,8 @@ const inheritedDropped =
   "import { UserRepository } from './users.js';\nexport class Admins extends UserRepository {\n  async promote(user) {\n    this.save(user);\n  }\n}";
 const newInstanceDropped =
   "import { Repository } from './base.js';\nexport async function handle(user) {\n  new Repository().save(user);\n}";
+const localFactoryDropped =
+  "import { UserRepository } from './users.js';\nfunction createRepository() {\n  return new UserRepository();\n}\nexport async function handle(user) {\n  const users = createRepository();\n  users.save(user);\n}";
 const forwardDropped =
   "import { auditLater } from './forward.js';\nexport async function handle(req) {\n  auditLater(req.body);\n}";
 const factoryDropped =
@@ -1814,6 +1816,11 @@ runRuleTests(
       { filename: CJS, code: cjsFactoryDropped, errors: [droppedCall(cjsFactoryDropped, 'db.query(sql)', 4)] },
       { filename: CJS, code: cjsObject, errors: [droppedCall(cjsObject, 'items.load(id)', 3)] },
       { filename: CJS, code: cjsFunction, errors: [droppedCall(cjsFunction, 'send(message)', 3)] },
+      {
+        filename: ESM,
+        code: localFactoryDropped,
+        errors: [droppedCall(localFactoryDropped, 'users.save(user)', 7)],
+      },
       { filename: CJS, code: cjsAlias, errors: [droppedCall(cjsAlias, 'notify(user)', 3)] },
       { filename: CJS, code: cjsExports, errors: [droppedCall(cjsExports, 'users.fetchUser(id)', 3)] },
       { filename: CJS, code: cjsAssign, errors: [droppedCall(cjsAssign, 'archive(id)', 3)] },

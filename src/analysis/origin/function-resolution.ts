@@ -134,6 +134,17 @@ export function functionReturnsPromise(fn: FunctionNode, returned: (value: TSEST
 }
 
 /**
+ * The one value a plain function returns, when it has a single `return` with a value and no other
+ * (`function createService() { return new Service(deps); }`, `() => new Service()`): what calling it gives.
+ */
+export function onlyReturnedValue(fn: FunctionNode): TSESTree.Expression | undefined {
+  if (fn.async || fn.generator) return undefined;
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return fn.body;
+  const returns = returnStatementsOf(fn.body);
+  return returns.length === 1 ? (returns[0]!.argument ?? undefined) : undefined;
+}
+
+/**
  * Can running `statement` reach its end (and the next statement)? 'no' when every way out is a
  * `return`, `throw`, `break` or `continue`: blocks, `if`/`else`, `try` and `switch` whose every way out
  * is one of those, `for (;;)`/`while (true)` loops without `break`, a `do … while` whose body never

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
 import { getStaticPropertyName, importedName, moduleSpecifier, skipChainExpression, skipTypeWrappers } from '../ast.js';
-import { isInStaticMember } from '../origin/function-resolution.js';
+import { isInStaticMember, onlyReturnedValue, resolveFunction } from '../origin/function-resolution.js';
 import type { DeclaredKind } from '../origin/type-annotations.js';
 import { creationRejectingMembers } from '../promises/deferred-class.js';
 import type { FieldAccess } from '../promises/deferred-field.js';
@@ -138,7 +138,11 @@ function createProjectKnowledge(context: AnyContext): ProjectKnowledge {
         if (specifier !== undefined) return graph.resolveReference(file, referenceOf(specifier, 'require', '*'));
         // `createClient(url).get()`: the object of methods a factory of another file returns.
         const factory = valueOf(node.callee, depth + 1);
-        return factory && graph.productOf(factory);
+        if (factory) return graph.productOf(factory);
+        // `createService().ping()`: what a plain function of this file returns, when it returns one value.
+        const local = resolveFunction(context, node.callee);
+        const returned = local && onlyReturnedValue(local);
+        return returned ? valueOf(returned, depth + 1) : undefined;
       }
       case AST_NODE_TYPES.MemberExpression: {
         const name = memberKeyOf(node, depth);
