@@ -548,9 +548,12 @@ function summarizeValue(input: Binding, context: SummaryContext, depth: number):
       if (specifier !== undefined) return reference(specifier, 'require', '*');
       const bridge = bridgeFunctionOf(node, context);
       if (bridge) return bridge;
-      // `module.exports = createService(deps)`: what a factory of this file, or a required one, makes.
+      // `module.exports = createService(deps)`: what a factory of this file, or a required one, makes
+      // (of a function of this file only its product: the rest of its summary is not needed here).
+      const local = node.callee.type === AST_NODE_TYPES.Identifier ? context.bindings.get(node.callee.name) : undefined;
+      if (local && isFunctionNode(local))
+        return local.async || local.generator ? undefined : factoryProduct(local, context);
       const callee = summarizeValue(node.callee, context, depth + 1);
-      if (callee?.kind === 'function') return callee.product;
       return callee?.kind === 'reference' ? { kind: 'product', of: callee } : undefined;
     }
     case AST_NODE_TYPES.NewExpression: {
