@@ -166,6 +166,14 @@ export function isReportedByCompiler(context: AnyContext, misuse: Misuse): boole
   return misuse.typeError === true || getTypeInfo(context)?.strictNullChecks === true;
 }
 
+/**
+ * Can a `'strictNullChecks'` type error count here: a file the compiler checks, with types that show the
+ * option on. Elsewhere the TS2801 test (a regular expression over the `if`'s branch) is not worth running.
+ */
+function underStrictNullChecks(context: AnyContext): boolean {
+  return getTypeInfo(context)?.strictNullChecks === true && compilerChecksFile(context);
+}
+
 /** How a promise standing at `node` would be misused by its parent, or undefined where a promise is fine. */
 export function classifyMisuse(context: AnyContext, node: TSESTree.Node): Misuse | undefined {
   const { parent, child } = getValueParent(node);
@@ -177,7 +185,7 @@ export function classifyMisuse(context: AnyContext, node: TSESTree.Node): Misuse
     case AST_NODE_TYPES.ForStatement:
     case AST_NODE_TYPES.ConditionalExpression:
       if (parent.test !== child) return undefined;
-      return isTestedWhereCompilerRejects(context.sourceCode, node, child, parent)
+      return underStrictNullChecks(context) && isTestedWhereCompilerRejects(context.sourceCode, node, child, parent)
         ? { kind: 'condition', typeError: 'strictNullChecks' }
         : { kind: 'condition' };
     case AST_NODE_TYPES.UnaryExpression:
@@ -188,7 +196,8 @@ export function classifyMisuse(context: AnyContext, node: TSESTree.Node): Misuse
         : undefined;
     case AST_NODE_TYPES.LogicalExpression: {
       if (parent.operator === '??') return undefined;
-      const compilerRejects = isTestedWhereCompilerRejects(context.sourceCode, node, child, parent);
+      const compilerRejects =
+        underStrictNullChecks(context) && isTestedWhereCompilerRejects(context.sourceCode, node, child, parent);
       if (parent.left === child)
         return compilerRejects ? { kind: 'condition', typeError: 'strictNullChecks' } : { kind: 'condition' };
       if (classifyMisuse(context, parent)?.kind !== 'condition') return undefined;
