@@ -4,7 +4,10 @@
  * a ratio that stays put when the machine is busy), then, with `--profile`, the plugin's functions by self
  * time from a CPU profile of the last run (the hot spots to cut).
  *
- *   node bench/measurements/rule-profile.mjs ghost [--rule no-floating-promise] [--runs 3] [--profile] [--no-cross-file] [--plugin dist/index.js]
+ *   node bench/measurements/rule-profile.mjs ghost [--rule no-floating-promise] [--runs 3] [--profile] [--inclusive] [--no-cross-file] [--plugin dist/index.js]
+ *
+ * `--inclusive` adds the plugin's functions by total time (their own and their callees', each sample counted
+ * once per function however deep the recursion): which analysis a cut should start from.
  *
  * Prepares the corpus copy in bench/.work/<name> itself (tarball corpora such as ghost are fetched once).
  */
@@ -24,6 +27,7 @@ const { values, positionals } = parseArgs({
     rule: { type: 'string', multiple: true },
     runs: { type: 'string', default: '3' },
     profile: { type: 'boolean', default: false },
+    inclusive: { type: 'boolean', default: false },
     'no-cross-file': { type: 'boolean', default: false },
     top: { type: 'string', default: '25' },
     plugin: { type: 'string' },
@@ -51,7 +55,7 @@ const runs = Number(values.runs);
 const samples = [];
 let profile;
 for (let run = 1; run <= runs; run++) {
-  const profiled = values.profile && run === runs;
+  const profiled = (values.profile || values.inclusive) && run === runs;
   if (profiled) {
     await session.post('Profiler.enable');
     await session.post('Profiler.setSamplingInterval', { interval: 200 });
@@ -109,9 +113,38 @@ if (profile) {
       : `[${/node_modules\/((?:@[^/]+\/)?[^/]+)/u.exec(file)?.[1] ?? (file || functionName)}]`;
     self.set(key, (self.get(key) ?? 0) + time);
   }
-  console.log(`\nself time, last run (${(all / 1000).toFixed(0)} ms sampled):`);
-  for (const [key, time] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(values.top)))
-    console.log(
-      `  ${(time / 1000).toFixed(0).padStart(6)} ms  ${((100 * time) / all).toFixed(1).padStart(5)} %  ${key}`,
-    );
+  const print = (/** @type {string} */ title, /** @type {Map<string, number>} */ times) => {
+    console.log(`\n${title}, last run (${(all / 1000).toFixed(0)} ms sampled):`);
+    for (const [key, time] of [...times].sort((a, b) => b[1] - a[1]).slice(0, Number(values.top)))
+      console.log(
+        `  ${(time / 1000).toFixed(0).padStart(6)} ms  ${((100 * time) / all).toFixed(1).padStart(5)} %  ${key}`,
+      );
+  };
+  print('self time', self);
+  if (values.inclusive) {
+    // Walk the call tree from the root, carrying the plugin functions on the stack; a node's samples count
+    // once for each distinct plugin function above it (or itself).
+    /** @type {Map<number, any>} */
+    const byId = new Map(profile.nodes.map((/** @type {any} */ node) => [node.id, node]));
+    const keyOf = (/** @type {any} */ node) => {
+      const { url, functionName, lineNumber } = node.callFrame;
+      const file = url.startsWith('file://') ? fileURLToPath(url) : url;
+      return file.startsWith(distDir)
+        ? `${functionName || '(anonymous)'} ${path.relative(distDir, file)}:${lineNumber + 1}`
+        : undefined;
+    };
+    /** @type {Map<string, number>} */
+    const inclusive = new Map();
+    /** @type {[any, Set<string>][]} */
+    const stack = [[profile.nodes[0], new Set()]];
+    while (stack.length) {
+      const [node, above] = /** @type {[any, Set<string>]} */ (stack.pop());
+      const key = keyOf(node);
+      const on = key && !above.has(key) ? new Set([...above, key]) : above;
+      const time = hits.get(node.id) ?? 0;
+      if (time) for (const name of on) inclusive.set(name, (inclusive.get(name) ?? 0) + time);
+      for (const child of node.children ?? []) stack.push([byId.get(child), on]);
+    }
+    print('total time (self and callees)', inclusive);
+  }
 }
