@@ -550,8 +550,9 @@ export const verdicts = [
     'dist/esm/classes/main-base.js',
     34,
     "process.on('uncaughtException', async (err) => {",
-    'harmless',
-    'inside an `uncaughtException` handler of a child processor that exits right after; a failed IPC `send` changes nothing.',
+    'worth fixing',
+    // Read again: first judged harmless ("exits right after"); a failed send never reaches process.exit().
+    'when the IPC channel to the parent is gone, `send` (`asyncSend`) rejects; the rejection is raised as an uncaught exception, which runs this handler again: the orphaned child loops on failing sends and never reaches `process.exit()`.',
   ),
   ...bullmq.inBothModes(
     'no-floating-promise',
@@ -593,8 +594,10 @@ export const verdicts = [
     'core/server/services/content-import/import/source.js',
     39,
     "const entries = (0, glob_1.globSync)('**/*', { cwd: director",
-    'harmless',
-    'globs an extracted upload that must hold one CSV file: a handful of entries, on an admin import.',
+    'worth fixing',
+    // Read again: first judged harmless as "one CSV file"; the ZIP also carries the post's assets
+    // (prepareAssetBatch imports its images and files), and the walk runs before any validation.
+    'walks every entry of an uploaded ZIP (the CSV and all its images and files, unvalidated yet) on the server thread during an admin import; `await glob()` is a drop-in.',
   ),
   ...ghost.inBothModes(
     'no-blocking-in-async',
