@@ -1708,6 +1708,14 @@ const factoryDropped =
   "import { createClient } from './factory.js';\nconst api = createClient('/api');\nexport async function handle(id) {\n  api.get(`/users/${id}`);\n}";
 const cjsFactoryDropped =
   "const createDb = require('./factory');\nconst db = createDb(process.env.DB_URL);\nasync function handle(sql) {\n  db.query(sql);\n}";
+/** A factory of another file whose one return makes an instance of a class it requires (or imports). */
+const cjsInstanceFactory =
+  "const createMailer = require('./mailer-factory');\nconst mailer = createMailer('smtp://mail');\nasync function handle(message) {\n  mailer.deliver(message);\n  mailer.format(message);\n}";
+const esmInstanceFactory =
+  "import { createRepository } from './repository-factory.js';\nexport async function handle(user) {\n  createRepository().findUser(user.id);\n}";
+/** `this.mailer` in a method of an object literal that says `mailer: new Mailer(…)` of a required class. */
+const cjsObjectLiteralMember =
+  "const { Mailer } = require('./mailer');\nmodule.exports = {\n  mailer: new Mailer('smtp://mail'),\n  async notify(message) {\n    this.mailer.deliver(message);\n    this.mailer.format(message);\n  },\n};";
 const cjsCallback =
   "const settings = require('./settings');\nasync function handle(key) {\n  settings.saveSetting(key, (err) => console.error(err));\n}";
 const cjsObject = "const items = require('./object.js');\nasync function handle(id) {\n  items.load(id);\n}";
@@ -1772,6 +1780,17 @@ runRuleTests(
         filename: CJS,
         code: "const { fetchUser, userName } = require('./exports-dot');\nasync function handle(u) { userName(u); await fetchUser(u.id); }",
       },
+      // The member is assigned again (here from outside the literal), or a spread may bring another one.
+      { filename: CJS, code: `${cjsObjectLiteralMember}\nmodule.exports.mailer = { deliver() {} };` },
+      {
+        filename: CJS,
+        code: cjsObjectLiteralMember.replace('module.exports = {', 'module.exports = {\n  ...defaults,'),
+      },
+      // A factory whose parameter hides the required class: what it makes is unknown.
+      {
+        filename: CJS,
+        code: "const { createFake } = require('./mailer-factory');\nconst mailer = createFake(Object);\nasync function handle(message) {\n  mailer.deliver(message);\n}",
+      },
     ],
     invalid: [
       { filename: ESM, code: esmDropped, errors: [droppedCall(esmDropped, 'recordAudit(req.body)', 3)] },
@@ -1814,6 +1833,21 @@ runRuleTests(
       { filename: ESM, code: forwardDropped, errors: [droppedCall(forwardDropped, 'auditLater(req.body)', 3)] },
       { filename: ESM, code: factoryDropped, errors: [droppedCall(factoryDropped, 'api.get(`/users/${id}`)', 4)] },
       { filename: CJS, code: cjsFactoryDropped, errors: [droppedCall(cjsFactoryDropped, 'db.query(sql)', 4)] },
+      {
+        filename: CJS,
+        code: cjsObjectLiteralMember,
+        errors: [droppedCall(cjsObjectLiteralMember, 'this.mailer.deliver(message)', 5)],
+      },
+      {
+        filename: CJS,
+        code: cjsInstanceFactory,
+        errors: [droppedCall(cjsInstanceFactory, 'mailer.deliver(message)', 4)],
+      },
+      {
+        filename: ESM,
+        code: esmInstanceFactory,
+        errors: [droppedCall(esmInstanceFactory, 'createRepository().findUser(user.id)', 3)],
+      },
       { filename: CJS, code: cjsObject, errors: [droppedCall(cjsObject, 'items.load(id)', 3)] },
       { filename: CJS, code: cjsFunction, errors: [droppedCall(cjsFunction, 'send(message)', 3)] },
       {

@@ -283,7 +283,7 @@ function returnStatementsOf(body: TSESTree.BlockStatement): TSESTree.ReturnState
 }
 
 /** `this` inside a method of an object literal (`{ async start() { this.stop(); } }`): that literal. */
-function objectLiteralOfThis(node: TSESTree.ThisExpression): TSESTree.ObjectExpression | undefined {
+export function objectLiteralOfThis(node: TSESTree.ThisExpression): TSESTree.ObjectExpression | undefined {
   for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
     if (current.type === AST_NODE_TYPES.ArrowFunctionExpression) continue;
     if (current.type !== AST_NODE_TYPES.FunctionExpression && current.type !== AST_NODE_TYPES.FunctionDeclaration)

@@ -13,8 +13,21 @@ import path from 'node:path';
 
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
-import { getStaticPropertyName, importedName, moduleSpecifier, skipChainExpression, skipTypeWrappers } from '../ast.js';
-import { isInStaticMember, onlyReturnedValue, resolveFunction } from '../origin/function-resolution.js';
+import {
+  getStaticPropertyName,
+  importedName,
+  keyName,
+  moduleSpecifier,
+  skipChainExpression,
+  skipTypeWrappers,
+} from '../ast.js';
+import {
+  isInStaticMember,
+  objectLiteralOfThis,
+  objectPropertyName,
+  onlyReturnedValue,
+  resolveFunction,
+} from '../origin/function-resolution.js';
 import type { DeclaredKind } from '../origin/type-annotations.js';
 import { creationRejectingMembers } from '../promises/deferred-class.js';
 import type { FieldAccess } from '../promises/deferred-field.js';
@@ -147,7 +160,8 @@ function createProjectKnowledge(context: AnyContext): ProjectKnowledge {
       case AST_NODE_TYPES.MemberExpression: {
         const name = memberKeyOf(node, depth);
         if (name === undefined) return undefined;
-        if (node.object.type === AST_NODE_TYPES.ThisExpression) return inheritedMember(node.object, name, depth);
+        if (node.object.type === AST_NODE_TYPES.ThisExpression)
+          return inheritedMember(node.object, name, depth) ?? objectLiteralMember(node.object, name, depth);
         if (node.object.type === AST_NODE_TYPES.Super) return superMember(node.object, name, depth);
         const object = valueOf(node.object, depth + 1);
         return object && graph.memberOf(object, name);
@@ -239,6 +253,42 @@ function createProjectKnowledge(context: AnyContext): ProjectKnowledge {
     });
     if (defined) return undefined;
     return memberOfSuper(classNode, name, isInStaticMember(node), depth);
+  }
+
+  /**
+   * `this.controller` in a method of an object literal that says `controller: new MentionController()`
+   * (a service index's `init()`): the value written there, when nothing else can change it: no spread or
+   * accessor in the literal, and no assignment to a member of that name anywhere in the file.
+   */
+  function objectLiteralMember(
+    node: TSESTree.ThisExpression,
+    name: MemberKey,
+    depth: number,
+  ): LocatedValue | undefined {
+    if (typeof name !== 'string') return undefined;
+    const literal = objectLiteralOfThis(node);
+    if (!literal) return undefined;
+    let value: TSESTree.Node | undefined;
+    for (const property of literal.properties) {
+      if (property.type !== AST_NODE_TYPES.Property) return undefined;
+      if (property.kind !== 'init' && !property.computed && keyName(property.key) === name) return undefined;
+      if (objectPropertyName(property) === name) value = property.value;
+    }
+    if (!value || assignsMemberNamed(name)) return undefined;
+    return valueOf(value, depth + 1);
+  }
+
+  const assignedMembers = new Map<string, boolean>();
+
+  /** Does the file's text assign a member of that name anywhere (`x.controller = …`, `this.controller ??= …`)? */
+  function assignsMemberNamed(name: string): boolean {
+    let answer = assignedMembers.get(name);
+    if (answer === undefined) {
+      const escaped = name.replace(/[$]/gu, '\\$');
+      answer = new RegExp(`\\.\\s*${escaped}\\s*(?:[-+*/%&|^?]{0,3}=(?!=)|\\+\\+|--)`, 'u').test(sourceCode.text);
+      assignedMembers.set(name, answer);
+    }
+    return answer;
   }
 
   /** `super.name(…)`: the method of the class this one extends. */

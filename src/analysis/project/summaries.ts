@@ -78,10 +78,11 @@ export interface FunctionSummary {
    */
   readonly forwards?: readonly ModuleReference[];
   /**
-   * A factory's product: the object of methods every `return` builds (`return { async get() {…} }`), or the
-   * function of a sync bridge it makes (`return createSyncFn(worker)`).
+   * A factory's product: the object of methods every `return` builds (`return { async get() {…} }`), the
+   * function of a sync bridge it makes (`return createSyncFn(worker)`), or an instance of a class it
+   * imports or requires (`return new Mailer(transport)`).
    */
-  readonly product?: ObjectSummary | FunctionSummary;
+  readonly product?: ObjectSummary | FunctionSummary | InstanceSummary;
   /** The first blocking call a plain (not async) function runs before it returns, in its body or a helper of its file it calls. */
   readonly blocks?: BlockingCall;
   /** A function a sync bridge made (`export const formatSync = createSyncFn(worker)`): calling it blocks or re-enters the event loop. */
@@ -922,7 +923,18 @@ function forwardedReference(
   context: SummaryContext,
 ): ModuleReference | undefined {
   const node = skipTypeWrappers(skipChainExpression(input));
-  if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  return node.type === AST_NODE_TYPES.CallExpression ? importedCallee(node, fn, context) : undefined;
+}
+
+/**
+ * What the callee of `node` names when its root is an import or a `require` of the file, not declared
+ * again in `fn`: `save`, `db.users.find`, `Mailer` in `new Mailer()`.
+ */
+function importedCallee(
+  node: TSESTree.CallExpression | TSESTree.NewExpression,
+  fn: FunctionNode,
+  context: SummaryContext,
+): ModuleReference | undefined {
   const named = calleePath(node);
   const binding = named && context.bindings.get(named.root.name);
   // Only an import or a `require` (read without summarising a function, which could lead back here).
@@ -987,20 +999,31 @@ function declaresName(fn: FunctionNode, name: string): boolean {
  * `return { async get(p) {…}, close() {…} }`): the members that are functions written in place, or named
  * functions the factory declares in its own body (`async function get(p) {…} return { get }`), summarised
  * as methods are. Members named by any other value are left out. Or, when its one `return` makes a sync
- * bridge (`return createSyncFn(worker)`), the bridge function.
+ * bridge (`return createSyncFn(worker)`), the bridge function; when it makes an instance of a class the
+ * file imports or requires (`return new Mailer(transport)`), that instance.
  */
-function factoryProduct(fn: FunctionNode, context: SummaryContext): ObjectSummary | FunctionSummary | undefined {
+function factoryProduct(
+  fn: FunctionNode,
+  context: SummaryContext,
+): ObjectSummary | FunctionSummary | InstanceSummary | undefined {
   let product: Record<string, ExportValue> | undefined;
   let bridge: FunctionSummary | undefined;
+  let instance: InstanceSummary | undefined;
   let other = false;
   let inner: ReadonlyMap<string, FunctionNode> | undefined;
   functionReturnsPromise(fn, (value) => {
     const node = skipTypeWrappers(value);
+    const first = !product && !bridge && !instance;
     // `return createSyncFn(worker)`: a factory of sync bridges.
-    const made = node.type === AST_NODE_TYPES.CallExpression && !product && !bridge && bridgeFunctionOf(node, context);
+    const made = node.type === AST_NODE_TYPES.CallExpression && first && bridgeFunctionOf(node, context);
     if (made) {
       bridge = made;
       return 'unknown';
+    }
+    const built = node.type === AST_NODE_TYPES.NewExpression && first && importedInstance(node, fn, context);
+    if (built) {
+      instance = built;
+      return 'no';
     }
     if (node.type !== AST_NODE_TYPES.ObjectExpression || product) {
       other = true;
@@ -1020,7 +1043,21 @@ function factoryProduct(fn: FunctionNode, context: SummaryContext): ObjectSummar
     return 'no';
   });
   if (other) return undefined;
-  return bridge ?? (product && { kind: 'object', members: product });
+  return bridge ?? instance ?? (product && { kind: 'object', members: product });
+}
+
+/**
+ * `new Mailer(transport)` in `fn`, of a class the file imports or requires (`Mailer` not declared again in
+ * `fn`, or `new mail.Mailer()`): an instance of it, followed by the module graph. A class of this file is left out: its summary
+ * would be made again inside the summary of its own factory methods.
+ */
+function importedInstance(
+  node: TSESTree.NewExpression,
+  fn: FunctionNode,
+  context: SummaryContext,
+): InstanceSummary | undefined {
+  const of = importedCallee(node, fn, context);
+  return of && { kind: 'instance', of };
 }
 
 /**

@@ -269,6 +269,41 @@ describe('summarizeModule: factories', () => {
   });
 });
 
+describe('summarizeModule: factories of instances', () => {
+  it('makes an instance of the class a factory imports or requires, unless the function declares that name itself', () => {
+    const summary = summarize(
+      `import { Mailer } from './mailer.js';
+      import * as mail from './mail.js';
+      const { Queue } = require('./queue');
+      const Store = require('./store').Store;
+      class Local {}
+      export function createMailer(transport) { return new Mailer(transport); }
+      export const createQueue = () => new Queue();
+      export function createStore() { return new Store(); }
+      export function shadowed(Mailer) { return new Mailer(); }
+      export function declared() { const Queue = class {}; return new Queue(); }
+      export function later(x) { if (x) { const [, Mailer] = x; } const other = 1; return new Mailer(other); }
+      export function local() { return new Local(); }
+      export function either(x) { if (x) return new Mailer(); return new Queue(); }
+      export function unknown(make) { return new make.Client(); }
+      export function viaNamespace() { return new mail.Mailer(); }`,
+      '/project/factories.js',
+    );
+    // Only the functions with a product: the others are left out of the table.
+    const products: Record<string, NonNullable<FunctionSummary['product']>> = {};
+    for (const [name, value] of Object.entries(summary.exports)) {
+      const { product } = value as FunctionSummary;
+      if (product) products[name] = product;
+    }
+    expect(facts({ ...summary, exports: products })).toEqual({
+      'createMailer()': '→ import ./mailer.js Mailer',
+      'createQueue()': '→ require ./queue *.Queue',
+      'createStore()': '→ require ./store *.Store',
+      'viaNamespace()': '→ import ./mail.js *.Mailer',
+    });
+  });
+});
+
 describe('parseProjectFile', () => {
   const code = `
     import { save } from './db.js';
