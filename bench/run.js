@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 
 import { aggregate } from './aggregate.js';
 import { configurations, loadPlugin, ourRules } from './configs.js';
-import { benchDir, corpora, corpusByName, workDir } from './corpora.js';
+import { benchCorpora, benchDir, corpusByName, workDir } from './corpora.js';
 import { measure, nodeFlags, prepareCorpora } from './measure.js';
 import { renderDifferences, renderResults } from './report.js';
 
@@ -43,14 +43,16 @@ if (values.help) {
 
 const runs = Number(values.runs ?? (values.quick ? 1 : 3));
 const limit = values.limit ? Number(values.limit) : values.quick ? 200 : undefined;
-const selectedCorpora = values.corpus ? values.corpus.flatMap((c) => c.split(',')).map(corpusByName) : corpora;
+const selectedCorpora = values.corpus ? values.corpus.flatMap((c) => c.split(',')).map(corpusByName) : benchCorpora;
 const selectedConfigs = values.configs
   ? values.configs.split(',').map((c) => c.trim().toUpperCase())
   : Object.keys(configurations);
 for (const config of selectedConfigs)
   if (!(config in configurations)) throw new Error(`unknown configuration ${config}`);
 const full =
-  !limit && selectedCorpora.length === corpora.length && selectedConfigs.length === Object.keys(configurations).length;
+  !limit &&
+  selectedCorpora.length === benchCorpora.length &&
+  selectedConfigs.length === Object.keys(configurations).length;
 const outputDir = full ? benchDir : workDir;
 
 const plugin = await loadPlugin(values.plugin);
