@@ -1,5 +1,8 @@
-/** What the code's own comments say about a statement: the author's word, much as ESLint's `no-fallthrough` reads `// falls through`. */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+/**
+ * What the code's own comments say: about a statement, the author's word (much as ESLint's `no-fallthrough`
+ * reads `// falls through`), and about a declaration, the module its JSDoc type imports.
+ */
+import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type { TSESLint } from '@typescript-eslint/utils';
 
 /**
@@ -48,4 +51,30 @@ export function statementCommentSays(
   pattern: RegExp,
 ): boolean {
   return statementComments(sourceCode, node).some((comment) => pattern.test(comment.value));
+}
+
+/** `@type {import(SPEC)}`, `@type {import(SPEC).Name}` with SPEC a quoted specifier: the specifier, then the members. */
+const JSDOC_IMPORT_TYPE = /@type\s*\{\s*import\(\s*(['"])([^'"]+)\1\s*\)((?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*\}/u;
+
+/**
+ * The module a declaration's JSDoc types it with, `/** @type {import(SPEC)} *\/` (SPEC a quoted module
+ * specifier) on the line above a class field or an object literal's property, as JavaScript code bases
+ * checked by TypeScript write it: the specifier and the members after it (`import(SPEC).Service` →
+ * `['Service']`).
+ * Only a `/** … *\/` block that ends on the line above the declaration, or on its own line before it.
+ */
+export function jsdocImportType(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  declaration: TSESTree.Node,
+): { specifier: string; members: string[] } | undefined {
+  const comment = sourceCode.getCommentsBefore(declaration).at(-1);
+  if (comment?.type !== AST_TOKEN_TYPES.Block || !comment.value.startsWith('*')) return undefined;
+  if (comment.loc.end.line < declaration.loc.start.line - 1) return undefined;
+  const match = JSDOC_IMPORT_TYPE.exec(comment.value);
+  if (!match) return undefined;
+  const members = match[3]!
+    .split('.')
+    .map((member) => member.trim())
+    .filter(Boolean);
+  return { specifier: match[2]!, members };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { NEVER_REJECTS_COMMENT } from '../../src/analysis/comments.js';
+import { jsdocImportType, NEVER_REJECTS_COMMENT } from '../../src/analysis/comments.js';
+import { probe } from './harness.js';
 
 describe('NEVER_REJECTS_COMMENT', () => {
   const says = (comment: string) => new RegExp(NEVER_REJECTS_COMMENT, 'i').test(comment);
@@ -35,5 +36,38 @@ describe('NEVER_REJECTS_COMMENT', () => {
     ' callers assume it cannot fail',
   ])('does not hear %j as "cannot fail"', (comment) => {
     expect(says(comment)).toBe(false);
+  });
+});
+
+describe('jsdocImportType', () => {
+  it('reads the module and members a JSDoc import type names, on the declaration just below it', () => {
+    const code = [
+      'class A {',
+      "  /** @type {import('./settings-service')} */",
+      '  settings;',
+      '  /** @type {import("../lib/mail").Mailer} */',
+      '  mailer;',
+      "  /** @type {import('./x').a . B } */ inline;",
+      "  /** @type {import('./far')} */",
+      '',
+      '  far;',
+      "  // @type {import('./line')}",
+      '  line;',
+      "  /** @param {import('./p')} p */",
+      '  param;',
+      '  plain;',
+      '}',
+    ].join('\n');
+    expect(
+      probe({ code }, 'PropertyDefinition', (context, node) => jsdocImportType(context.sourceCode, node) ?? null),
+    ).toEqual([
+      { specifier: './settings-service', members: [] },
+      { specifier: '../lib/mail', members: ['Mailer'] },
+      { specifier: './x', members: ['a', 'B'] },
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
 });

@@ -1716,6 +1716,11 @@ const esmInstanceFactory =
 /** `this.mailer` in a method of an object literal that says `mailer: new Mailer(…)` of a required class. */
 const cjsObjectLiteralMember =
   "const { Mailer } = require('./mailer');\nmodule.exports = {\n  mailer: new Mailer('smtp://mail'),\n  async notify(message) {\n    this.mailer.deliver(message);\n    this.mailer.format(message);\n  },\n};";
+/** A private field and an object literal's property typed by JSDoc with a module of the project. */
+const cjsJsdocField =
+  "class Enabler {\n  /** @type {import('./settings-store')} */\n  #settings;\n  constructor(deps) {\n    this.#settings = deps.settings;\n  }\n  async enable() {\n    this.#settings.edit('enabled', true);\n    this.#settings.read('enabled');\n  }\n}\nmodule.exports = Enabler;";
+const cjsJsdocProperty =
+  "module.exports = {\n  /** @type {import('./mailer').Mailer} */\n  mailer: null,\n  async init(deps) {\n    this.mailer = deps.mailer;\n    this.mailer.deliver('up');\n  },\n};";
 const cjsCallback =
   "const settings = require('./settings');\nasync function handle(key) {\n  settings.saveSetting(key, (err) => console.error(err));\n}";
 const cjsObject = "const items = require('./object.js');\nasync function handle(id) {\n  items.load(id);\n}";
@@ -1786,6 +1791,9 @@ runRuleTests(
         filename: CJS,
         code: cjsObjectLiteralMember.replace('module.exports = {', 'module.exports = {\n  ...defaults,'),
       },
+      // A JSDoc comment that is not the declaration's own (a blank line between), or no import type.
+      { filename: CJS, code: cjsJsdocField.replace('*/\n  #settings;', '*/\n\n  #settings;') },
+      { filename: CJS, code: cjsJsdocProperty.replace("{import('./mailer').Mailer}", '{Mailer}') },
       // A factory whose parameter hides the required class: what it makes is unknown.
       {
         filename: CJS,
@@ -1833,6 +1841,16 @@ runRuleTests(
       { filename: ESM, code: forwardDropped, errors: [droppedCall(forwardDropped, 'auditLater(req.body)', 3)] },
       { filename: ESM, code: factoryDropped, errors: [droppedCall(factoryDropped, 'api.get(`/users/${id}`)', 4)] },
       { filename: CJS, code: cjsFactoryDropped, errors: [droppedCall(cjsFactoryDropped, 'db.query(sql)', 4)] },
+      {
+        filename: CJS,
+        code: cjsJsdocField,
+        errors: [droppedCall(cjsJsdocField, "this.#settings.edit('enabled', true)", 8)],
+      },
+      {
+        filename: CJS,
+        code: cjsJsdocProperty,
+        errors: [droppedCall(cjsJsdocProperty, "this.mailer.deliver('up')", 6)],
+      },
       {
         filename: CJS,
         code: cjsObjectLiteralMember,

@@ -21,6 +21,7 @@ import {
   skipChainExpression,
   skipTypeWrappers,
 } from '../ast.js';
+import { jsdocImportType } from '../comments.js';
 import {
   isInStaticMember,
   objectLiteralOfThis,
@@ -161,7 +162,11 @@ function createProjectKnowledge(context: AnyContext): ProjectKnowledge {
         const name = memberKeyOf(node, depth);
         if (name === undefined) return undefined;
         if (node.object.type === AST_NODE_TYPES.ThisExpression)
-          return inheritedMember(node.object, name, depth) ?? objectLiteralMember(node.object, name, depth);
+          return (
+            declaredThisMember(node.object, name, depth) ??
+            inheritedMember(node.object, name, depth) ??
+            objectLiteralMember(node.object, name, depth)
+          );
         if (node.object.type === AST_NODE_TYPES.Super) return superMember(node.object, name, depth);
         const object = valueOf(node.object, depth + 1);
         return object && graph.memberOf(object, name);
@@ -176,8 +181,9 @@ function createProjectKnowledge(context: AnyContext): ProjectKnowledge {
     }
   }
 
-  /** `a.b` → `b`; `a[kDrain]` → the symbol `kDrain` holds, when it is a symbol of a project file. */
+  /** `a.b` → `b`; `this.#b` → `#b`; `a[kDrain]` → the symbol `kDrain` holds, when it is a symbol of a project file. */
   function memberKeyOf(node: TSESTree.MemberExpression, depth: number): MemberKey | undefined {
+    if (node.property.type === AST_NODE_TYPES.PrivateIdentifier) return `#${node.property.name}`;
     const name = getStaticPropertyName(node);
     if (name !== undefined || !node.computed || node.property.type !== AST_NODE_TYPES.Identifier) return name;
     return symbolKey(identifierValue(node.property, depth + 1));
@@ -276,6 +282,31 @@ function createProjectKnowledge(context: AnyContext): ProjectKnowledge {
     }
     if (!value || assignsMemberNamed(name)) return undefined;
     return valueOf(value, depth + 1);
+  }
+
+  /**
+   * `this.#settings` of a class field, or `this.api` of an object literal's property, that JSDoc types with
+   * a module of the project (`/** @type {import(SPEC)} *\/`, SPEC a quoted specifier): what that module
+   * exports, or an instance when it is a class, whatever the code assigns; the checker reads it the same way.
+   */
+  function declaredThisMember(node: TSESTree.ThisExpression, name: MemberKey, depth: number): LocatedValue | undefined {
+    if (typeof name !== 'string' || depth > 6) return undefined;
+    const classNode = enclosingClass(node);
+    const literal = classNode ? undefined : objectLiteralOfThis(node);
+    const members = classNode?.body.body ?? literal?.properties ?? [];
+    const declaration = members.find(
+      (member) =>
+        (member.type === AST_NODE_TYPES.PropertyDefinition || member.type === AST_NODE_TYPES.Property) &&
+        !member.computed &&
+        (member.key.type === AST_NODE_TYPES.Literal ? String(member.key.value) : keyName(member.key)) === name &&
+        !(member.type === AST_NODE_TYPES.PropertyDefinition && member.static),
+    );
+    const declared = declaration && jsdocImportType(sourceCode, declaration);
+    if (!declared) return undefined;
+    const via = sourceCode.ast.sourceType === 'module' ? 'import' : 'require';
+    const located = graph.resolveReference(file, referenceOf(declared.specifier, via, '*', declared.members));
+    if (located?.value.kind !== 'class') return located;
+    return { value: { kind: 'instance', of: located.value }, file: located.file };
   }
 
   const assignedMembers = new Map<string, boolean>();
