@@ -1721,6 +1721,9 @@ const cjsJsdocField =
   "class Enabler {\n  /** @type {import('./settings-store')} */\n  #settings;\n  constructor(deps) {\n    this.#settings = deps.settings;\n  }\n  async enable() {\n    this.#settings.edit('enabled', true);\n    this.#settings.read('enabled');\n  }\n}\nmodule.exports = Enabler;";
 const cjsJsdocProperty =
   "module.exports = {\n  /** @type {import('./mailer').Mailer} */\n  mailer: null,\n  async init(deps) {\n    this.mailer = deps.mailer;\n    this.mailer.deliver('up');\n  },\n};";
+/** A module-level `let` assigned by the statement just before the call. */
+const cjsAssignedJustBefore =
+  "const { Mailer } = require('./mailer');\nlet mailer = null;\nasync function start(transport) {\n  mailer = new Mailer(transport);\n  mailer.deliver('up');\n}";
 const cjsCallback =
   "const settings = require('./settings');\nasync function handle(key) {\n  settings.saveSetting(key, (err) => console.error(err));\n}";
 const cjsObject = "const items = require('./object.js');\nasync function handle(id) {\n  items.load(id);\n}";
@@ -1794,6 +1797,18 @@ runRuleTests(
       // A JSDoc comment that is not the declaration's own (a blank line between), or no import type.
       { filename: CJS, code: cjsJsdocField.replace('*/\n  #settings;', '*/\n\n  #settings;') },
       { filename: CJS, code: cjsJsdocProperty.replace("{import('./mailer').Mailer}", '{Mailer}') },
+      // Something runs, or may write the variable, between the assignment and the call.
+      {
+        filename: CJS,
+        code: cjsAssignedJustBefore.replace('\n  mailer.deliver', '\n  await ready();\n  mailer.deliver'),
+      },
+      {
+        filename: CJS,
+        code: cjsAssignedJustBefore.replace(
+          "mailer.deliver('up');",
+          "switch (transport) {\n    case 'fake':\n      mailer = fake;\n      mailer.deliver('up');\n  }",
+        ),
+      },
       // A factory whose parameter hides the required class: what it makes is unknown.
       {
         filename: CJS,
@@ -1841,6 +1856,11 @@ runRuleTests(
       { filename: ESM, code: forwardDropped, errors: [droppedCall(forwardDropped, 'auditLater(req.body)', 3)] },
       { filename: ESM, code: factoryDropped, errors: [droppedCall(factoryDropped, 'api.get(`/users/${id}`)', 4)] },
       { filename: CJS, code: cjsFactoryDropped, errors: [droppedCall(cjsFactoryDropped, 'db.query(sql)', 4)] },
+      {
+        filename: CJS,
+        code: cjsAssignedJustBefore,
+        errors: [droppedCall(cjsAssignedJustBefore, "mailer.deliver('up')", 5)],
+      },
       {
         filename: CJS,
         code: cjsJsdocField,

@@ -16,6 +16,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import {
   getStaticPropertyName,
   importedName,
+  isFunctionNode,
   keyName,
   moduleSpecifier,
   skipChainExpression,
@@ -204,9 +205,12 @@ function createProjectKnowledge(context: AnyContext): ProjectKnowledge {
       if (name === undefined) return undefined;
       return graph.resolveReference(file, referenceOf(String(declaration.source.value), 'import', name));
     }
-    if (kind !== 'Variable' || def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return undefined;
-    // Only a binding written once, by its declaration, stands for its initial value.
-    if (!isWrittenOnlyByInit(variable)) return undefined;
+    if (kind !== 'Variable' || def.node.type !== AST_NODE_TYPES.VariableDeclarator) return undefined;
+    // Written again: `instance = new Service(deps);` as the statement just before this one stands for it.
+    if (!def.node.init || !isWrittenOnlyByInit(variable)) {
+      const assigned = assignedJustBefore(identifier, variable);
+      return assigned && valueOf(assigned, depth + 1);
+    }
     const declarator = def.node;
     const init = declarator.init!;
     if (declarator.id.type === AST_NODE_TYPES.Identifier) return valueOf(init, depth + 1);
@@ -221,6 +225,50 @@ function createProjectKnowledge(context: AnyContext): ProjectKnowledge {
       }
     }
     return undefined;
+  }
+
+  /**
+   * `instance = new Service(deps); instance.start();`: the value the statement just before the one that
+   * reads `identifier` assigns to its variable (`=`, a plain name), when the read is in that statement's
+   * own expression, outside any function, so nothing can run between the write and the read.
+   */
+  function assignedJustBefore(
+    identifier: TSESTree.Identifier,
+    variable: NonNullable<ReturnType<typeof findVariableAt>>,
+  ): TSESTree.Expression | undefined {
+    let statement: TSESTree.Node = identifier;
+    while (
+      statement.parent &&
+      statement.parent.type !== AST_NODE_TYPES.BlockStatement &&
+      statement.parent.type !== AST_NODE_TYPES.Program
+    ) {
+      if (isFunctionNode(statement.parent)) return undefined;
+      statement = statement.parent;
+    }
+    // Nor written again in the statement before the read (`switch (k) { case 1: instance = other; … }`).
+    const [start] = statement.range;
+    if (
+      variable.references.some(
+        (reference) =>
+          reference.isWrite() &&
+          reference.identifier.range[0] >= start &&
+          reference.identifier.range[0] < identifier.range[0],
+      )
+    )
+      return undefined;
+    const body = statement.parent?.body;
+    const index = body ? body.indexOf(statement as TSESTree.Statement) : -1;
+    const previous = body && index > 0 ? body[index - 1] : undefined;
+    if (previous?.type !== AST_NODE_TYPES.ExpressionStatement) return undefined;
+    const write = previous.expression;
+    if (
+      write.type !== AST_NODE_TYPES.AssignmentExpression ||
+      write.operator !== '=' ||
+      write.left.type !== AST_NODE_TYPES.Identifier ||
+      !variable.references.some((reference) => reference.identifier === write.left)
+    )
+      return undefined;
+    return write.right;
   }
 
   /** The class whose method (or field initialiser) holds `node`, looking through arrow functions. */
