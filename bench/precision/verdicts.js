@@ -675,8 +675,7 @@ export const verdicts = [
     'worth fixing',
     '`this.run()` reads members and ARR through the milestones API (database queries); when it rejects, the timer callback rejects unhandled and the promise returned by `scheduleRun` never settles.',
   ),
-  ghost(
-    'typed',
+  ...ghost.inBothModes(
     'no-floating-promise',
     'core/server/services/recommendations/recommendation-enabler-service.js',
     27,
