@@ -232,7 +232,7 @@ export function aggregate({ samples, failures, prepared, corpora, configs, plugi
     const heap = perCorpus((s) => s?.heapKb || undefined);
     const heapWorst = heap.some((r) => r === undefined) ? undefined : Math.max(.../** @type {number[]} */ (heap));
     targets.push({
-      name: '(B − A) / A heap retained after a full GC (largest over batches of 100 files)',
+      name: '(B − A) / A heap retained after the last batch of 100 files, GCs repeated until it stops shrinking',
       cells: heap.map(percent),
       all: `${percent(heapWorst)} (worst)`,
       limit: '≤ +5 %',
