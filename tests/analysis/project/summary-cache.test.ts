@@ -34,6 +34,22 @@ function returnsPromise(file: string, name: string): unknown {
 }
 
 describe('getModuleSummary', () => {
+  it('keeps the same answers after copying the strings it holds, and the catalogue rows it points to', async () => {
+    const { BLOCKING_APIS } = await import('../../../src/analysis/catalog/blocking-apis.js');
+    const file = write(
+      'strings.js',
+      "import { appendFileSync } from 'node:fs';\nexport function writeAuditEntryToDisk(entry) { appendFileSync('audit.log', entry); }\n",
+    );
+    const value = getModuleSummary(file)?.exports.writeAuditEntryToDisk;
+    expect(value).toMatchObject({
+      kind: 'function',
+      name: 'writeAuditEntryToDisk',
+      blocks: { text: 'appendFileSync', line: 2 },
+    });
+    const row = value?.kind === 'function' ? value.blocks?.row : undefined;
+    expect(BLOCKING_APIS).toContain(row);
+  });
+
   it('reads a file again when its size changes', () => {
     const file = write('size.js', 'export async function load() { await io(); }\n');
     expect(returnsPromise(file, 'load')).toBe('yes');
