@@ -33,7 +33,7 @@ import {
 import type { DeclaredKind } from '../origin/type-annotations.js';
 import { creationRejectingMembers } from '../promises/deferred-class.js';
 import type { FieldAccess } from '../promises/deferred-field.js';
-import { type AnyContext, findVariableAt, isWrittenOnlyByInit } from '../scope.js';
+import { type AnyContext, findVariableAt, isWrittenOnlyByInit, type ScopeVariable } from '../scope.js';
 import { getPluginSettings } from '../settings.js';
 import { createFreshness } from './freshness.js';
 import { type LocatedValue, type MemberKey, ModuleGraph, symbolKey } from './module-graph.js';
@@ -164,7 +164,7 @@ function createProjectKnowledge(context: AnyContext): ProjectKnowledge {
         if (name === undefined) return undefined;
         if (node.object.type === AST_NODE_TYPES.ThisExpression)
           return (
-            declaredThisMember(node.object, name, depth) ??
+            declaredThisMember(node.object, name) ??
             inheritedMember(node.object, name, depth) ??
             objectLiteralMember(node.object, name, depth)
           );
@@ -234,7 +234,7 @@ function createProjectKnowledge(context: AnyContext): ProjectKnowledge {
    */
   function assignedJustBefore(
     identifier: TSESTree.Identifier,
-    variable: NonNullable<ReturnType<typeof findVariableAt>>,
+    variable: ScopeVariable,
   ): TSESTree.Expression | undefined {
     let statement: TSESTree.Node = identifier;
     while (
@@ -337,8 +337,8 @@ function createProjectKnowledge(context: AnyContext): ProjectKnowledge {
    * a module of the project (`/** @type {import(SPEC)} *\/`, SPEC a quoted specifier): what that module
    * exports, or an instance when it is a class, whatever the code assigns; the checker reads it the same way.
    */
-  function declaredThisMember(node: TSESTree.ThisExpression, name: MemberKey, depth: number): LocatedValue | undefined {
-    if (typeof name !== 'string' || depth > 6) return undefined;
+  function declaredThisMember(node: TSESTree.ThisExpression, name: MemberKey): LocatedValue | undefined {
+    if (typeof name !== 'string') return undefined;
     const classNode = enclosingClass(node);
     const literal = classNode ? undefined : objectLiteralOfThis(node);
     const members = classNode?.body.body ?? literal?.properties ?? [];
