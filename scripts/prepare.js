@@ -32,7 +32,11 @@ if (built > sources) {
   console.error('prepare: dist/ is newer than src/, not rebuilding');
 } else {
   const tsc = path.join(repoRoot, 'node_modules/typescript/bin/tsc');
-  const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: repoRoot, stdio: [0, 2, 2] });
-  if (result.error) throw result.error;
-  process.exitCode = result.status ?? 1;
+  // The same two steps as `npm run build`.
+  for (const command of [[tsc, '-p', 'tsconfig.build.json'], ['scripts/compact-dist.js']]) {
+    const result = spawnSync(process.execPath, command, { cwd: repoRoot, stdio: [0, 2, 2] });
+    if (result.error) throw result.error;
+    process.exitCode = result.status ?? 1;
+    if (process.exitCode !== 0) break;
+  }
 }

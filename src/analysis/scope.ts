@@ -1,12 +1,18 @@
 /**
  * The context and scope types every analysis module shares, typed wrappers over the scope helpers of
- * `@typescript-eslint/utils` (`findVariable`, `getStaticValue`, `isParenthesized`), so no caller needs a
- * cast, and the questions only scope answers: is a variable reassigned, what is it declared as, does a
+ * `@eslint-community/eslint-utils` (`findVariable`, `getStaticValue`, `isParenthesized`), so no caller needs
+ * a cast, and the questions only scope answers: is a variable reassigned, what is it declared as, does a
  * name stand for a namespace rather than a value.
+ *
+ * The helpers come from the community package itself, as modules.ts's `ReferenceTracker` does, not through
+ * `@typescript-eslint/utils/ast-utils`: that wrapper `require`s the package's CommonJS build, so the process
+ * would hold two copies of it (its ES build for the tracker, its CommonJS build for these).
  */
+import * as eslintUtils from '@eslint-community/eslint-utils';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type { TSESLint } from '@typescript-eslint/utils';
-import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import type { Rule, Scope } from 'eslint';
+import type * as ESTree from 'estree';
 
 /** A rule context of any rule: analysis never depends on a rule's message ids or options. */
 export type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -63,17 +69,18 @@ export function findVariableAt(
   site: TSESTree.Node,
   nameOrIdentifier: string | TSESTree.Identifier,
 ): ScopeVariable | null {
-  return ASTUtils.findVariable(sourceCode.getScope(site), nameOrIdentifier);
+  const scope = sourceCode.getScope(site) as unknown as Scope.Scope;
+  return eslintUtils.findVariable(scope, nameOrIdentifier) as unknown as ScopeVariable | null;
 }
 
 /** The value of an expression when it can be computed before the code runs, `null` otherwise. */
 export function getStaticValueAt(sourceCode: SourceCode, node: TSESTree.Node): { value: unknown } | null {
-  return ASTUtils.getStaticValue(node, sourceCode.getScope(node));
+  return eslintUtils.getStaticValue(node as ESTree.Node, sourceCode.getScope(node) as unknown as Scope.Scope);
 }
 
 /** Is the node wrapped in (at least one pair of) parentheses of its own? */
 export function isParenthesized(node: TSESTree.Node, sourceCode: SourceCode): boolean {
-  return ASTUtils.isParenthesized(node, sourceCode);
+  return eslintUtils.isParenthesized(node as ESTree.Node, sourceCode as unknown as Rule.RuleContext['sourceCode']);
 }
 
 /** Is the variable written anywhere but in its declaration (`x = …`, `x++`, `for (x of …)`)? */
