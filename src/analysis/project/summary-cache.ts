@@ -63,31 +63,38 @@ const SHARED_FIELDS = new Set(['row', 'bridge']);
  * A string the cache may keep without keeping the file's text: V8 makes a long substring a view of its
  * parent (a sliced string), so a name or a callee read from a tree (`fs.appendFileSync`, an identifier a
  * parser sliced from the source) kept the whole text of its file alive for as long as the summary lived.
- * Effect's 527 summaries held 22 MB that way, more than the summaries themselves.
+ * Effect's 527 summaries held 22 MB that way, more than the summaries themselves. One copy per distinct
+ * string of a summary: a module that re-exports 200 members of `./internal/core.ts` names it 200 times.
  */
-function ownCopy(text: string): string {
-  return text.length < 13 ? text : ` ${text}`.slice(1);
+function ownCopy(text: string, copies: Map<string, string>): string {
+  if (text.length < 13) return text;
+  let copy = copies.get(text);
+  if (copy === undefined) {
+    copy = ` ${text}`.slice(1);
+    copies.set(copy, copy);
+  }
+  return copy;
 }
 
 /** Replaces, in place, every string the summary holds by its own copy (catalogue rows aside). */
-function detachStrings(value: unknown, seen: Set<object>): unknown {
-  if (typeof value === 'string') return ownCopy(value);
+function detachStrings(value: unknown, seen: Set<object>, copies: Map<string, string>): unknown {
+  if (typeof value === 'string') return ownCopy(value, copies);
   if (value === null || typeof value !== 'object' || seen.has(value)) return value;
   seen.add(value);
   if (Array.isArray(value)) {
-    for (let index = 0; index < value.length; index++) value[index] = detachStrings(value[index], seen);
+    for (let index = 0; index < value.length; index++) value[index] = detachStrings(value[index], seen, copies);
     return value;
   }
   const record = value as Record<string, unknown>;
   for (const key of Object.keys(record)) {
-    if (!SHARED_FIELDS.has(key)) record[key] = detachStrings(record[key], seen);
+    if (!SHARED_FIELDS.has(key)) record[key] = detachStrings(record[key], seen, copies);
   }
   return value;
 }
 
 /** A new summary, its strings detached from the text it was read from: once, as it enters the cache. */
 function ownSummary(summary: ModuleSummary): ModuleSummary {
-  detachStrings(summary, new Set());
+  detachStrings(summary, new Set(), new Map());
   return summary;
 }
 
