@@ -238,6 +238,23 @@ export function aggregate({ samples, failures, prepared, corpora, configs, plugi
       limit: '≤ +5 %',
       ok: heapWorst === undefined ? undefined : heapWorst <= 0.05,
     });
+    if (configs.includes('B0')) {
+      // Shown beside B, not judged: what the rules retain without the summaries of other files (compiled code,
+      // ESLint's validators of their options, per-process catalogues), and so what those summaries add.
+      const heapLocal = corpora.map((c) =>
+        relativeIncrease(table[c.name]?.B0?.heapKb || undefined, table[c.name]?.A?.heapKb || undefined),
+      );
+      const localWorst = heapLocal.some((r) => r === undefined)
+        ? undefined
+        : Math.max(.../** @type {number[]} */ (heapLocal));
+      targets.push({
+        name: 'the same with cross-file analysis off ((B0 − A) / A), shown beside B',
+        cells: heapLocal.map(percent),
+        all: `${percent(localWorst)} (worst)`,
+        limit: '—',
+        ok: undefined,
+      });
+    }
     const rss = perCorpus((s) => s?.rssKb);
     const rssWorst = rss.some((r) => r === undefined) ? undefined : Math.max(.../** @type {number[]} */ (rss));
     targets.push({
