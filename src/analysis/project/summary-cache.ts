@@ -76,10 +76,19 @@ function ownCopy(text: string, copies: Map<string, string>): string {
   return copy;
 }
 
-/** Replaces, in place, every string the summary holds by its own copy (catalogue rows aside). */
+/**
+ * Every empty list of every cached summary: most references name no member (`export { x } from`), and
+ * Effect's summaries held 10,700 empty arrays of their own. Frozen, so a caller that tried to add to a
+ * cached summary would fail at once rather than change other summaries.
+ */
+const EMPTY_LIST: readonly never[] = Object.freeze([]);
+
+/** Replaces, in place, every string the summary holds by its own copy (catalogue rows aside), and every empty list by the shared one. */
 function detachStrings(value: unknown, seen: Set<object>, copies: Map<string, string>): unknown {
   if (typeof value === 'string') return ownCopy(value, copies);
-  if (value === null || typeof value !== 'object' || seen.has(value)) return value;
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value) && value.length === 0) return EMPTY_LIST;
+  if (seen.has(value)) return value;
   seen.add(value);
   if (Array.isArray(value)) {
     for (let index = 0; index < value.length; index++) value[index] = detachStrings(value[index], seen, copies);
@@ -92,7 +101,7 @@ function detachStrings(value: unknown, seen: Set<object>, copies: Map<string, st
   return value;
 }
 
-/** A new summary, its strings detached from the text it was read from: once, as it enters the cache. */
+/** A new summary, its strings detached from the text it was read from and its empty lists shared: once, as it enters the cache. */
 function ownSummary(summary: ModuleSummary): ModuleSummary {
   detachStrings(summary, new Set(), new Map());
   return summary;
