@@ -162,6 +162,31 @@ describe('built package (dist/)', () => {
     }
   });
 
+  it('keeps every message, schema and default option of the sources (the build escapes non-ASCII text)', () => {
+    const script = `
+      import plugin from ${JSON.stringify(packageJson.name)};
+      console.log(JSON.stringify(Object.fromEntries(Object.entries(plugin.rules).map(([name, rule]) =>
+        [name, { messages: rule.meta.messages, schema: rule.meta.schema, defaultOptions: rule.meta.defaultOptions ?? rule.defaultOptions }]))));
+    `;
+    const output = execFileSync(process.execPath, ['--input-type=module', '--eval', script], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    });
+    const built = JSON.parse(output) as Record<string, unknown>;
+    const sources = Object.fromEntries(
+      Object.entries(rules).map(([name, rule]) => [
+        name,
+        {
+          messages: rule.meta.messages,
+          schema: rule.meta.schema,
+          defaultOptions: (rule.meta as { defaultOptions?: unknown }).defaultOptions ?? rule.defaultOptions,
+        },
+      ]),
+    );
+    expect(built).toEqual(JSON.parse(JSON.stringify(sources)));
+    expect(JSON.stringify(built)).toContain('’');
+  });
+
   it('loads no parser, type checker or ESLint API until a rule needs one', () => {
     // Every editor start and CLI run pays the plugin's load: `typescript`, the scope manager, ESLint's API and the
     // cross-file parsers load lazily, where a rule needs them (CommonJS packages land in require's cache).
