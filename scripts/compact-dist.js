@@ -32,6 +32,14 @@ function parse(file, text) {
 }
 
 /**
+ * Is the child `key` of `record` part of a tagged template's text (its `quasi`, not the expressions in it)?
+ * @param {Record<string, unknown>} record @param {string} key @param {boolean} tagged whether `record` is
+ */
+function insideTag(record, key, tagged) {
+  return record.type === 'TaggedTemplateExpression' ? key === 'quasi' : tagged && key !== 'expressions';
+}
+
+/**
  * The [start, end) offsets of the string literals and the parts of untagged templates: where an escape
  * leaves the value as it was.
  * @param {unknown} node @param {[number, number][]} ranges @param {boolean} tagged
@@ -46,12 +54,7 @@ function escapableRanges(node, ranges = [], tagged = false) {
   if (record.type === 'Literal' && typeof record.value === 'string') ranges.push([record.start, record.end]);
   if (record.type === 'TemplateElement' && !tagged) ranges.push([record.start, record.end]);
   for (const [key, child] of Object.entries(record)) {
-    if (child && typeof child === 'object')
-      escapableRanges(
-        child,
-        ranges,
-        record.type === 'TaggedTemplateExpression' ? key === 'quasi' : tagged && key !== 'expressions',
-      );
+    if (child && typeof child === 'object') escapableRanges(child, ranges, insideTag(record, key, tagged));
   }
   return ranges;
 }
@@ -75,10 +78,7 @@ function valueTree(node, tagged = false) {
       kept.cooked = /** @type {{ cooked: unknown }} */ (child).cooked;
       continue;
     }
-    kept[key] = valueTree(
-      child,
-      record.type === 'TaggedTemplateExpression' ? key === 'quasi' : tagged && key !== 'expressions',
-    );
+    kept[key] = valueTree(child, insideTag(record, key, tagged));
   }
   return kept;
 }
