@@ -48,12 +48,15 @@ import {
 } from '../analysis/promises/misuse.js';
 import { isNeverRejectingApiCall } from '../analysis/promises/never-rejecting.js';
 import { getPromiseKnowledge } from '../analysis/promises/promises.js';
-import { cannotReject, isDeliberatelyEndedChain } from '../analysis/promises/rejection.js';
+import { cannotReject, chainHasRejectionHandler, isDeliberatelyEndedChain } from '../analysis/promises/rejection.js';
 import {
   calledFunctionCanReject,
   findRejectionSources,
   isMicrotaskChain,
+  isNonRejectingCombination,
+  isNonRejectingThenChain,
   type RejectionSource,
+  withScopedRejection,
 } from '../analysis/promises/rejection-sources.js';
 import { findVariableAt, getDeclaredInit, isNamespaceLikeName, isReassigned } from '../analysis/scope.js';
 import { createRule } from '../create-rule.js';
@@ -76,6 +79,7 @@ type MessageIds =
   | 'dropped'
   | 'droppedArray'
   | 'droppedThen'
+  | 'droppedRejectingHandler'
   | 'droppedVoid'
   | 'droppedNeverRejecting'
   | 'droppedDocumentedNeverRejecting'
@@ -267,6 +271,8 @@ export default createRule<Options, MessageIds>({
         'These promises are dropped: nothing waits for this array of promises, so the work may not be done when the next line runs and rejections go unhandled. Use `await Promise.all(…)`.',
       droppedThen:
         'This promise chain has no rejection handler and is dropped: a rejection (or an error thrown in a callback) goes unhandled. Add `.catch(…)` or await it.',
+      droppedRejectingHandler:
+        'This promise chain is dropped, and its rejection handler (or a callback after it) can itself reject: that rejection goes unhandled. Catch the errors inside the handler, end the chain with `.catch(…)`, or await it.',
       droppedVoid:
         '`void` discards this promise and `allowVoid` is off: await it or handle its rejection with `.catch(…)`.',
       droppedNeverRejecting:
@@ -319,7 +325,7 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const knowledge = getPromiseKnowledge(context);
-    const isPromiseValue = (node: TSESTree.Node) => knowledge.isPromise(node);
+    const isPromiseValue = withScopedRejection(context, (node) => knowledge.isPromise(node));
     const allowList = options.allowList ?? [];
     const pending: PendingReport[] = [];
     const reportedVariables = new Set<unknown>();
@@ -420,11 +426,15 @@ export default createRule<Options, MessageIds>({
         return { fn: undefined, neverRejects: true, name: 'Promise.resolve().then' };
       if (
         call?.type === AST_NODE_TYPES.CallExpression &&
-        (callSettlesOnlyByResolving(context, call) || isNeverRejectingApiCall(context, call))
+        (callSettlesOnlyByResolving(context, call) ||
+          isNeverRejectingApiCall(context, call) ||
+          isNonRejectingCombination(context, call))
       ) {
         const local = resolveCalledFunction(context, call);
         return { fn: local?.kind === 'local' ? local.fn : undefined, neverRejects: true };
       }
+      if (call?.type === AST_NODE_TYPES.CallExpression && isNonRejectingThenChain(context, call))
+        return { fn: undefined, neverRejects: true, name: `${chainReceiverName(call)}.then` };
       const called = call && resolveCalledFunction(context, call);
       const fn = called?.kind === 'local' ? called.fn : undefined;
       if (called && !calledFunctionCanReject(context, called)) return { fn, neverRejects: true };
@@ -477,7 +487,9 @@ export default createRule<Options, MessageIds>({
         : neverRejects
           ? 'droppedNeverRejecting'
           : method !== undefined && PROMISE_CALLBACK_METHODS.has(method)
-            ? 'droppedThen'
+            ? chainHasRejectionHandler(value)
+              ? 'droppedRejectingHandler'
+              : 'droppedThen'
             : 'dropped';
       const others: Suggestion[] = [];
       // Where nothing can await, handling the rejection is the fix the message asks for; `void` only silences.
@@ -493,6 +505,15 @@ export default createRule<Options, MessageIds>({
         category: 'dropped',
         descriptor: withAwait({ node, messageId, data: { name } }, fix && { messageId: 'addAwait', fix }, others),
       });
+    }
+
+    /** `refresh()` for `refresh(path).then(…)`: the receiver of a chain, its arguments left out. */
+    function chainReceiverName(call: TSESTree.CallExpression): string {
+      const callee = skipTypeWrappers(skipChainExpression(call.callee));
+      const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? skipTypeWrappers(callee.object) : callee;
+      return receiver.type === AST_NODE_TYPES.CallExpression
+        ? `${getCalleeName(receiver) ?? 'this call'}()`
+        : 'this call';
     }
 
     function catchHandler(): string {

@@ -344,7 +344,7 @@ runRuleTests('no-floating-promise', rule, {
       code: "function main() { fetch('/a').catch((error) => { throw error; }); fetch('/b').catch(report).then(use); }",
       errors: [
         {
-          messageId: 'droppedThen',
+          messageId: 'droppedRejectingHandler',
           column: 19,
           suggestions: [
             {
@@ -360,7 +360,7 @@ runRuleTests('no-floating-promise', rule, {
           ],
         },
         {
-          messageId: 'droppedThen',
+          messageId: 'droppedRejectingHandler',
           column: 67,
           suggestions: [
             {
@@ -989,7 +989,7 @@ runRuleTests('no-floating-promise', rule, {
       code: "import { z } from 'zod';\nconst Port = z.number();\nfunction check(input) {\n  Port.parseAsync(input).catch(report).then(use);\n}",
       errors: [
         {
-          messageId: 'droppedThen',
+          messageId: 'droppedRejectingHandler',
           line: 4,
           suggestions: [
             {
@@ -2364,7 +2364,7 @@ function droppedChain(
   code: string,
   start: string,
   line: number,
-  messageId: 'dropped' | 'droppedThen' | 'droppedNeverRejecting' = 'droppedThen',
+  messageId: 'dropped' | 'droppedThen' | 'droppedRejectingHandler' | 'droppedNeverRejecting' = 'droppedThen',
 ) {
   return {
     messageId,
@@ -2419,16 +2419,16 @@ runRuleTests('no-floating-promise', rule, {
     'function step(n: number) { console.log(n); }\nexport function run() {\n  Promise.resolve().then(() => step(1)).then(() => step(2));\n  Promise.resolve(null).then(async () => {\n    try {\n      step(await Promise.resolve(3));\n    } catch {}\n  });\n}',
   ],
   invalid: [
-    { code: loggedRethrow, errors: [droppedChain(loggedRethrow, 'unlink(tmp)', 3)] },
-    { code: everyCaseThrows, errors: [droppedChain(everyCaseThrows, 'unlink(tmp)', 3)] },
-    { code: rejectOrThrow, errors: [droppedChain(rejectOrThrow, 'unlink(tmp)', 3)] },
-    { code: throwInTry, errors: [droppedChain(throwInTry, 'unlink(tmp)', 3)] },
-    { code: throwInDo, errors: [droppedChain(throwInDo, 'unlink(tmp)', 3)] },
-    { code: returnsRead, errors: [droppedChain(returnsRead, 'unlink(tmp)', 3)] },
-    { code: readingFinally, errors: [droppedChain(readingFinally, 'unlink(tmp)', 3)] },
-    { code: readingFulfilment, errors: [droppedChain(readingFulfilment, 'unlink(tmp)', 3)] },
-    { code: wrappedRethrow, errors: [droppedChain(wrappedRethrow, 'unlink(tmp)', 3)] },
-    { code: awaitingFilter, errors: [droppedChain(awaitingFilter, 'unlink(tmp)', 4)] },
+    { code: loggedRethrow, errors: [droppedChain(loggedRethrow, 'unlink(tmp)', 3, 'droppedRejectingHandler')] },
+    { code: everyCaseThrows, errors: [droppedChain(everyCaseThrows, 'unlink(tmp)', 3, 'droppedRejectingHandler')] },
+    { code: rejectOrThrow, errors: [droppedChain(rejectOrThrow, 'unlink(tmp)', 3, 'droppedRejectingHandler')] },
+    { code: throwInTry, errors: [droppedChain(throwInTry, 'unlink(tmp)', 3, 'droppedRejectingHandler')] },
+    { code: throwInDo, errors: [droppedChain(throwInDo, 'unlink(tmp)', 3, 'droppedRejectingHandler')] },
+    { code: returnsRead, errors: [droppedChain(returnsRead, 'unlink(tmp)', 3, 'droppedRejectingHandler')] },
+    { code: readingFinally, errors: [droppedChain(readingFinally, 'unlink(tmp)', 3, 'droppedRejectingHandler')] },
+    { code: readingFulfilment, errors: [droppedChain(readingFulfilment, 'unlink(tmp)', 3, 'droppedRejectingHandler')] },
+    { code: wrappedRethrow, errors: [droppedChain(wrappedRethrow, 'unlink(tmp)', 3, 'droppedRejectingHandler')] },
+    { code: awaitingFilter, errors: [droppedChain(awaitingFilter, 'unlink(tmp)', 4, 'droppedRejectingHandler')] },
     { code: rejectedReceiver, errors: [droppedChain(rejectedReceiver, 'Promise.reject', 2)] },
     { code: promiseReceiver, errors: [droppedChain(promiseReceiver, 'Promise.resolve(load())', 3)] },
     { code: awaitingMicrotask, errors: [droppedChain(awaitingMicrotask, 'Promise.resolve()', 3)] },
@@ -2445,6 +2445,102 @@ runRuleTests('no-floating-promise', rule, {
           data: { name: 'Promise.resolve().then' },
           suggestions: [
             { messageId: 'addVoid', output: microtask.replace('Promise.resolve()', 'void Promise.resolve()') },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+// ---- chains and combinations that cannot reject ---------------------------------------------------
+
+/** A guarded refresh whose chain only announces: it cannot reject, like the bare call. */
+const GUARDED_REFRESH =
+  "import { readFile } from 'node:fs/promises';\nasync function refresh(path: string) {\n  try {\n    await readFile(path);\n  } catch (error) {\n    console.error(error);\n  }\n}\n";
+const announcedRefresh = `${GUARDED_REFRESH}export function boot(announce: (event: string) => void) {\n  refresh('settings.json').then(() => {\n    announce('ready');\n  });\n}`;
+/** A list filled only with caught promises, read only by `Promise.all` and for its length. */
+const caughtList =
+  "import { unlink } from 'node:fs/promises';\nexport async function purge(paths: string[], retry: (path: string) => void) {\n  const pending: Promise<void>[] = [];\n  for (const path of paths) pending.push(unlink(path).catch(() => retry(path)));\n  Promise.all(pending).then(() => {\n    console.log(`${pending.length} purged`);\n  });\n}";
+/** A plain function that returns such a combination; the caller drops it behind `finally`. */
+const stopAll =
+  "import { unlink } from 'node:fs/promises';\nfunction stopAll(paths: string[]) {\n  return Promise.all(paths.map((path) => unlink(path).catch(() => {})));\n}\nfunction stopBoth(a: string, b: string) {\n  return Promise.race([unlink(a).catch(() => {}), unlink(b).catch(() => {})]);\n}\nexport function close(paths: string[], done: () => void) {\n  stopAll(paths).finally(done);\n  stopBoth(paths[0]!, paths[1]!).finally(done);\n  Promise.allSettled(paths.map((path) => unlink(path)));\n}";
+/** The list escapes to a function that could put anything in it. */
+const escapingList = caughtList
+  .replace('  Promise.all(pending)', '  register(pending);\n  Promise.all(pending)')
+  .replace('export function purge(', 'declare function register(list: Promise<void>[]): void;\nexport function purge(');
+/** One element is not caught. */
+const uncaughtElement = caughtList.replace('unlink(path).catch(() => retry(path))', 'unlink(path)');
+/** A callback that parses: a throw on bad input rejects the chain. */
+const parsingCallback = `${GUARDED_REFRESH}export async function boot(text: string) {\n  refresh('settings.json').then(() => JSON.parse(text));\n}`;
+/** `Promise.any` rejects when no element fulfils: not judged by its elements. */
+const anyOf =
+  "import { unlink } from 'node:fs/promises';\nexport async function purge(a: string) {\n  Promise.any([unlink(a).catch(() => {})]);\n}";
+/** From another file of the project (tests/fixtures/projects/ts-paths/src/lib/db.ts), read from its summary. */
+const IMPORTED_ANNOUNCE =
+  "import { reloadAndAnnounce, reloadAndParse } from './lib/db.js';\nexport async function reload(text: string) {\n  reloadAndAnnounce(console.log);\n  reloadAndParse(text);\n}";
+
+/** A chain whose handler and `finally` callback only await functions of the file that guard their bodies. */
+const guardedHandlers =
+  "import { unlink, writeFile } from 'node:fs/promises';\nexport class Importer {\n  async release() {\n    try {\n      await unlink('slot');\n    } catch (error) {\n      console.error(error);\n    }\n  }\n  async run(job: Promise<void>) {\n    const notify = async (subject: string) => {\n      try {\n        await writeFile('notice', subject);\n      } catch (error) {\n        console.error(error);\n      }\n    };\n    job\n      .then(async () => {\n        await notify('done');\n      })\n      .catch(async (error) => {\n        console.error(error);\n        await notify('failed');\n      })\n      .finally(async () => await this.release());\n  }\n}";
+/** The handler writes the notice itself: its own rejection goes unhandled. */
+const rejectingHandler = guardedHandlers.replace("await notify('failed')", "await writeFile('notice', 'failed')");
+
+/** A function of another file that only sleeps on a timer promise and calls a guarded function. */
+const IMPORTED_PAUSE =
+  "import { pausedQuery } from './lib/db.js';\nexport async function report() {\n  pausedQuery('select 1');\n}";
+
+runRuleTests('no-floating-promise', rule, {
+  valid: [announcedRefresh, caughtList, stopAll, guardedHandlers, { filename: TS, code: IMPORTED_PAUSE }],
+  invalid: [
+    {
+      code: rejectingHandler,
+      errors: [droppedChain(rejectingHandler, 'job\n      .then', 18, 'droppedRejectingHandler')],
+    },
+    { code: escapingList, errors: [droppedChain(escapingList, 'Promise.all(pending)', 6)] },
+    { code: uncaughtElement, errors: [droppedChain(uncaughtElement, 'Promise.all(pending)', 5)] },
+    { code: parsingCallback, errors: [droppedChain(parsingCallback, "refresh('settings.json')", 10)] },
+    {
+      code: anyOf,
+      errors: [
+        {
+          messageId: 'dropped',
+          line: 3,
+          suggestions: [
+            { messageId: 'addAwait', output: anyOf.replace('  Promise.any', '  await Promise.any') },
+            { messageId: 'addVoid', output: anyOf.replace('  Promise.any', '  void Promise.any') },
+          ],
+        },
+      ],
+    },
+    {
+      // The chain cannot reject: only its order is lost, reported with checkNeverRejecting.
+      code: announcedRefresh,
+      options: [{ checkNeverRejecting: true }],
+      errors: [
+        {
+          messageId: 'droppedNeverRejecting',
+          line: 10,
+          data: { name: 'refresh().then' },
+          suggestions: [
+            {
+              messageId: 'addVoid',
+              output: announcedRefresh.replace("  refresh('settings.json')", "  void refresh('settings.json')"),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The summary of another file judges the chain a function returns as this file's are judged.
+      filename: TS,
+      code: IMPORTED_ANNOUNCE,
+      errors: [
+        {
+          messageId: 'dropped',
+          line: 4,
+          suggestions: [
+            { messageId: 'addAwait', output: IMPORTED_ANNOUNCE.replace('  reloadAndParse', '  await reloadAndParse') },
+            { messageId: 'addVoid', output: IMPORTED_ANNOUNCE.replace('  reloadAndParse', '  void reloadAndParse') },
           ],
         },
       ],

@@ -134,6 +134,16 @@ export function functionReturnsPromise(fn: FunctionNode, returned: (value: TSEST
 }
 
 /**
+ * The values `fn` returns: the body of an arrow with an expression body, or the argument of each `return`
+ * that has one. A plain function's promise, if it returns one, rejects only as such a value does: a throw
+ * in its body throws at the call, before there is a promise.
+ */
+export function returnedValuesOf(fn: FunctionNode): TSESTree.Expression[] {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
+  return returnStatementsOf(fn.body).flatMap((statement) => (statement.argument ? [statement.argument] : []));
+}
+
+/**
  * The one value a plain function returns, when it has a single `return` with a value and no other
  * (`function createService() { return new Service(deps); }`, `() => new Service()`): what calling it gives.
  */

@@ -23,6 +23,7 @@ import {
 } from '../ast.js';
 import { ASSERTION_METHODS, ASSERTION_MODULES } from '../catalog/assertions.js';
 import { BLOCKING_APIS, type BlockingApiRow } from '../catalog/blocking-apis.js';
+import { NEVER_REJECTING_APIS } from '../catalog/never-rejecting-apis.js';
 import { PACING_APIS, PACING_NAME_PATTERN, TIMER_CALLBACK_NAMES } from '../catalog/pacing.js';
 import { PROMISE_CALLBACK_METHODS, PROMISE_RETURNING_APIS } from '../catalog/promise-apis.js';
 import { SYNC_BRIDGES, type SyncBridgeRow } from '../catalog/sync-bridges.js';
@@ -30,7 +31,12 @@ import { THROWING_BUILTINS } from '../catalog/throwing-builtins.js';
 import { effectOfName, type WorkEffect } from '../concurrency/effect-names.js';
 import { pacesItsOwnWork } from '../concurrency/paced-work.js';
 import { sqlKindOf } from '../concurrency/sql-kind.js';
-import { classMember, functionReturnsPromise, objectPropertyName } from '../origin/function-resolution.js';
+import {
+  classMember,
+  functionReturnsPromise,
+  objectPropertyName,
+  returnedValuesOf,
+} from '../origin/function-resolution.js';
 import type { ApiRow } from '../origin/modules.js';
 import {
   type DeclaredShape,
@@ -40,13 +46,16 @@ import {
 } from '../origin/type-annotations.js';
 import { type DeferredClassFacts, deferredClassFacts, deferredCreationParts } from '../promises/deferred-class.js';
 import { classFieldUses, type FieldAccess } from '../promises/deferred-field.js';
+import { argumentsKeepItResolving } from '../promises/never-rejecting.js';
 import type { Tristate } from '../promises/promises.js';
 import {
   type BodyReader,
   cannotReject,
   executorOnlyResolves,
+  fulfilmentChain,
   hasRejectionSource,
   isHandledPromiseChain,
+  type RejectionJudge,
   throwsOnPurpose,
 } from '../promises/rejection.js';
 import type { SourceCode } from '../scope.js';
@@ -1144,7 +1153,8 @@ const judging = new WeakSet<FunctionNode>();
  */
 function asyncFunctionCanReject(fn: FunctionNode, context: SummaryContext, depth: number): boolean {
   if (cannotReject(context.reader, fn)) return false;
-  if (!fn.async || fn.generator) return returnsPromise(fn, context.bindings, 0) !== 'no';
+  if (fn.generator) return false;
+  if (!fn.async && returnsPromise(fn, context.bindings, 0) === 'no') return false;
   const cached = canRejectAnswers.get(fn);
   if (cached !== undefined) return cached;
   if (judging.has(fn) || depth > MAX_DEPTH) return true;
@@ -1164,25 +1174,66 @@ function asyncFunctionCanReject(fn: FunctionNode, context: SummaryContext, depth
       if (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined') return false;
       if (node.type !== AST_NODE_TYPES.CallExpression) return true;
       if (isHandledPromiseChain(context.reader, node)) return false;
+      // `await setTimeout(ms)` of `node:timers/promises`, given no `signal`: by origin, as never-rejecting.ts judges it.
+      const neverRejecting = catalogRowOfCall(node, NEVER_REJECTING_APIS, context.bindings);
+      if (
+        neverRejecting &&
+        argumentsKeepItResolving(node, neverRejecting, (value) => expressionIsPromise(value, context.bindings, 0))
+      )
+        return false;
+      // `start().then(() => { emit('started'); })`: as rejection-sources.ts judges a chain of the linted file.
+      const chain = fulfilmentChain(node);
+      if (chain)
+        return (
+          (chain.callback.async
+            ? asyncFunctionCanReject(chain.callback, context, depth + 1)
+            : hasRejectionSource(context.reader, chain.callback, {
+                ...rejectionJudge(fn, context, callCanReject),
+                returned: (value) => expressionIsPromise(value, context.bindings, 0) !== 'no' && callCanReject(value),
+              })) || callCanReject(chain.receiver)
+        );
       const callee = treeFunctionOf(node.callee, fn, context.bindings);
       return !callee || asyncFunctionCanReject(callee, context, depth + 1);
     };
-    const answer = hasRejectionSource(context.reader, fn, {
-      awaited: (value) => expressionIsPromise(value, context.bindings, 0) !== 'no' && callCanReject(value),
-      // A returned value that is not a call (`return payload`) is left out: no scope here to tell a promise from a plain object.
-      returned: (value) =>
-        isCallOrNew(value) && expressionIsPromise(value, context.bindings, 0) !== 'no' && callCanReject(value),
-      throws: (call) => {
-        if (context.reader.throwsOnBadInput(call)) return true;
-        const callee = treeFunctionOf(call.callee, fn, context.bindings);
-        return callee !== undefined && throwsOnPurpose(context.reader, callee);
-      },
-    });
+    // A plain function's promise rejects only as what it returns does.
+    const answer = fn.async
+      ? asyncBodyCanReject(fn, context, callCanReject)
+      : returnedValuesOf(fn).some(
+          (value) => expressionIsPromise(value, context.bindings, 0) !== 'no' && callCanReject(value),
+        );
     canRejectAnswers.set(fn, answer);
     return answer;
   } finally {
     judging.delete(fn);
   }
+}
+
+/** The rejection sources of an async body of a read tree, with `callCanReject` judging awaited and returned calls. */
+function asyncBodyCanReject(
+  fn: FunctionNode,
+  context: SummaryContext,
+  callCanReject: (node: TSESTree.Node) => boolean,
+): boolean {
+  return hasRejectionSource(context.reader, fn, rejectionJudge(fn, context, callCanReject));
+}
+
+/** What makes the body of `fn` of a read tree reject, with `callCanReject` judging awaited and returned calls. */
+function rejectionJudge(
+  fn: FunctionNode,
+  context: SummaryContext,
+  callCanReject: (node: TSESTree.Node) => boolean,
+): RejectionJudge {
+  return {
+    awaited: (value) => expressionIsPromise(value, context.bindings, 0) !== 'no' && callCanReject(value),
+    // A returned value that is not a call (`return payload`) is left out: no scope here to tell a promise from a plain object.
+    returned: (value) =>
+      isCallOrNew(value) && expressionIsPromise(value, context.bindings, 0) !== 'no' && callCanReject(value),
+    throws: (call) => {
+      if (context.reader.throwsOnBadInput(call)) return true;
+      const callee = treeFunctionOf(call.callee, fn, context.bindings);
+      return callee !== undefined && throwsOnPurpose(context.reader, callee);
+    },
+  };
 }
 
 /** The function of the tree a callee in the body of `within` runs: a top-level function, or `this.name` of its class. */

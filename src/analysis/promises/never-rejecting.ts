@@ -15,7 +15,7 @@ import { trackModuleReferences } from '../origin/modules.js';
 import { isTypeDeclaredBy, programDeclaresModule } from '../origin/type-origin.js';
 import { type AnyContext } from '../scope.js';
 import { getTypeInfo } from '../type-info.js';
-import { getPromiseKnowledge } from './promises.js';
+import { getPromiseKnowledge, type Tristate } from './promises.js';
 
 /** Rows that construct an object, by the name of a method whose promise never rejects: for typed files. */
 const CONSTRUCT_ROWS_BY_METHOD: ReadonlyMap<string, readonly NeverRejectingApiRow[]> = (() => {
@@ -80,8 +80,7 @@ function neverRejectingCallsByOrigin(context: AnyContext): ReadonlySet<TSESTree.
       const call = row.kind === 'read' ? compiledImportCall(node) : node;
       if (
         call?.type === AST_NODE_TYPES.CallExpression &&
-        withoutSignal(call, row.signalOptionsAt) &&
-        plainValue(context, call, row.valueAt)
+        argumentsKeepItResolving(call, row, (value) => getPromiseKnowledge(context).isPromise(value))
       )
         found.add(call);
     }
@@ -107,15 +106,32 @@ function compiledImportCall(read: TSESTree.Node): TSESTree.CallExpression | unde
 }
 
 /**
+ * Do the arguments of a call of the catalogued `row` keep its promise from rejecting: no options with a
+ * `signal`, and no promise as the value it fulfils with? `isPromise` says what a value is, in the linted
+ * file or in a tree the project layer read.
+ */
+export function argumentsKeepItResolving(
+  call: TSESTree.CallExpression,
+  row: NeverRejectingApiRow,
+  isPromise: (value: TSESTree.Node) => Tristate,
+): boolean {
+  return withoutSignal(call, row.signalOptionsAt) && plainValue(call, row.valueAt, isPromise);
+}
+
+/**
  * No value at `index`, or one known not to be a promise: the timer fulfils with it, so a promise there
  * (`setTimeout(10, load())`) is adopted and rejects the timer's promise when it rejects.
  */
-function plainValue(context: AnyContext, call: TSESTree.CallExpression, index: number | undefined): boolean {
+function plainValue(
+  call: TSESTree.CallExpression,
+  index: number | undefined,
+  isPromise: (value: TSESTree.Node) => Tristate,
+): boolean {
   if (index === undefined) return true;
   if (call.arguments.slice(0, index + 1).some((argument) => argument.type === AST_NODE_TYPES.SpreadElement))
     return false;
   const value = call.arguments[index];
-  return value === undefined || getPromiseKnowledge(context).isPromise(value) === 'no';
+  return value === undefined || isPromise(value) === 'no';
 }
 
 /** No options at `index`, or an object literal there without a `signal` (and no spread that could bring one). */

@@ -21,21 +21,28 @@ import {
   skipChainExpression,
   skipTypeWrappers,
 } from '../ast.js';
-import { PROMISE_CONSTRUCTOR, PROMISE_RESOLVE } from '../catalog/promise-apis.js';
+import {
+  PROMISE_ALL_SETTLED,
+  PROMISE_CONSTRUCTOR,
+  PROMISE_ELEMENT_COMBINATORS,
+  PROMISE_RESOLVE,
+} from '../catalog/promise-apis.js';
 import { THROWING_BUILTINS } from '../catalog/throwing-builtins.js';
-import { constantInit, resolveFunction } from '../origin/function-resolution.js';
+import { constantInit, resolveFunction, returnedValuesOf } from '../origin/function-resolution.js';
 import { trackModuleReferences } from '../origin/modules.js';
-import { type AnyContext } from '../scope.js';
+import { type AnyContext, findVariableAt } from '../scope.js';
 import { type CalledFunction, resolveCalledFunction } from './called-function.js';
 import { callSettlesOnlyByResolving } from './deferred.js';
 import { isNeverRejectingApiCall } from './never-rejecting.js';
-import { getPromiseKnowledge } from './promises.js';
+import { getPromiseKnowledge, type Tristate } from './promises.js';
 import {
   cannotReject,
   collectRejectionSources,
   executorOnlyResolves,
+  fulfilmentChain,
   hasRejectionSource,
   isHandledPromiseChain,
+  type PromiseJudge,
   type RejectionJudge,
   type RejectionSource,
   throwsOnPurpose,
@@ -76,20 +83,113 @@ function bodyRejectionSources(context: AnyContext, fn: FunctionNode): readonly R
  * as an unhandled rejection as a `queueMicrotask` callback's ends as an uncaught exception.
  */
 export function isMicrotaskChain(context: AnyContext, call: TSESTree.CallExpression): boolean {
-  const callee = skipTypeWrappers(skipChainExpression(call.callee));
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || getStaticPropertyName(callee) !== 'then') return false;
-  const callback = call.arguments[0];
-  if (call.arguments.length !== 1 || !isFunctionNode(callback) || callback.generator) return false;
-  const receiver = skipTypeWrappers(skipChainExpression(callee.object));
-  if (receiver.type !== AST_NODE_TYPES.CallExpression) return false;
+  const chain = fulfilmentChain(call);
+  if (!chain) return false;
+  const { receiver } = chain;
   const fulfilled =
     receiver.arguments.length === 0 ||
     (receiver.arguments.length === 1 && receiver.arguments[0]!.type === AST_NODE_TYPES.Literal);
   if (fulfilled ? !trackModuleReferences(context, PROMISE_RESOLVE).has(receiver) : !isMicrotaskChain(context, receiver))
     return false;
-  // The chain adopts what the callback returns and rejects with what it throws: judged as a dropped call's function.
-  if (callback.async) return !functionCanReject(context, callback);
-  return !hasRejectionSource(context.sourceCode, callback, droppedCallJudge(context, true));
+  return !fulfilmentCallbackCanReject(context, chain.callback);
+}
+
+/**
+ * `start().then(() => { emit('started'); })`: a chain with a fulfilment callback alone, on a call whose
+ * promise cannot reject (`callCanReject`: a function whose body cannot reject, a handled chain, a
+ * combination of promises that cannot reject), whose callback has no rejection source. It rejects only
+ * through its receiver or its callback, so it cannot: the same answer the bare `start()` gets.
+ */
+export function isNonRejectingThenChain(context: AnyContext, call: TSESTree.CallExpression): boolean {
+  const chain = fulfilmentChain(call);
+  return (
+    chain !== undefined &&
+    !fulfilmentCallbackCanReject(context, chain.callback) &&
+    !callCanReject(context, chain.receiver)
+  );
+}
+
+/** The chain adopts what a fulfilment callback returns and rejects with what it throws: judged as a dropped call's function. */
+function fulfilmentCallbackCanReject(context: AnyContext, callback: FunctionNode): boolean {
+  if (callback.async) return functionCanReject(context, callback);
+  return hasRejectionSource(context.sourceCode, callback, droppedCallJudge(context, true));
+}
+
+/**
+ * `Promise.allSettled(xs)`, which never rejects; `Promise.all(xs)` or `Promise.race(xs)` over promises none
+ * of which can reject: a list written here, or a local list that nothing but `push` of such promises
+ * fills (`promises.push(install(m).catch(() => retry.push(m)))`), or the `map` of a list by a callback written
+ * here whose results cannot reject, and that is only read as the combinator's
+ * argument or for its `length`. A list that escapes (passed to a function, returned, stored) can take
+ * anything, so it can reject.
+ */
+export function isNonRejectingCombination(context: AnyContext, call: TSESTree.CallExpression): boolean {
+  if (trackModuleReferences(context, PROMISE_ALL_SETTLED).has(call)) return true;
+  if (call.arguments.length !== 1 || !trackModuleReferences(context, PROMISE_ELEMENT_COMBINATORS).has(call))
+    return false;
+  return listCannotReject(context, call.arguments[0]!);
+}
+
+function listCannotReject(context: AnyContext, input: TSESTree.Node): boolean {
+  const node = skipTypeWrappers(skipChainExpression(input));
+  if (node.type === AST_NODE_TYPES.ArrayExpression) return elementsCannotReject(context, node.elements);
+  if (node.type === AST_NODE_TYPES.CallExpression) return mappedValuesCannotReject(context, node);
+  if (node.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVariableAt(context.sourceCode, node, node);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!variable || def?.node.type !== AST_NODE_TYPES.VariableDeclarator) return false;
+  const init = def.node.init && skipTypeWrappers(def.node.init);
+  if (init?.type !== AST_NODE_TYPES.ArrayExpression || !elementsCannotReject(context, init.elements)) return false;
+  return variable.references.every((reference) => {
+    if (reference.init) return true;
+    if (reference.isWrite()) return false;
+    const use = reference.identifier as TSESTree.Node;
+    const parent = use.parent!;
+    if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === use) {
+      const name = getStaticPropertyName(parent);
+      const outer = parent.parent;
+      if (name === 'length') return !(outer.type === AST_NODE_TYPES.AssignmentExpression && outer.left === parent);
+      return (
+        name === 'push' &&
+        outer.type === AST_NODE_TYPES.CallExpression &&
+        outer.callee === parent &&
+        elementsCannotReject(context, outer.arguments)
+      );
+    }
+    return (
+      parent.type === AST_NODE_TYPES.CallExpression &&
+      parent.arguments.length === 1 &&
+      parent.arguments[0] === use &&
+      (trackModuleReferences(context, PROMISE_ELEMENT_COMBINATORS).has(parent) ||
+        trackModuleReferences(context, PROMISE_ALL_SETTLED).has(parent))
+    );
+  });
+}
+
+/** `items.map((item) => save(item).catch(log))`: a list of what a callback written here returns, none of which can reject. */
+function mappedValuesCannotReject(context: AnyContext, call: TSESTree.CallExpression): boolean {
+  const callee = skipTypeWrappers(skipChainExpression(call.callee));
+  const callback = call.arguments[0];
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || getStaticPropertyName(callee) !== 'map') return false;
+  if (!isFunctionNode(callback) || callback.generator) return false;
+  return callback.async
+    ? !functionCanReject(context, callback)
+    : returnedValuesOf(callback).every(
+        (value) => getPromiseKnowledge(context).isPromise(value) === 'no' || !valueCanReject(context, value),
+      );
+}
+
+/** No spread, no hole, and each element known not to be a promise or a promise that cannot reject. */
+function elementsCannotReject(
+  context: AnyContext,
+  elements: readonly (TSESTree.Expression | TSESTree.SpreadElement | null)[],
+): boolean {
+  return elements.every(
+    (element) =>
+      element !== null &&
+      element.type !== AST_NODE_TYPES.SpreadElement &&
+      (getPromiseKnowledge(context).isPromise(element) === 'no' || !valueCanReject(context, element)),
+  );
 }
 
 /** A returned call known to give a promise that can reject (an unknown call may return a plain value). */
@@ -147,13 +247,43 @@ function callCanReject(context: AnyContext, input: TSESTree.Node): boolean {
     return !executorOnlyResolves(context, node.arguments[0]);
   }
   if (node.type !== AST_NODE_TYPES.CallExpression) return false;
-  if (isHandledPromiseChain(context.sourceCode, node) || isMicrotaskChain(context, node)) return false;
-  if (isNeverRejectingApiCall(context, node)) return false;
+  if (isHandledPromiseChain(context.sourceCode, node, scopedChainJudge(context)) || isMicrotaskChain(context, node))
+    return false;
+  if (isNeverRejectingApiCall(context, node) || isNonRejectingCombination(context, node)) return false;
+  if (isNonRejectingThenChain(context, node)) return false;
   const called = resolveCalledFunction(context, node);
   const bodyCanReject = !called || calledFunctionCanReject(context, called);
   // A deferred's method can reject by its body, yet settles by rejecting only when something calls `reject`
   // (asked last: with types, finding the receiver's class asks the checker).
   return bodyCanReject && !callSettlesOnlyByResolving(context, node);
+}
+
+const chainJudges = new WeakMap<TSESTree.Program, PromiseJudge>();
+
+/**
+ * The chain questions' judge in the linted file: no knowledge of what is a promise (as the syntactic
+ * questions ask), and an awaited value judged by scope, as `withScopedRejection` does.
+ */
+function scopedChainJudge(context: AnyContext): PromiseJudge {
+  const program = context.sourceCode.ast;
+  let judge = chainJudges.get(program);
+  if (!judge) {
+    judge = withScopedRejection(context, () => 'unknown');
+    chainJudges.set(program, judge);
+  }
+  return judge;
+}
+
+/**
+ * `isPromise`, which also says whether a value a chain's callback awaits or returns can reject, by scope:
+ * `.catch(async (error) => { await notify(error); })` handles the chain when `notify` is a function of the
+ * file whose body cannot reject, or `.finally(() => this.release())` when `release` guards its body.
+ */
+export function withScopedRejection(context: AnyContext, isPromise: (node: TSESTree.Node) => Tristate): PromiseJudge {
+  return Object.assign((node: TSESTree.Node) => isPromise(node), {
+    awaitedCanReject: (value: TSESTree.Node) =>
+      getPromiseKnowledge(context).isPromise(value) !== 'no' && valueCanReject(context, value),
+  });
 }
 
 /**
@@ -181,16 +311,20 @@ const canRejectCache = new WeakMap<FunctionNode, boolean>();
  */
 function functionCanReject(context: AnyContext, fn: FunctionNode): boolean {
   if (cannotReject(context, fn)) return false;
-  if (!fn.async || fn.generator) return getPromiseKnowledge(context).functionReturnsPromise(fn) !== 'no';
+  if (fn.generator) return false;
+  if (!fn.async && getPromiseKnowledge(context).functionReturnsPromise(fn) === 'no') return false;
   const cached = canRejectCache.get(fn);
   if (cached !== undefined) return cached;
   if (inProgress.has(fn) || depth >= MAX_DEPTH) return true;
   inProgress.add(fn);
   depth += 1;
   try {
-    const answer =
-      findRejectionSources(context, fn).length > 0 ||
-      hasRejectionSource(context.sourceCode, fn, droppedCallJudge(context));
+    const answer = fn.async
+      ? findRejectionSources(context, fn).length > 0 ||
+        hasRejectionSource(context.sourceCode, fn, droppedCallJudge(context))
+      : returnedValuesOf(fn).some(
+          (value) => getPromiseKnowledge(context).isPromise(value) !== 'no' && valueCanReject(context, value),
+        );
     canRejectCache.set(fn, answer);
     return answer;
   } finally {

@@ -213,9 +213,18 @@ function isInsideTryBlock(node: TSESTree.Node, fn: FunctionNode): boolean {
 
 /**
  * Is this value a promise? The rule's knowledge (origin, types), or, for the syntactic questions, no
- * knowledge at all (`unknown`).
+ * knowledge at all (`unknown`). In the linted file it may also say whether an awaited (or returned)
+ * value can reject, by scope: a guarded function of the file, a handled chain (see rejection-sources.ts).
+ * Without it, only a handled chain is known not to.
  */
-export type PromiseJudge = (node: TSESTree.Node) => Tristate;
+export type PromiseJudge = ((node: TSESTree.Node) => Tristate) & {
+  readonly awaitedCanReject?: (value: TSESTree.Node) => boolean;
+};
+
+/** Can an awaited value of a chain's callback reject? The judge's word, else anything but a handled chain can. */
+function awaitedMayReject(sourceCode: Walker, value: TSESTree.Node, isPromise: PromiseJudge): boolean {
+  return isPromise.awaitedCanReject?.(value) ?? !isHandledPromiseChain(sourceCode, value, isPromise);
+}
 
 const noPromiseKnowledge: PromiseJudge = () => 'unknown';
 
@@ -231,6 +240,18 @@ export function isHandledPromiseChain(
 ): boolean {
   const handler = lastRejectionHandler(sourceCode, input, isPromise);
   return handler !== undefined && isNonThrowingHandler(sourceCode, handler, isPromise);
+}
+
+/** `receiver.then(callback)`: a call as the receiver, one function written here as the only argument. */
+export function fulfilmentChain(
+  call: TSESTree.CallExpression,
+): { receiver: TSESTree.CallExpression; callback: FunctionNode } | undefined {
+  const callee = skipTypeWrappers(skipChainExpression(call.callee));
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || getStaticPropertyName(callee) !== 'then') return undefined;
+  const callback = call.arguments[0];
+  if (call.arguments.length !== 1 || !isFunctionNode(callback) || callback.generator) return undefined;
+  const receiver = skipTypeWrappers(skipChainExpression(callee.object));
+  return receiver.type === AST_NODE_TYPES.CallExpression ? { receiver, callback } : undefined;
 }
 
 /**
@@ -253,8 +274,7 @@ export function isDeliberatelyEndedChain(sourceCode: Walker, input: TSESTree.Nod
     return false;
   const body = handler.body;
   const accidental = collect(sourceCode, body, (node) => {
-    if (node.type === AST_NODE_TYPES.AwaitExpression)
-      return !isHandledPromiseChain(sourceCode, node.argument, isPromise);
+    if (node.type === AST_NODE_TYPES.AwaitExpression) return awaitedMayReject(sourceCode, node.argument, isPromise);
     return (
       node.type === AST_NODE_TYPES.ReturnStatement &&
       node.argument !== null &&
@@ -311,6 +331,23 @@ function isReachableIn(statement: TSESTree.Statement, body: TSESTree.BlockStatem
 }
 
 /**
+ * Does the chain have a rejection handler anywhere (`.catch(h)`, `.then(ok, h)`), whether or not it can
+ * itself reject? Followed back through `then`, `catch` and `finally`.
+ */
+export function chainHasRejectionHandler(input: TSESTree.Node): boolean {
+  let node = skipTypeWrappers(skipChainExpression(input));
+  while (node.type === AST_NODE_TYPES.CallExpression) {
+    const callee = skipTypeWrappers(skipChainExpression(node.callee));
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const method = getStaticPropertyName(callee);
+    if (method === 'catch' || (method === 'then' && node.arguments.length >= 2)) return true;
+    if (method !== 'then' && method !== 'finally') return false;
+    node = skipTypeWrappers(skipChainExpression(callee.object));
+  }
+  return false;
+}
+
+/**
  * The last rejection handler of a chain (through `finally`, `await` and `void`), if it has one and nothing
  * after it (a `finally` callback) or beside it (the `onFulfilled` of `.then(onFulfilled, onRejected)`,
  * which that `onRejected` does not handle) can reject.
@@ -360,7 +397,7 @@ function callbackCanReject(
   if (!isFunctionNode(callback)) return false;
   if (callback.generator) return false;
   return hasRejectionSource(sourceCode, callback, {
-    awaited: (value) => !isHandledPromiseChain(sourceCode, value, isPromise),
+    awaited: (value) => awaitedMayReject(sourceCode, value, isPromise),
     returned: (value) => returnedMayReject(sourceCode, value, isPromise, 'if-known'),
   });
 }
@@ -378,7 +415,7 @@ function returnedMayReject(
   if (isRejectCall(value)) return true;
   const answer = isPromise(value);
   if (standard === 'if-known' ? answer !== 'yes' : answer === 'no') return false;
-  return !isHandledPromiseChain(sourceCode, value, isPromise);
+  return awaitedMayReject(sourceCode, value, isPromise);
 }
 
 /**
@@ -393,7 +430,7 @@ function isNonThrowingHandler(sourceCode: Walker, handler: TSESTree.Node, isProm
   if (handler.body.type !== AST_NODE_TYPES.BlockStatement)
     return !returnedMayReject(sourceCode, handler.body, isPromise, 'if-known');
   return (
-    isNonThrowingBlock(sourceCode, handler.body) &&
+    isNonThrowingBlock(sourceCode, handler.body, isPromise) &&
     collect(
       sourceCode,
       handler.body,
@@ -418,16 +455,20 @@ function isRejectCall(node: TSESTree.Node): boolean {
 }
 
 /** A `catch`/`finally` block that neither throws, returns a rejection, nor awaits something unhandled. */
-function isNonThrowingBlock(sourceCode: Walker, block: TSESTree.BlockStatement): boolean {
-  return riskyNodes(sourceCode, block).length === 0;
+function isNonThrowingBlock(
+  sourceCode: Walker,
+  block: TSESTree.BlockStatement,
+  isPromise: PromiseJudge = noPromiseKnowledge,
+): boolean {
+  return riskyNodes(sourceCode, block, isPromise).length === 0;
 }
 
 /** Where a block can hand an error on: a `throw`, a returned `Promise.reject(…)`, an `await` of an unhandled promise. */
-function riskyNodes(sourceCode: Walker, block: TSESTree.BlockStatement): TSESTree.Node[] {
+function riskyNodes(sourceCode: Walker, block: TSESTree.BlockStatement, isPromise: PromiseJudge): TSESTree.Node[] {
   return collect(sourceCode, block, (node) => {
     if (node.type === AST_NODE_TYPES.ThrowStatement) return true;
     if (node.type === AST_NODE_TYPES.ReturnStatement) return node.argument !== null && isRejectCall(node.argument);
-    if (node.type === AST_NODE_TYPES.AwaitExpression) return !isHandledPromiseChain(sourceCode, node.argument);
+    if (node.type === AST_NODE_TYPES.AwaitExpression) return awaitedMayReject(sourceCode, node.argument, isPromise);
     return false;
   });
 }

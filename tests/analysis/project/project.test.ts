@@ -233,8 +233,8 @@ describe('getProjectKnowledge: TypeScript', () => {
       ask(query); ask(escape); ask(Clock.tick); ask(warm);
     `;
     expect(answers({ code, filename: 'projects/ts-paths/src/app.ts' })).toEqual([
-      'yes db.ts:1',
-      'unknown db.ts:6',
+      'yes db.ts:3',
+      'unknown db.ts:8',
       'yes util.ts:2',
       'yes cache.mts:1',
     ]);
