@@ -26,7 +26,7 @@ export const workDir = path.join(benchDir, '.work');
  *   name: string, language: 'ts' | 'js', sources: string[], support?: Record<string, string>,
  *   sourceType: 'module' | 'commonjs', version?: string, package?: string, extensions?: string[],
  * }} Corpus `version`: only for tarball corpora, which are fetched at that version; `package`: the
- *   installed package, when the corpus's name differs; `extensions`: the linted extensions, when not all
+ *   package, when the corpus's name differs (installed, or fetched as a tarball); `extensions`: the linted extensions, when not all
  */
 
 /** @type {Corpus[]} */
@@ -79,6 +79,25 @@ export const tarballCorpora = [
   },
   // Hand-written CommonJS library.
   { name: 'mongoose', version: '9.12.1', language: 'js', sources: ['lib'], sourceType: 'commonjs' },
+  // A hand-written CommonJS server: Node-RED's runtime (flows, storage, the admin API, the library).
+  {
+    name: 'node-red',
+    package: '@node-red/runtime',
+    version: '5.0.7',
+    language: 'js',
+    sources: ['lib'],
+    sourceType: 'commonjs',
+  },
+  // A TypeScript server as published: Directus's API, compiled one module per source file (async/await kept):
+  // services over knex, controllers, flows, schedules, websockets.
+  {
+    name: 'directus',
+    package: '@directus/api',
+    version: '39.2.1',
+    language: 'js',
+    sources: ['dist'],
+    sourceType: 'module',
+  },
 ];
 
 export const lintedExtensions = ['.ts', '.mts', '.cts', '.tsx', '.js', '.mjs', '.cjs', '.jsx'];

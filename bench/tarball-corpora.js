@@ -17,8 +17,8 @@ export const tarballCorporaDir = path.join(benchDir, '.corpora');
  * Where a tarball corpus is unpacked.
  * @param {import('./corpora.js').Corpus} corpus
  */
-export function tarballCorpusDir({ name, version }) {
-  return path.join(tarballCorporaDir, `${name.replace('/', '+')}@${version}`);
+export function tarballCorpusDir({ name, package: pkg, version }) {
+  return path.join(tarballCorporaDir, `${(pkg ?? name).replace('/', '+')}@${version}`);
 }
 
 /**
@@ -33,13 +33,14 @@ export function ensureTarballCorpus(corpus) {
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
     const pack = spawnSync(
       npm,
-      ['pack', `${corpus.name}@${corpus.version}`, '--silent', '--pack-destination', scratch],
+      ['pack', `${corpus.package ?? corpus.name}@${corpus.version}`, '--silent', '--pack-destination', scratch],
       {
         encoding: 'utf8',
         shell: process.platform === 'win32',
       },
     );
-    if (pack.status !== 0) throw new Error(`npm pack ${corpus.name}@${corpus.version} failed:\n${pack.stderr}`);
+    if (pack.status !== 0)
+      throw new Error(`npm pack ${corpus.package ?? corpus.name}@${corpus.version} failed:\n${pack.stderr}`);
     const tarball = path.join(scratch, pack.stdout.trim().split('\n').at(-1) ?? '');
     const unpacked = `${dir}.partial`;
     fs.rmSync(unpacked, { recursive: true, force: true });
