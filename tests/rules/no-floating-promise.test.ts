@@ -2485,6 +2485,18 @@ const guardedHandlers =
 /** The handler writes the notice itself: its own rejection goes unhandled. */
 const rejectingHandler = guardedHandlers.replace("await notify('failed')", "await writeFile('notice', 'failed')");
 
+/** A list another module can fill: exported, it may hold anything. */
+const exportedList = `${GUARDED_REFRESH}export const pending: Promise<void>[] = [];\nexport async function boot() {\n  pending.push(refresh('a.json'));\n  Promise.all(pending);\n}`;
+/** A list whose element leads back to the list itself: judged without end before, now one that can reject. */
+const selfReferentialList = `${GUARDED_REFRESH}export async function boot() {\n  const pending: Promise<unknown>[] = [];\n  pending.push(Promise.all(pending));\n  Promise.all(pending);\n}`;
+/** A handler that awaits a plain helper with a `throw` of its own: the throw rejects the handler's promise. */
+const throwingHelper = `${GUARDED_REFRESH}function notify(error: unknown) {\n  if (!(error instanceof Error)) throw new TypeError('not an error');\n  return refresh('notice.json');\n}\nexport async function boot() {\n  refresh('a.json')\n    .then(() => JSON.parse('{}'))\n    .catch(async (error) => {\n      await notify(error);\n    });\n}`;
+/** A guarded function declaration assigned again: the call no longer runs the guarded body. */
+const reassignedDeclaration = announcedRefresh.replace(
+  'export function boot(',
+  'export function swap() {\n  // @ts-expect-error: assigned on purpose\n  refresh = (path: string) => readFile(path);\n}\nexport function boot(',
+);
+
 /** A function of another file that only sleeps on a timer promise and calls a guarded function. */
 const IMPORTED_PAUSE =
   "import { pausedQuery } from './lib/db.js';\nexport async function report() {\n  pausedQuery('select 1');\n}";
@@ -2492,6 +2504,39 @@ const IMPORTED_PAUSE =
 runRuleTests('no-floating-promise', rule, {
   valid: [announcedRefresh, caughtList, stopAll, guardedHandlers, { filename: TS, code: IMPORTED_PAUSE }],
   invalid: [
+    { code: exportedList, errors: [droppedChain(exportedList, 'Promise.all(pending)', 12, 'dropped')] },
+    {
+      code: selfReferentialList,
+      errors: [droppedChain(selfReferentialList, 'Promise.all(pending);', 12, 'dropped')],
+    },
+    {
+      code: throwingHelper,
+      errors: [droppedChain(throwingHelper, "refresh('a.json')", 14, 'droppedRejectingHandler')],
+    },
+    {
+      // Untyped only: TypeScript forbids assigning to a function declaration, and typed mode trusts the declaration.
+      mode: 'untyped',
+      code: reassignedDeclaration,
+      errors: [
+        {
+          messageId: 'droppedThen',
+          line: 14,
+          suggestions: [
+            {
+              messageId: 'addCatch',
+              output: reassignedDeclaration.replace(
+                "    announce('ready');\n  });",
+                "    announce('ready');\n  }).catch((error) => {\n    console.error(error);\n    process.exitCode = 1;\n  });",
+              ),
+            },
+            {
+              messageId: 'addVoid',
+              output: reassignedDeclaration.replace("  refresh('settings.json')", "  void refresh('settings.json')"),
+            },
+          ],
+        },
+      ],
+    },
     {
       code: rejectingHandler,
       errors: [droppedChain(rejectingHandler, 'job\n      .then', 18, 'droppedRejectingHandler')],

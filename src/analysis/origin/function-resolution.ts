@@ -39,8 +39,11 @@ export function constantInit(
   const variable = findVariableAt(context.sourceCode, identifier, identifier);
   if (!variable || variable.defs.length !== 1) return undefined;
   const def = variable.defs[0]!;
-  if (def.type === DefinitionType.FunctionName && isFunctionNode(def.node)) return def.node;
-  if (def.type === DefinitionType.ClassName && def.node.type === AST_NODE_TYPES.ClassDeclaration) return def.node;
+  // A declaration assigned again later (`function load() {}` … `load = other`) is not known to be that function.
+  const declared = (): boolean => variable.references.every((reference) => !reference.isWrite());
+  if (def.type === DefinitionType.FunctionName && isFunctionNode(def.node)) return declared() ? def.node : undefined;
+  if (def.type === DefinitionType.ClassName && def.node.type === AST_NODE_TYPES.ClassDeclaration)
+    return declared() ? def.node : undefined;
   if (def.type !== DefinitionType.Variable || def.node.type !== AST_NODE_TYPES.VariableDeclarator) return undefined;
   const declarator = def.node;
   if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return undefined;

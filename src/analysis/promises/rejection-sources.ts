@@ -30,7 +30,7 @@ import {
 import { THROWING_BUILTINS } from '../catalog/throwing-builtins.js';
 import { constantInit, resolveFunction, returnedValuesOf } from '../origin/function-resolution.js';
 import { trackModuleReferences } from '../origin/modules.js';
-import { type AnyContext, findVariableAt } from '../scope.js';
+import { type AnyContext, findVariableAt, type ScopeVariable } from '../scope.js';
 import { type CalledFunction, resolveCalledFunction } from './called-function.js';
 import { callSettlesOnlyByResolving } from './deferred.js';
 import { isNeverRejectingApiCall } from './never-rejecting.js';
@@ -130,15 +130,49 @@ export function isNonRejectingCombination(context: AnyContext, call: TSESTree.Ca
   return listCannotReject(context, call.arguments[0]!);
 }
 
+/** Lists being judged: a list whose elements lead back to it (`xs.push(Promise.all(xs))`) can reject. */
+const listsInProgress = new WeakSet<TSESTree.Node>();
+
 function listCannotReject(context: AnyContext, input: TSESTree.Node): boolean {
   const node = skipTypeWrappers(skipChainExpression(input));
+  if (listsInProgress.has(node)) return false;
+  listsInProgress.add(node);
+  try {
+    return listNodeCannotReject(context, node);
+  } finally {
+    listsInProgress.delete(node);
+  }
+}
+
+function listNodeCannotReject(context: AnyContext, node: TSESTree.Node): boolean {
   if (node.type === AST_NODE_TYPES.ArrayExpression) return elementsCannotReject(context, node.elements);
   if (node.type === AST_NODE_TYPES.CallExpression) return mappedValuesCannotReject(context, node);
   if (node.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = findVariableAt(context.sourceCode, node, node);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-  if (!variable || def?.node.type !== AST_NODE_TYPES.VariableDeclarator) return false;
-  const init = def.node.init && skipTypeWrappers(def.node.init);
+  // `const list = […]` of its own: not destructured, not exported (another module could fill it).
+  if (
+    !variable ||
+    def?.node.type !== AST_NODE_TYPES.VariableDeclarator ||
+    def.node.id.type !== AST_NODE_TYPES.Identifier
+  )
+    return false;
+  if (def.node.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return false;
+  if (listsInProgress.has(def.node)) return false;
+  listsInProgress.add(def.node);
+  try {
+    return localListCannotReject(context, variable, def.node);
+  } finally {
+    listsInProgress.delete(def.node);
+  }
+}
+
+function localListCannotReject(
+  context: AnyContext,
+  variable: ScopeVariable,
+  declarator: TSESTree.VariableDeclarator,
+): boolean {
+  const init = declarator.init && skipTypeWrappers(declarator.init);
   if (init?.type !== AST_NODE_TYPES.ArrayExpression || !elementsCannotReject(context, init.elements)) return false;
   return variable.references.every((reference) => {
     if (reference.init) return true;
@@ -280,9 +314,18 @@ function scopedChainJudge(context: AnyContext): PromiseJudge {
  * file whose body cannot reject, or `.finally(() => this.release())` when `release` guards its body.
  */
 export function withScopedRejection(context: AnyContext, isPromise: (node: TSESTree.Node) => Tristate): PromiseJudge {
+  const judge = droppedCallJudge(context);
   return Object.assign((node: TSESTree.Node) => isPromise(node), {
-    awaitedCanReject: (value: TSESTree.Node) =>
-      getPromiseKnowledge(context).isPromise(value) !== 'no' && valueCanReject(context, value),
+    awaitedCanReject: (value: TSESTree.Node) => {
+      // A call that throws on purpose rejects the callback that awaits or returns it, promise or not.
+      const node = skipTypeWrappers(skipChainExpression(value));
+      if (
+        (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) &&
+        judge.throws!(node)
+      )
+        return true;
+      return getPromiseKnowledge(context).isPromise(value) !== 'no' && valueCanReject(context, value);
+    },
   });
 }
 
