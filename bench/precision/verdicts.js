@@ -1464,8 +1464,7 @@ export const verdicts = [
     'worth fixing',
     'As typed: fire-and-forget `executeFlow` whose un-guarded activity and revision inserts (`flows.js:317-409`) can reject. It needs the `.catch(logger.error)` that the cron path has (`flows.js:163-169`).',
   ),
-  directus(
-    'typed',
+  ...directus.inBothModes(
     'no-floating-promise',
     'dist/websocket/collab/room.js',
     306,
@@ -1491,8 +1490,7 @@ export const verdicts = [
     'harmless',
     'As typed: a one-shot entry point. An unhandled rejection of `startServer()` ends the process with the stack trace, which is the desired result for a failed startup.',
   ),
-  directus(
-    'typed',
+  ...directus.inBothModes(
     'no-floating-promise',
     'dist/schedules/telemetry.js',
     15,
@@ -1518,8 +1516,7 @@ export const verdicts = [
     'worth fixing',
     'As typed: the async `message` listener awaits `isLocked()` (line 203) unguarded. That call can reject on a DB error in `getLicenseToken` or the entitlement counters, or with the explicit "License is expired beyond grace period" throw, and no one handles the listener promise.',
   ),
-  directus(
-    'typed',
+  ...directus.inBothModes(
     'no-floating-promise',
     'dist/websocket/utils/message.js',
     14,
@@ -1545,8 +1542,7 @@ export const verdicts = [
     'wrong',
     'As typed: the rule says "no rejection handler", but the chain has `.catch(...)` before `.finally(...)`, and both callbacks run only functions that catch everything (`notify` at `import.js:113-131`, `releaseImportSlot` at `import.js:57-66`).',
   ),
-  directus(
-    'typed',
+  ...directus.inBothModes(
     'no-floating-promise',
     'dist/websocket/handlers/subscribe.js',
     33,
@@ -1590,8 +1586,7 @@ export const verdicts = [
     'harmless',
     'As typed: the order is not needed and a bounded `Promise.all` (as `getLocalRoomClients` does at `room.js:79`) would work. However, the loop is in-memory without Redis and only runs on disconnect/cleanup paths that nobody awaits for latency.',
   ),
-  directus(
-    'untyped',
+  ...directus.inBothModes(
     'no-floating-promise',
     'dist/controllers/utils.js',
     95,
@@ -1599,8 +1594,7 @@ export const verdicts = [
     'worth fixing',
     '`exportToFile` runs in the background after the response. Its try/catch covers the export, but the catch block itself awaits a `NotificationsService.createOne` DB insert, and `finally` awaits `tmpFile.cleanup()` (`services/export.js:134-144`). When the export failed because of the DB, the failure notification fails too, and that rejection is unhandled.',
   ),
-  directus(
-    'untyped',
+  ...directus.inBothModes(
     'no-floating-promise',
     'dist/controllers/server.js',
     97,
@@ -1608,8 +1602,7 @@ export const verdicts = [
     'worth fixing',
     '`setOwner` awaits a DB select and `upsertSingleton` of user-supplied strings (`services/settings.js:46-53`). `SetupSchema` puts no length limit on `org_name`/`project_owner`, while the columns are `string` (varchar 255, migration 20251014A lines 10-12), so Postgres/MySQL reject long values. The surrounding try/catch (`server.js:88-101`) cannot see that rejection, so it goes unhandled.',
   ),
-  directus(
-    'untyped',
+  ...directus.inBothModes(
     'no-floating-promise',
     'dist/license/entitlements/manager.js',
     53,
@@ -1617,80 +1610,7 @@ export const verdicts = [
     'worth fixing',
     'Synchronous `setEntitlements` drops `clearCache()`. For the global manager (`initialized` is set at `app.js:112`), that call ends in `await useBus().publish(...)` (`manager.js:81-84`). With Redis, this is an ioredis PUBLISH that rejects on connection loss (memory bus/lib/redis.ts). It is reached from `syncState` on license refresh and on RPC (`license/manager.js:507-516`, `use-rpc.js:14-19`), so a Redis blip ends the process. With the local bus it cannot reject.',
   ),
-  directus(
-    'untyped',
-    'no-floating-promise',
-    'dist/services/files/utils/get-metadata.js',
-    16,
-    'pipeline(stream, transformer.metadata(async (err, sharpMetad',
-    'worth fixing',
-    'The `node:stream/promises` `pipeline` promise rejects when the storage read stream errors (S3/GCS network reset, file gone) or is destroyed. Here it is dropped inside `new Promise((resolve) => ...)`, so the rejection is unhandled and ends the process. Also, `resolve` is only called from the sharp metadata callback, so `getMetadata` never settles and the upload request in `FilesService`/TUS (`extract-metadata.js:10`) hangs.',
-  ),
-  directus(
-    'untyped',
-    'no-floating-promise',
-    'dist/websocket/collab/room.js',
-    306,
-    'this.sendAll({',
-    'worth fixing',
-    '`sendAll` awaits `this.getClients()`, a `store(...)` call that runs `usingLock` (`utils/store.js:17-33`). With Redis configured that is a redlock acquire plus GETs, which reject on a Redis error or a lock timeout. `leave()` is already async and its callers handle errors (`collab.js:166-178`, emitter `.catch` at `emitter.js:49-55`). The sibling fire-and-forget store calls in `messenger.js:22-31,74-97` all carry `.catch`.',
-  ),
-  directus(
-    'untyped',
-    'no-floating-promise',
-    'dist/schedules/telemetry.js',
-    15,
-    'track();',
-    'harmless',
-    '`track` cannot reject. Its only await outside the try is `timers/promises` `setTimeout(getRandomWaitTime())` with no AbortSignal, and `sendReport(await getReport())` is inside try/catch that returns false (`telemetry/lib/track.js:16-25`). It is documented "Will log on error, but not throw. No need to be awaited".',
-  ),
-  directus(
-    'untyped',
-    'no-floating-promise',
-    'dist/websocket/utils/message.js',
-    14,
-    'safeSend(client, data, delay).then((success) => resolve(succ',
-    'harmless',
-    'The recursive `safeSend` cannot realistically reject. It returns false unless `readyState === OPEN` and then only calls `client.send(string)`, which in `ws` throws only while CONNECTING. `safeSend` is also imported nowhere in the package (only exported at line 25).',
-  ),
-  directus(
-    'untyped',
-    'no-floating-promise',
-    'dist/websocket/handlers/subscribe.js',
-    33,
-    'this.dispatch(message);',
-    'worth fixing',
-    'The `try { this.dispatch(message); } catch {}` catches nothing, because `dispatch` is async. Its `await getSchema()` (line 84) is outside the per-subscription try and can reject on a DB error, a lock or bus error, or "hit infinite loop" (`utils/get-schema.js:21-72`). It runs for every `websocket.event` bus message while subscriptions exist, so the rejection ends the process. `await`/`.catch` inside the listener was clearly intended.',
-  ),
-  directus(
-    'typed',
-    'no-floating-promise',
-    'dist/controllers/utils.js',
-    95,
-    'service.exportToFile(req.params["collection"], sanitizedQuer',
-    'worth fixing',
-    '`exportToFile` runs in the background after the response. Its try/catch covers the export, but the catch block itself awaits a `NotificationsService.createOne` DB insert, and `finally` awaits `tmpFile.cleanup()` (`services/export.js:134-144`). When the export failed because of the DB, the failure notification fails too, and that rejection is unhandled.',
-  ),
-  directus(
-    'typed',
-    'no-floating-promise',
-    'dist/controllers/server.js',
-    97,
-    'if (data.owner) settingsService.setOwner(data.owner);',
-    'worth fixing',
-    '`setOwner` awaits a DB select and `upsertSingleton` of user-supplied strings (`services/settings.js:46-53`). `SetupSchema` puts no length limit on `org_name`/`project_owner`, while the columns are `string` (varchar 255, migration 20251014A lines 10-12), so Postgres/MySQL reject long values. The surrounding try/catch (`server.js:88-101`) cannot see that rejection, so it goes unhandled.',
-  ),
-  directus(
-    'typed',
-    'no-floating-promise',
-    'dist/license/entitlements/manager.js',
-    53,
-    'this.clearCache();',
-    'worth fixing',
-    'Synchronous `setEntitlements` drops `clearCache()`. For the global manager (`initialized` is set at `app.js:112`), that call ends in `await useBus().publish(...)` (`manager.js:81-84`). With Redis, this is an ioredis PUBLISH that rejects on connection loss (memory bus/lib/redis.ts). It is reached from `syncState` on license refresh and on RPC (`license/manager.js:507-516`, `use-rpc.js:14-19`), so a Redis blip ends the process. With the local bus it cannot reject.',
-  ),
-  directus(
-    'typed',
+  ...directus.inBothModes(
     'no-floating-promise',
     'dist/services/files/utils/get-metadata.js',
     16,
