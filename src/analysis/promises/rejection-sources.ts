@@ -116,11 +116,11 @@ function fulfilmentCallbackCanReject(context: AnyContext, callback: FunctionNode
 }
 
 /**
- * `Promise.allSettled(xs)`, which never rejects; `Promise.all(xs)` or `Promise.race(xs)` over promises none
- * of which can reject: a list written here, or a local list that nothing but `push` of such promises
- * fills (`promises.push(install(m).catch(() => retry.push(m)))`), or the `map` of a list by a callback written
- * here whose results cannot reject, and that is only read as the combinator's
- * argument or for its `length`. A list that escapes (passed to a function, returned, stored) can take
+ * `Promise.allSettled(xs)`, which never rejects given a list; `Promise.all(xs)` or `Promise.race(xs)` over
+ * promises none of which can reject. The list is one written here, the `map` of a list by a callback written
+ * here whose results cannot reject, or a local list of its own that nothing but `push` of such promises fills
+ * (`promises.push(install(m).catch(() => retry.push(m)))`) and that is read only as the combinator's argument
+ * or for its `length`. A list that escapes (passed to a function, returned, stored, exported) can take
  * anything, so it can reject.
  */
 export function isNonRejectingCombination(context: AnyContext, call: TSESTree.CallExpression): boolean {
