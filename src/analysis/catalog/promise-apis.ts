@@ -139,14 +139,18 @@ export const PROMISE_CONSTRUCTOR: readonly ApiRow[] = [{ path: ['Promise'], kind
 /** The global `Promise.resolve`: given no thenable, a promise already fulfilled. */
 export const PROMISE_RESOLVE: readonly ApiRow[] = [{ path: ['Promise', 'resolve'], kind: 'call' }];
 
-/**
- * `Promise.all(xs)` and `Promise.race(xs)`: each rejects only when an element does. Not `Promise.any`,
- * which rejects when no element fulfils (an empty list included).
- */
-export const PROMISE_ELEMENT_COMBINATORS: readonly ApiRow[] = [
-  { path: ['Promise', 'all'], kind: 'call' },
-  { path: ['Promise', 'race'], kind: 'call' },
-];
+export interface PromiseCombinatorRow extends ApiRow {
+  /** `Promise.allSettled(xs)` fulfils once every element settles, whatever they do: given a list, it never rejects. */
+  readonly neverRejects: boolean;
+}
 
-/** `Promise.allSettled(xs)`: fulfils once every element settles, whatever they do; it never rejects given a list. */
-export const PROMISE_ALL_SETTLED: readonly ApiRow[] = [{ path: ['Promise', 'allSettled'], kind: 'call' }];
+/**
+ * The combinators of a list of promises that reject only when an element does (`Promise.all`,
+ * `Promise.race`) or never (`Promise.allSettled`). Not `Promise.any`, which rejects when no element fulfils
+ * (an empty list included).
+ */
+export const PROMISE_LIST_COMBINATORS: readonly PromiseCombinatorRow[] = [
+  { path: ['Promise', 'all'], kind: 'call', neverRejects: false },
+  { path: ['Promise', 'race'], kind: 'call', neverRejects: false },
+  { path: ['Promise', 'allSettled'], kind: 'call', neverRejects: true },
+];

@@ -21,12 +21,7 @@ import {
   skipChainExpression,
   skipTypeWrappers,
 } from '../ast.js';
-import {
-  PROMISE_ALL_SETTLED,
-  PROMISE_CONSTRUCTOR,
-  PROMISE_ELEMENT_COMBINATORS,
-  PROMISE_RESOLVE,
-} from '../catalog/promise-apis.js';
+import { PROMISE_CONSTRUCTOR, PROMISE_LIST_COMBINATORS, PROMISE_RESOLVE } from '../catalog/promise-apis.js';
 import { THROWING_BUILTINS } from '../catalog/throwing-builtins.js';
 import { constantInit, resolveFunction, returnedValuesOf } from '../origin/function-resolution.js';
 import { trackModuleReferences } from '../origin/modules.js';
@@ -124,10 +119,9 @@ function fulfilmentCallbackCanReject(context: AnyContext, callback: FunctionNode
  * anything, so it can reject.
  */
 export function isNonRejectingCombination(context: AnyContext, call: TSESTree.CallExpression): boolean {
-  if (trackModuleReferences(context, PROMISE_ALL_SETTLED).has(call)) return true;
-  if (call.arguments.length !== 1 || !trackModuleReferences(context, PROMISE_ELEMENT_COMBINATORS).has(call))
-    return false;
-  return listCannotReject(context, call.arguments[0]!);
+  const row = trackModuleReferences(context, PROMISE_LIST_COMBINATORS).get(call)?.row;
+  if (!row) return false;
+  return row.neverRejects || (call.arguments.length === 1 && listCannotReject(context, call.arguments[0]!));
 }
 
 /** Lists being judged: a list whose elements lead back to it (`xs.push(Promise.all(xs))`) can reject. */
@@ -194,8 +188,7 @@ function localListCannotReject(
       parent.type === AST_NODE_TYPES.CallExpression &&
       parent.arguments.length === 1 &&
       parent.arguments[0] === use &&
-      (trackModuleReferences(context, PROMISE_ELEMENT_COMBINATORS).has(parent) ||
-        trackModuleReferences(context, PROMISE_ALL_SETTLED).has(parent))
+      trackModuleReferences(context, PROMISE_LIST_COMBINATORS).has(parent)
     );
   });
 }
