@@ -19,6 +19,7 @@ import { CALLBACK_RESULT_IGNORING_METHODS, ELEMENT_REMOVAL_METHODS } from '../an
 import { NEVER_REJECTS_COMMENT, statementCommentSays } from '../analysis/comments.js';
 import { asyncIifeFunction, isAsyncIifeInAsyncFunction } from '../analysis/execution/async-iife.js';
 import { canAwaitAt } from '../analysis/execution/await-position.js';
+import { isEntryScriptFinalCall } from '../analysis/execution/entry-script.js';
 import { runsCallbackInBrowser } from '../analysis/execution/environment.js';
 import { isEventLoopCallbackArgument } from '../analysis/execution/execution-context.js';
 import {
@@ -71,6 +72,7 @@ type Options = [
     checkEventCallbacks?: boolean;
     checkNeverRejecting?: boolean;
     checkTestSuites?: boolean;
+    checkEntryScriptCalls?: boolean;
     neverRejectingComment?: string;
   },
 ];
@@ -192,7 +194,7 @@ export default createRule<Options, MessageIds>({
       description:
         'Disallow promises that are dropped, used as plain values, or returned to callbacks whose caller ignores them',
       recommended: true,
-      strict: { options: [{ checkEventCallbacks: true, checkNeverRejecting: true }] },
+      strict: { options: [{ checkEntryScriptCalls: true, checkEventCallbacks: true, checkNeverRejecting: true }] },
       requiresTypeChecking: false,
     },
     fixable: 'code',
@@ -202,6 +204,7 @@ export default createRule<Options, MessageIds>({
         allowList: [],
         allowVoid: true,
         autofix: false,
+        checkEntryScriptCalls: false,
         checkEventCallbacks: false,
         checkNeverRejecting: false,
         checkTestSuites: true,
@@ -239,6 +242,11 @@ export default createRule<Options, MessageIds>({
             type: 'boolean',
             description:
               'Apply the `await` fix automatically (where `await` is valid) instead of offering it as a suggestion.',
+          },
+          checkEntryScriptCalls: {
+            type: 'boolean',
+            description:
+              'Also report the dropped promise of the call that ends an entry script (a module that exports nothing), such as a last `main();`: Node ends the process with its stack and exit code 1 when it rejects, as for a top-level `await`.',
           },
           checkEventCallbacks: {
             type: 'boolean',
@@ -461,6 +469,8 @@ export default createRule<Options, MessageIds>({
       if (isPromise && isDeliberatelyEndedChain(sourceCode, value, isPromiseValue)) return;
       // Given its callback, a promise-or-callback API returns no promise.
       if (isPromise && value.type === AST_NODE_TYPES.CallExpression && isCallbackStyleCall(context, value)) return;
+      // The last call of an entry script: its rejection ends the process with the stack, nothing after it waits.
+      if (isPromise && !options.checkEntryScriptCalls && isEntryScriptFinalCall(context, node)) return;
       const canAwait = canAwaitAt(context, node);
       if (isArray) {
         const others: Suggestion[] = options.allowVoid

@@ -141,6 +141,19 @@ runRuleTests('no-floating-promise', rule, {
     "const safe = async () => fetch('/x').then(() => true, () => false);\nsafe();",
     'class Worker { busy = false; async run() { this.busy = true; for (;;) { try { await step(); return; } catch { this.busy = false; } } } start() { this.run(); } }',
     '(async () => { try { await main(); } catch (error) { console.error(error); process.exitCode = 1; } })();',
+    // The call that ends an entry script (a module that exports nothing): a rejection ends the process with its
+    // stack and exit code 1, as a top-level `await` would, and nothing after it waits (checkEntryScriptCalls is off).
+    `${LOAD}load();`,
+    `${LOAD}load().then((data) => console.log(data));\nfunction helper() {}\nexport {};`,
+    '(async () => {\n  await start();\n})();',
+    {
+      filename: 'file.cjs',
+      code: "const fs = require('node:fs/promises');\nasync function main() { await fs.writeFile('a.txt', 'x'); }\nif (require.main === module) {\n  main();\n}",
+    },
+    {
+      filename: 'file.cjs',
+      code: "const fs = require('node:fs/promises');\nif (process.argv[2] === 'write') fs.writeFile('a.txt', 'x');\nelse console.log('nothing to do');",
+    },
     // An async IIFE dropped inside an async function belongs to no-nested-event-loop.
     'async function main() { (async () => { await step(); })(); }',
     // allowList: the user's own fire-and-forget helpers.
@@ -191,7 +204,7 @@ runRuleTests('no-floating-promise', rule, {
     {
       mode: 'typed',
       code: `${RECURSIVE_GENERIC}${RECURSIVE_IIFE};`,
-      options: [{ checkNeverRejecting: true }],
+      options: [{ checkNeverRejecting: true, checkEntryScriptCalls: true }],
       errors: [
         {
           messageId: 'droppedNeverRejecting',
@@ -299,9 +312,10 @@ runRuleTests('no-floating-promise', rule, {
       ],
     },
     {
-      // CommonJS top level: no await there.
+      // CommonJS top level: no await there. (The last call of an entry script is reported with checkEntryScriptCalls.)
       filename: 'file.cjs',
       code: "const fs = require('node:fs/promises');\nfs.writeFile('a.txt', 'x');",
+      options: [{ checkEntryScriptCalls: true }],
       errors: [
         {
           messageId: 'dropped',
@@ -552,6 +566,7 @@ runRuleTests('no-floating-promise', rule, {
     {
       // An un-awaited entry point at the top of an ES module: await is valid there.
       code: '(async () => {\n  await start();\n})();',
+      options: [{ checkEntryScriptCalls: true }],
       errors: [
         {
           messageId: 'dropped',
@@ -565,6 +580,7 @@ runRuleTests('no-floating-promise', rule, {
     {
       filename: 'file.cjs',
       code: '(async function main() {\n  await start();\n})();',
+      options: [{ checkEntryScriptCalls: true }],
       errors: [
         {
           messageId: 'dropped',
@@ -574,6 +590,77 @@ runRuleTests('no-floating-promise', rule, {
               output: '(async function main() {\n  await start();\n})().catch((error) => console.error(error));',
             },
             { messageId: 'addVoid', output: 'void (async function main() {\n  await start();\n})();' },
+          ],
+        },
+      ],
+    },
+    // Not the end of an entry script: work follows the call, the module exports, or the call sits in a function.
+    {
+      code: `${LOAD}load();\nconsole.log('loaded');`,
+      errors: [
+        {
+          messageId: 'dropped',
+          line: 2,
+          suggestions: [
+            { messageId: 'addAwait', output: `${LOAD}await load();\nconsole.log('loaded');` },
+            { messageId: 'addVoid', output: `${LOAD}void load();\nconsole.log('loaded');` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `${LOAD}export const ready = true;\nload();`,
+      errors: [
+        {
+          messageId: 'dropped',
+          line: 3,
+          suggestions: [
+            { messageId: 'addAwait', output: `${LOAD}export const ready = true;\nawait load();` },
+            { messageId: 'addVoid', output: `${LOAD}export const ready = true;\nvoid load();` },
+          ],
+        },
+      ],
+    },
+    {
+      filename: 'file.cjs',
+      code: "const fs = require('node:fs/promises');\nmodule.exports = { ready: true };\nfs.writeFile('a.txt', 'x');",
+      errors: [
+        {
+          messageId: 'dropped',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'addCatch',
+              output:
+                "const fs = require('node:fs/promises');\nmodule.exports = { ready: true };\nfs.writeFile('a.txt', 'x').catch((error) => {\n  console.error(error);\n  process.exitCode = 1;\n});",
+            },
+            {
+              messageId: 'addVoid',
+              output:
+                "const fs = require('node:fs/promises');\nmodule.exports = { ready: true };\nvoid fs.writeFile('a.txt', 'x');",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      filename: 'file.cjs',
+      code: "const fs = require('node:fs/promises');\nif (require.main === module) {\n  fs.writeFile('a.txt', 'x');\n  console.log('written');\n}",
+      errors: [
+        {
+          messageId: 'dropped',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'addCatch',
+              output:
+                "const fs = require('node:fs/promises');\nif (require.main === module) {\n  fs.writeFile('a.txt', 'x').catch((error) => {\n    console.error(error);\n    process.exitCode = 1;\n  });\n  console.log('written');\n}",
+            },
+            {
+              messageId: 'addVoid',
+              output:
+                "const fs = require('node:fs/promises');\nif (require.main === module) {\n  void fs.writeFile('a.txt', 'x');\n  console.log('written');\n}",
+            },
           ],
         },
       ],
