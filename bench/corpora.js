@@ -98,6 +98,27 @@ export const tarballCorpora = [
     sources: ['dist'],
     sourceType: 'module',
   },
+  // n8n's workflow engine as published: TypeScript compiled to CommonJS one module per file (async/await kept):
+  // node execution, binary data stores, credentials, the task runner bridge.
+  {
+    name: 'n8n-core',
+    version: '2.41.1',
+    language: 'js',
+    sources: ['dist'],
+    sourceType: 'commonjs',
+  },
+  // Medusa's commerce server as published: TypeScript compiled to CommonJS one module per file (async/await kept):
+  // API routes, subscribers, jobs, loaders and the CLI commands.
+  {
+    name: 'medusa',
+    package: '@medusajs/medusa',
+    version: '2.21.2',
+    language: 'js',
+    sources: ['dist'],
+    sourceType: 'commonjs',
+  },
+  // A hand-written CommonJS process manager: the daemon (God), its API client, the CLI and its modules.
+  { name: 'pm2', version: '7.0.4', language: 'js', sources: ['lib'], sourceType: 'commonjs' },
 ];
 
 export const lintedExtensions = ['.ts', '.mts', '.cts', '.tsx', '.js', '.mjs', '.cjs', '.jsx'];

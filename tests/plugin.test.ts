@@ -25,7 +25,10 @@ const STRICT_RULES = {
     'error',
     { checkLocalHelpers: true, checkMetadataCalls: true, checkSyncByDesignApis: true },
   ],
-  'event-loop/no-floating-promise': ['error', { checkEventCallbacks: true, checkNeverRejecting: true }],
+  'event-loop/no-floating-promise': [
+    'error',
+    { checkEntryScriptCalls: true, checkEventCallbacks: true, checkNeverRejecting: true },
+  ],
   'event-loop/no-nested-event-loop': 'error',
   'event-loop/prefer-promise-all': ['error', { checkUnknownEffects: true, checkUnknownLatency: true }],
 };

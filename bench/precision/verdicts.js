@@ -68,6 +68,8 @@ const effect = corpusReadings('effect', '4.1.0');
 const undici = corpusReadings('undici', '8.12.4');
 const bullmq = corpusReadings('bullmq', '6.7.0');
 const nodeRed = corpusReadings('node-red', '5.0.7');
+const pm2 = corpusReadings('pm2', '7.0.4');
+const medusa = corpusReadings('medusa', '2.21.2');
 const directus = corpusReadings('directus', '39.2.1');
 
 /** @type {Verdict[]} */
