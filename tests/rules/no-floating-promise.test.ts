@@ -146,6 +146,7 @@ runRuleTests('no-floating-promise', rule, {
     `${LOAD}load();`,
     `${LOAD}load().then((data) => console.log(data));\nfunction helper() {}\nexport {};`,
     '(async () => {\n  await start();\n})();',
+    "import('./app.js');",
     {
       filename: 'file.cjs',
       code: "const fs = require('node:fs/promises');\nasync function main() { await fs.writeFile('a.txt', 'x'); }\nif (require.main === module) {\n  main();\n}",
@@ -595,6 +596,28 @@ runRuleTests('no-floating-promise', rule, {
       ],
     },
     // Not the end of an entry script: work follows the call, the module exports, or the call sits in a function.
+    // Nor when the script listens to unhandled rejections itself: a listener that only logs keeps the process up.
+    {
+      filename: 'file.cjs',
+      code: "process.on('unhandledRejection', (reason) => console.error(reason));\nimport('./app.mjs');",
+      errors: [
+        {
+          messageId: 'dropped',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'addCatch',
+              output:
+                "process.on('unhandledRejection', (reason) => console.error(reason));\nimport('./app.mjs').catch((error) => {\n  console.error(error);\n  process.exitCode = 1;\n});",
+            },
+            {
+              messageId: 'addVoid',
+              output: "process.on('unhandledRejection', (reason) => console.error(reason));\nvoid import('./app.mjs');",
+            },
+          ],
+        },
+      ],
+    },
     {
       code: `${LOAD}load();\nconsole.log('loaded');`,
       errors: [

@@ -3,22 +3,29 @@
  * runs. If its promise rejects, nothing else of the module is left to run and no importer can catch
  * anything, so Node (15 and later) ends the process with the error's stack and exit code 1, as it
  * would for a top-level `await`; a page logs it as it logs an uncaught throw. The rejection is not
- * lost, and no later code depends on the call being done.
+ * lost, and no later code depends on the call being done. Unless the script listens to
+ * `unhandledRejection` itself: then the listener decides, and one that only logs keeps a process
+ * running that has nothing left to do.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
 import { skipChainExpression, skipTypeWrappers } from '../ast.js';
+import { PROCESS_LISTENER_APIS, REJECTION_EVENTS } from '../catalog/process-events.js';
+import { trackModuleReferences } from '../origin/modules.js';
 import { type AnyContext } from '../scope.js';
 
 /** `exports`, `module.exports`: a CommonJS module that exports something (read on the text, so any mention counts). */
 const COMMONJS_EXPORTS = /\bexports\b/u;
 
-const exportsNothingCache = new WeakMap<TSESTree.Program, boolean>();
+const entryScriptCache = new WeakMap<TSESTree.Program, boolean>();
 
-/** No `export` with a value or a name (a bare `export {}` only marks a module) and no mention of `exports`. */
-function exportsNothing(context: AnyContext): boolean {
+/**
+ * No `export` with a value or a name (a bare `export {}` only marks a module), no mention of `exports`,
+ * and no listener of its own for unhandled rejections on `process`.
+ */
+function isPlainEntryScript(context: AnyContext): boolean {
   const program = context.sourceCode.ast;
-  let answer = exportsNothingCache.get(program);
+  let answer = entryScriptCache.get(program);
   if (answer === undefined) {
     answer =
       !COMMONJS_EXPORTS.test(context.sourceCode.text) &&
@@ -29,10 +36,21 @@ function exportsNothing(context: AnyContext): boolean {
           ? false
           : statement.type !== AST_NODE_TYPES.ExportNamedDeclaration ||
             (!statement.declaration && statement.specifiers.length === 0 && !statement.source),
-      );
-    exportsNothingCache.set(program, answer);
+      ) &&
+      !listensToRejections(context);
+    entryScriptCache.set(program, answer);
   }
   return answer;
+}
+
+/** `process.on('unhandledRejection', …)`, `process` known by origin. */
+function listensToRejections(context: AnyContext): boolean {
+  for (const node of trackModuleReferences(context, PROCESS_LISTENER_APIS).keys()) {
+    const event = node.type === AST_NODE_TYPES.CallExpression ? node.arguments[0] : undefined;
+    if (event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' && REJECTION_EVENTS.has(event.value))
+      return true;
+  }
+  return false;
 }
 
 /** Statements that run nothing when the module is evaluated after the call. */
@@ -64,7 +82,7 @@ function isLastWork(statement: TSESTree.Node, list: TSESTree.Program | TSESTree.
  */
 export function isEntryScriptFinalCall(context: AnyContext, expression: TSESTree.Node): boolean {
   const value = skipTypeWrappers(skipChainExpression(expression));
-  if (value.type !== AST_NODE_TYPES.CallExpression) return false;
+  if (value.type !== AST_NODE_TYPES.CallExpression && value.type !== AST_NODE_TYPES.ImportExpression) return false;
   let current: TSESTree.Node | undefined = expression.parent;
   if (current?.type !== AST_NODE_TYPES.ExpressionStatement) return false;
   // Out through the blocks and branches of top-level `if`s to the module's body, the last work of each list.
@@ -80,5 +98,5 @@ export function isEntryScriptFinalCall(context: AnyContext, expression: TSESTree
     } else if (parent?.type === AST_NODE_TYPES.IfStatement) current = parent;
     else return false;
   }
-  return exportsNothing(context);
+  return isPlainEntryScript(context);
 }
