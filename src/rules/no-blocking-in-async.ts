@@ -5,6 +5,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 
 import { getCallOfArgument, getStaticPropertyName, type LoopNode, skipChainExpression } from '../analysis/ast.js';
 import { type BusyWait, findBusyWait } from '../analysis/blocking/busy-wait.js';
+import { readsKernelPseudoFile } from '../analysis/blocking/pseudo-files.js';
 import { meetsSizeCondition } from '../analysis/blocking/static-size.js';
 import { BLOCKING_EFFECTS, BLOCKING_ROWS_BY_METHOD, type BlockingApiRow } from '../analysis/catalog/blocking-apis.js';
 import { type AdditionalBlockingApi, blockingCatalogWith } from '../analysis/catalog/custom-blocking-apis.js';
@@ -302,6 +303,8 @@ export default createRule<Options, MessageIds>({
         if (isAllowed(row, allow)) continue;
         const call = node as Blocker;
         if (row.cost === 'metadata' && !options.checkMetadataCalls && !isCostlyMetadataCall(call)) continue;
+        // `/proc/meminfo`: the kernel answers from memory, there is no disk to wait for.
+        if (row.readsPath && readsKernelPseudoFile(context, call)) continue;
         if (row.blocksWhenCalled !== false && meetsSizeCondition(context, call, row)) {
           findings.set(call, { node: call, name: callText(call), row, busyWait: undefined });
         }

@@ -7,6 +7,15 @@ runRuleTests('no-blocking-in-async', rule, {
     "import fs from 'node:fs';\nconst config = JSON.parse(fs.readFileSync('config.json', 'utf8'));",
     "import { readFileSync } from 'node:fs';\nexport function loadConfig(path: string) { return readFileSync(path, 'utf8'); }",
     "import { execSync } from 'node:child_process';\nexport function gitSha() { return execSync('git rev-parse HEAD').toString().trim(); }",
+    // A command a command-line tool loads: its exported function exits the process when done (checkScripts is off).
+    {
+      filename: 'file.cjs',
+      code: "const { globSync } = require('glob');\nconst main = async function ({ directory }) {\n  try {\n    for (const file of globSync(`${directory}/src/**/*.ts`)) await compile(file);\n    process.exit();\n  } catch (error) {\n    console.error(error);\n    process.exit(1);\n  }\n};\nexports.default = main;",
+    },
+    // Kernel pseudo-files: the kernel answers a read of `/proc` or `/sys` from memory, with no disk to wait for.
+    "import fs from 'node:fs';\nexport async function memory() { return fs.readFileSync('/proc/meminfo', 'utf8'); }",
+    "import { readFileSync, readdirSync } from 'node:fs';\nconst STAT = '/proc/self/stat';\nexport async function sample(pid: number) {\n  const own = readFileSync(STAT, 'utf8');\n  const other = readFileSync(`/proc/${pid}/stat`, 'utf8');\n  const links = readdirSync('/sys/class/net/' + 'eth0');\n  return [own, other, links];\n}",
+    "const fse = require('fs-extra');\nmodule.exports = async function limits() { return fse.readFileSync('/sys/fs/cgroup/memory.max', 'utf8'); };",
     // checkAllFunctions never reaches module top level.
     {
       code: "import fs from 'node:fs';\nfs.mkdirSync('dist', { recursive: true });",
@@ -122,6 +131,64 @@ runRuleTests('no-blocking-in-async', rule, {
               messageId: 'useAsyncTwin',
               output:
                 "import express from 'express';\nimport { access } from 'node:fs/promises';\nconst app = express();\napp.get('/avatar/:id', async (req, res) => {\n  if (!await access(`avatars/${req.params.id}.png`).then(() => true, () => false)) return res.sendStatus(404);\n  res.sendFile(`avatars/${req.params.id}.png`);\n});",
+            },
+          ],
+        },
+      ],
+    },
+    // The same command, with checkScripts.
+    {
+      filename: 'file.cjs',
+      code: "const { globSync } = require('glob');\nconst main = async function ({ directory }) {\n  try {\n    for (const file of globSync(`${directory}/src/**/*.ts`)) await compile(file);\n    process.exit();\n  } catch (error) {\n    console.error(error);\n    process.exit(1);\n  }\n};\nexports.default = main;",
+      options: [{ checkScripts: true }],
+      errors: [
+        {
+          messageId: 'blocking',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'useAsyncTwin',
+              output:
+                "const { glob } = require('glob');\nconst main = async function ({ directory }) {\n  try {\n    for (const file of await glob(`${directory}/src/**/*.ts`)) await compile(file);\n    process.exit();\n  } catch (error) {\n    console.error(error);\n    process.exit(1);\n  }\n};\nexports.default = main;",
+            },
+          ],
+        },
+      ],
+    },
+    // Not a kernel pseudo-file read: a write there, a path that only starts alike, a path known only at run time.
+    {
+      code: "import fs from 'node:fs';\nexport async function gpio(pin: number, dir: string) {\n  fs.writeFileSync('/sys/class/gpio/export', String(pin));\n  fs.readFileSync('/processes.json', 'utf8');\n  return fs.readFileSync(`${dir}/proc/meminfo`, 'utf8');\n}",
+      errors: [
+        {
+          messageId: 'blocking',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'useAsyncTwin',
+              output:
+                "import fs from 'node:fs';\nexport async function gpio(pin: number, dir: string) {\n  await fs.promises.writeFile('/sys/class/gpio/export', String(pin));\n  fs.readFileSync('/processes.json', 'utf8');\n  return fs.readFileSync(`${dir}/proc/meminfo`, 'utf8');\n}",
+            },
+          ],
+        },
+        {
+          messageId: 'blocking',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'useAsyncTwin',
+              output:
+                "import fs from 'node:fs';\nexport async function gpio(pin: number, dir: string) {\n  fs.writeFileSync('/sys/class/gpio/export', String(pin));\n  await fs.promises.readFile('/processes.json', 'utf8');\n  return fs.readFileSync(`${dir}/proc/meminfo`, 'utf8');\n}",
+            },
+          ],
+        },
+        {
+          messageId: 'blocking',
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'useAsyncTwin',
+              output:
+                "import fs from 'node:fs';\nexport async function gpio(pin: number, dir: string) {\n  fs.writeFileSync('/sys/class/gpio/export', String(pin));\n  fs.readFileSync('/processes.json', 'utf8');\n  return await fs.promises.readFile(`${dir}/proc/meminfo`, 'utf8');\n}",
             },
           ],
         },

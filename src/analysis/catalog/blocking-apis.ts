@@ -95,6 +95,12 @@ export interface BlockingApiRow extends ApiRow {
    */
   readonly cost?: 'metadata';
   /**
+   * Only reads the file or folder its first argument names (`readFileSync`, `readdirSync`, `statSync`):
+   * on a kernel pseudo-file system (`KERNEL_PSEUDO_FILE_SYSTEMS`) the kernel answers from memory, with
+   * no disk to wait for, so such a read is not reported.
+   */
+  readonly readsPath?: true;
+  /**
    * The namespace name `hint` and `twin.description` use (`fs`, `fse`); messages put the file's own
    * name for it in its place (`fsExtra.stat()` for `fsExtra.statSync()`).
    */
@@ -132,6 +138,25 @@ const FS_METADATA: ReadonlySet<string> = new Set([
   'realpath',
   'stat',
 ]);
+/** `fs.xSync` (and `fs-extra`) calls that read what their first argument names and change nothing. */
+const FS_READS: ReadonlySet<string> = new Set([
+  ...FS_METADATA,
+  'opendir',
+  'readdir',
+  'readFile',
+  'statfs',
+  'readJson',
+  'readJSON',
+]);
+const READS_PATH = { readsPath: true } as const;
+
+/**
+ * Folders whose files the kernel makes up on each read, from memory: process and system statistics
+ * (`/proc/meminfo`, `/proc/<pid>/stat`, `/sys/class/net/eth0/speed`). A read there never waits on a disk.
+ * (Writes are left out: writing to `/sys` can start driver work.)
+ */
+export const KERNEL_PSEUDO_FILE_SYSTEMS: readonly string[] = ['/proc', '/sys'];
+
 const DENO_METADATA: ReadonlySet<string> = new Set(['lstat', 'readLink', 'realPath', 'stat']);
 const METADATA = { cost: 'metadata' } as const;
 
@@ -158,6 +183,7 @@ const fsRenamed = (module: string, name: string): BlockingApiRow => ({
   kind: 'call',
   category: 'fs',
   ...(FS_METADATA.has(name) ? METADATA : {}),
+  ...(FS_READS.has(name) ? READS_PATH : {}),
   namespace: 'fs',
   hint: `Use \`fs.promises.${name}()\`.`,
   twin: {
@@ -174,6 +200,7 @@ const fsRows = (module: string): BlockingApiRow[] => [
     kind: 'call',
     category: 'fs',
     ...METADATA,
+    ...READS_PATH,
     namespace: 'fs',
     hint: 'Use `fs.promises.access()` (it rejects when the path is missing).',
     twin: {
@@ -194,6 +221,7 @@ const fsRows = (module: string): BlockingApiRow[] => [
     kind: 'call',
     category: 'fs',
     ...METADATA,
+    ...READS_PATH,
     hint: 'Use `fs.promises.realpath()`.',
   },
   { module, path: ['lchmodSync'], kind: 'call', category: 'fs', hint: 'Use `fs.promises.lchmod()`.' },
@@ -232,6 +260,7 @@ const fsExtraRenamed = (name: string, twin = name): BlockingApiRow => ({
   kind: 'call',
   category: 'fs',
   ...(FS_METADATA.has(name) ? METADATA : {}),
+  ...(FS_READS.has(name) ? READS_PATH : {}),
   namespace: 'fse',
   hint: `Use \`fse.${twin}()\`, which returns a promise.`,
   twin: {

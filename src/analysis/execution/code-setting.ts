@@ -7,7 +7,13 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
-import { getStaticPropertyName, skipChainExpression, skipTypeWrappers } from '../ast.js';
+import {
+  type FunctionNode,
+  getStaticPropertyName,
+  isFunctionNode,
+  skipChainExpression,
+  skipTypeWrappers,
+} from '../ast.js';
 import {
   CLI_FRAMEWORK_MODULES,
   COMMAND_MODULE_MEMBERS,
@@ -60,6 +66,8 @@ function classifyFile(context: AnyContext): CodeSettingEvidence {
     return { setting: 'script', reason: 'the file defines a command module (`command`, `builder`, `handler`)' };
   // A file that registers request handlers serves, whatever its top level looks like.
   if (findRouteRegistrations(context).size > 0) return SERVING;
+  if (exportedFunctionExitsWhenDone(context))
+    return { setting: 'script', reason: 'the function the file exports exits the process when it is done' };
   if (context.sourceCode.text.startsWith('#!')) return { setting: 'script', reason: 'the file starts with a shebang' };
   const shape = scriptShape(context);
   return shape ? { setting: 'script', reason: shape } : SERVING;
@@ -150,6 +158,79 @@ function staticKeyName(
   if (member.computed) return member.key.type === AST_NODE_TYPES.Literal ? String(member.key.value) : undefined;
   if (member.key.type === AST_NODE_TYPES.Identifier) return member.key.name;
   return member.key.type === AST_NODE_TYPES.Literal ? String(member.key.value) : undefined;
+}
+
+/**
+ * A command a command-line tool loads and runs: the file's default or whole export (`export default`,
+ * `exports.default = main`, `module.exports = main`) is a function whose work ends with `process.exit()`
+ * or `process.exit(0)`, as its last statement or the last of a `try` that is. A server does not end its
+ * process when a piece of work succeeds.
+ */
+function exportedFunctionExitsWhenDone(context: AnyContext): boolean {
+  const program = context.sourceCode.ast;
+  for (const statement of program.body) {
+    let exported: TSESTree.Node | undefined;
+    if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) exported = statement.declaration;
+    else if (
+      statement.type === AST_NODE_TYPES.ExpressionStatement &&
+      statement.expression.type === AST_NODE_TYPES.AssignmentExpression &&
+      isDefaultExportTarget(statement.expression.left)
+    )
+      exported = statement.expression.right;
+    if (!exported) continue;
+    const fn = exportedFunction(program, skipTypeWrappers(exported));
+    if (fn?.body.type === AST_NODE_TYPES.BlockStatement && endsByExiting(context, fn.body)) return true;
+  }
+  return false;
+}
+
+/** `module.exports` or `exports.default` / `module.exports.default`. */
+function isDefaultExportTarget(target: TSESTree.Node): boolean {
+  if (target.type !== AST_NODE_TYPES.MemberExpression) return false;
+  if (
+    target.object.type === AST_NODE_TYPES.Identifier &&
+    target.object.name === 'module' &&
+    getStaticPropertyName(target) === 'exports'
+  )
+    return true;
+  return exportsMemberName(target) === 'default';
+}
+
+/** The function an export names: written in place, or a top-level function or `const` of the file. */
+function exportedFunction(program: TSESTree.Program, value: TSESTree.Node): FunctionNode | undefined {
+  if (isFunctionNode(value)) return value;
+  if (value.type !== AST_NODE_TYPES.Identifier) return undefined;
+  for (const statement of program.body) {
+    const declaration =
+      statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.declaration
+        ? statement.declaration
+        : statement;
+    if (declaration.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id?.name === value.name)
+      return declaration;
+    if (declaration.type === AST_NODE_TYPES.VariableDeclaration && declaration.kind === 'const')
+      for (const declarator of declaration.declarations)
+        if (
+          declarator.id.type === AST_NODE_TYPES.Identifier &&
+          declarator.id.name === value.name &&
+          declarator.init &&
+          isFunctionNode(skipTypeWrappers(declarator.init))
+        )
+          return skipTypeWrappers(declarator.init) as FunctionNode;
+  }
+  return undefined;
+}
+
+/** The block's last statement is `process.exit()` or `process.exit(0)`, or a `try` whose block ends so. */
+function endsByExiting(context: AnyContext, block: TSESTree.BlockStatement): boolean {
+  const last = block.body.at(-1);
+  if (last?.type === AST_NODE_TYPES.TryStatement) return endsByExiting(context, last.block);
+  if (last?.type !== AST_NODE_TYPES.ExpressionStatement || last.expression.type !== AST_NODE_TYPES.CallExpression)
+    return false;
+  const call = last.expression;
+  const code = call.arguments[0];
+  return (
+    isProcessExit(context, call) && (code === undefined || (code.type === AST_NODE_TYPES.Literal && code.value === 0))
+  );
 }
 
 /** A top level that runs the file as a program: `await main()`, `process.exit()`, `if (require.main === module)`. */

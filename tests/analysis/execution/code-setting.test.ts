@@ -132,6 +132,51 @@ describe('findCodeSetting', () => {
     ).toBe('script: the file runs itself when executed directly');
   });
 
+  it('finds a command a command-line tool loads: its exported function exits the process when done', () => {
+    const reason = 'script: the function the file exports exits the process when it is done';
+    const command = [
+      'const main = async function ({ directory }) {',
+      '  try {',
+      '    here(directory);',
+      '    process.exit();',
+      '  } catch (error) {',
+      '    console.error(error);',
+      '    process.exit(1);',
+      '  }',
+      '};',
+      'exports.default = main;',
+    ].join('\n');
+    expect(settingAt({ code: command, filename: 'file.cjs' })).toBe(reason);
+    expect(settingAt({ code: 'export default async function () { here(); process.exit(0); }' })).toBe(reason);
+    expect(
+      settingAt({
+        code: 'async function run() { here(); process.exit(); }\nmodule.exports = run;',
+        filename: 'file.cjs',
+      }),
+    ).toBe(reason);
+  });
+
+  it('keeps serving a file whose exit ends a failure, a listener or a function it does not export', () => {
+    // Exit on failure only (startup that gives up); a shutdown listener; an exported function that is not the default.
+    expect(
+      settingAt({ code: 'export default async function start() { try { here(); } catch { process.exit(1); } }' }),
+    ).toBe(serving);
+    expect(
+      settingAt({
+        code: "async function shutdown() { here(); process.exit(0); }\nprocess.on('SIGTERM', shutdown);\nexport default function start() {}",
+      }),
+    ).toBe(serving);
+    expect(settingAt({ code: 'export async function stop() { here(); process.exit(0); }' })).toBe(serving);
+    // A request handler file serves, whatever its export does.
+    const routes = [
+      "import express from 'express';",
+      'const app = express();',
+      "app.get('/', async (req, res) => { here(); });",
+      'export default function close() { process.exit(0); }',
+    ].join('\n');
+    expect(settingAt({ code: routes })).toBe(serving);
+  });
+
   it('does not take a look-alike for a script', () => {
     const body = 'async function main() { here(); }';
     // A local `process` is not Node's; an exit inside a function is not the file's top level.
