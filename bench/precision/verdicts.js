@@ -1629,6 +1629,15 @@ export const verdicts = [
     '`this.schemaCache` is always the in-memory Keyv (`cache.js:58`, `getKeyvInstance("memory", …)`, with an `error` listener that logs), whose `set` does not reject; the snappy compression before it is local work on the foreign-key list.',
   ),
 
+  directus(
+    'typed',
+    'no-floating-promise',
+    'dist/websocket/collab/collab.js',
+    81,
+    'this.roomManager.terminateAll();',
+    'worth fixing',
+    "A synchronous `try … catch` around an un-awaited async call: `terminateAll` (`room.js:94-110`) awaits `room.close`, whose store reads and deletes (`room.js:461-482`) go to the shared store (Redis with several instances) and reject when it fails. The catch that was meant to log that failure never sees it, and the `.then` callback does not return the promise, so the chain's `.catch` (`collab.js:85-87`) misses it too: an unhandled rejection on a settings change.",
+  ),
   // --- pm2 7.0.4 --------------------------------------------------------------------------------
   ...pm2.inBothModes(
     'no-blocking-in-async',
