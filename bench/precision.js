@@ -50,7 +50,8 @@ import {
 } from './precision/sample.js';
 import { verdicts } from './precision/verdicts.js';
 
-const defaultTyped = 'mongodb,typeorm,puppeteer-core,undici,bullmq,mongoose,ghost,node-red,directus,n8n-core,medusa,pm2';
+const defaultTyped =
+  'mongodb,typeorm,puppeteer-core,undici,bullmq,mongoose,ghost,node-red,directus,n8n-core,medusa,pm2';
 const defaultSize = '10';
 const defaultSeed = '1';
 
