@@ -246,7 +246,7 @@ export default createRule<Options, MessageIds>({
           checkEntryScriptCalls: {
             type: 'boolean',
             description:
-              'Also report the dropped promise of the call that ends an entry script (a module that exports nothing), such as a last `main();`: Node ends the process with its stack and exit code 1 when it rejects, as for a top-level `await`.',
+              'Also report the dropped promise of the bare call that ends an entry script (a program that exports nothing and takes over no uncaught errors), such as a last `main();`: Node ends the process with its stack and exit code 1 when it rejects, as for a top-level `await`.',
           },
           checkEventCallbacks: {
             type: 'boolean',

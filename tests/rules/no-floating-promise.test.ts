@@ -141,12 +141,12 @@ runRuleTests('no-floating-promise', rule, {
     "const safe = async () => fetch('/x').then(() => true, () => false);\nsafe();",
     'class Worker { busy = false; async run() { this.busy = true; for (;;) { try { await step(); return; } catch { this.busy = false; } } } start() { this.run(); } }',
     '(async () => { try { await main(); } catch (error) { console.error(error); process.exitCode = 1; } })();',
-    // The call that ends an entry script (a module that exports nothing): a rejection ends the process with its
-    // stack and exit code 1, as a top-level `await` would, and nothing after it waits (checkEntryScriptCalls is off).
-    `${LOAD}load();`,
-    `${LOAD}load().then((data) => console.log(data));\nfunction helper() {}\nexport {};`,
-    '(async () => {\n  await start();\n})();',
-    "import('./app.js');",
+    // The call that ends an entry script (run as a program: a shebang, a main-module check, a `bin` entry, …; and
+    // exporting nothing): a rejection ends the process with its stack and exit code 1, as a top-level `await` would,
+    // and nothing after it waits (checkEntryScriptCalls is off).
+    `#!/usr/bin/env node\n${LOAD}load();\nfunction helper() {}\nexport {};`,
+    '#!/usr/bin/env node\n(async () => {\n  await start();\n})();',
+    "#!/usr/bin/env node\nimport('./app.js');",
     {
       filename: 'file.cjs',
       code: "const fs = require('node:fs/promises');\nasync function main() { await fs.writeFile('a.txt', 'x'); }\nif (require.main === module) {\n  main();\n}",
@@ -596,24 +596,76 @@ runRuleTests('no-floating-promise', rule, {
       ],
     },
     // Not the end of an entry script: work follows the call, the module exports, or the call sits in a function.
-    // Nor when the script listens to unhandled rejections itself: a listener that only logs keeps the process up.
+    // Nor when the script takes over uncaught errors itself: a listener that only logs keeps the process up.
     {
       filename: 'file.cjs',
-      code: "process.on('unhandledRejection', (reason) => console.error(reason));\nimport('./app.mjs');",
+      code: "#!/usr/bin/env node\nprocess.on('unhandledRejection', (reason) => console.error(reason));\nimport('./app.mjs');",
+      errors: [
+        {
+          messageId: 'dropped',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'addCatch',
+              output:
+                "#!/usr/bin/env node\nprocess.on('unhandledRejection', (reason) => console.error(reason));\nimport('./app.mjs').catch((error) => {\n  console.error(error);\n  process.exitCode = 1;\n});",
+            },
+            {
+              messageId: 'addVoid',
+              output:
+                "#!/usr/bin/env node\nprocess.on('unhandledRejection', (reason) => console.error(reason));\nvoid import('./app.mjs');",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `#!/usr/bin/env node\nprocess.on(\`uncaughtException\`, (error) => console.error(error));\n${LOAD}load();`,
+      errors: [
+        {
+          messageId: 'dropped',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'addAwait',
+              output: `#!/usr/bin/env node\nprocess.on(\`uncaughtException\`, (error) => console.error(error));\n${LOAD}await load();`,
+            },
+            {
+              messageId: 'addVoid',
+              output: `#!/usr/bin/env node\nprocess.on(\`uncaughtException\`, (error) => console.error(error));\n${LOAD}void load();`,
+            },
+          ],
+        },
+      ],
+    },
+    // A chain's callback may end the process or swallow the error: `.finally(() => process.exit())` exits 0.
+    {
+      code: `#!/usr/bin/env node\n${LOAD}load().finally(() => process.exit());`,
+      errors: [
+        {
+          messageId: 'droppedThen',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'addAwait',
+              output: `#!/usr/bin/env node\n${LOAD}await load().finally(() => process.exit());`,
+            },
+            { messageId: 'addVoid', output: `#!/usr/bin/env node\n${LOAD}void load().finally(() => process.exit());` },
+          ],
+        },
+      ],
+    },
+    // Nothing shows the module runs as a program: it may be imported for its side effects (a preload, a test
+    // setup file), and its importers go on before the work is done.
+    {
+      code: `${LOAD}load();`,
       errors: [
         {
           messageId: 'dropped',
           line: 2,
           suggestions: [
-            {
-              messageId: 'addCatch',
-              output:
-                "process.on('unhandledRejection', (reason) => console.error(reason));\nimport('./app.mjs').catch((error) => {\n  console.error(error);\n  process.exitCode = 1;\n});",
-            },
-            {
-              messageId: 'addVoid',
-              output: "process.on('unhandledRejection', (reason) => console.error(reason));\nvoid import('./app.mjs');",
-            },
+            { messageId: 'addAwait', output: `${LOAD}await load();` },
+            { messageId: 'addVoid', output: `${LOAD}void load();` },
           ],
         },
       ],

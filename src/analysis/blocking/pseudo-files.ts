@@ -1,38 +1,61 @@
 /**
- * Reads the kernel answers from memory: a path on `/proc` or `/sys`, known before the code runs
- * (a literal, a constant, or the fixed start of a template or a concatenation: `/proc/${pid}/stat`).
+ * Reads the kernel answers from memory: a status or statistics file of `/proc` or `/sys`
+ * (`/proc/meminfo`, `/proc/<pid>/stat`, `/sys/fs/cgroup/memory.max`), its path known before the code
+ * runs except, at most, for segments in the middle (`/proc/${pid}/stat`).
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
-import { KERNEL_PSEUDO_FILE_SYSTEMS } from '../catalog/blocking-apis.js';
+import { KERNEL_PSEUDO_FILES } from '../catalog/blocking-apis.js';
 import { type AnyContext, getStaticValueAt } from '../scope.js';
 
-/** The whole path, or the start of it that is fixed (`complete` false). */
-function staticPath(context: AnyContext, node: TSESTree.Node): { text: string; complete: boolean } | undefined {
+/** A path as pieces of text known before the code runs, `undefined` for a piece that is not. */
+type PathPieces = (string | undefined)[];
+
+function piecesOf(context: AnyContext, node: TSESTree.Node): PathPieces {
+  const whole = getStaticValueAt(context.sourceCode, node);
+  if (whole) return typeof whole.value === 'string' ? [whole.value] : [undefined];
   if (node.type === AST_NODE_TYPES.TemplateLiteral) {
-    const head = node.quasis[0]?.value.cooked;
-    return head === undefined || head === null ? undefined : { text: head, complete: node.expressions.length === 0 };
+    const pieces: PathPieces = [];
+    node.quasis.forEach((quasi, index) => {
+      pieces.push(quasi.value.cooked ?? undefined);
+      const expression = node.expressions[index];
+      if (expression) pieces.push(...piecesOf(context, expression));
+    });
+    return pieces;
   }
-  if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === '+') {
-    const whole = getStaticValueAt(context.sourceCode, node);
-    if (whole && typeof whole.value === 'string') return { text: whole.value, complete: true };
-    const left = staticPath(context, node.left);
-    return left && { text: left.text, complete: false };
-  }
-  const value = getStaticValueAt(context.sourceCode, node);
-  return value && typeof value.value === 'string' ? { text: value.value, complete: true } : undefined;
+  if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === '+')
+    return [...piecesOf(context, node.left), ...piecesOf(context, node.right)];
+  return [undefined];
 }
 
-/** Does `call` read a path under `/proc` or `/sys` (its first argument)? */
+/**
+ * Does `call` read (its first argument) a kernel status file: the fixed start is a folder of the
+ * catalogue, the last segment is written in the code and is one of that folder's files, and no written
+ * segment climbs out (`..`) or leads to real files (`/proc/self/cwd/…`, `/proc/<pid>/fd/0`)?
+ */
 export function readsKernelPseudoFile(
   context: AnyContext,
   call: TSESTree.CallExpression | TSESTree.NewExpression,
 ): boolean {
   const argument = call.arguments[0];
   if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return false;
-  const path = staticPath(context, argument);
-  if (!path) return false;
-  return KERNEL_PSEUDO_FILE_SYSTEMS.some(
-    (root) => path.text.startsWith(`${root}/`) || (path.complete && path.text === root),
-  );
+  // Adjacent known pieces read as one: `${SELF}/status` with `const SELF = '/proc/self'`.
+  const pieces = piecesOf(context, argument).reduce<PathPieces>((merged, piece) => {
+    const last = merged.length - 1;
+    if (piece !== undefined && last >= 0 && merged[last] !== undefined) merged[last] += piece;
+    else merged.push(piece);
+    return merged;
+  }, []);
+  const head = pieces[0];
+  const tail = pieces.at(-1);
+  if (head === undefined || tail === undefined) return false;
+  const folder = KERNEL_PSEUDO_FILES.find((entry) => head.startsWith(entry.prefix));
+  if (!folder) return false;
+  // The last segment must be whole: written after the last unknown piece, behind a `/` of its own.
+  const lastSlash = tail.lastIndexOf('/');
+  if (pieces.length > 1 && lastSlash < 0) return false;
+  const file = tail.slice(lastSlash + 1);
+  if (!folder.files(file)) return false;
+  const written = pieces.filter((piece): piece is string => piece !== undefined).flatMap((piece) => piece.split('/'));
+  return !written.some((segment) => segment === '..' || folder.leavesTheKernel.has(segment));
 }

@@ -96,8 +96,8 @@ export interface BlockingApiRow extends ApiRow {
   readonly cost?: 'metadata';
   /**
    * Only reads the file or folder its first argument names (`readFileSync`, `readdirSync`, `statSync`):
-   * on a kernel pseudo-file system (`KERNEL_PSEUDO_FILE_SYSTEMS`) the kernel answers from memory, with
-   * no disk to wait for, so such a read is not reported.
+   * a read of a kernel status file (`KERNEL_PSEUDO_FILES`) is answered from memory, with no disk to
+   * wait for, so it is not reported.
    */
   readonly readsPath?: true;
   /**
@@ -150,12 +150,57 @@ const FS_READS: ReadonlySet<string> = new Set([
 ]);
 const READS_PATH = { readsPath: true } as const;
 
+/** Status and statistics files of kernel pseudo-file systems, which the kernel fills from memory on each read. */
+export interface KernelPseudoFiles {
+  /** The fixed start of the path. */
+  readonly prefix: string;
+  /** The last segment (the file's name) the folder answers cheaply. */
+  readonly files: (name: string) => boolean;
+  /** Segments that lead out of the kernel's answers to real files (`/proc/self/cwd/…`) or to a stream (`fd/0`). */
+  readonly leavesTheKernel: ReadonlySet<string>;
+}
+
+/** Small per-process and system-wide status files of `/proc` (not `kcore`, `kmsg`, `mem`, `net/*` or `cmdline`). */
+const PROC_STATUS_FILES: ReadonlySet<string> = new Set([
+  'cgroup',
+  'comm',
+  'cpu',
+  'cpuinfo',
+  'io',
+  'limits',
+  'loadavg',
+  'meminfo',
+  'memory',
+  'oom_score',
+  'oom_score_adj',
+  'sched',
+  'schedstat',
+  'stat',
+  'statm',
+  'status',
+  'uptime',
+  'version',
+]);
+/** A sysfs attribute file (`memory.max`, `cpu.stat`, `speed`, `online`). */
+const SYSFS_ATTRIBUTE = /^[\w.-]+$/u;
+const NO_SEGMENTS: ReadonlySet<string> = new Set();
+
 /**
- * Folders whose files the kernel makes up on each read, from memory: process and system statistics
- * (`/proc/meminfo`, `/proc/<pid>/stat`, `/sys/class/net/eth0/speed`). A read there never waits on a disk.
- * (Writes are left out: writing to `/sys` can start driver work.)
+ * Reads there never wait on a disk or a device (writes are left out: writing to `/sys` can start driver
+ * work). A read of `/proc/meminfo` or `/proc/<pid>/stat` is how process managers sample memory and CPU.
  */
-export const KERNEL_PSEUDO_FILE_SYSTEMS: readonly string[] = ['/proc', '/sys'];
+export const KERNEL_PSEUDO_FILES: readonly KernelPseudoFiles[] = [
+  {
+    prefix: '/proc/',
+    files: (name) => PROC_STATUS_FILES.has(name),
+    leavesTheKernel: new Set(['cwd', 'root', 'fd', 'map_files']),
+  },
+  ...['/sys/fs/cgroup/', '/sys/class/net/', '/sys/devices/system/cpu/'].map((prefix): KernelPseudoFiles => ({
+    prefix,
+    files: (name) => SYSFS_ATTRIBUTE.test(name),
+    leavesTheKernel: NO_SEGMENTS,
+  })),
+];
 
 const DENO_METADATA: ReadonlySet<string> = new Set(['lstat', 'readLink', 'realPath', 'stat']);
 const METADATA = { cost: 'metadata' } as const;

@@ -161,14 +161,28 @@ function staticKeyName(
 }
 
 /**
- * A command a command-line tool loads and runs: the file's default or whole export (`export default`,
- * `exports.default = main`, `module.exports = main`) is a function whose work ends with `process.exit()`
+ * A command a command-line tool loads and runs: the file's only export, default or whole (`export default`,
+ * `exports.default = main`, `module.exports = main`), is a function whose work ends with `process.exit()`
  * or `process.exit(0)`, as its last statement or the last of a `try` that is. A server does not end its
- * process when a piece of work succeeds.
+ * process when a piece of work succeeds; a file that also exports helpers may serve through them.
  */
 function exportedFunctionExitsWhenDone(context: AnyContext): boolean {
   const program = context.sourceCode.ast;
+  let exitsWhenDone = false;
   for (const statement of program.body) {
+    // Any other export (a helper a server imports) keeps the file serving.
+    if (
+      statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+      statement.type === AST_NODE_TYPES.ExportAllDeclaration
+    )
+      return false;
+    if (
+      statement.type === AST_NODE_TYPES.ExpressionStatement &&
+      statement.expression.type === AST_NODE_TYPES.AssignmentExpression &&
+      !isDefaultExportTarget(statement.expression.left) &&
+      exportsMemberName(statement.expression.left) !== undefined
+    )
+      return false;
     let exported: TSESTree.Node | undefined;
     if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) exported = statement.declaration;
     else if (
@@ -179,9 +193,9 @@ function exportedFunctionExitsWhenDone(context: AnyContext): boolean {
       exported = statement.expression.right;
     if (!exported) continue;
     const fn = exportedFunction(program, skipTypeWrappers(exported));
-    if (fn?.body.type === AST_NODE_TYPES.BlockStatement && endsByExiting(context, fn.body)) return true;
+    if (fn?.body.type === AST_NODE_TYPES.BlockStatement && endsByExiting(context, fn.body)) exitsWhenDone = true;
   }
-  return false;
+  return exitsWhenDone;
 }
 
 /** `module.exports` or `exports.default` / `module.exports.default`. */

@@ -1,27 +1,35 @@
 /**
- * The call that starts an entry script: `main();` as the last thing a module that exports nothing
- * runs. If its promise rejects, nothing else of the module is left to run and no importer can catch
- * anything, so Node (15 and later) ends the process with the error's stack and exit code 1, as it
- * would for a top-level `await`; a page logs it as it logs an uncaught throw. The rejection is not
- * lost, and no later code depends on the call being done. Unless the script listens to
- * `unhandledRejection` itself: then the listener decides, and one that only logs keeps a process
- * running that has nothing left to do.
+ * The call that starts an entry script: `main();` as the last thing a program runs, in a module that
+ * exports nothing and that shows it is run as a program (a shebang, a `bin` entry, a `scripts/` folder,
+ * a main-module check, …: `findCodeSetting` says `script`). If its promise rejects, nothing of the
+ * module is left to run and no importer waits for it, so Node (15 and later, at its default
+ * `--unhandled-rejections`) ends the process with the error's stack and exit code 1, as it would for a
+ * top-level `await`. Unless the script takes over uncaught errors itself (`process.on('unhandledRejection')`,
+ * `process.on('uncaughtException')`, a capture callback): then its handler decides, and one that only
+ * logs keeps a process running that has nothing left to do. A module that exports nothing but is not
+ * shown to be a program may be imported for its side effects (a preload, a test setup file), where
+ * its importers do depend on the work being done.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
-import { skipChainExpression, skipTypeWrappers } from '../ast.js';
-import { PROCESS_LISTENER_APIS, REJECTION_EVENTS } from '../catalog/process-events.js';
+import { getMethodName, skipChainExpression, skipTypeWrappers } from '../ast.js';
+import { PROCESS_LISTENER_APIS } from '../catalog/process-events.js';
+import { PROMISE_CALLBACK_METHODS } from '../catalog/promise-apis.js';
 import { trackModuleReferences } from '../origin/modules.js';
-import { type AnyContext } from '../scope.js';
+import { type AnyContext, getStaticValueAt } from '../scope.js';
+import { findCodeSetting } from './code-setting.js';
 
 /** `exports`, `module.exports`: a CommonJS module that exports something (read on the text, so any mention counts). */
 const COMMONJS_EXPORTS = /\bexports\b/u;
 
+/** Events on `process` whose listener takes over an unhandled rejection (the default mode raises it as uncaught). */
+const TAKEOVER_EVENTS: ReadonlySet<string> = new Set(['unhandledRejection', 'uncaughtException']);
+
 const entryScriptCache = new WeakMap<TSESTree.Program, boolean>();
 
 /**
- * No `export` with a value or a name (a bare `export {}` only marks a module), no mention of `exports`,
- * and no listener of its own for unhandled rejections on `process`.
+ * Run as a program, exporting nothing (`export {}` only marks a module; any mention of `exports` counts),
+ * and leaving uncaught errors to Node.
  */
 function isPlainEntryScript(context: AnyContext): boolean {
   const program = context.sourceCode.ast;
@@ -37,18 +45,24 @@ function isPlainEntryScript(context: AnyContext): boolean {
           : statement.type !== AST_NODE_TYPES.ExportNamedDeclaration ||
             (!statement.declaration && statement.specifiers.length === 0 && !statement.source),
       ) &&
-      !listensToRejections(context);
+      !takesOverUncaughtErrors(context) &&
+      findCodeSetting(context).setting === 'script';
     entryScriptCache.set(program, answer);
   }
   return answer;
 }
 
-/** `process.on('unhandledRejection', …)`, `process` known by origin. */
-function listensToRejections(context: AnyContext): boolean {
+/**
+ * `process.on('unhandledRejection' | 'uncaughtException', …)` (`process` known by origin; an event name
+ * not known before the code runs counts), or `setUncaughtExceptionCaptureCallback` named anywhere.
+ */
+function takesOverUncaughtErrors(context: AnyContext): boolean {
+  if (context.sourceCode.text.includes('setUncaughtExceptionCaptureCallback')) return true;
   for (const node of trackModuleReferences(context, PROCESS_LISTENER_APIS).keys()) {
     const event = node.type === AST_NODE_TYPES.CallExpression ? node.arguments[0] : undefined;
-    if (event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' && REJECTION_EVENTS.has(event.value))
-      return true;
+    if (!event) continue;
+    const name = event.type === AST_NODE_TYPES.SpreadElement ? undefined : getStaticValueAt(context.sourceCode, event);
+    if (!name || typeof name.value !== 'string' || TAKEOVER_EVENTS.has(name.value)) return true;
   }
   return false;
 }
@@ -62,6 +76,8 @@ function runsNothing(statement: TSESTree.ProgramStatement | TSESTree.Statement):
     case AST_NODE_TYPES.TSTypeAliasDeclaration:
     case AST_NODE_TYPES.EmptyStatement:
       return true;
+    case AST_NODE_TYPES.TSModuleDeclaration:
+      return statement.declare === true;
     case AST_NODE_TYPES.ExportNamedDeclaration:
       return !statement.declaration && statement.specifiers.length === 0 && !statement.source;
     default:
@@ -76,13 +92,18 @@ function isLastWork(statement: TSESTree.Node, list: TSESTree.Program | TSESTree.
 }
 
 /**
- * Is `expression` the whole of a statement that is the last work of an entry script: at the top level,
- * or in a branch of a top-level `if` (`if (require.main === module) main();`), with nothing that runs
- * after it, in a module that exports nothing?
+ * Is `expression` a bare call (or `import()`) that is the whole of the statement doing the last work of
+ * an entry script: at the top level, or in a branch of a top-level `if` (`if (require.main === module)
+ * main();`), with nothing that runs after it?
  */
 export function isEntryScriptFinalCall(context: AnyContext, expression: TSESTree.Node): boolean {
   const value = skipTypeWrappers(skipChainExpression(expression));
   if (value.type !== AST_NODE_TYPES.CallExpression && value.type !== AST_NODE_TYPES.ImportExpression) return false;
+  // A bare call only: a chain's callback may end the process or swallow the error (`.finally(() => process.exit())`).
+  if (value.type === AST_NODE_TYPES.CallExpression) {
+    const method = getMethodName(value);
+    if (method !== undefined && PROMISE_CALLBACK_METHODS.has(method)) return false;
+  }
   let current: TSESTree.Node | undefined = expression.parent;
   if (current?.type !== AST_NODE_TYPES.ExpressionStatement) return false;
   // Out through the blocks and branches of top-level `if`s to the module's body, the last work of each list.

@@ -167,6 +167,18 @@ describe('findCodeSetting', () => {
       }),
     ).toBe(serving);
     expect(settingAt({ code: 'export async function stop() { here(); process.exit(0); }' })).toBe(serving);
+    // Another export: a helper a server may import and call per request.
+    expect(
+      settingAt({
+        code: 'export function render() { here(); }\nexport default async function serve() { await listen(); process.exit(0); }',
+      }),
+    ).toBe(serving);
+    expect(
+      settingAt({
+        code: 'exports.render = function () { here(); };\nexports.default = async function () { await run(); process.exit(); };',
+        filename: 'file.cjs',
+      }),
+    ).toBe(serving);
     // A request handler file serves, whatever its export does.
     const routes = [
       "import express from 'express';",
