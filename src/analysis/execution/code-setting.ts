@@ -20,6 +20,7 @@ import {
   SCRIPT_PATH_PATTERNS,
   TEST_PATH_PATTERNS,
 } from '../catalog/code-settings.js';
+import { PROCESS_EXIT_APIS } from '../catalog/process-events.js';
 import { TEST_REGISTRATION_APIS } from '../catalog/test-frameworks.js';
 import { trackModuleReferences } from '../origin/modules.js';
 import { locateInPackage } from '../project/package-manifest.js';
@@ -238,9 +239,9 @@ function exportedFunction(program: TSESTree.Program, value: TSESTree.Node): Func
 function endsByExiting(context: AnyContext, block: TSESTree.BlockStatement): boolean {
   const last = block.body.at(-1);
   if (last?.type === AST_NODE_TYPES.TryStatement) return endsByExiting(context, last.block);
-  if (last?.type !== AST_NODE_TYPES.ExpressionStatement || last.expression.type !== AST_NODE_TYPES.CallExpression)
-    return false;
-  const call = last.expression;
+  if (last?.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+  const call = skipChainExpression(last.expression);
+  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
   const code = call.arguments[0];
   return (
     isProcessExit(context, call) && (code === undefined || (code.type === AST_NODE_TYPES.Literal && code.value === 0))
@@ -271,14 +272,7 @@ function isGlobal(context: AnyContext, identifier: TSESTree.Identifier): boolean
 }
 
 function isProcessExit(context: AnyContext, call: TSESTree.CallExpression): boolean {
-  const callee = skipChainExpression(call.callee);
-  return (
-    callee.type === AST_NODE_TYPES.MemberExpression &&
-    callee.object.type === AST_NODE_TYPES.Identifier &&
-    callee.object.name === 'process' &&
-    getStaticPropertyName(callee) === 'exit' &&
-    isGlobal(context, callee.object)
-  );
+  return trackModuleReferences(context, PROCESS_EXIT_APIS).has(call);
 }
 
 /** `require.main === module`, `import.meta.main`, `process.argv[1] === fileURLToPath(import.meta.url)`. */

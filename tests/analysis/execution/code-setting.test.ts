@@ -124,6 +124,18 @@ describe('findCodeSetting', () => {
     expect(settingAt({ code: `${body}\nmain().then(() => process.exit(0));\nprocess.exit(1);` })).toBe(
       'script: the file exits the process at the top level',
     );
+    expect(settingAt({ code: `import process from 'node:process';\n${body}\nawait main();\nprocess.exit(0);` })).toBe(
+      'script: the file awaits its work at the top level',
+    );
+    expect(settingAt({ code: `import process from 'node:process';\n${body}\nmain();\nprocess.exit(0);` })).toBe(
+      'script: the file exits the process at the top level',
+    );
+    expect(
+      settingAt({
+        code: 'module.exports = function () { here(); process?.exit(); };',
+        filename: 'file.cjs',
+      }),
+    ).toBe('script: the function the file exports exits the process when it is done');
     expect(settingAt({ code: `${body}\nif (require.main === module) main();`, filename: 'file.cjs' })).toBe(
       'script: the file runs itself when executed directly',
     );
