@@ -32,6 +32,29 @@ class QueryBuilder<T> implements PromiseLike<T[]> {
 declare function users(): QueryBuilder<string>;
 `;
 
+/**
+ * `before` then the statement `call;`, dropped at a CommonJS top level on `line`: nothing can await there, so
+ * the suggestions are `.catch(…)` (Node code: a failed entry point also sets the exit code, so a crashing script
+ * does not exit 0) and `void`.
+ */
+function droppedAtCommonJsTop(before: string, call: string, line: number) {
+  const handled = '.catch((error) => {\n  console.error(error);\n  process.exitCode = 1;\n})';
+  return {
+    filename: 'file.cjs',
+    code: `${before}${call};`,
+    errors: [
+      {
+        messageId: 'dropped' as const,
+        line,
+        suggestions: [
+          { messageId: 'addCatch' as const, output: `${before}${call}${handled};` },
+          { messageId: 'addVoid' as const, output: `${before}void ${call};` },
+        ],
+      },
+    ],
+  };
+}
+
 runRuleTests('no-floating-promise', rule, {
   valid: [
     // Awaited, returned, stored and awaited later, passed on.
@@ -312,29 +335,10 @@ runRuleTests('no-floating-promise', rule, {
         },
       ],
     },
+    // CommonJS top level: no await there. (The last call of an entry script is reported with checkEntryScriptCalls.)
     {
-      // CommonJS top level: no await there. (The last call of an entry script is reported with checkEntryScriptCalls.)
-      filename: 'file.cjs',
-      code: "const fs = require('node:fs/promises');\nfs.writeFile('a.txt', 'x');",
+      ...droppedAtCommonJsTop("const fs = require('node:fs/promises');\n", "fs.writeFile('a.txt', 'x')", 2),
       options: [{ checkEntryScriptCalls: true }],
-      errors: [
-        {
-          messageId: 'dropped',
-          line: 2,
-          suggestions: [
-            {
-              messageId: 'addCatch',
-              // Node code: a failed entry point also sets the exit code, so a crashing script does not exit 0.
-              output:
-                "const fs = require('node:fs/promises');\nfs.writeFile('a.txt', 'x').catch((error) => {\n  console.error(error);\n  process.exitCode = 1;\n});",
-            },
-            {
-              messageId: 'addVoid',
-              output: "const fs = require('node:fs/promises');\nvoid fs.writeFile('a.txt', 'x');",
-            },
-          ],
-        },
-      ],
     },
     {
       code: "async function main() { fetch('/a').then((response) => response.json()); }",
@@ -597,28 +601,11 @@ runRuleTests('no-floating-promise', rule, {
     },
     // Not the end of an entry script: work follows the call, the module exports, or the call sits in a function.
     // Nor when the script takes over uncaught errors itself: a listener that only logs keeps the process up.
-    {
-      filename: 'file.cjs',
-      code: "#!/usr/bin/env node\nprocess.on('unhandledRejection', (reason) => console.error(reason));\nimport('./app.mjs');",
-      errors: [
-        {
-          messageId: 'dropped',
-          line: 3,
-          suggestions: [
-            {
-              messageId: 'addCatch',
-              output:
-                "#!/usr/bin/env node\nprocess.on('unhandledRejection', (reason) => console.error(reason));\nimport('./app.mjs').catch((error) => {\n  console.error(error);\n  process.exitCode = 1;\n});",
-            },
-            {
-              messageId: 'addVoid',
-              output:
-                "#!/usr/bin/env node\nprocess.on('unhandledRejection', (reason) => console.error(reason));\nvoid import('./app.mjs');",
-            },
-          ],
-        },
-      ],
-    },
+    droppedAtCommonJsTop(
+      "#!/usr/bin/env node\nprocess.on('unhandledRejection', (reason) => console.error(reason));\n",
+      "import('./app.mjs')",
+      3,
+    ),
     {
       code: `#!/usr/bin/env node\nprocess.on(\`uncaughtException\`, (error) => console.error(error));\n${LOAD}load();`,
       errors: [
@@ -696,28 +683,11 @@ runRuleTests('no-floating-promise', rule, {
         },
       ],
     },
-    {
-      filename: 'file.cjs',
-      code: "const fs = require('node:fs/promises');\nmodule.exports = { ready: true };\nfs.writeFile('a.txt', 'x');",
-      errors: [
-        {
-          messageId: 'dropped',
-          line: 3,
-          suggestions: [
-            {
-              messageId: 'addCatch',
-              output:
-                "const fs = require('node:fs/promises');\nmodule.exports = { ready: true };\nfs.writeFile('a.txt', 'x').catch((error) => {\n  console.error(error);\n  process.exitCode = 1;\n});",
-            },
-            {
-              messageId: 'addVoid',
-              output:
-                "const fs = require('node:fs/promises');\nmodule.exports = { ready: true };\nvoid fs.writeFile('a.txt', 'x');",
-            },
-          ],
-        },
-      ],
-    },
+    droppedAtCommonJsTop(
+      "const fs = require('node:fs/promises');\nmodule.exports = { ready: true };\n",
+      "fs.writeFile('a.txt', 'x')",
+      3,
+    ),
     {
       filename: 'file.cjs',
       code: "const fs = require('node:fs/promises');\nif (require.main === module) {\n  fs.writeFile('a.txt', 'x');\n  console.log('written');\n}",
