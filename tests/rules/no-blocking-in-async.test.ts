@@ -12,14 +12,6 @@ runRuleTests('no-blocking-in-async', rule, {
       filename: 'file.cjs',
       code: "const { globSync } = require('glob');\nconst main = async function ({ directory }) {\n  try {\n    for (const file of globSync(`${directory}/src/**/*.ts`)) await compile(file);\n    process.exit();\n  } catch (error) {\n    console.error(error);\n    process.exit(1);\n  }\n};\nexports.default = main;",
     },
-    // A file only the package's command-line tool imports (from its `bin` entries, not from `main`). The fixture
-    // project (tests/fixtures/projects/cli-only) has no tsconfig, so this runs untyped; its files are read alike in
-    // both modes.
-    {
-      mode: 'untyped',
-      filename: 'projects/cli-only/lib/login.js',
-      code: "import fs from 'node:fs';\nexport default async function login() {\n  return fs.readFileSync('token.json', 'utf8');\n}",
-    },
     // Kernel pseudo-files: the kernel answers a read of `/proc` or `/sys` from memory, with no disk to wait for.
     "import fs from 'node:fs';\nexport async function memory() { return fs.readFileSync('/proc/meminfo', 'utf8'); }",
     "import { readFileSync, readdirSync } from 'node:fs';\nconst STAT = '/proc/self/stat';\nexport async function sample(pid: number) {\n  const own = readFileSync(STAT, 'utf8');\n  const other = readFileSync(`/proc/${pid}/stat`, 'utf8');\n  const links = readdirSync('/sys/class/net/' + 'eth0');\n  return [own, other, links];\n}",
@@ -158,25 +150,6 @@ runRuleTests('no-blocking-in-async', rule, {
               messageId: 'useAsyncTwin',
               output:
                 "const { glob } = require('glob');\nconst main = async function ({ directory }) {\n  try {\n    for (const file of await glob(`${directory}/src/**/*.ts`)) await compile(file);\n    process.exit();\n  } catch (error) {\n    console.error(error);\n    process.exit(1);\n  }\n};\nexports.default = main;",
-            },
-          ],
-        },
-      ],
-    },
-    // The file `main` also imports serves.
-    {
-      mode: 'untyped',
-      filename: 'projects/cli-only/lib/shared.js',
-      code: "import fs from 'node:fs';\nexport const version = async () => fs.readFileSync('VERSION', 'utf8');",
-      errors: [
-        {
-          messageId: 'blocking',
-          line: 2,
-          suggestions: [
-            {
-              messageId: 'useAsyncTwin',
-              output:
-                "import fs from 'node:fs';\nexport const version = async () => await fs.promises.readFile('VERSION', 'utf8');",
             },
           ],
         },

@@ -23,7 +23,6 @@ import {
 import { PROCESS_EXIT_APIS } from '../catalog/process-events.js';
 import { TEST_REGISTRATION_APIS } from '../catalog/test-frameworks.js';
 import { trackModuleReferences } from '../origin/modules.js';
-import { isReachedOnlyFromBin } from '../project/cli-reach.js';
 import { locateInPackage } from '../project/package-manifest.js';
 import { type AnyContext, findVariableAt } from '../scope.js';
 import { findRouteRegistrations } from './route-handlers.js';
@@ -72,11 +71,7 @@ function classifyFile(context: AnyContext): CodeSettingEvidence {
     return { setting: 'script', reason: 'the function the file exports exits the process when it is done' };
   if (context.sourceCode.text.startsWith('#!')) return { setting: 'script', reason: 'the file starts with a shebang' };
   const shape = scriptShape(context);
-  if (shape) return { setting: 'script', reason: shape };
-  // Last, as it reads the package's files (once per package): a file only the command-line tool runs.
-  if (isReachedOnlyFromBin(context.filename))
-    return { setting: 'script', reason: 'only the `bin` entries of its package import it' };
-  return SERVING;
+  return shape ? { setting: 'script', reason: shape } : SERVING;
 }
 
 /** A yargs command module at the top level: an object or class with its members, or `exports.*` assignments. */

@@ -18,11 +18,6 @@ interface PackageInfo {
   readonly bins: ReadonlySet<string>;
   /** Package name → version range, from `dependencies` (what the code may import when it runs). */
   readonly dependencies: ReadonlyMap<string, string>;
-  /**
-   * What importers of the package can load (absolute paths, as written: `main`, `module`, every target of
-   * `exports`; `index.js` without them), or undefined when `exports` maps patterns (`./*`): then any file may be.
-   */
-  readonly entries: ReadonlySet<string> | undefined;
 }
 
 interface ManifestEntry extends PackageInfo {
@@ -110,23 +105,15 @@ function readManifest(manifestPath: string, stat: fs.Stats): ManifestEntry {
   const root = realPath(path.dirname(manifestPath));
   const bins = new Set<string>();
   const dependencies = new Map<string, string>();
-  let entries: Set<string> | undefined = new Set();
   try {
-    const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as {
-      bin?: unknown;
-      dependencies?: unknown;
-      main?: unknown;
-      module?: unknown;
-      exports?: unknown;
-    };
-    entries = entryPointsOf(root, manifest);
-    const binEntries =
+    const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as { bin?: unknown; dependencies?: unknown };
+    const entries =
       typeof manifest.bin === 'string'
         ? [manifest.bin]
         : manifest.bin && typeof manifest.bin === 'object'
           ? Object.values(manifest.bin as Record<string, unknown>)
           : [];
-    for (const entry of binEntries) if (typeof entry === 'string') bins.add(path.resolve(root, entry));
+    for (const entry of entries) if (typeof entry === 'string') bins.add(path.resolve(root, entry));
     if (manifest.dependencies && typeof manifest.dependencies === 'object') {
       for (const [name, range] of Object.entries(manifest.dependencies as Record<string, unknown>))
         if (typeof range === 'string') dependencies.set(name, range);
@@ -134,45 +121,12 @@ function readManifest(manifestPath: string, stat: fs.Stats): ManifestEntry {
   } catch {
     // An unreadable or invalid manifest declares no executables and no dependencies.
   }
-  const entry: ManifestEntry = { root, bins, dependencies, entries, mtimeMs: stat.mtimeMs, size: stat.size };
+  const entry: ManifestEntry = { root, bins, dependencies, mtimeMs: stat.mtimeMs, size: stat.size };
   // Re-inserting keeps the Map in least-recently-read order, so the oldest entry goes first.
   manifests.delete(manifestPath);
   manifests.set(manifestPath, entry);
   if (manifests.size > MAX_MANIFESTS) manifests.delete(manifests.keys().next().value!);
   return entry;
-}
-
-/** `main`, `module` and the targets of `exports` (any condition), or undefined when `exports` has a pattern. */
-function entryPointsOf(
-  root: string,
-  manifest: { main?: unknown; module?: unknown; exports?: unknown },
-): Set<string> | undefined {
-  const entries = new Set<string>();
-  let patterns = false;
-  const visit = (value: unknown, key: string | undefined): void => {
-    if (key?.includes('*')) patterns = true;
-    if (typeof value === 'string') {
-      if (value.includes('*')) patterns = true;
-      else entries.add(path.resolve(root, value));
-    } else if (Array.isArray(value)) for (const item of value) visit(item, undefined);
-    else if (value && typeof value === 'object')
-      for (const [name, target] of Object.entries(value as Record<string, unknown>)) visit(target, name);
-  };
-  visit(manifest.exports, undefined);
-  if (patterns) return undefined;
-  for (const field of [manifest.main, manifest.module])
-    if (typeof field === 'string') entries.add(path.resolve(root, field));
-  if (entries.size === 0) entries.add(path.join(root, 'index.js'));
-  return entries;
-}
-
-/** The package above `filename`: its folder, executables and entry points. */
-export function packageEntryPointsOf(
-  filename: string,
-):
-  | { readonly root: string; readonly bins: ReadonlySet<string>; readonly entries: ReadonlySet<string> | undefined }
-  | undefined {
-  return findPackage(filename);
 }
 
 function statFile(file: string): fs.Stats | undefined {

@@ -74,11 +74,6 @@ describe('findCodeSetting', () => {
       'script: the file is a `bin` entry of its package',
     );
     expect(settingAt({ code, filename: 'projects/cli-package/lib/other.js' })).toBe(serving);
-    // A file only the package's command-line tool imports; one its `main` imports too serves.
-    expect(settingAt({ code, filename: 'projects/cli-only/lib/login.js' })).toBe(
-      'script: only the `bin` entries of its package import it',
-    );
-    expect(settingAt({ code, filename: 'projects/cli-only/lib/shared.js' })).toBe(serving);
     const cli = ["import { program } from 'commander';", 'program.action(async () => { here(); });'].join('\n');
     expect(settingAt({ code: cli })).toBe('script: the file defines a command-line program');
     const yargs = ["const yargs = require('yargs');", 'yargs.command("x", "", {}, async () => { here(); });'].join(
