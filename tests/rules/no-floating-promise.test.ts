@@ -2629,6 +2629,10 @@ const reassignedDeclaration = announcedRefresh.replace(
   'export function swap() {\n  // @ts-expect-error: assigned on purpose\n  refresh = (path: string) => readFile(path);\n}\nexport function boot(',
 );
 
+/** Functions of another file that combine a list of their own: every element caught, or not. */
+const IMPORTED_RUN_ALL =
+  "import { runAll, runAllRaw } from './lib/db.js';\nexport async function migrate(statements: string[]) {\n  runAll(statements);\n  runAllRaw(statements);\n}";
+
 /** A function of another file that only sleeps on a timer promise and calls a guarded function. */
 const IMPORTED_PAUSE =
   "import { pausedQuery } from './lib/db.js';\nexport async function report() {\n  pausedQuery('select 1');\n}";
@@ -2703,6 +2707,21 @@ runRuleTests('no-floating-promise', rule, {
               messageId: 'addVoid',
               output: announcedRefresh.replace("  refresh('settings.json')", "  void refresh('settings.json')"),
             },
+          ],
+        },
+      ],
+    },
+    {
+      // The summary of another file judges a combination of a list it fills as this file's are judged.
+      filename: TS,
+      code: IMPORTED_RUN_ALL,
+      errors: [
+        {
+          messageId: 'dropped',
+          line: 4,
+          suggestions: [
+            { messageId: 'addAwait', output: IMPORTED_RUN_ALL.replace('  runAllRaw', '  await runAllRaw') },
+            { messageId: 'addVoid', output: IMPORTED_RUN_ALL.replace('  runAllRaw', '  void runAllRaw') },
           ],
         },
       ],

@@ -25,7 +25,7 @@ import { ASSERTION_METHODS, ASSERTION_MODULES } from '../catalog/assertions.js';
 import { BLOCKING_APIS, type BlockingApiRow } from '../catalog/blocking-apis.js';
 import { NEVER_REJECTING_APIS } from '../catalog/never-rejecting-apis.js';
 import { PACING_APIS, PACING_NAME_PATTERN, TIMER_CALLBACK_NAMES } from '../catalog/pacing.js';
-import { PROMISE_CALLBACK_METHODS, PROMISE_RETURNING_APIS } from '../catalog/promise-apis.js';
+import { PROMISE_CALLBACK_METHODS, PROMISE_LIST_COMBINATORS, PROMISE_RETURNING_APIS } from '../catalog/promise-apis.js';
 import { SYNC_BRIDGES, type SyncBridgeRow } from '../catalog/sync-bridges.js';
 import { THROWING_BUILTINS } from '../catalog/throwing-builtins.js';
 import { effectOfName, type WorkEffect } from '../concurrency/effect-names.js';
@@ -1181,6 +1181,9 @@ function asyncFunctionCanReject(fn: FunctionNode, context: SummaryContext, depth
         argumentsKeepItResolving(node, neverRejecting, (value) => expressionIsPromise(value, context.bindings, 0))
       )
         return false;
+      // `Promise.all(promises)` of promises that cannot reject: as rejection-sources.ts judges a combination.
+      const combination = combinationCanReject(node, fn, context, depth, callCanReject);
+      if (combination !== undefined) return combination;
       // `start().then(() => { emit('started'); })`: as rejection-sources.ts judges a chain of the linted file.
       const chain = fulfilmentChain(node);
       if (chain)
@@ -1206,6 +1209,135 @@ function asyncFunctionCanReject(fn: FunctionNode, context: SummaryContext, depth
   } finally {
     judging.delete(fn);
   }
+}
+
+/**
+ * Can a combination of promises reject: `Promise.allSettled(…)` never does; `Promise.all`/`Promise.race` do
+ * when one of their promises can (the catalogue's rows, `Promise` not rebound in the module). Undefined when
+ * `node` is no such call. The list, as rejection-sources.ts reads it for the linted file but without scope:
+ * written in the call, the `map` of a list by a callback written there, or a list of `fn`'s own.
+ */
+function combinationCanReject(
+  node: TSESTree.CallExpression,
+  fn: FunctionNode,
+  context: SummaryContext,
+  depth: number,
+  callCanReject: (node: TSESTree.Node) => boolean,
+): boolean | undefined {
+  const row = catalogRowOfCall(node, PROMISE_LIST_COMBINATORS, context.bindings);
+  if (!row) return undefined;
+  if (row.neverRejects) return false;
+  const list = node.arguments.length === 1 ? skipTypeWrappers(skipChainExpression(node.arguments[0]!)) : undefined;
+  if (!list) return true;
+  const elementCanReject = (value: TSESTree.Node | null): boolean =>
+    !value ||
+    value.type === AST_NODE_TYPES.SpreadElement ||
+    (expressionIsPromise(value, context.bindings, 0) !== 'no' && callCanReject(value));
+  if (list.type === AST_NODE_TYPES.ArrayExpression) return list.elements.some(elementCanReject);
+  if (list.type === AST_NODE_TYPES.CallExpression) {
+    // `items.map((item) => save(item).catch(log))`
+    const callee = skipTypeWrappers(skipChainExpression(list.callee));
+    const callback = list.arguments[0];
+    if (
+      callee.type !== AST_NODE_TYPES.MemberExpression ||
+      getStaticPropertyName(callee) !== 'map' ||
+      !callback ||
+      !isFunctionNode(callback)
+    )
+      return true;
+    return callback.async
+      ? asyncFunctionCanReject(callback, context, depth + 1)
+      : returnedValuesOf(callback).some(elementCanReject);
+  }
+  if (list.type !== AST_NODE_TYPES.Identifier) return true;
+  const pushed = ownListPushes(fn, list.name);
+  if (!pushed || listsJudged.has(pushed.declarator)) return true;
+  listsJudged.add(pushed.declarator);
+  try {
+    return pushed.values.some(elementCanReject);
+  } finally {
+    listsJudged.delete(pushed.declarator);
+  }
+}
+
+/** Lists being judged: a list whose elements lead back to it (`xs.push(Promise.all(xs))`) can reject. */
+const listsJudged = new WeakSet<TSESTree.Node>();
+
+/**
+ * The values that fill the list `name` of `fn`'s own: declared once in `fn` as a list literal, then only
+ * `push`ed to, read for its `length` or handed to a promise combinator (every use of the name is checked, so
+ * one that shadows it can only make the answer stricter). Its literal's elements and every pushed value, or undefined when it is anything else:
+ * a list that escapes (passed on, returned, stored, reassigned) can hold any promise.
+ */
+function ownListPushes(
+  fn: FunctionNode,
+  name: string,
+): { declarator: TSESTree.VariableDeclarator; values: (TSESTree.Node | null)[] } | undefined {
+  let declarator: TSESTree.VariableDeclarator | undefined;
+  let escapes = false;
+  const values: (TSESTree.Node | null)[] = [];
+  const visit = (node: TSESTree.Node, parent: TSESTree.Node | undefined, grandparent: TSESTree.Node | undefined) => {
+    if (escapes) return;
+    if (node.type === AST_NODE_TYPES.Identifier && node.name === name) {
+      if (!isListUse(node, parent, grandparent, values)) escapes = true;
+      return;
+    }
+    if (
+      node.type === AST_NODE_TYPES.VariableDeclarator &&
+      node.id.type === AST_NODE_TYPES.Identifier &&
+      node.id.name === name
+    ) {
+      // Declared once, as a list literal (a second declaration, even one that shadows it, gives up).
+      const init = node.init && skipTypeWrappers(node.init);
+      if (declarator || init?.type !== AST_NODE_TYPES.ArrayExpression) escapes = true;
+      else {
+        declarator = node;
+        values.push(...init.elements);
+        visit(init, node, parent);
+      }
+      return;
+    }
+    for (const key of TREE_VISITOR_KEYS[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      for (const item of Array.isArray(child) ? child : [child])
+        if (item && typeof (item as TSESTree.Node).type === 'string') visit(item as TSESTree.Node, node, parent);
+    }
+  };
+  visit(fn.body, fn, undefined);
+  return declarator && !escapes ? { declarator, values } : undefined;
+}
+
+/** A use of the list's name that keeps it its own: `list.push(x)` (adding `x` to `values`), `list.length`, a combinator's argument, or a name that is not the list's (a property key). */
+function isListUse(
+  use: TSESTree.Identifier,
+  parent: TSESTree.Node | undefined,
+  grandparent: TSESTree.Node | undefined,
+  values: (TSESTree.Node | null)[],
+): boolean {
+  if (!parent) return false;
+  // `other.list`, `{ list: 1 }`: a property's name, not the variable.
+  if (parent.type === AST_NODE_TYPES.MemberExpression && parent.property === use && !parent.computed) return true;
+  if (parent.type === AST_NODE_TYPES.Property && parent.key === use && !parent.computed && !parent.shorthand)
+    return true;
+  if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === use) {
+    const member = getStaticPropertyName(parent);
+    if (member === 'length')
+      return !(grandparent?.type === AST_NODE_TYPES.AssignmentExpression && grandparent.left === parent);
+    if (member === 'push' && grandparent?.type === AST_NODE_TYPES.CallExpression && grandparent.callee === parent) {
+      values.push(...grandparent.arguments);
+      return true;
+    }
+    return false;
+  }
+  // The combinator's own argument: `Promise.all(list)` (what it can reject with is judged by the caller).
+  return (
+    parent.type === AST_NODE_TYPES.CallExpression &&
+    parent.arguments.length === 1 &&
+    parent.arguments[0] === use &&
+    parent.callee.type === AST_NODE_TYPES.MemberExpression &&
+    parent.callee.object.type === AST_NODE_TYPES.Identifier &&
+    parent.callee.object.name === 'Promise'
+  );
 }
 
 /** The rejection sources of an async body of a read tree, with `callCanReject` judging awaited and returned calls. */

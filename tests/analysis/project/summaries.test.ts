@@ -456,6 +456,65 @@ describe('summarizeModule: rejection sources', () => {
   });
 });
 
+describe('summarizeModule: combinations of promises', () => {
+  function noSource(code: string): Record<string, boolean> {
+    const found: Record<string, boolean> = {};
+    for (const [name, value] of Object.entries(summarize(code).exports))
+      if (value.kind === 'function') found[name] = value.noRejectionSource;
+    return found;
+  }
+
+  it('judges Promise.allSettled, and Promise.all or race over promises that cannot reject, as the linted file does', () => {
+    const code = `
+      async function quiet(x) { try { await x.close(); } catch {} }
+      export function settle(items) { return Promise.allSettled(items.map((i) => i.stop())); }
+      export function literal(a, b) { return Promise.all([quiet(a), b.stop().catch(() => {})]); }
+      export function mapped(items) { return Promise.race(items.map((i) => i.stop().catch(() => {}))); }
+      export function mappedAsync(items) { return Promise.all(items.map(async (i) => { await quiet(i); })); }
+      export function stopAll(nodes) {
+        var promises = [];
+        for (const node of nodes) {
+          try { promises.push(node.stop().catch(() => {})); } catch (error) { node.error(error); }
+        }
+        if (promises.length === 0) console.log('nothing to stop');
+        return Promise.all(promises);
+      }
+      export function rejectsToo(a, b) { return Promise.all([quiet(a), b.stop()]); }
+      export function unknownList(list) { return Promise.all(list); }
+      export function escapes(nodes, sink) {
+        const promises = [];
+        sink(promises);
+        for (const node of nodes) promises.push(node.stop().catch(() => {}));
+        return Promise.all(promises);
+      }
+      export function pushesRejecting(nodes) {
+        const promises = [];
+        for (const node of nodes) promises.push(node.stop());
+        return Promise.all(promises);
+      }
+      export function circular(nodes) {
+        const promises = [];
+        promises.push(Promise.all(promises));
+        return Promise.all(promises);
+      }
+      export function any(a) { return Promise.any([quiet(a)]); }
+    `;
+    expect(noSource(code)).toEqual({
+      settle: true,
+      literal: true,
+      mapped: true,
+      mappedAsync: true,
+      stopAll: true,
+      rejectsToo: false,
+      unknownList: false,
+      escapes: false,
+      pushesRejecting: false,
+      circular: false,
+      any: false,
+    });
+  });
+});
+
 describe('summarizeFunctionsByBody', () => {
   it('summarises every function, nested ones too, by the offset of its body', () => {
     const code =
