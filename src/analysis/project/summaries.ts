@@ -56,6 +56,7 @@ import {
   hasRejectionSource,
   isHandledPromiseChain,
   type RejectionJudge,
+  resolvesWithoutRejecting,
   throwsOnPurpose,
 } from '../promises/rejection.js';
 import type { SourceCode } from '../scope.js';
@@ -1173,6 +1174,8 @@ function asyncFunctionCanReject(fn: FunctionNode, context: SummaryContext, depth
       if (node.type === AST_NODE_TYPES.ImportExpression) return true;
       if (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined') return false;
       if (node.type !== AST_NODE_TYPES.CallExpression) return true;
+      // `Promise.resolve()`, `Promise.resolve(1)`: as rejection-sources.ts judges one of the linted file.
+      if (resolvesWithoutRejecting(context.reader, node, fn)) return false;
       if (isHandledPromiseChain(context.reader, node)) return false;
       // `await setTimeout(ms)` of `node:timers/promises`, given no `signal`: by origin, as never-rejecting.ts judges it.
       const neverRejecting = catalogRowOfCall(node, NEVER_REJECTING_APIS, context.bindings);
@@ -1371,7 +1374,7 @@ function rejectionJudge(
 /** The function of the tree a callee in the body of `within` runs: a top-level function, or `this.name` of its class. */
 function treeFunctionOf(
   input: TSESTree.Node,
-  within: FunctionNode,
+  within: FunctionNode | undefined,
   bindings: ReadonlyMap<string, Binding>,
 ): FunctionNode | undefined {
   const callee = skipTypeWrappers(skipChainExpression(input));
@@ -1385,7 +1388,7 @@ function treeFunctionOf(
   )
     return undefined;
   // Only a class's own methods and fields: an arrow's `this` elsewhere is its surroundings', unknown here.
-  const method = methodClasses.get(within);
+  const method = within && methodClasses.get(within);
   if (!method) return undefined;
   const name =
     callee.property.type === AST_NODE_TYPES.PrivateIdentifier

@@ -40,6 +40,7 @@ import {
   type PromiseJudge,
   type RejectionJudge,
   type RejectionSource,
+  resolvesWithoutRejecting,
   throwsOnPurpose,
 } from './rejection.js';
 
@@ -277,6 +278,8 @@ function callCanReject(context: AnyContext, input: TSESTree.Node): boolean {
   if (isHandledPromiseChain(context.sourceCode, node, scopedChainJudge(context)) || isMicrotaskChain(context, node))
     return false;
   if (isNeverRejectingApiCall(context, node) || isNonRejectingCombination(context, node)) return false;
+  // `Promise.resolve()`, `Promise.resolve(1)`: as `cannotReject` reads a returned value.
+  if (resolvesWithoutRejecting(context, node)) return false;
   if (isNonRejectingThenChain(context, node)) return false;
   const called = resolveCalledFunction(context, node);
   const bodyCanReject = !called || calledFunctionCanReject(context, called);

@@ -41,8 +41,11 @@ export interface BodyReader extends Walker {
   throwsOnBadInput(node: TSESTree.CallExpression | TSESTree.NewExpression): boolean;
   /** Is `node` known to be a promise (`readFile(x)`, `Promise.reject(e)`)? */
   isKnownPromise(node: TSESTree.Node): boolean;
-  /** The function of this tree that `call`, written in the body of `within`, runs, when it can be followed. */
-  calledFunction(call: TSESTree.CallExpression, within: FunctionNode): FunctionNode | undefined;
+  /**
+   * The function of this tree that `call`, written in the body of `within` (undefined: somewhere not known,
+   * so no `this.` method), runs, when it can be followed.
+   */
+  calledFunction(call: TSESTree.CallExpression, within: FunctionNode | undefined): FunctionNode | undefined;
 }
 
 const readers = new WeakMap<TSESTree.Program, BodyReader>();
@@ -120,7 +123,7 @@ function computeCannotReject(sourceCode: BodyReader, fn: FunctionNode): boolean 
  * `db.add(row).catch(log)`), or a choice between such values. Names and member reads are unknown: they
  * may hold any promise.
  */
-function isNonRejectingValue(reader: BodyReader, node: TSESTree.Node, within: FunctionNode): boolean {
+function isNonRejectingValue(reader: BodyReader, node: TSESTree.Node, within: FunctionNode | undefined): boolean {
   const value = skipTypeWrappers(node);
   switch (value.type) {
     case AST_NODE_TYPES.Literal:
@@ -143,17 +146,8 @@ function isNonRejectingValue(reader: BodyReader, node: TSESTree.Node, within: Fu
       );
     case AST_NODE_TYPES.CallExpression: {
       if (isHandledPromiseChain(reader, value)) return true;
-      const callee = skipChainExpression(value.callee);
-      if (
-        callee.type === AST_NODE_TYPES.MemberExpression &&
-        callee.object.type === AST_NODE_TYPES.Identifier &&
-        reader.isGlobalPromise(callee.object) &&
-        getStaticPropertyName(callee) === 'resolve'
-      ) {
-        return value.arguments.every(
-          (argument) => argument.type !== AST_NODE_TYPES.SpreadElement && isNonRejectingValue(reader, argument, within),
-        );
-      }
+      const resolved = promiseResolveFulfils(reader, value, within);
+      if (resolved !== undefined) return resolved;
       // A sync throw of the called function is no rejection; its promise, if any, is what it returns.
       const called = reader.calledFunction(value, within);
       return called !== undefined && cannotReject(reader, called);
@@ -161,6 +155,41 @@ function isNonRejectingValue(reader: BodyReader, node: TSESTree.Node, within: Fu
     default:
       return false;
   }
+}
+
+/**
+ * `Promise.resolve(…)` (the global): true when it fulfils, given nothing or values that are no promise that
+ * can reject (`Promise.resolve()`, `Promise.resolve(1)`); undefined when `call` is no such call.
+ */
+function promiseResolveFulfils(
+  reader: BodyReader,
+  call: TSESTree.CallExpression,
+  within: FunctionNode | undefined,
+): boolean | undefined {
+  const callee = skipChainExpression(call.callee);
+  if (
+    callee.type !== AST_NODE_TYPES.MemberExpression ||
+    callee.object.type !== AST_NODE_TYPES.Identifier ||
+    !reader.isGlobalPromise(callee.object) ||
+    getStaticPropertyName(callee) !== 'resolve'
+  )
+    return undefined;
+  return call.arguments.every(
+    (argument) => argument.type !== AST_NODE_TYPES.SpreadElement && isNonRejectingValue(reader, argument, within),
+  );
+}
+
+/**
+ * Does `call` fulfil for sure: `Promise.resolve()` of nothing or of values that cannot reject? The same
+ * answer for an awaited or returned call of the linted file (pass its context) and of another file's tree
+ * (pass a reader of that tree, and the function the call is written in).
+ */
+export function resolvesWithoutRejecting(
+  source: AnyContext | BodyReader,
+  call: TSESTree.CallExpression,
+  within?: FunctionNode,
+): boolean {
+  return promiseResolveFulfils('sourceCode' in source ? bodyReaderOf(source) : source, call, within) === true;
 }
 
 /**
