@@ -2599,6 +2599,14 @@ const stopAll =
 /** A list of its own, or nothing to wait for: both returns cannot reject. */
 const stopEach =
   "import { unlink } from 'node:fs/promises';\nfunction stopEach(paths: string[]) {\n  const pending: Promise<void>[] = [];\n  for (const path of paths) pending.push(unlink(path).catch(() => {}));\n  if (pending.length === 0) return Promise.resolve();\n  return Promise.all(pending);\n}\nexport function close(paths: string[]) {\n  stopEach(paths);\n}";
+/** A chain whose callback hands on the value it was given: a promise is never fulfilled with a thenable. */
+const handedOn =
+  "import { unlink } from 'node:fs/promises';\nfunction stopEach(paths: string[]) {\n  return Promise.all(paths.map((path) => unlink(path).catch(() => {}))).then((results) => {\n    console.log('stopped', results.length);\n    return results;\n  });\n}\nexport async function close(paths: string[]) {\n  stopEach(paths);\n}";
+/** The same name, assigned a promise that can reject before it is returned. */
+const reassignedValue = handedOn.replace(
+  '    return results;',
+  "    // @ts-expect-error: a promise in place of the results\n    results = unlink('last');\n    return results;",
+);
 /** The list escapes to a function that could put anything in it. */
 const escapingList = caughtList
   .replace('  Promise.all(pending)', '  register(pending);\n  Promise.all(pending)')
@@ -2641,9 +2649,23 @@ const IMPORTED_PAUSE =
   "import { pausedQuery } from './lib/db.js';\nexport async function report() {\n  pausedQuery('select 1');\n}";
 
 runRuleTests('no-floating-promise', rule, {
-  valid: [announcedRefresh, caughtList, stopAll, stopEach, guardedHandlers, { filename: TS, code: IMPORTED_PAUSE }],
+  valid: [
+    announcedRefresh,
+    caughtList,
+    stopAll,
+    stopEach,
+    handedOn,
+    guardedHandlers,
+    { filename: TS, code: IMPORTED_PAUSE },
+  ],
   invalid: [
     { code: exportedList, errors: [droppedChain(exportedList, 'Promise.all(pending)', 12, 'dropped')] },
+    {
+      // Untyped only: with types, the checker's `void[]` for `results` says it is no promise.
+      mode: 'untyped',
+      code: reassignedValue,
+      errors: [droppedChain(reassignedValue, 'stopEach(paths);', 11, 'dropped')],
+    },
     {
       code: selfReferentialList,
       errors: [droppedChain(selfReferentialList, 'Promise.all(pending);', 12, 'dropped')],

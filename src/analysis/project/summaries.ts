@@ -1195,7 +1195,10 @@ function asyncFunctionCanReject(fn: FunctionNode, context: SummaryContext, depth
             ? asyncFunctionCanReject(chain.callback, context, depth + 1)
             : hasRejectionSource(context.reader, chain.callback, {
                 ...rejectionJudge(fn, context, callCanReject),
-                returned: (value) => expressionIsPromise(value, context.bindings, 0) !== 'no' && callCanReject(value),
+                returned: (value) =>
+                  !isFulfilmentValue(chain.callback, value) &&
+                  expressionIsPromise(value, context.bindings, 0) !== 'no' &&
+                  callCanReject(value),
               })) || callCanReject(chain.receiver)
         );
       const callee = treeFunctionOf(node.callee, fn, context.bindings);
@@ -1261,6 +1264,45 @@ function combinationCanReject(
   } finally {
     listsJudged.delete(pushed.declarator);
   }
+}
+
+/**
+ * `value` in `.then((value) => … return value; …)`: the callback's first parameter, never assigned or
+ * declared again in it (read without scope: any such name gives up). A promise is never fulfilled with a
+ * thenable, so handing that value on cannot reject: as rejection-sources.ts judges it in the linted file.
+ */
+function isFulfilmentValue(callback: FunctionNode, input: TSESTree.Node): boolean {
+  const value = skipTypeWrappers(skipChainExpression(input));
+  const param = callback.params[0];
+  if (
+    value.type !== AST_NODE_TYPES.Identifier ||
+    param?.type !== AST_NODE_TYPES.Identifier ||
+    param.name !== value.name
+  )
+    return false;
+  let rebound = false;
+  walkAst(callback.body, TREE_VISITOR_KEYS, (node) => {
+    if (rebound) return false;
+    const target =
+      node.type === AST_NODE_TYPES.AssignmentExpression
+        ? node.left
+        : node.type === AST_NODE_TYPES.UpdateExpression
+          ? node.argument
+          : node.type === AST_NODE_TYPES.VariableDeclarator
+            ? node.id
+            : isFunctionNode(node)
+              ? node.params.find((p) => p.type === AST_NODE_TYPES.Identifier && p.name === value.name)
+              : undefined;
+    if (target?.type === AST_NODE_TYPES.Identifier && target.name === value.name) rebound = true;
+    // `[value] = next`: a pattern may assign it; not read further.
+    if (
+      node.type === AST_NODE_TYPES.AssignmentExpression &&
+      (node.left.type === AST_NODE_TYPES.ArrayPattern || node.left.type === AST_NODE_TYPES.ObjectPattern)
+    )
+      rebound = true;
+    return true;
+  });
+  return !rebound;
 }
 
 /** Lists being judged: a list whose elements lead back to it (`xs.push(Promise.all(xs))`) can reject. */

@@ -15,6 +15,8 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
 import {
   type FunctionNode,
+  getCallOfArgument,
+  getMethodName,
   getStaticPropertyName,
   isCallOrNew,
   isFunctionNode,
@@ -25,7 +27,7 @@ import { PROMISE_CONSTRUCTOR, PROMISE_LIST_COMBINATORS, PROMISE_RESOLVE } from '
 import { THROWING_BUILTINS } from '../catalog/throwing-builtins.js';
 import { constantInit, resolveFunction, returnedValuesOf } from '../origin/function-resolution.js';
 import { trackModuleReferences } from '../origin/modules.js';
-import { type AnyContext, findVariableAt, type ScopeVariable } from '../scope.js';
+import { type AnyContext, DefinitionType, findVariableAt, type ScopeVariable } from '../scope.js';
 import { type CalledFunction, resolveCalledFunction } from './called-function.js';
 import { callSettlesOnlyByResolving } from './deferred.js';
 import { isNeverRejectingApiCall } from './never-rejecting.js';
@@ -234,6 +236,7 @@ function valueCanReject(context: AnyContext, input: TSESTree.Node, seen = new Se
   const node = skipTypeWrappers(skipChainExpression(input));
   if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression)
     return callCanReject(context, node);
+  if (node.type === AST_NODE_TYPES.Identifier && isFulfilmentValue(context, node)) return false;
   if (node.type === AST_NODE_TYPES.Identifier && !seen.has(node)) {
     seen.add(node);
     const init = constantInit(context, node);
@@ -241,6 +244,25 @@ function valueCanReject(context: AnyContext, input: TSESTree.Node, seen = new Se
       return getPromiseKnowledge(context).isPromise(init) !== 'no' && valueCanReject(context, init, seen);
   }
   return true;
+}
+
+/**
+ * `value` in `.then((value) => … return value; …)`: the first parameter of a fulfilment callback, never
+ * assigned again. A promise is never fulfilled with a thenable (resolving with one adopts it), so returning
+ * or awaiting that value cannot reject.
+ */
+function isFulfilmentValue(context: AnyContext, node: TSESTree.Identifier): boolean {
+  const variable = findVariableAt(context.sourceCode, node, node);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type !== DefinitionType.Parameter || !isFunctionNode(def.node) || def.node.params[0] !== def.name)
+    return false;
+  if (variable!.references.some((reference) => reference.isWrite())) return false;
+  const argument = getCallOfArgument(def.node);
+  return (
+    argument?.index === 0 &&
+    argument.call.type === AST_NODE_TYPES.CallExpression &&
+    getMethodName(argument.call) === 'then'
+  );
 }
 
 /**

@@ -498,6 +498,12 @@ describe('summarizeModule: combinations of promises', () => {
         return Promise.all(promises);
       }
       export function any(a) { return Promise.any([quiet(a)]); }
+      export function handsOn(items) {
+        return Promise.all(items.map((i) => i.stop().catch(() => {}))).then((results) => { log(results); return results; });
+      }
+      export function rebinds(items, next) {
+        return Promise.all(items.map((i) => i.stop().catch(() => {}))).then((results) => { results = next(); return results; });
+      }
     `;
     expect(noSource(code)).toEqual({
       settle: true,
@@ -511,6 +517,8 @@ describe('summarizeModule: combinations of promises', () => {
       pushesRejecting: false,
       circular: false,
       any: false,
+      handsOn: true,
+      rebinds: false,
     });
   });
 });
