@@ -2607,6 +2607,13 @@ const reassignedValue = handedOn.replace(
   '    return results;',
   "    // @ts-expect-error: a promise in place of the results\n    results = unlink('last');\n    return results;",
 );
+/** `const self = this;` then `self.stop()` in a listener: the class's own method, which cannot reject. */
+const selfAlias =
+  "import { unlink } from 'node:fs/promises';\nexport class Flow {\n  constructor(emitter: { on(event: string, listener: (done: () => void) => void): void }) {\n    const self = this;\n    emitter.on('close', function (done) {\n      self.stop().finally(done);\n    });\n  }\n  stop() {\n    return unlink('flow.lock').catch(() => {});\n  }\n}";
+/** The same alias, to a method that can reject: now known as a dropped promise. */
+const selfAliasRejects = selfAlias
+  .replace('.catch(() => {});', ';')
+  .replace('self.stop().finally(done);', 'self.stop();\n      done();');
 /** The list escapes to a function that could put anything in it. */
 const escapingList = caughtList
   .replace('  Promise.all(pending)', '  register(pending);\n  Promise.all(pending)')
@@ -2655,11 +2662,31 @@ runRuleTests('no-floating-promise', rule, {
     stopAll,
     stopEach,
     handedOn,
+    selfAlias,
     guardedHandlers,
     { filename: TS, code: IMPORTED_PAUSE },
   ],
   invalid: [
     { code: exportedList, errors: [droppedChain(exportedList, 'Promise.all(pending)', 12, 'dropped')] },
+    {
+      code: selfAliasRejects,
+      errors: [
+        {
+          messageId: 'dropped',
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'addCatch',
+              output: selfAliasRejects.replace(
+                '      self.stop();',
+                '      self.stop().catch((error) => {\n        console.error(error);\n        process.exitCode = 1;\n      });',
+              ),
+            },
+            { messageId: 'addVoid', output: selfAliasRejects.replace('      self.stop();', '      void self.stop();') },
+          ],
+        },
+      ],
+    },
     {
       // Untyped only: with types, the checker's `void[]` for `results` says it is no promise.
       mode: 'untyped',

@@ -366,6 +366,13 @@ export function resolveFunction(context: AnyContext, calleeNode: TSESTree.Node):
   if (object.type !== AST_NODE_TYPES.Identifier) return undefined;
   const init = constantInit(context, object);
   if (!init) return undefined;
+  // `var self = this;`, then `self.stop()` in a callback: a member of the `this` the alias was taken from.
+  if (init.type === AST_NODE_TYPES.ThisExpression) {
+    const classNode = getThisClass(init);
+    if (classNode) return classMember(classNode, name, isInStaticMember(init));
+    const literal = objectLiteralOfThis(init);
+    return literal ? objectMember(literal, name) : undefined;
+  }
   if (isClassNode(init)) return classMember(init, name, true);
   if (init.type === AST_NODE_TYPES.ObjectExpression) return objectMember(init, name);
   const classOfInit = instantiatedClass(context, init);
