@@ -2767,16 +2767,7 @@ runRuleTests('no-floating-promise', rule, {
       // The summary of another file judges a combination of a list it fills as this file's are judged.
       filename: TS,
       code: IMPORTED_RUN_ALL,
-      errors: [
-        {
-          messageId: 'dropped',
-          line: 4,
-          suggestions: [
-            { messageId: 'addAwait', output: IMPORTED_RUN_ALL.replace('  runAllRaw', '  await runAllRaw') },
-            { messageId: 'addVoid', output: IMPORTED_RUN_ALL.replace('  runAllRaw', '  void runAllRaw') },
-          ],
-        },
-      ],
+      errors: [droppedChain(IMPORTED_RUN_ALL, 'runAllRaw(statements)', 4, 'dropped')],
     },
     {
       // The summary of another file judges the chain a function returns as this file's are judged.
