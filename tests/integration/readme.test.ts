@@ -267,7 +267,7 @@ describe('README: Coming from typescript-eslint', () => {
         'src/store.ts': STORE_TS,
         'src/main.ts': MAIN_TS,
         'src/executor.ts':
-          'export const ready = new Promise<void>(async (resolve) => {\n  await Promise.resolve();\n  resolve();\n});\n',
+          "export const ready = new Promise<void>(async (resolve) => {\n  await fetch('https://example.com');\n  resolve();\n});\n",
         'src/condition.ts':
           "import { save } from './store.js';\n\nexport function check(): number {\n  if (!save()) return 1;\n  return 0;\n}\n",
       });
