@@ -1087,16 +1087,22 @@ function innerFunctions(fn: FunctionNode): ReadonlyMap<string, FunctionNode> {
   }
   if (found.size === 0) return found;
   walkAst(fn.body, TREE_VISITOR_KEYS, (node) => {
-    const target =
-      node.type === AST_NODE_TYPES.AssignmentExpression
-        ? node.left
-        : node.type === AST_NODE_TYPES.UpdateExpression
-          ? node.argument
-          : undefined;
-    if (target?.type === AST_NODE_TYPES.Identifier) found.delete(target.name);
+    const written = writtenName(node);
+    if (written !== undefined) found.delete(written);
     return true;
   });
   return found;
+}
+
+/** The name an assignment or an update writes (`x = …`, `x++`), read without scope. */
+function writtenName(node: TSESTree.Node): string | undefined {
+  const target =
+    node.type === AST_NODE_TYPES.AssignmentExpression
+      ? node.left
+      : node.type === AST_NODE_TYPES.UpdateExpression
+        ? node.argument
+        : undefined;
+  return target?.type === AST_NODE_TYPES.Identifier ? target.name : undefined;
 }
 
 /**
@@ -1256,7 +1262,7 @@ function combinationCanReject(
       : returnedValuesOf(callback).some(elementCanReject);
   }
   if (list.type !== AST_NODE_TYPES.Identifier) return true;
-  const pushed = ownListPushes(fn, list.name);
+  const pushed = ownListPushes(fn, list.name, context.bindings);
   if (!pushed || listsJudged.has(pushed.declarator)) return true;
   listsJudged.add(pushed.declarator);
   try {
@@ -1283,17 +1289,17 @@ function isFulfilmentValue(callback: FunctionNode, input: TSESTree.Node): boolea
   let rebound = false;
   walkAst(callback.body, TREE_VISITOR_KEYS, (node) => {
     if (rebound) return false;
-    const target =
-      node.type === AST_NODE_TYPES.AssignmentExpression
-        ? node.left
-        : node.type === AST_NODE_TYPES.UpdateExpression
-          ? node.argument
-          : node.type === AST_NODE_TYPES.VariableDeclarator
-            ? node.id
-            : isFunctionNode(node)
-              ? node.params.find((p) => p.type === AST_NODE_TYPES.Identifier && p.name === value.name)
-              : undefined;
-    if (target?.type === AST_NODE_TYPES.Identifier && target.name === value.name) rebound = true;
+    const declared =
+      node.type === AST_NODE_TYPES.VariableDeclarator
+        ? node.id
+        : isFunctionNode(node)
+          ? node.params.find((p) => p.type === AST_NODE_TYPES.Identifier && p.name === value.name)
+          : undefined;
+    if (
+      writtenName(node) === value.name ||
+      (declared?.type === AST_NODE_TYPES.Identifier && declared.name === value.name)
+    )
+      rebound = true;
     // `[value] = next`: a pattern may assign it; not read further.
     if (
       node.type === AST_NODE_TYPES.AssignmentExpression &&
@@ -1317,6 +1323,7 @@ const listsJudged = new WeakSet<TSESTree.Node>();
 function ownListPushes(
   fn: FunctionNode,
   name: string,
+  bindings: ReadonlyMap<string, Binding>,
 ): { declarator: TSESTree.VariableDeclarator; values: (TSESTree.Node | null)[] } | undefined {
   let declarator: TSESTree.VariableDeclarator | undefined;
   let escapes = false;
@@ -1324,7 +1331,7 @@ function ownListPushes(
   const visit = (node: TSESTree.Node, parent: TSESTree.Node | undefined, grandparent: TSESTree.Node | undefined) => {
     if (escapes) return;
     if (node.type === AST_NODE_TYPES.Identifier && node.name === name) {
-      if (!isListUse(node, parent, grandparent, values)) escapes = true;
+      if (!isListUse(node, parent, grandparent, values, bindings)) escapes = true;
       return;
     }
     if (
@@ -1358,6 +1365,7 @@ function isListUse(
   parent: TSESTree.Node | undefined,
   grandparent: TSESTree.Node | undefined,
   values: (TSESTree.Node | null)[],
+  bindings: ReadonlyMap<string, Binding>,
 ): boolean {
   if (!parent) return false;
   // `other.list`, `{ list: 1 }`: a property's name, not the variable.
@@ -1379,9 +1387,7 @@ function isListUse(
     parent.type === AST_NODE_TYPES.CallExpression &&
     parent.arguments.length === 1 &&
     parent.arguments[0] === use &&
-    parent.callee.type === AST_NODE_TYPES.MemberExpression &&
-    parent.callee.object.type === AST_NODE_TYPES.Identifier &&
-    parent.callee.object.name === 'Promise'
+    catalogRowOfCall(parent, PROMISE_LIST_COMBINATORS, bindings) !== undefined
   );
 }
 
