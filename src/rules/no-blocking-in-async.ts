@@ -178,7 +178,7 @@ export default createRule<Options, MessageIds>({
           checkMetadataCalls: {
             type: 'boolean',
             description:
-              'Report single metadata calls (`existsSync`, `statSync`, `lstatSync`, `accessSync`, `realpathSync`, `readlinkSync`) everywhere; by default only where they repeat (in a loop or per element) or in a request handler.',
+              'Report single metadata calls (`existsSync`, `statSync`, `accessSync`, `realpathSync`, and the entry changes `unlinkSync`, `renameSync`, `mkdirSync`, `chmodSync`, …) everywhere; by default only where they repeat (in a loop or per element) or in a request handler.',
           },
           checkSyncByDesignApis: {
             type: 'boolean',

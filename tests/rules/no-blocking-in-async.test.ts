@@ -87,10 +87,93 @@ runRuleTests('no-blocking-in-async', rule, {
     "async function pause() { await Bun.sleep(10); return Deno.readTextFile('a.txt'); }",
     // A single metadata call (exists, stat, access) on a one-off path costs microseconds: reported with checkMetadataCalls.
     "import { existsSync, statSync } from 'node:fs';\nimport { spawn } from 'node:child_process';\nexport async function launch(binary: string, profile: string) {\n  if (!existsSync(binary)) throw new Error(`no browser at ${binary}`);\n  const fresh = statSync(profile).mtimeMs > Date.now() - 60_000;\n  return spawn(binary, [fresh ? '--reuse' : '--reset']);\n}",
+    // One change of a directory entry or a file's attributes (unlink, rename, mkdir -p, chmod) is priced as a stat.
+    "import fs from 'node:fs';\nimport fse from 'fs-extra';\nimport { sync as mkdirp } from 'mkdirp';\nexport async function finish(job: { dir: string; lock: string; out: string }) {\n  fs.mkdirSync(job.dir, { recursive: true });\n  fse.ensureDirSync(`${job.dir}/logs`);\n  mkdirp(`${job.dir}/tmp`);\n  fs.renameSync(`${job.out}.part`, job.out);\n  fs.chmodSync(job.out, 0o644);\n  fs.unlinkSync(job.lock);\n}",
     // Per element of a short list written in the code: it does not grow with the input.
     "import fs from 'node:fs';\nconst BACKUPS = ['prefs.js', 'user.js'];\nexport async function restore(dir: string) {\n  await Promise.all(BACKUPS.map(async (file) => {\n    if (fs.existsSync(`${dir}/${file}.bak`)) await fs.promises.rename(`${dir}/${file}.bak`, `${dir}/${file}`);\n  }));\n  for (const name of ['lock', 'pid']) fs.accessSync(`${dir}/${name}`);\n}",
   ],
   invalid: [
+    // An entry change per element adds up; a recursive removal may walk a tree, so it is never priced as metadata.
+    {
+      code: "import fs from 'node:fs';\nimport fse from 'fs-extra';\nexport async function clean(dir: string, files: string[]) {\n  for (const file of files) fs.unlinkSync(`${dir}/${file}`);\n  fs.rmSync(`${dir}/cache`, { recursive: true, force: true });\n  fse.removeSync(`${dir}/tmp`);\n}",
+      errors: [
+        {
+          messageId: 'blocking',
+          line: 4,
+          data: {
+            api: 'fs.unlinkSync()',
+            where: 'in this async function',
+            effect: 'nothing else runs until the disk answers',
+            hint: 'Use `fs.promises.unlink()`.',
+          },
+          suggestions: [
+            {
+              messageId: 'useAsyncTwin',
+              output:
+                "import fs from 'node:fs';\nimport fse from 'fs-extra';\nexport async function clean(dir: string, files: string[]) {\n  for (const file of files) await fs.promises.unlink(`${dir}/${file}`);\n  fs.rmSync(`${dir}/cache`, { recursive: true, force: true });\n  fse.removeSync(`${dir}/tmp`);\n}",
+            },
+          ],
+        },
+        {
+          messageId: 'blocking',
+          line: 5,
+          data: {
+            api: 'fs.rmSync()',
+            where: 'in this async function',
+            effect: 'nothing else runs until the disk answers',
+            hint: 'Use `fs.promises.rm()`.',
+          },
+          suggestions: [
+            {
+              messageId: 'useAsyncTwin',
+              output:
+                "import fs from 'node:fs';\nimport fse from 'fs-extra';\nexport async function clean(dir: string, files: string[]) {\n  for (const file of files) fs.unlinkSync(`${dir}/${file}`);\n  await fs.promises.rm(`${dir}/cache`, { recursive: true, force: true });\n  fse.removeSync(`${dir}/tmp`);\n}",
+            },
+          ],
+        },
+        {
+          messageId: 'blocking',
+          line: 6,
+          data: {
+            api: 'fse.removeSync()',
+            where: 'in this async function',
+            effect: 'nothing else runs until the disk answers',
+            hint: 'Use `fse.remove()`, which returns a promise.',
+          },
+          suggestions: [
+            {
+              messageId: 'useAsyncTwin',
+              output:
+                "import fs from 'node:fs';\nimport fse from 'fs-extra';\nexport async function clean(dir: string, files: string[]) {\n  for (const file of files) fs.unlinkSync(`${dir}/${file}`);\n  fs.rmSync(`${dir}/cache`, { recursive: true, force: true });\n  await fse.remove(`${dir}/tmp`);\n}",
+            },
+          ],
+        },
+      ],
+    },
+    // With checkMetadataCalls (strict), the single unlink too.
+    {
+      code: "import { unlinkSync } from 'node:fs';\nexport async function release(lock: string) {\n  unlinkSync(lock);\n}",
+      options: [{ checkMetadataCalls: true }],
+      errors: [
+        {
+          messageId: 'blocking',
+          line: 3,
+          data: {
+            api: 'unlinkSync()',
+            where: 'in this async function',
+            effect: 'nothing else runs until the disk answers',
+            hint: 'Use `fs.promises.unlink()`.',
+          },
+          suggestions: [
+            {
+              messageId: 'useAsyncTwin',
+              output:
+                "import { unlink } from 'node:fs/promises';\nexport async function release(lock: string) {\n  await unlink(lock);\n}",
+            },
+          ],
+        },
+      ],
+    },
     // Metadata calls that repeat with the data, or run for every request, are reported by default.
     {
       code: "import fs from 'node:fs';\nexport async function present(paths: string[]) {\n  const found: string[] = [];\n  for (const path of paths) if (fs.existsSync(path)) found.push(path);\n  return found;\n}",

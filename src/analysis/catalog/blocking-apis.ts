@@ -88,7 +88,7 @@ export interface BlockingApiRow extends ApiRow {
   readonly blocksWhenCalled?: false;
   readonly instance?: BlockingInstance;
   /**
-   * `metadata`: one metadata system call (a stat, an access check, a symlink read): microseconds on a
+   * `metadata`: one metadata system call (a stat, an access check, an unlink, a rename): microseconds on a
    * local disk, so a single one on a one-off path is not worth a change. Reported only where it repeats
    * (in a loop over data, per element) or serves requests (a route handler), unless the rule's
    * `checkMetadataCalls` option is on (the `strict` config).
@@ -138,6 +138,29 @@ const FS_METADATA: ReadonlySet<string> = new Set([
   'realpath',
   'stat',
 ]);
+/**
+ * `fs.xSync` (and `fs-extra`) calls that change one directory entry or one inode's attributes and move no
+ * file content: one system call (a few for `mkdir -p`) that a local disk answers in microseconds, priced
+ * as a metadata read. `rm`, `rmdir` and fs-extra's `remove` are left out: they may walk a tree.
+ */
+const FS_ENTRY_CHANGES: ReadonlySet<string> = new Set([
+  'chmod',
+  'chown',
+  'ensureDir',
+  'lchown',
+  'link',
+  'lutimes',
+  'mkdir',
+  'mkdirp',
+  'mkdirs',
+  'mkdtemp',
+  'rename',
+  'symlink',
+  'unlink',
+  'utimes',
+]);
+/** Priced as one metadata system call (`cost: 'metadata'`). */
+const FS_METADATA_COST: ReadonlySet<string> = new Set([...FS_METADATA, ...FS_ENTRY_CHANGES]);
 /** `fs.xSync` (and `fs-extra`) calls that read what their first argument names and change nothing. */
 const FS_READS: ReadonlySet<string> = new Set([
   ...FS_METADATA,
@@ -202,7 +225,21 @@ export const KERNEL_PSEUDO_FILES: readonly KernelPseudoFiles[] = [
   })),
 ];
 
-const DENO_METADATA: ReadonlySet<string> = new Set(['lstat', 'readLink', 'realPath', 'stat']);
+/** Deno's metadata reads and single entry or attribute changes (its `remove` may walk a tree). */
+const DENO_METADATA: ReadonlySet<string> = new Set([
+  'chmod',
+  'chown',
+  'link',
+  'lstat',
+  'makeTempDir',
+  'mkdir',
+  'readLink',
+  'realPath',
+  'rename',
+  'stat',
+  'symlink',
+  'utime',
+]);
 const METADATA = { cost: 'metadata' } as const;
 
 /** File-descriptor APIs: the promise API works on a `FileHandle`, so there is no one-to-one twin. */
@@ -227,7 +264,7 @@ const fsRenamed = (module: string, name: string): BlockingApiRow => ({
   path: [`${name}Sync`],
   kind: 'call',
   category: 'fs',
-  ...(FS_METADATA.has(name) ? METADATA : {}),
+  ...(FS_METADATA_COST.has(name) ? METADATA : {}),
   ...(FS_READS.has(name) ? READS_PATH : {}),
   namespace: 'fs',
   hint: `Use \`fs.promises.${name}()\`.`,
@@ -304,7 +341,7 @@ const fsExtraRenamed = (name: string, twin = name): BlockingApiRow => ({
   path: [`${name}Sync`],
   kind: 'call',
   category: 'fs',
-  ...(FS_METADATA.has(name) ? METADATA : {}),
+  ...(FS_METADATA_COST.has(name) ? METADATA : {}),
   ...(FS_READS.has(name) ? READS_PATH : {}),
   namespace: 'fse',
   hint: `Use \`fse.${twin}()\`, which returns a promise.`,
@@ -625,11 +662,14 @@ const packageRows: BlockingApiRow[] = [
   packageRenamed('rimraf', 'fs', undefined, 'rimrafSync', 'rimraf'),
   packageHinted('rimraf', 'fs', ['sync'], RIMRAF_HINT),
   packageHinted('rimraf', 'fs', ['rimraf', 'sync'], RIMRAF_HINT),
-  packageRenamed('mkdirp', 'fs', undefined, 'mkdirpSync', 'mkdirp'),
-  packageHinted('mkdirp', 'fs', ['sync'], MKDIR_HINT),
-  packageHinted('mkdirp', 'fs', ['mkdirp', 'sync'], MKDIR_HINT),
-  packageRenamed('make-dir', 'fs', undefined, 'makeDirectorySync', 'makeDirectory'),
-  packageHinted('make-dir', 'fs', ['sync'], MKDIR_HINT),
+  // `mkdir -p`: a few metadata system calls, priced as `fs.mkdirSync`.
+  ...[
+    packageRenamed('mkdirp', 'fs', undefined, 'mkdirpSync', 'mkdirp'),
+    packageHinted('mkdirp', 'fs', ['sync'], MKDIR_HINT),
+    packageHinted('mkdirp', 'fs', ['mkdirp', 'sync'], MKDIR_HINT),
+    packageRenamed('make-dir', 'fs', undefined, 'makeDirectorySync', 'makeDirectory'),
+    packageHinted('make-dir', 'fs', ['sync'], MKDIR_HINT),
+  ].map((row): BlockingApiRow => ({ ...row, ...METADATA })),
   packageRenamed('del', 'fs', undefined, 'deleteSync', 'deleteAsync'),
   packageHinted('del', 'fs', ['sync'], 'Use `await deleteAsync()` (del 7 and later) or `fs.promises.rm()`.'),
   // Config loaders: the sync explorer's search() and load() read files.
