@@ -2107,6 +2107,9 @@ const selfAsserted = ASSERTED_WRITER.replace(
   'function assert(ok, message) {\n  if (!ok) throw new Error(message);\n}\n',
 );
 const selfAssertedDropped = `${selfAsserted}export async function send(body, socket) {\n  writeAll(body, socket);\n}`;
+/** An async method whose JSDoc, out of date, says it returns `undefined`: the checker believes it where checkJs is off. */
+const STALE_JSDOC_QUEUE =
+  "export class Queue {\n  /**\n   * Runs the next job.\n   * @returns {undefined}\n   */\n  async next() {\n    const job = await this.store.take();\n    if (!job) throw new Error('queue drained');\n  }\n  async notify() {\n    this.next();\n  }\n}";
 
 runRuleTests('no-floating-promise', rule, {
   valid: [
@@ -2144,6 +2147,12 @@ runRuleTests('no-floating-promise', rule, {
           data: { name: 'init' },
         },
       ],
+    },
+    // JavaScript: an async method returns a promise whatever its JSDoc says, in both modes.
+    {
+      filename: 'file.js',
+      code: STALE_JSDOC_QUEUE,
+      errors: [droppedCall(STALE_JSDOC_QUEUE, 'this.next()', 11)],
     },
     // An `assert` of the file's own is no invariant assertion by origin: its throw rejects the promise.
     {

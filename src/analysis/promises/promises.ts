@@ -323,7 +323,8 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
     else if (typeInfo) {
       const typed = typedIsPromise(node, typeInfo);
       if (typed === 'unknown') answer = syntacticIsPromise(node);
-      else answer = typed === 'yes' && bodyDeniesDeclaredPromise(node) ? 'no' : typed;
+      else if (typed === 'yes') answer = bodyDeniesDeclaredPromise(node) ? 'no' : 'yes';
+      else answer = bodyOverrulesDeclaredNonPromise(node) ? 'yes' : 'no';
     } else answer = syntacticIsPromise(node);
     expressionCache.set(input, answer);
     return answer;
@@ -354,6 +355,23 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
       called !== undefined &&
       isDeclaredInJavaScript(context, called) &&
       calledFunctionReturnsPromise(context, called) === 'no'
+    );
+  }
+
+  /**
+   * The other way round, in a JavaScript file: a call of a JavaScript function whose JSDoc says
+   * `@returns {boolean}` (or `{undefined}`) but which is `async`, or whose body returns a promise. The
+   * checker takes JSDoc at its word where `checkJs` is off; the body is what runs. Files the compiler
+   * checks (TypeScript, or JavaScript with `checkJs`) are left to the checker: there an async function
+   * declared to return anything but a promise does not compile. That also keeps the cost to unchecked files.
+   */
+  function bodyOverrulesDeclaredNonPromise(node: TSESTree.Node): boolean {
+    if (node.type !== AST_NODE_TYPES.CallExpression || typeInfo?.compilerChecksFile !== false) return false;
+    const called = resolveCalledFunction(context, node, { javaScriptOnly: true });
+    return (
+      called !== undefined &&
+      isDeclaredInJavaScript(context, called) &&
+      calledFunctionReturnsPromise(context, called) === 'yes'
     );
   }
 
