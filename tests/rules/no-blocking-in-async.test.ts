@@ -150,6 +150,30 @@ runRuleTests('no-blocking-in-async', rule, {
         },
       ],
     },
+    // Compiled CommonJS: the module passes through TypeScript's interop helper (`esModuleInterop`).
+    {
+      filename: 'file.cjs',
+      code: "const fs_1 = __importDefault(require('fs'));\nasync function load(path) {\n  return fs_1.default.readFileSync(path);\n}\nexports.load = load;",
+      errors: [
+        {
+          messageId: 'blocking',
+          line: 3,
+          data: {
+            api: 'fs_1.default.readFileSync()',
+            where: 'in this async function',
+            effect: 'nothing else runs until the disk answers',
+            hint: 'Use `fs.promises.readFile()`.',
+          },
+          suggestions: [
+            {
+              messageId: 'useAsyncTwin',
+              output:
+                "const fs_1 = __importDefault(require('fs'));\nasync function load(path) {\n  return await fs_1.default.promises.readFile(path);\n}\nexports.load = load;",
+            },
+          ],
+        },
+      ],
+    },
     // With checkMetadataCalls (strict), the single unlink too.
     {
       code: "import { unlinkSync } from 'node:fs';\nexport async function release(lock: string) {\n  unlinkSync(lock);\n}",

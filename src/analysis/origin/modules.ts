@@ -150,12 +150,14 @@ export function trackModuleReferences<Row extends ApiRow>(
       const traceMap = modules[specifier]!;
       addRootReference(call, traceMap, add);
       for (const found of tracker.iteratePropertyReferences(call as unknown as ESTree.Expression, traceMap)) add(found);
+      addInteropReferences(context, tracker, call, traceMap, add);
     }
     for (const { call, specifier } of mentions.undeclaredRequireCalls) {
       const traceMap = modules[specifier];
       if (!traceMap) continue;
       addRootReference(call, { [READ]: (traceMap as Record<symbol, unknown>)[READ] }, add);
       for (const found of tracker.iteratePropertyReferences(call as unknown as ESTree.Expression, traceMap)) add(found);
+      addInteropReferences(context, tracker, call, traceMap, add);
     }
     for (const { expression, specifier } of staticDynamicImports(context)) {
       const traceMap = modules[specifier];
@@ -166,6 +168,77 @@ export function trackModuleReferences<Row extends ApiRow>(
   }
   perProgram.set(catalog, index);
   return index;
+}
+
+/**
+ * The helpers compilers wrap a `require()` in to give CommonJS an ES module's shape (TypeScript's
+ * `__importDefault`/`__importStar`, also from tslib; Babel's `_interopRequireDefault`/`_interopRequireWildcard`;
+ * Rollup's `_interopDefault`/`_interopNamespace`; esbuild's `__toESM`). The module still comes from the
+ * `require()` inside: the helper's name only says that its result holds the module as `default` and, for
+ * the namespace helpers, its exports as its own properties.
+ */
+const INTEROP_HELPERS: ReadonlySet<string> = new Set([
+  '__importDefault',
+  '__importStar',
+  '__toESM',
+  '_interopDefault',
+  '_interopDefaultCompat',
+  '_interopDefaultLegacy',
+  '_interopNamespace',
+  '_interopNamespaceDefault',
+  '_interopRequireDefault',
+  '_interopRequireWildcard',
+]);
+
+/** The interop helper's call that `node` is the first argument of. */
+function interopCallOf(node: TSESTree.Node): TSESTree.CallExpression | undefined {
+  const parent = node.parent;
+  if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.arguments[0] !== node) return undefined;
+  const callee = skipChainExpression(parent.callee);
+  const name =
+    callee.type === AST_NODE_TYPES.Identifier
+      ? callee.name
+      : callee.type === AST_NODE_TYPES.MemberExpression
+        ? getStaticPropertyName(callee)
+        : undefined;
+  return name !== undefined && INTEROP_HELPERS.has(name) ? parent : undefined;
+}
+
+/**
+ * The helper calls a `require()` goes through: `__importDefault(require('fs'))`, or Rollup's
+ * `var fs = require('fs'); var fs__default = _interopDefault(fs);` (a name bound once to the call).
+ */
+function interopWrappers(context: AnyContext, call: TSESTree.CallExpression): TSESTree.CallExpression[] {
+  const direct = interopCallOf(call);
+  if (direct) return [direct];
+  const declarator = call.parent;
+  if (
+    declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
+    declarator.init !== call ||
+    declarator.id.type !== AST_NODE_TYPES.Identifier
+  )
+    return [];
+  const variable = findVariableAt(context.sourceCode, declarator.id, declarator.id);
+  if (!variable || isReassigned(variable)) return [];
+  return variable.references.flatMap((reference) => {
+    const wrapper = reference.isRead() ? interopCallOf(reference.identifier as TSESTree.Identifier) : undefined;
+    return wrapper ? [wrapper] : [];
+  });
+}
+
+/** References through an interop helper's result: `x.default.readFileSync()` and `(0, x.readFileSync)()`. */
+function addInteropReferences<Row>(
+  context: AnyContext,
+  tracker: ReferenceTracker,
+  call: TSESTree.CallExpression,
+  traceMap: TraceMap<Row>,
+  add: (found: { node: unknown; info: Row }) => void,
+): void {
+  const wrappers = interopWrappers(context, call);
+  if (wrappers.length === 0) return;
+  const wrapped: TraceMap<Row> = { ...traceMap, default: traceMap };
+  for (const wrapper of wrappers)
+    for (const found of tracker.iteratePropertyReferences(wrapper as unknown as ESTree.Expression, wrapped)) add(found);
 }
 
 export interface ValueRoot<Row extends ApiRow> {

@@ -131,6 +131,37 @@ describe('trackModuleReferences: require', () => {
       ['fs.readFileSync(p) → fs.readFileSync'],
     ],
     ['a local module of the same name', "const { readFileSync } = require('./fs');\nreadFileSync(p);", []],
+    // Compiled output: the module passes through an interop helper of TypeScript, tslib, Babel, Rollup or esbuild.
+    [
+      'TypeScript __importDefault',
+      "const fs_1 = __importDefault(require('fs'));\nfs_1.default.readFileSync(p);",
+      ['fs_1.default.readFileSync(p) → fs.readFileSync'],
+    ],
+    [
+      'tslib __importStar, a named export read as a property',
+      "const fs = tslib_1.__importStar(require('node:fs'));\n(0, fs.readFileSync)(p);\nfs.default.promises.readFile(p);",
+      ['(0, fs.readFileSync)(p) → fs.readFileSync', 'fs.default.promises.readFile(p) → fs.promises.readFile'],
+    ],
+    [
+      'Babel _interopRequireDefault',
+      "var _fs = _interopRequireDefault(require('fs'));\n_fs.default.readFileSync(p);",
+      ['_fs.default.readFileSync(p) → fs.readFileSync'],
+    ],
+    [
+      'Rollup _interopDefault of a name bound to require()',
+      "var fs = require('fs');\nvar fs__default = _interopDefault(fs);\nfs__default.default.readFileSync(p);\nfs.readFileSync(p);",
+      ['fs__default.default.readFileSync(p) → fs.readFileSync', 'fs.readFileSync(p) → fs.readFileSync'],
+    ],
+    [
+      'esbuild __toESM',
+      "var import_fs = __toESM(require('fs'));\n(0, import_fs.readFileSync)(p);",
+      ['(0, import_fs.readFileSync)(p) → fs.readFileSync'],
+    ],
+    [
+      'a helper of another name passes nothing through',
+      "const fs = wrap(require('fs'));\nfs.default.readFileSync(p);",
+      [],
+    ],
   ])('%s', (_title, code, expected) => {
     for (const snippet of cjs(code))
       expect(references(snippet), `${snippet.filename} ${snippet.sourceType ?? ''}`).toEqual(expected);
