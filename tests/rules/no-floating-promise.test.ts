@@ -3129,3 +3129,30 @@ describe('neverRejectingComment', () => {
     );
   });
 });
+
+// ---- Promise-or-callback APIs by origin: fs-extra returns a promise unless given its callback ----
+
+const FSE_DROPPED = "import fse from 'fs-extra';\nexport async function clean(dir) {\n  fse.remove(dir);\n}";
+const FSE_OPTIONS_DROPPED =
+  "const fs = require('fs-extra');\nasync function publish(from, to) {\n  fs.copy(from, to, { overwrite: true });\n}\nmodule.exports = { publish };";
+
+runRuleTests('no-floating-promise', rule, {
+  valid: [
+    // Given its callback (a function, a name that says so, a function of the file), it returns undefined.
+    "import fse from 'fs-extra';\nexport async function clean(dir, done) {\n  fse.remove(dir, done);\n  fse.copy(dir, `${dir}.bak`, (err) => console.error(err));\n}",
+    "const fs = require('fs-extra');\nfunction onRemoved(err) { if (err) console.error(err); }\nasync function clean(dir) {\n  fs.remove(dir, onRemoved);\n}\nmodule.exports = { clean };",
+    // A last argument the file cannot tell (a parameter): options or a callback, it is not reported on a guess.
+    "import { copy } from 'fs-extra';\nexport async function publish(from, to, optionsOrCallback) {\n  copy(from, to, optionsOrCallback);\n}",
+    // Awaited, or a user's own `remove`.
+    "import fse from 'fs-extra';\nexport async function clean(dir) {\n  await fse.remove(dir);\n}",
+    'const fse = { remove(dir) { return dir; } };\nexport async function clean(dir) {\n  fse.remove(dir);\n}',
+  ],
+  invalid: [
+    { code: FSE_DROPPED, errors: [droppedCall(FSE_DROPPED, 'fse.remove(dir)', 3)] },
+    {
+      filename: 'file.cjs',
+      code: FSE_OPTIONS_DROPPED,
+      errors: [droppedCall(FSE_OPTIONS_DROPPED, 'fs.copy(from, to, { overwrite: true })', 3)],
+    },
+  ],
+});

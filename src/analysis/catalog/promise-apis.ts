@@ -92,6 +92,79 @@ export const PROMISE_RETURNING_APIS: readonly PromiseApiRow[] = [
   call(['Bun', 'write']),
 ];
 
+export interface PromiseOrCallbackRow extends ApiRow {
+  readonly kind: 'call';
+  /** How many arguments come before the optional completion callback: with no more than these, the call returns a promise. */
+  readonly leadingArguments: number;
+}
+
+/**
+ * fs-extra's functions (its own and Node's `fs` functions it wraps) and their fewest arguments: each
+ * returns a promise when no completion callback is passed, and `undefined` when one is.
+ */
+const FS_EXTRA_OWN: Readonly<Record<string, number>> = {
+  copy: 2,
+  createFile: 1,
+  createLink: 2,
+  createSymlink: 2,
+  emptyDir: 1,
+  emptydir: 1,
+  ensureDir: 1,
+  ensureFile: 1,
+  ensureLink: 2,
+  ensureSymlink: 2,
+  mkdirp: 1,
+  mkdirs: 1,
+  move: 2,
+  outputFile: 2,
+  outputJSON: 2,
+  outputJson: 2,
+  readJSON: 1,
+  readJson: 1,
+  remove: 1,
+  writeJSON: 2,
+  writeJson: 2,
+};
+const FS_EXTRA_WRAPPED: Readonly<Record<string, number>> = {
+  access: 1,
+  appendFile: 2,
+  chmod: 2,
+  chown: 3,
+  copyFile: 2,
+  cp: 2,
+  lchown: 3,
+  link: 2,
+  lstat: 1,
+  lutimes: 3,
+  mkdir: 1,
+  mkdtemp: 1,
+  opendir: 1,
+  readdir: 1,
+  readFile: 1,
+  readlink: 1,
+  realpath: 1,
+  rename: 2,
+  rm: 1,
+  rmdir: 1,
+  stat: 1,
+  symlink: 2,
+  truncate: 1,
+  unlink: 1,
+  utimes: 3,
+  writeFile: 2,
+};
+
+const orCallback = (module: string, functions: Readonly<Record<string, number>>): PromiseOrCallbackRow[] =>
+  Object.entries(functions).map(([name, leadingArguments]) => ({ module, path: [name], kind: 'call', leadingArguments }));
+
+/** APIs that return a promise unless given a completion callback, by origin. */
+export const PROMISE_OR_CALLBACK_APIS: readonly PromiseOrCallbackRow[] = [
+  ...orCallback('fs-extra', FS_EXTRA_OWN),
+  ...orCallback('fs-extra', FS_EXTRA_WRAPPED),
+  // The ES module entry exports fs-extra's own functions only.
+  ...orCallback('fs-extra/esm', FS_EXTRA_OWN),
+];
+
 /** `util.promisify(fn)`: calling its result returns a promise. */
 export const PROMISIFY_APIS: readonly PromiseApiRow[] = [call(['promisify'], 'util')];
 

@@ -221,7 +221,7 @@ function interopWrappers(context: AnyContext, call: TSESTree.CallExpression): TS
   const variable = findVariableAt(context.sourceCode, declarator.id, declarator.id);
   if (!variable || isReassigned(variable)) return [];
   return variable.references.flatMap((reference) => {
-    const wrapper = reference.isRead() ? interopCallOf(reference.identifier as TSESTree.Identifier) : undefined;
+    const wrapper = reference.isRead() ? interopCallOf(reference.identifier) : undefined;
     return wrapper ? [wrapper] : [];
   });
 }

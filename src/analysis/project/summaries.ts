@@ -25,7 +25,12 @@ import { ASSERTION_METHODS, ASSERTION_MODULES } from '../catalog/assertions.js';
 import { BLOCKING_APIS, type BlockingApiRow } from '../catalog/blocking-apis.js';
 import { NEVER_REJECTING_APIS } from '../catalog/never-rejecting-apis.js';
 import { PACING_APIS, PACING_NAME_PATTERN, TIMER_CALLBACK_NAMES } from '../catalog/pacing.js';
-import { PROMISE_CALLBACK_METHODS, PROMISE_LIST_COMBINATORS, PROMISE_RETURNING_APIS } from '../catalog/promise-apis.js';
+import {
+  PROMISE_CALLBACK_METHODS,
+  PROMISE_LIST_COMBINATORS,
+  PROMISE_OR_CALLBACK_APIS,
+  PROMISE_RETURNING_APIS,
+} from '../catalog/promise-apis.js';
 import { SYNC_BRIDGES, type SyncBridgeRow } from '../catalog/sync-bridges.js';
 import { THROWING_BUILTINS } from '../catalog/throwing-builtins.js';
 import { effectOfName, type WorkEffect } from '../concurrency/effect-names.js';
@@ -47,6 +52,7 @@ import {
 import { type DeferredClassFacts, deferredClassFacts, deferredCreationParts } from '../promises/deferred-class.js';
 import { classFieldUses, type FieldAccess } from '../promises/deferred-field.js';
 import { argumentsKeepItResolving } from '../promises/never-rejecting.js';
+import { promiseOrCallbackResult } from '../promises/promise-or-callback.js';
 import type { Tristate } from '../promises/promises.js';
 import {
   type BodyReader,
@@ -1535,22 +1541,16 @@ function calleePath(
   return callee.type === AST_NODE_TYPES.Identifier ? { root: callee, path } : undefined;
 }
 
-/** `readFile(x)` of `node:fs/promises`, `fsp.readFile(x)`: a call of a catalogued promise API by its import or `require`. */
+/**
+ * `readFile(x)` of `node:fs/promises`, `fsp.readFile(x)`, fs-extra's `remove(dir)` without its callback:
+ * a call of a catalogued promise API by its import or `require`.
+ */
 function isImportedPromiseCall(input: TSESTree.Node, bindings: ReadonlyMap<string, Binding>): boolean {
   const node = skipTypeWrappers(skipChainExpression(input));
   if (node.type !== AST_NODE_TYPES.CallExpression) return false;
-  const named = calleePath(node);
-  if (!named) return false;
-  const { root: callee, path } = named;
-  const binding = bindings.get(callee.name);
-  if (!binding || !isReferenceBinding(binding)) return false;
-  const full = [
-    ...(binding.name === '*' || binding.name === 'default' ? [] : [binding.name]),
-    ...binding.members,
-    ...path,
-  ];
-  const specifier = binding.specifier.replace(/^node:/, '');
-  return PROMISE_RETURNING_APIS.some((row) => row.module === specifier && row.path.join('.') === full.join('.'));
+  if (catalogRowOfCall(node, PROMISE_RETURNING_APIS, bindings)?.module !== undefined) return true;
+  const orCallback = catalogRowOfCall(node, PROMISE_OR_CALLBACK_APIS, bindings);
+  return orCallback !== undefined && promiseOrCallbackResult(node, orCallback.leadingArguments) === 'yes';
 }
 
 /** `JSON.parse(s)`, `new URL(s)`: a call (or `new`) of a global of `rows` by its path, its first name not bound in the tree. */
@@ -1666,6 +1666,8 @@ function expressionIsPromise(input: TSESTree.Node, bindings: ReadonlyMap<string,
     case AST_NODE_TYPES.NewExpression:
       return node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'Promise' ? 'yes' : 'unknown';
     case AST_NODE_TYPES.CallExpression: {
+      // A promise API by its import or `require` (`fsp.readFile(p)`, fs-extra's `remove(dir)`), as in the linted file.
+      if (isImportedPromiseCall(node, bindings)) return 'yes';
       const callee = skipTypeWrappers(skipChainExpression(node.callee));
       if (callee.type === AST_NODE_TYPES.MemberExpression) {
         const method = getStaticPropertyName(callee);

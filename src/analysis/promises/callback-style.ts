@@ -12,9 +12,8 @@ import { trackModuleReferences } from '../origin/modules.js';
 import { getProjectKnowledge } from '../project/project.js';
 import { type AnyContext } from '../scope.js';
 import { getTypeInfo, isThenableType, unionParts } from '../type-info.js';
+import { CALLBACK_NAMES } from './promise-or-callback.js';
 
-/** Names that say "this argument is the completion callback". */
-const CALLBACK_NAMES: ReadonlySet<string> = new Set(['callback', 'cb', 'next', 'done', 'callbackFn', 'onDone']);
 
 /** First-parameter names of an error-first callback. */
 const ERROR_PARAMETER_NAMES: ReadonlySet<string> = new Set(['err', 'error', 'e', 'er', 'ex', '_err', '_error', '_e']);

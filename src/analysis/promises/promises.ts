@@ -22,6 +22,7 @@ import {
   NON_PROMISE_LIBRARIES,
   PROMISE_CALLBACK_METHODS,
   PROMISE_CONSTRUCTOR,
+  PROMISE_OR_CALLBACK_APIS,
   PROMISE_RETURNING_APIS,
   PROMISIFY_APIS,
 } from '../catalog/promise-apis.js';
@@ -46,6 +47,7 @@ import {
 } from '../type-info.js';
 import { calledFunctionReturnsPromise, isDeclaredInJavaScript, resolveCalledFunction } from './called-function.js';
 import { isNeverRejectingMethodCall } from './never-rejecting.js';
+import { promiseOrCallbackResult } from './promise-or-callback.js';
 
 export type Tristate = 'yes' | 'no' | 'unknown';
 
@@ -86,6 +88,7 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
   const inProgress = new WeakSet<TSESTree.Node>();
 
   const promiseApis = () => trackModuleReferences(context, PROMISE_RETURNING_APIS);
+  const promiseOrCallbackApis = () => trackModuleReferences(context, PROMISE_OR_CALLBACK_APIS);
   const promisifyApis = () => trackModuleReferences(context, PROMISIFY_APIS);
   const fetchApis = () => trackModuleReferences(context, FETCH_APIS);
   const promiseConstructor = () => trackModuleReferences(context, PROMISE_CONSTRUCTOR);
@@ -188,6 +191,15 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
     }
   }
 
+  /** A name bound once to a function (`true`) or to a literal, object or array (`false`); undefined otherwise. */
+  function isKnownFunctionValue(node: TSESTree.Node): boolean | undefined {
+    if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const init = constantInit(context, node);
+    if (!init) return undefined;
+    if (isFunctionNode(init)) return true;
+    return isNeverPromiseShape(init) || init.type === AST_NODE_TYPES.ObjectExpression ? false : undefined;
+  }
+
   function resolvesToLocalClass(callee: TSESTree.Node): boolean {
     if (callee.type !== AST_NODE_TYPES.Identifier) return false;
     const init = constantInit(context, callee);
@@ -197,6 +209,8 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
   function callIsPromise(call: TSESTree.CallExpression): Tristate {
     // A method whose promise never rejects is a promise all the same: `worker.terminate()` of `node:worker_threads`.
     if (promiseApis().has(call) || isNeverRejectingMethodCall(context, call)) return 'yes';
+    const orCallback = promiseOrCallbackApis().get(call);
+    if (orCallback) return promiseOrCallbackResult(call, orCallback.row.leadingArguments, isKnownFunctionValue);
     const callee = skipTypeWrappers(skipChainExpression(call.callee));
     if (callee.type === AST_NODE_TYPES.MemberExpression) {
       const method = getStaticPropertyName(callee);

@@ -73,6 +73,17 @@ describe('summarizeModule: ESM', () => {
     expect(summary.commonJs).toBe(false);
   });
 
+  it('knows fs-extra returns a promise unless given its callback', () => {
+    const summary = summarize(`
+      import fse from 'fs-extra';
+      const { copy } = require('fs-extra');
+      export function clean(dir) { return fse.remove(dir); }
+      export function publish(from, to) { return copy(from, to, { overwrite: true }); }
+      export function cleanWith(dir, done) { return fse.remove(dir, done); }
+    `);
+    expect(facts(summary)).toMatchObject({ clean: 'yes', publish: 'yes', cleanWith: 'unknown' });
+  });
+
   it('keeps what a function forwards to (imports and requires only) and what a factory makes, and ends on functions that call each other', () => {
     const summary = summarize(`
       import { save } from './db.js';
