@@ -17,7 +17,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type { Scope } from 'eslint';
 import type * as ESTree from 'estree';
 
-import { getStaticPropertyName, skipChainExpression, skipTypeWrappers, walkAst } from '../ast.js';
+import { getCalleeName, getStaticPropertyName, skipChainExpression, skipTypeWrappers, walkAst } from '../ast.js';
 import { type AnyContext, DefinitionType, findVariableAt, isReassigned } from '../scope.js';
 
 /** One row of an API catalogue: where the API comes from and how it is used. */
@@ -194,13 +194,7 @@ const INTEROP_HELPERS: ReadonlySet<string> = new Set([
 function interopCallOf(node: TSESTree.Node): TSESTree.CallExpression | undefined {
   const parent = node.parent;
   if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.arguments[0] !== node) return undefined;
-  const callee = skipChainExpression(parent.callee);
-  const name =
-    callee.type === AST_NODE_TYPES.Identifier
-      ? callee.name
-      : callee.type === AST_NODE_TYPES.MemberExpression
-        ? getStaticPropertyName(callee)
-        : undefined;
+  const name = getCalleeName(parent);
   return name !== undefined && INTEROP_HELPERS.has(name) ? parent : undefined;
 }
 
