@@ -119,6 +119,22 @@ export const tarballCorpora = [
   },
   // A hand-written CommonJS process manager: the daemon (God), its API client, the CLI and its modules.
   { name: 'pm2', version: '7.0.4', language: 'js', sources: ['lib'], sourceType: 'commonjs' },
+  // Strapi's server core as published (TypeScript bundled one module per source file, async/await kept): the
+  // document service, the content API, lifecycles, cron, providers, migrations. The CommonJS build only (the
+  // `.mjs` twins are the same code).
+  {
+    name: 'strapi-core',
+    package: '@strapi/core',
+    version: '5.54.0',
+    language: 'js',
+    sources: ['dist'],
+    extensions: ['.js'],
+    sourceType: 'commonjs',
+  },
+  // A job scheduler over MongoDB, TypeScript compiled to ES modules: job processing, locking, notifications.
+  { name: 'agenda', version: '6.2.6', language: 'js', sources: ['dist'], sourceType: 'module' },
+  // A hand-written CommonJS queue over Redis (bullmq's predecessor): queue, job, worker processes, scripts.
+  { name: 'bull', version: '4.16.5', language: 'js', sources: ['lib'], sourceType: 'commonjs' },
 ];
 
 export const lintedExtensions = ['.ts', '.mts', '.cts', '.tsx', '.js', '.mjs', '.cjs', '.jsx'];

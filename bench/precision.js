@@ -51,7 +51,7 @@ import {
 import { verdicts } from './precision/verdicts.js';
 
 const defaultTyped =
-  'mongodb,typeorm,puppeteer-core,undici,bullmq,mongoose,ghost,node-red,directus,n8n-core,medusa,pm2';
+  'mongodb,typeorm,puppeteer-core,undici,bullmq,mongoose,ghost,node-red,directus,n8n-core,medusa,pm2,strapi-core,agenda,bull';
 const defaultSize = '10';
 const defaultSeed = '1';
 

@@ -71,6 +71,9 @@ const nodeRed = corpusReadings('node-red', '5.0.7');
 const pm2 = corpusReadings('pm2', '7.0.4');
 const medusa = corpusReadings('medusa', '2.21.2');
 const directus = corpusReadings('directus', '39.2.1');
+const strapi = corpusReadings('strapi-core', '5.54.0');
+const agenda = corpusReadings('agenda', '6.2.6');
+const bull = corpusReadings('bull', '4.16.5');
 
 /** @type {Verdict[]} */
 export const verdicts = [
@@ -1834,5 +1837,139 @@ export const verdicts = [
     'process.on("message", async (msg) => {',
     'harmless',
     "internalStart can reject from initializeContainer/registerInstrumentation (dist/commands/start.js:187-192), but the rejection does not stop the worker. The @medusajs/cli global handler logs it, and loader failures are already caught with process.exit(1) (:275-278). This is exactly what the non-cluster path does (:336 rejects into create-cli's un-awaited cmd(args)), so catching here changes nothing.",
+  ),
+  // --- strapi-core (@strapi/core 5.54.0) -----------------------------------------------------------
+  ...strapi.inBothModes(
+    'no-floating-promise',
+    'dist/Strapi.js',
+    313,
+    'this.destroy();',
+    'worth fixing',
+    '`stop()` calls the async `destroy()` and then `process.exit(exitCode)` on the next line (Strapi.js:312-319), so only the synchronous start of `destroy` runs: the plugin and user `destroy` lifecycles, the providers, the server and the database pool (Strapi.js:428-442) are cut off at their first `await`. `stopWithError` (Strapi.js:304-311) reaches it on every failed start. `await this.destroy()` before exiting (stop made async) is the fix a reviewer asks for.',
+  ),
+  ...strapi.inBothModes(
+    'no-floating-promise',
+    'dist/middlewares/body.js',
+    63,
+    'Promise.all(files.map((file)=>fse__default.default.remove(fi',
+    'worth fixing',
+    'Deliberately not awaited ("not to slow the request"), but with no `.catch`: a failed removal of an uploaded temp file (EPERM/EBUSY on Windows while a scanner holds it, EACCES) is an unhandled rejection in the request path of a server, which ends the process under Node defaults. `.catch(log)` keeps the intent. The single-file branch on line 66 has the same gap and is not reported: the rule does not see `fse__default.default` (Rollup interop) as fs-extra.',
+  ),
+  ...strapi.inBothModes(
+    'no-floating-promise',
+    'dist/utils/signals.js',
+    18,
+    'process.on(signal, terminateStrapi);',
+    'worth fixing',
+    "`terminateStrapi` awaits `strapi.destroy()`, which runs user and plugin `destroy` lifecycles (Strapi.js:428-437); a rejection skips `process.exit()` (signals.js:10-11). Strapi is a framework inside the user's process: with a logging `unhandledRejection` handler installed (error reporters such as Sentry's Node SDK install one), SIGTERM then leaves the process running until it is killed. A `try/finally` around the await fixes it.",
+  ),
+  ...[
+    'dist/loaders/apis.js:36:const api = await loadAPI(apiName, path.join(strapi.dirs.dis',
+    'dist/loaders/apis.js:108:const loadedContentType = (await loadDir(path.join(dir, fd.n',
+    'dist/loaders/apis.js:141:root[normalizeName(key)] = (await loadFile(path.join(dir, fd',
+  ]
+    .map((entry) => entry.split(/:(\d+):/u))
+    .flatMap(([file, line, text]) =>
+      strapi.inBothModes(
+        'prefer-promise-all',
+        file,
+        Number(line),
+        text,
+        'harmless',
+        "Startup loading of the project's own `src/api` folders (a handful of entries each): `loadFile` requires or imports each module, which is synchronous work, so running the loop's iterations together saves little, and loading in folder order keeps the first error the one a user sees (apis.js:29-40, 98-117, 131-145).",
+      ),
+    ),
+  // --- agenda 6.2.6 --------------------------------------------------------------------------------
+  ...[220, 236, 395].flatMap((line) =>
+    agenda.inBothModes(
+      'no-floating-promise',
+      'dist/JobProcessor.js',
+      line,
+      'this.jobProcessing();',
+      'worth fixing',
+      "`jobProcessing` (JobProcessor.js:341-410) awaits `job.isExpired()`, which for a forked job or a client-side job queries the database and throws `job with id … not found in database` when the job was removed meanwhile (Job.js:274-280, the code's own TODO); it also throws when the job is missing from the locked list (:377). Dropped from the notification handler (:220), the scan (:236) and the timer (:395), each of those is an unhandled rejection inside the user's process, which ends it under Node defaults. A `.catch` that emits `error` (as `runOrRetry` does) is the fix.",
+    ),
+  ),
+  ...agenda.inBothModes(
+    'no-floating-promise',
+    'dist/JobProcessor.js',
+    364,
+    'this.runOrRetry(job);',
+    'harmless',
+    "`runOrRetry` (JobProcessor.js:416-515) catches the job's failure and emits it as `error` (:467-480); what can still reject are the invariant checks in its `finally` (`cannot find job … in running jobs queue?`, :492-506), which only fire on a bookkeeping bug of the scheduler itself. Running jobs without awaiting them is the design (concurrency), and a `.catch` would only relabel such a bug.",
+  ),
+  ...agenda.inBothModes(
+    'no-floating-promise',
+    'dist/index.js',
+    131,
+    "this.backend.connect().then(() => this.emit('ready'));",
+    'worth fixing',
+    "In the `Agenda` constructor (index.js:119-135): when the backend cannot connect (MongoDB down, a bad URL), the rejection is unhandled, so the user's process ends under Node defaults, and `agenda.ready` (:127-129) never settles, so code awaiting it hangs. The user has no promise to catch: a `.catch` that emits `error` (or rejects `ready`) is needed here.",
+  ),
+  ...agenda.inBothModes(
+    'no-floating-promise',
+    'dist/index.js',
+    133,
+    'this.ready.then(() => cb());',
+    'harmless',
+    "`this.ready` is built on line 127 with `new Promise(resolve => this.once('ready', resolve))` and never rejects; the chain can only reject when the user's own callback `cb` throws, which any callback API surfaces as an uncaught error too. Nothing of the library is lost.",
+  ),
+  // --- bull 4.16.5 ---------------------------------------------------------------------------------
+  ...bull.inBothModes(
+    'no-floating-promise',
+    'lib/job.js',
+    543,
+    'scripts.isFinished(this).then(status => {',
+    'worth fixing',
+    "The `finished()` watchdog (job.js:535-557) polls Redis every few seconds inside `new Promise(…)` and drops the chain: a Redis error (connection lost, a failover) is an unhandled rejection in the user's process, and the promise `finished()` returned never settles, so the caller waits forever. `.catch(reject)` (with `removeListeners()`) is the fix; the executor already holds `reject`.",
+  ),
+  ...bull.inBothModes(
+    'no-floating-promise',
+    'lib/job.js',
+    546,
+    'Job.fromId(this.queue, this.id).then(job => {',
+    'worth fixing',
+    'Nested in the watchdog of line 543 and not returned, so a `.catch` there would not cover it: a Redis error in `Job.fromId`, or a job removed meanwhile (`job` is null, so `job.failedReason` throws on :549), leaves `finished()` pending forever and the rejection unhandled. Returning the chain (or its own `.catch(reject)`) fixes it.',
+  ),
+  // Read after fs-extra's functions became promises without their callback, and interop helpers kept origins.
+  ...strapi.inBothModes(
+    'no-floating-promise',
+    'dist/middlewares/body.js',
+    66,
+    'fse__default.default.remove(files.filepath);',
+    'worth fixing',
+    'The single-file branch of body.js:63: a failed removal of the uploaded temp file is an unhandled rejection in a request path, and Strapi installs no handler of its own (no `unhandledRejection` in @strapi/core), so under Node defaults the server process ends. `.catch(log)` keeps the "do not slow the request" intent.',
+  ),
+  ...ghost.inBothModes(
+    'no-floating-promise',
+    'core/server/services/themes/validate.js',
+    142,
+    'fs.remove(checkedTheme.path);',
+    'harmless',
+    "Cleanup of the extracted theme folder before throwing the validation error (validate.js:128-146). fs-extra's `remove` ignores a missing path; what is left (EACCES, EBUSY) only leaves a temp folder behind, and Ghost's own process-wide handler logs an unhandled rejection (core/boot.js:609-611), the same outcome as a `.catch` that logs.",
+  ),
+  ...ghost.inBothModes(
+    'no-floating-promise',
+    'core/server/services/themes/installer.js',
+    84,
+    'fs.remove(downloadBase);',
+    'harmless',
+    "Fire-and-forget removal of the download temp folder in the `finally` of `installFromGithub` (installer.js:80-85): a failure leaves a temp folder and is logged by Ghost's process-wide `unhandledRejection` handler (core/boot.js:609-611), as a `.catch` that logs would do; the request's own outcome is already decided.",
+  ),
+  ...ghost.inBothModes(
+    'no-floating-promise',
+    'core/server/services/themes/theme-storage.js',
+    48,
+    'fs.ensureDir(zipBasePath)',
+    'harmless',
+    "The chain already ends errors of the download in `.catch(next)` (theme-storage.js:65-67); what can still reject is the `.finally` that returns `fs.remove(zipBasePath)` (:68-70), a temp-folder cleanup after the response: its failure is logged by Ghost's process-wide handler (core/boot.js:609-611), the same as a `.catch` that logs.",
+  ),
+  ...nodeRed.inBothModes(
+    'no-floating-promise',
+    'lib/storage/localfilesystem/projects/index.js',
+    121,
+    'sshTools.init(settings);',
+    'harmless',
+    "`sshTools.init` returns `fs.ensureDir(<userDir>/projects/.sshkeys)` (ssh/index.js:26-32). It already ran, awaited, on line 97 of the same path, and this second, dropped call sits inside that chain's callback: the folder exists, so it cannot realistically reject. Redundant, not a lost error.",
   ),
 ];
