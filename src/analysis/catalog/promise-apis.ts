@@ -155,7 +155,12 @@ const FS_EXTRA_WRAPPED: Readonly<Record<string, number>> = {
 };
 
 const orCallback = (module: string, functions: Readonly<Record<string, number>>): PromiseOrCallbackRow[] =>
-  Object.entries(functions).map(([name, leadingArguments]) => ({ module, path: [name], kind: 'call', leadingArguments }));
+  Object.entries(functions).map(([name, leadingArguments]) => ({
+    module,
+    path: [name],
+    kind: 'call',
+    leadingArguments,
+  }));
 
 /** APIs that return a promise unless given a completion callback, by origin. */
 export const PROMISE_OR_CALLBACK_APIS: readonly PromiseOrCallbackRow[] = [

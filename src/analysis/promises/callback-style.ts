@@ -14,7 +14,6 @@ import { type AnyContext } from '../scope.js';
 import { getTypeInfo, isThenableType, unionParts } from '../type-info.js';
 import { CALLBACK_NAMES } from './promise-or-callback.js';
 
-
 /** First-parameter names of an error-first callback. */
 const ERROR_PARAMETER_NAMES: ReadonlySet<string> = new Set(['err', 'error', 'e', 'er', 'ex', '_err', '_error', '_e']);
 

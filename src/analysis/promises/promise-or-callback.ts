@@ -9,14 +9,7 @@ import { isFunctionNode } from '../ast.js';
 import type { Tristate } from './promises.js';
 
 /** Names that say "this argument is the completion callback". */
-export const CALLBACK_NAMES: ReadonlySet<string> = new Set([
-  'callback',
-  'cb',
-  'next',
-  'done',
-  'callbackFn',
-  'onDone',
-]);
+export const CALLBACK_NAMES: ReadonlySet<string> = new Set(['callback', 'cb', 'next', 'done', 'callbackFn', 'onDone']);
 
 /** Argument shapes that are never a function. */
 const NEVER_FUNCTION: ReadonlySet<string> = new Set([
