@@ -340,6 +340,13 @@ runRuleTests('no-floating-promise', rule, {
       ...droppedAtCommonJsTop("const fs = require('node:fs/promises');\n", "fs.writeFile('a.txt', 'x')", 2),
       options: [{ checkEntryScriptCalls: true }],
     },
+    // A `.js` file written as CommonJS (require, no import or export) is CommonJS to Node whatever ESLint's
+    // sourceType says: no top-level `await` is offered there either.
+    {
+      ...droppedAtCommonJsTop("const fs = require('node:fs/promises');\n", "fs.writeFile('a.txt', 'x')", 2),
+      filename: 'file.js',
+      options: [{ checkEntryScriptCalls: true }],
+    },
     {
       code: "async function main() { fetch('/a').then((response) => response.json()); }",
       errors: [

@@ -34,11 +34,49 @@ function findAwaitScope(node: TSESTree.Node): FunctionNode | 'top-level' | undef
 /** True when `await` may be written at `node`: in an async function's body, or at the top level of an ES module. */
 export function canAwaitAt(context: AnyContext, node: TSESTree.Node): boolean {
   const scope = findAwaitScope(node);
-  // Top-level await: ES modules only (not CommonJS, not `.cjs`/`.cts`).
+  // Top-level await: ES modules only (not CommonJS, not `.cjs`/`.cts`, not a `.js` file written as CommonJS).
   if (scope === 'top-level')
-    return context.sourceCode.ast.sourceType === 'module' && !COMMONJS_FILE.test(context.filename);
+    return (
+      context.sourceCode.ast.sourceType === 'module' &&
+      !COMMONJS_FILE.test(context.filename) &&
+      !isWrittenAsCommonJs(context)
+    );
   return scope !== undefined && scope.async;
 }
+
+const COMMONJS_GLOBALS = ['require', 'module', 'exports'];
+const writtenAsCommonJs = new WeakMap<TSESTree.Program, boolean>();
+
+/**
+ * A file with no `import` or `export` that uses `require`, `module` or `exports`: Node runs it as CommonJS
+ * (an ES module has none of them), whatever `sourceType` ESLint was told, and there `await` at the top
+ * level is a syntax error.
+ */
+function isWrittenAsCommonJs(context: AnyContext): boolean {
+  const program = context.sourceCode.ast;
+  let answer = writtenAsCommonJs.get(program);
+  if (answer === undefined) {
+    const globalScope = context.sourceCode.scopeManager?.globalScope;
+    answer =
+      !program.body.some((statement) => MODULE_SYNTAX.has(statement.type)) &&
+      globalScope !== null &&
+      globalScope !== undefined &&
+      COMMONJS_GLOBALS.some(
+        (name) =>
+          globalScope.through.some((reference) => reference.identifier.name === name) ||
+          (globalScope.set.get(name)?.references.length ?? 0) > 0,
+      );
+    writtenAsCommonJs.set(program, answer);
+  }
+  return answer;
+}
+
+const MODULE_SYNTAX: ReadonlySet<string> = new Set([
+  AST_NODE_TYPES.ImportDeclaration,
+  AST_NODE_TYPES.ExportAllDeclaration,
+  AST_NODE_TYPES.ExportDefaultDeclaration,
+  AST_NODE_TYPES.ExportNamedDeclaration,
+]);
 
 /** The function whose body `node` is directly in, where `await` (if it were async) or `yield` (if a generator) could go. */
 export function findDirectFunction(node: TSESTree.Node): FunctionNode | undefined {

@@ -188,14 +188,43 @@ const INTEROP_HELPERS: ReadonlySet<string> = new Set([
   '_interopNamespaceDefault',
   '_interopRequireDefault',
   '_interopRequireWildcard',
+  '_interop_require_default',
+  '_interop_require_wildcard',
+]);
+
+/** How a helper written into the file looks: a function, or TypeScript's `(this && this.__importDefault) || function …`. */
+const WRITTEN_HELPER_SHAPES: ReadonlySet<string> = new Set([
+  AST_NODE_TYPES.ArrowFunctionExpression,
+  AST_NODE_TYPES.FunctionExpression,
+  AST_NODE_TYPES.LogicalExpression,
+  AST_NODE_TYPES.ConditionalExpression,
 ]);
 
 /** The interop helper's call that `node` is the first argument of. */
-function interopCallOf(node: TSESTree.Node): TSESTree.CallExpression | undefined {
+function interopCallOf(context: AnyContext, node: TSESTree.Node): TSESTree.CallExpression | undefined {
   const parent = node.parent;
   if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.arguments[0] !== node) return undefined;
   const name = getCalleeName(parent);
-  return name !== undefined && INTEROP_HELPERS.has(name) ? parent : undefined;
+  if (name === undefined || !INTEROP_HELPERS.has(name)) return undefined;
+  return isInteropHelperCallee(context, parent.callee) ? parent : undefined;
+}
+
+/**
+ * The helper a compiler emits into the file (or imports from tslib or @babel/runtime) tests the module's
+ * `__esModule` flag; a function of the file's own that shares the name but not that test is not one.
+ */
+function isInteropHelperCallee(context: AnyContext, callee: TSESTree.Node): boolean {
+  if (callee.type !== AST_NODE_TYPES.Identifier) return true;
+  const variable = findVariableAt(context.sourceCode, callee, callee);
+  const definition = variable?.defs[0];
+  if (!definition) return true;
+  const written =
+    definition.type === DefinitionType.FunctionName ||
+    (definition.type === DefinitionType.Variable &&
+      definition.node.init !== null &&
+      WRITTEN_HELPER_SHAPES.has(definition.node.init.type));
+  // Otherwise imported, required or read from a helpers object: the helper of tslib or @babel/runtime.
+  return !written || context.sourceCode.getText(definition.node).includes('__esModule');
 }
 
 /**
@@ -203,7 +232,7 @@ function interopCallOf(node: TSESTree.Node): TSESTree.CallExpression | undefined
  * `var fs = require('fs'); var fs__default = _interopDefault(fs);` (a name bound once to the call).
  */
 function interopWrappers(context: AnyContext, call: TSESTree.CallExpression): TSESTree.CallExpression[] {
-  const direct = interopCallOf(call);
+  const direct = interopCallOf(context, call);
   if (direct) return [direct];
   const declarator = call.parent;
   if (
@@ -215,7 +244,7 @@ function interopWrappers(context: AnyContext, call: TSESTree.CallExpression): TS
   const variable = findVariableAt(context.sourceCode, declarator.id, declarator.id);
   if (!variable || isReassigned(variable)) return [];
   return variable.references.flatMap((reference) => {
-    const wrapper = reference.isRead() ? interopCallOf(reference.identifier) : undefined;
+    const wrapper = reference.isRead() ? interopCallOf(context, reference.identifier) : undefined;
     return wrapper ? [wrapper] : [];
   });
 }

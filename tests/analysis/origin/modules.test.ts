@@ -158,6 +158,16 @@ describe('trackModuleReferences: require', () => {
       ['(0, import_fs.readFileSync)(p) → fs.readFileSync'],
     ],
     [
+      'the helper TypeScript writes into the file, and SWC',
+      "var __importDefault = (this && this.__importDefault) || function (mod) {\n  return mod && mod.__esModule ? mod : { default: mod };\n};\nconst fs_1 = __importDefault(require('fs'));\nconst _fs = _interop_require_default(require('fs'));\nfs_1.default.readFileSync(p);\n_fs.default.readFileSync(p);",
+      ['fs_1.default.readFileSync(p) → fs.readFileSync', '_fs.default.readFileSync(p) → fs.readFileSync'],
+    ],
+    [
+      'a function of the file that shares the name but not the __esModule test',
+      "function __importDefault(m) {\n  return { default: makeCache(m) };\n}\nconst fs_1 = __importDefault(require('fs'));\nfs_1.default.readFileSync(p);",
+      [],
+    ],
+    [
       'a helper of another name passes nothing through',
       "const fs = wrap(require('fs'));\nfs.default.readFileSync(p);",
       [],

@@ -80,8 +80,18 @@ describe('summarizeModule: ESM', () => {
       export function clean(dir) { return fse.remove(dir); }
       export function publish(from, to) { return copy(from, to, { overwrite: true }); }
       export function cleanWith(dir, done) { return fse.remove(dir, done); }
+      const OPTIONS = { overwrite: true };
+      function copied(err) { if (err) throw err; }
+      export function backup(from, to) { return copy(from, to, OPTIONS); }
+      export function backupWith(from, to) { return copy(from, to, copied); }
     `);
-    expect(facts(summary)).toMatchObject({ clean: 'yes', publish: 'yes', cleanWith: 'unknown' });
+    expect(facts(summary)).toMatchObject({
+      clean: 'yes',
+      publish: 'yes',
+      cleanWith: 'unknown',
+      backup: 'yes',
+      backupWith: 'unknown',
+    });
   });
 
   it('keeps what a function forwards to (imports and requires only) and what a factory makes, and ends on functions that call each other', () => {
