@@ -178,6 +178,11 @@ runRuleTests('no-floating-promise', rule, {
       filename: 'file.cjs',
       code: "const fs = require('node:fs/promises');\nif (process.argv[2] === 'write') fs.writeFile('a.txt', 'x');\nelse console.log('nothing to do');",
     },
+    // A process container: it names its process, loads the application, then only assigns (nothing it calls can wait).
+    {
+      filename: 'file.cjs',
+      code: "process.title = 'app worker';\nif (process.env.APP_PATH) {\n  import(process.env.APP_PATH);\n}\nrequire.main = process.mainModule;",
+    },
     // An async IIFE dropped inside an async function belongs to no-nested-event-loop.
     'async function main() { (async () => { await step(); })(); }',
     // allowList: the user's own fire-and-forget helpers.
@@ -695,6 +700,28 @@ runRuleTests('no-floating-promise', rule, {
       "fs.writeFile('a.txt', 'x')",
       3,
     ),
+    // An assignment that calls something after the call is work that runs before the promise settles.
+    {
+      filename: 'file.cjs',
+      code: "process.title = 'app worker';\nimport('./app.mjs');\nglobal.startedAt = Date.now();",
+      errors: [
+        {
+          messageId: 'dropped',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'addCatch',
+              output:
+                "process.title = 'app worker';\nimport('./app.mjs').catch((error) => {\n  console.error(error);\n  process.exitCode = 1;\n});\nglobal.startedAt = Date.now();",
+            },
+            {
+              messageId: 'addVoid',
+              output: "process.title = 'app worker';\nvoid import('./app.mjs');\nglobal.startedAt = Date.now();",
+            },
+          ],
+        },
+      ],
+    },
     {
       filename: 'file.cjs',
       code: "const fs = require('node:fs/promises');\nif (require.main === module) {\n  fs.writeFile('a.txt', 'x');\n  console.log('written');\n}",

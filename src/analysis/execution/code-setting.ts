@@ -262,8 +262,21 @@ function scriptShape(context: AnyContext): string | undefined {
       return 'the file awaits its work at the top level';
     if (expression.type === AST_NODE_TYPES.CallExpression && isProcessExit(context, expression))
       return 'the file exits the process at the top level';
+    if (expression.type === AST_NODE_TYPES.AssignmentExpression && namesTheProcess(context, expression.left))
+      return 'the file names the process it runs in (`process.title = …`)';
   }
   return undefined;
+}
+
+/** `process.title`, `process` the global: only a program's entry renames the process; a library never does. */
+function namesTheProcess(context: AnyContext, target: TSESTree.Node): boolean {
+  return (
+    target.type === AST_NODE_TYPES.MemberExpression &&
+    target.object.type === AST_NODE_TYPES.Identifier &&
+    target.object.name === 'process' &&
+    getStaticPropertyName(target) === 'title' &&
+    isGlobal(context, target.object)
+  );
 }
 
 function isGlobal(context: AnyContext, identifier: TSESTree.Identifier): boolean {

@@ -12,7 +12,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
-import { getMethodName, skipChainExpression, skipTypeWrappers } from '../ast.js';
+import { getMethodName, skipChainExpression, skipTypeWrappers, walkAst } from '../ast.js';
 import { PROCESS_LISTENER_APIS } from '../catalog/process-events.js';
 import { PROMISE_CALLBACK_METHODS } from '../catalog/promise-apis.js';
 import { trackModuleReferences } from '../origin/modules.js';
@@ -68,7 +68,7 @@ function takesOverUncaughtErrors(context: AnyContext): boolean {
 }
 
 /** Statements that run nothing when the module is evaluated after the call. */
-function runsNothing(statement: TSESTree.ProgramStatement | TSESTree.Statement): boolean {
+function runsNothing(context: AnyContext, statement: TSESTree.ProgramStatement | TSESTree.Statement): boolean {
   switch (statement.type) {
     case AST_NODE_TYPES.FunctionDeclaration:
     case AST_NODE_TYPES.TSDeclareFunction:
@@ -80,15 +80,43 @@ function runsNothing(statement: TSESTree.ProgramStatement | TSESTree.Statement):
       return statement.declare === true;
     case AST_NODE_TYPES.ExportNamedDeclaration:
       return !statement.declaration && statement.specifiers.length === 0 && !statement.source;
+    case AST_NODE_TYPES.ExpressionStatement:
+      // `require.main = process.mainModule;`: it runs before the promise settles and can neither start nor await work.
+      return (
+        statement.expression.type === AST_NODE_TYPES.AssignmentExpression && !startsWork(context, statement.expression)
+      );
     default:
       return false;
   }
 }
 
+/** Node types that run code of their own or wait: a call, `new`, `import()`, a tagged template, `await`, `yield`. */
+const WORK: ReadonlySet<string> = new Set([
+  AST_NODE_TYPES.CallExpression,
+  AST_NODE_TYPES.NewExpression,
+  AST_NODE_TYPES.ImportExpression,
+  AST_NODE_TYPES.TaggedTemplateExpression,
+  AST_NODE_TYPES.AwaitExpression,
+  AST_NODE_TYPES.YieldExpression,
+]);
+
+function startsWork(context: AnyContext, node: TSESTree.Node): boolean {
+  let found = false;
+  walkAst(node, context.sourceCode.visitorKeys, (child) => {
+    if (WORK.has(child.type)) found = true;
+    return !found;
+  });
+  return found;
+}
+
 /** Nothing that runs follows `statement` in its list of statements. */
-function isLastWork(statement: TSESTree.Node, list: TSESTree.Program | TSESTree.BlockStatement): boolean {
+function isLastWork(
+  context: AnyContext,
+  statement: TSESTree.Node,
+  list: TSESTree.Program | TSESTree.BlockStatement,
+): boolean {
   const body = list.body as readonly TSESTree.Node[];
-  return body.slice(body.indexOf(statement) + 1).every((next) => runsNothing(next as TSESTree.Statement));
+  return body.slice(body.indexOf(statement) + 1).every((next) => runsNothing(context, next as TSESTree.Statement));
 }
 
 /**
@@ -110,11 +138,11 @@ export function isEntryScriptFinalCall(context: AnyContext, expression: TSESTree
   for (;;) {
     const parent: TSESTree.Node | undefined = current.parent;
     if (parent?.type === AST_NODE_TYPES.Program) {
-      if (!isLastWork(current, parent)) return false;
+      if (!isLastWork(context, current, parent)) return false;
       break;
     }
     if (parent?.type === AST_NODE_TYPES.BlockStatement) {
-      if (!isLastWork(current, parent) || parent.parent?.type !== AST_NODE_TYPES.IfStatement) return false;
+      if (!isLastWork(context, current, parent) || parent.parent?.type !== AST_NODE_TYPES.IfStatement) return false;
       current = parent.parent;
     } else if (parent?.type === AST_NODE_TYPES.IfStatement) current = parent;
     else return false;

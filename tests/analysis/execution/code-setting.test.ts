@@ -136,6 +136,10 @@ describe('findCodeSetting', () => {
         filename: 'file.cjs',
       }),
     ).toBe('script: the function the file exports exits the process when it is done');
+    expect(settingAt({ code: `process.title = 'app worker';\n${body}\nmain();` })).toBe(
+      'script: the file names the process it runs in (`process.title = …`)',
+    );
+    expect(settingAt({ code: `const process = { title: '' };\nprocess.title = 'x';\n${body}` })).toBe(serving);
     expect(settingAt({ code: `${body}\nif (require.main === module) main();`, filename: 'file.cjs' })).toBe(
       'script: the file runs itself when executed directly',
     );
