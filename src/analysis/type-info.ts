@@ -72,7 +72,23 @@ export function isTypeScriptFile(filename: string): boolean {
  * whether or not ESLint was given types, so a misuse that is a type error is reported there already.
  */
 export function compilerChecksFile(context: AnyContext): boolean {
-  return getTypeInfo(context)?.compilerChecksFile ?? isTypeScriptFile(context.filename);
+  return getTypeInfo(context)?.compilerChecksFile ?? checksByPragma(context, isTypeScriptFile(context.filename));
+}
+
+/**
+ * A `// @ts-nocheck` comment before the first statement turns the compiler's checks off for the file (a
+ * TypeScript file too); `// @ts-check` turns them on for a JavaScript file whatever `checkJs` says.
+ */
+function checksByPragma(context: AnyContext, byDefault: boolean): boolean {
+  const program = context.sourceCode.ast;
+  const start = program.body[0]?.range[0] ?? Number.POSITIVE_INFINITY;
+  let answer = byDefault;
+  for (const comment of program.comments ?? []) {
+    if (comment.range[0] >= start) break;
+    if (/^\s*@ts-nocheck\b/u.test(comment.value)) return false;
+    if (/^\s*@ts-check\b/u.test(comment.value) && !isTypeScriptFile(context.filename)) answer = true;
+  }
+  return answer;
 }
 
 const cache = new WeakMap<TSESTree.Program, TypeInfo | null>();
@@ -95,7 +111,7 @@ export function getTypeInfo(context: AnyContext): TypeInfo | undefined {
       checker,
       services: typed,
       typeOf: (node) => typeAtLocation(checker, typed.esTreeNodeToTSNodeMap.get(node)),
-      compilerChecksFile: isTypeScriptFile(context.filename) || options.checkJs === true,
+      compilerChecksFile: checksByPragma(context, isTypeScriptFile(context.filename) || options.checkJs === true),
       strictNullChecks: (options.strictNullChecks ?? options.strict) === true,
     };
   }

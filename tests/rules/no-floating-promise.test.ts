@@ -869,6 +869,23 @@ runRuleTests('no-floating-promise', rule, {
     },
 
     // ---- promises used as values ----
+    // A TypeScript file under `// @ts-nocheck`: the compiler reports nothing there, so the rule does.
+    {
+      code: `// @ts-nocheck\n${LOAD}async function main() { return load().name; }`,
+      errors: [
+        {
+          messageId: 'misusedMember',
+          data: { subject: '`load()`', member: 'name' },
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'addAwait',
+              output: `// @ts-nocheck\n${LOAD}async function main() { return (await load()).name; }`,
+            },
+          ],
+        },
+      ],
+    },
     {
       // JavaScript: no compiler reports it (in a strict TypeScript file, TS2801 does; see the valid cases).
       filename: 'file.js',
