@@ -2158,6 +2158,8 @@ const selfAsserted = ASSERTED_WRITER.replace(
   'function assert(ok, message) {\n  if (!ok) throw new Error(message);\n}\n',
 );
 const selfAssertedDropped = `${selfAsserted}export async function send(body, socket) {\n  writeAll(body, socket);\n}`;
+const STALE_JSDOC_IMPORT =
+  "import { drainQueue } from './jsdoc-lib.js';\nexport async function stop() {\n  drainQueue();\n}";
 /** An async method whose JSDoc, out of date, says it returns `undefined`: the checker believes it where checkJs is off. */
 const STALE_JSDOC_QUEUE =
   "export class Queue {\n  /**\n   * Runs the next job.\n   * @returns {undefined}\n   */\n  async next() {\n    const job = await this.store.take();\n    if (!job) throw new Error('queue drained');\n  }\n  async notify() {\n    this.next();\n  }\n}";
@@ -2204,6 +2206,12 @@ runRuleTests('no-floating-promise', rule, {
       filename: 'file.js',
       code: STALE_JSDOC_QUEUE,
       errors: [droppedCall(STALE_JSDOC_QUEUE, 'this.next()', 11)],
+    },
+    // The same for an async function of another JavaScript file (tests/fixtures/jsdoc-lib.js), by its summary.
+    {
+      filename: 'file.js',
+      code: STALE_JSDOC_IMPORT,
+      errors: [droppedCall(STALE_JSDOC_IMPORT, 'drainQueue()', 3)],
     },
     // An `assert` of the file's own is no invariant assertion by origin: its throw rejects the promise.
     {
