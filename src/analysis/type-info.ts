@@ -80,15 +80,28 @@ export function compilerChecksFile(context: AnyContext): boolean {
  * TypeScript file too); `// @ts-check` turns them on for a JavaScript file whatever `checkJs` says.
  */
 function checksByPragma(context: AnyContext, byDefault: boolean): boolean {
-  const program = context.sourceCode.ast;
+  const pragma = pragmaOf(context.sourceCode.ast);
+  if (pragma === 'nocheck') return false;
+  return pragma === 'check' && !isTypeScriptFile(context.filename) ? true : byDefault;
+}
+
+const pragmaCache = new WeakMap<TSESTree.Program, 'check' | 'nocheck' | undefined>();
+
+/** The `@ts-nocheck` or `@ts-check` pragma among the comments before the first statement, read once per file. */
+function pragmaOf(program: TSESTree.Program): 'check' | 'nocheck' | undefined {
+  if (pragmaCache.has(program)) return pragmaCache.get(program);
   const start = program.body[0]?.range[0] ?? Number.POSITIVE_INFINITY;
-  let answer = byDefault;
+  let pragma: 'check' | 'nocheck' | undefined;
   for (const comment of program.comments ?? []) {
     if (comment.range[0] >= start) break;
-    if (/^\s*@ts-nocheck\b/u.test(comment.value)) return false;
-    if (/^\s*@ts-check\b/u.test(comment.value) && !isTypeScriptFile(context.filename)) answer = true;
+    if (/^\s*@ts-nocheck\b/u.test(comment.value)) {
+      pragma = 'nocheck';
+      break;
+    }
+    if (/^\s*@ts-check\b/u.test(comment.value)) pragma = 'check';
   }
-  return answer;
+  pragmaCache.set(program, pragma);
+  return pragma;
 }
 
 const cache = new WeakMap<TSESTree.Program, TypeInfo | null>();

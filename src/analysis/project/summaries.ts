@@ -1552,21 +1552,12 @@ function isImportedPromiseCall(input: TSESTree.Node, bindings: ReadonlyMap<strin
   const orCallback = catalogRowOfCall(node, PROMISE_OR_CALLBACK_APIS, bindings);
   if (!orCallback) return false;
   // A top-level name of the tree says whether the last argument is a callback (`const OPTIONS = {…}`).
-  const isFunctionValue = (argument: TSESTree.Node): boolean | undefined => {
-    const bound = argument.type === AST_NODE_TYPES.Identifier ? bindings.get(argument.name) : undefined;
-    if (!bound || isReferenceBinding(bound)) return undefined;
-    if (isFunctionNode(bound)) return true;
-    return NEVER_FUNCTION_VALUES.has(bound.type) ? false : undefined;
+  const boundValue = (name: TSESTree.Identifier): TSESTree.Node | undefined => {
+    const bound = bindings.get(name.name);
+    return bound && !isReferenceBinding(bound) ? bound : undefined;
   };
-  return promiseOrCallbackResult(node, orCallback.leadingArguments, isFunctionValue) === 'yes';
+  return promiseOrCallbackResult(node, orCallback.leadingArguments, boundValue) === 'yes';
 }
-
-const NEVER_FUNCTION_VALUES: ReadonlySet<string> = new Set([
-  AST_NODE_TYPES.ObjectExpression,
-  AST_NODE_TYPES.ArrayExpression,
-  AST_NODE_TYPES.Literal,
-  AST_NODE_TYPES.TemplateLiteral,
-]);
 
 /** `JSON.parse(s)`, `new URL(s)`: a call (or `new`) of a global of `rows` by its path, its first name not bound in the tree. */
 /**

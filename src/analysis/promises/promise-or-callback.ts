@@ -24,21 +24,19 @@ const NEVER_FUNCTION: ReadonlySet<string> = new Set([
 /**
  * Does the call return a promise? `yes` with no more than `leadingArguments` arguments, or when the last
  * is never a function (an options object, a string); `no` when the last is a function or a value named
- * like a completion callback; otherwise `isFunctionValue` (the file's own knowledge of a name: true for a
- * function, false for another value, undefined when it cannot tell) decides, and without an answer the
- * call stays `unknown`: a dropped promise is not reported on a guess.
+ * like a completion callback; otherwise the value a name is bound to (`boundValue`: the file's own
+ * knowledge, undefined when it has none) decides the same way, and without an answer the call stays
+ * `unknown`: a dropped promise is not reported on a guess.
  */
 export function promiseOrCallbackResult(
   call: TSESTree.CallExpression,
   leadingArguments: number,
-  isFunctionValue: (node: TSESTree.Node) => boolean | undefined = () => undefined,
+  boundValue: (identifier: TSESTree.Identifier) => TSESTree.Node | undefined = () => undefined,
 ): Tristate {
   const args = call.arguments;
   if (args.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return 'unknown';
   if (args.length <= leadingArguments) return 'yes';
   const last = args.at(-1)!;
-  if (isFunctionNode(last)) return 'no';
-  if (NEVER_FUNCTION.has(last.type)) return 'yes';
   const name =
     last.type === AST_NODE_TYPES.Identifier
       ? last.name
@@ -46,6 +44,8 @@ export function promiseOrCallbackResult(
         ? last.property.name
         : undefined;
   if (name !== undefined && CALLBACK_NAMES.has(name)) return 'no';
-  const known = isFunctionValue(last);
-  return known === undefined ? 'unknown' : known ? 'no' : 'yes';
+  const value = last.type === AST_NODE_TYPES.Identifier ? boundValue(last) : last;
+  if (!value) return 'unknown';
+  if (isFunctionNode(value)) return 'no';
+  return NEVER_FUNCTION.has(value.type) ? 'yes' : 'unknown';
 }

@@ -192,15 +192,6 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
     }
   }
 
-  /** A name bound once to a function (`true`) or to a literal, object or array (`false`); undefined otherwise. */
-  function isKnownFunctionValue(node: TSESTree.Node): boolean | undefined {
-    if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
-    const init = constantInit(context, node);
-    if (!init) return undefined;
-    if (isFunctionNode(init)) return true;
-    return isNeverPromiseShape(init) || init.type === AST_NODE_TYPES.ObjectExpression ? false : undefined;
-  }
-
   function resolvesToLocalClass(callee: TSESTree.Node): boolean {
     if (callee.type !== AST_NODE_TYPES.Identifier) return false;
     const init = constantInit(context, callee);
@@ -211,7 +202,8 @@ function createPromiseKnowledge(context: AnyContext, typeInfo: TypeInfo | undefi
     // A method whose promise never rejects is a promise all the same: `worker.terminate()` of `node:worker_threads`.
     if (promiseApis().has(call) || isNeverRejectingMethodCall(context, call)) return 'yes';
     const orCallback = promiseOrCallbackApis().get(call);
-    if (orCallback) return promiseOrCallbackResult(call, orCallback.row.leadingArguments, isKnownFunctionValue);
+    if (orCallback)
+      return promiseOrCallbackResult(call, orCallback.row.leadingArguments, (name) => constantInit(context, name));
     const callee = skipTypeWrappers(skipChainExpression(call.callee));
     if (callee.type === AST_NODE_TYPES.MemberExpression) {
       const method = getStaticPropertyName(callee);
